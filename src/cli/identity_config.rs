@@ -1,0 +1,403 @@
+//! `get|patch|update identity-config`.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use serde_json::Value;
+
+use super::output::{self, Failure, emit, emit_line};
+use super::project::SMS_WARNING;
+use super::{Context, ProjectArg, target};
+use crate::config::patch::{self, Op};
+use crate::config::{self, Document, Format};
+use crate::schema;
+
+/// `--format` of `get identity-config`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigFormat {
+    /// YAML (the file's own text when it is YAML: comments kept).
+    Yaml,
+    /// Compact JSON on one line.
+    Json,
+    /// Indented JSON.
+    JsonPretty,
+    /// The JSON value at an RFC 6901 pointer.
+    JsonPointer(String),
+}
+
+fn parse_config_format(s: &str) -> Result<ConfigFormat, String> {
+    match s {
+        "yaml" => Ok(ConfigFormat::Yaml),
+        "json" => Ok(ConfigFormat::Json),
+        "json-pretty" => Ok(ConfigFormat::JsonPretty),
+        _ => match s.strip_prefix("jsonpointer=") {
+            Some(p) if p.is_empty() || p.starts_with('/') => {
+                Ok(ConfigFormat::JsonPointer(p.to_string()))
+            }
+            Some(p) => Err(format!(
+                "`{p}` is not a JSON pointer: it must be empty or start with `/`"
+            )),
+            None if s == "jsonpointer" => {
+                Err("jsonpointer needs a pointer: --format jsonpointer=/some/key".into())
+            }
+            None => Err("expected yaml, json, json-pretty or jsonpointer=/pointer".into()),
+        },
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct GetArgs {
+    #[command(flatten)]
+    project: ProjectArg,
+    /// yaml, json, json-pretty or jsonpointer=/pointer (default: the file's own format, as written).
+    #[arg(long, value_parser = parse_config_format, value_name = "FORMAT")]
+    format: Option<ConfigFormat>,
+    /// Mask secrets: secrets.*, passwords, API keys, client secrets, passwords inside URIs.
+    #[arg(long)]
+    redact: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(after_long_help = PATCH_HELP)]
+pub struct PatchArgs {
+    #[command(flatten)]
+    project: ProjectArg,
+    /// Add a value: '/json/pointer=<JSON value>' (strict JSON: quote strings, '/x="text"').
+    #[arg(long, value_name = "PTR=JSON")]
+    add: Vec<String>,
+    /// Replace an existing value: '/json/pointer=<JSON value>'.
+    #[arg(long, value_name = "PTR=JSON")]
+    replace: Vec<String>,
+    /// Remove a value: '/json/pointer'.
+    #[arg(long, value_name = "PTR")]
+    remove: Vec<String>,
+    /// A patch file (YAML or JSON, `-` for stdin): an RFC 6902 array or an RFC 7396 merge-patch mapping.
+    #[arg(short, long, value_name = "FILE")]
+    file: Vec<PathBuf>,
+    /// Print the patched config instead of writing it.
+    #[arg(long)]
+    dry_run: bool,
+    /// Print a unified diff of the change.
+    #[arg(long)]
+    diff: bool,
+    /// If the change cannot be made in place, write the config re-serialised (comments are lost).
+    #[arg(long)]
+    reformat: bool,
+}
+
+const PATCH_HELP: &str = "\
+Operations apply in the order they are given on the command line, flags and files
+interleaved; each file's operations apply in file order. The whole patch applies or
+nothing does, the result is validated before it is written, and the write is atomic.
+
+Examples:
+  otpctl patch identity-config --add '/selfservice/methods/code/passwordless_enabled=true'
+  otpctl patch identity-config ./kratos.yml --replace '/courier/message_retries=10' --diff
+  otpctl patch identity-config --file patch.yaml --dry-run";
+
+#[derive(Debug, Args)]
+pub struct UpdateArgs {
+    #[command(flatten)]
+    project: ProjectArg,
+    /// The new config (YAML or JSON, `-` for stdin); several files are merged in order.
+    #[arg(short, long, value_name = "FILE", required = true)]
+    file: Vec<PathBuf>,
+    /// Print the new config instead of writing it.
+    #[arg(long)]
+    dry_run: bool,
+    /// Print a unified diff of the change.
+    #[arg(long)]
+    diff: bool,
+}
+
+pub fn get(args: GetArgs) -> Result<(), Failure> {
+    let path = target::config_path(&args.project)?;
+    let doc = Document::load(&path).map_err(Failure::op)?;
+    let (text, value) = if args.redact {
+        redacted(&doc)?
+    } else {
+        (doc.text.clone(), doc.value.clone())
+    };
+    match args.format {
+        None => emit(&text),
+        Some(ConfigFormat::Yaml) if doc.format == Format::Yaml => emit(&text),
+        Some(ConfigFormat::Yaml) => emit(&config::serialize(&value, Format::Yaml, "")),
+        Some(ConfigFormat::Json) => emit_line(&value.to_string()),
+        Some(ConfigFormat::JsonPretty) => emit(&config::to_json_indented(&value, "  ")),
+        Some(ConfigFormat::JsonPointer(pointer)) => match value.pointer(&pointer) {
+            Some(found) => emit(&config::to_json_indented(found, "  ")),
+            None => Err(Failure::op(format!(
+                "`{pointer}` does not exist in `{}`: {}",
+                path.display(),
+                patch::describe_missing(&value, &pointer)
+            ))),
+        },
+    }
+}
+
+/// The config with its secrets masked, as text in its own format and as a value.
+fn redacted(doc: &Document) -> Result<(String, Value), Failure> {
+    let edits = config::redaction_edits(&doc.value);
+    let mut value = doc.value.clone();
+    for edit in &edits {
+        config::apply_edit(&mut value, edit).map_err(Failure::op)?;
+    }
+    let text = config::render_edits(doc, &edits, &value)
+        .unwrap_or_else(|_| config::serialize(&value, doc.format, "  "));
+    Ok((text, value))
+}
+
+pub fn patch(
+    args: PatchArgs,
+    matches: Option<&clap::ArgMatches>,
+    cx: Context,
+) -> Result<(), Failure> {
+    if args.add.is_empty()
+        && args.replace.is_empty()
+        && args.remove.is_empty()
+        && args.file.is_empty()
+    {
+        return Err(Failure::usage(
+            "at least one of --add, --replace, --remove or --file must be given",
+        ));
+    }
+    let sources = ordered_sources(&args, matches)?;
+    let path = target::config_path(&args.project)?;
+    let _lock = lock(&path, args.dry_run)?;
+    let doc = Document::load(&path).map_err(Failure::op)?;
+    let ops = resolve_ops(&doc.value, sources)?;
+    let applied = patch::apply(&doc.value, &ops)
+        .map_err(|e| Failure::op(format!("{e}; `{}` was not changed", path.display())))?;
+    check_result(&path, &applied.value)?;
+    let text = match config::render_edits(&doc, &applied.edits, &applied.value) {
+        Ok(text) => text,
+        Err(_) if args.reformat => config::serialize(&applied.value, doc.format, "  "),
+        Err(e) => {
+            return Err(Failure::op(format!(
+                "{e}; `{}` was not changed (pass --reformat to write it re-serialised, without comments)",
+                path.display()
+            )));
+        }
+    };
+    let summary = format!(
+        "applied {} operation{}",
+        ops.len(),
+        if ops.len() == 1 { "" } else { "s" }
+    );
+    commit(
+        &doc,
+        &text,
+        &applied.value,
+        Commit {
+            dry_run: args.dry_run,
+            diff: args.diff,
+            summary,
+        },
+        cx,
+    )
+}
+
+/// A patch source in command-line order.
+enum Source {
+    Op(Op),
+    File(PathBuf),
+}
+
+/// Parses every flag into operations, ordered as they stood on the command line.
+/// Syntax errors come out here, before any file is touched.
+fn ordered_sources(
+    args: &PatchArgs,
+    matches: Option<&clap::ArgMatches>,
+) -> Result<Vec<Source>, Failure> {
+    let indices = |id: &str, count: usize| -> Vec<usize> {
+        matches
+            .and_then(|m| m.indices_of(id))
+            .map(|i| i.collect())
+            .unwrap_or_else(|| (0..count).collect())
+    };
+    let mut sources: Vec<(usize, Source)> = Vec::new();
+    for (arg, index) in args.add.iter().zip(indices("add", args.add.len())) {
+        let op = patch::parse_assignment("--add", arg).map_err(Failure::usage)?;
+        sources.push((index, Source::Op(op)));
+    }
+    for (arg, index) in args
+        .replace
+        .iter()
+        .zip(indices("replace", args.replace.len()))
+    {
+        let op = patch::parse_assignment("--replace", arg).map_err(Failure::usage)?;
+        sources.push((index, Source::Op(op)));
+    }
+    for (arg, index) in args.remove.iter().zip(indices("remove", args.remove.len())) {
+        let op = patch::parse_removal(arg).map_err(Failure::usage)?;
+        sources.push((index, Source::Op(op)));
+    }
+    for (file, index) in args.file.iter().zip(indices("file", args.file.len())) {
+        sources.push((index, Source::File(file.clone())));
+    }
+    sources.sort_by_key(|(index, _)| *index);
+    Ok(sources.into_iter().map(|(_, source)| source).collect())
+}
+
+/// Reads the patch files in place. A merge-patch file is turned into operations
+/// against the document as patched by everything before it.
+fn resolve_ops(doc: &Value, sources: Vec<Source>) -> Result<Vec<Op>, Failure> {
+    let mut ops = Vec::new();
+    for source in sources {
+        match source {
+            Source::Op(op) => ops.push(op),
+            Source::File(file) => {
+                let so_far = patch::apply(doc, &ops).map_err(Failure::op)?.value;
+                ops.extend(patch::load_file(&file, &so_far).map_err(Failure::usage)?);
+            }
+        }
+    }
+    Ok(ops)
+}
+
+pub fn update(args: UpdateArgs, cx: Context) -> Result<(), Failure> {
+    if args.file.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
+        return Err(Failure::usage("stdin (`-`) can be given only once"));
+    }
+    let path = target::config_path(&args.project)?;
+    // Inputs are read before the lock is taken: stdin may be slow.
+    let inputs: Vec<Document> = args
+        .file
+        .iter()
+        .map(|f| Document::load(f).map_err(Failure::op))
+        .collect::<Result<_, _>>()?;
+    let _lock = lock(&path, args.dry_run)?;
+    let doc = Document::load(&path).map_err(Failure::op)?;
+    let merged = config::merge_documents(inputs.iter().map(|d| d.value.clone()));
+    check_result(&path, &merged)?;
+    let text = match inputs.as_slice() {
+        // One input in the target's own format is written as it is, comments and all.
+        [only] if only.format == doc.format => only.text.clone(),
+        _ => config::serialize(&merged, doc.format, "  "),
+    };
+    let count = inputs.len();
+    let summary = format!(
+        "replaced the config with {count} file{}",
+        if count == 1 { "" } else { "s" }
+    );
+    commit(
+        &doc,
+        &text,
+        &merged,
+        Commit {
+            dry_run: args.dry_run,
+            diff: args.diff,
+            summary,
+        },
+        cx,
+    )
+}
+
+/// Takes the write lock on the config's directory, unless nothing will be written.
+fn lock(path: &Path, dry_run: bool) -> Result<Option<config::DirLock>, Failure> {
+    if dry_run {
+        return Ok(None);
+    }
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    config::lock_dir(dir).map(Some).map_err(Failure::op)
+}
+
+/// Refuses a result that breaks the config schema, listing every problem.
+fn check_result(path: &Path, value: &Value) -> Result<(), Failure> {
+    let problems = schema::check_config(value);
+    if problems.is_empty() {
+        return Ok(());
+    }
+    Err(Failure::Invalid {
+        message: format!(
+            "the result is not a valid identity config ({} problem{}); `{}` was not changed",
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" },
+            path.display()
+        ),
+        problems: problems.iter().map(ToString::to_string).collect(),
+    })
+}
+
+/// How a new config text is to be committed.
+struct Commit {
+    dry_run: bool,
+    diff: bool,
+    summary: String,
+}
+
+/// The common end of `patch` and `update`: warn about SMS, show the diff or the
+/// result, and write atomically unless this is a dry run.
+fn commit(
+    doc: &Document,
+    text: &str,
+    value: &Value,
+    how: Commit,
+    cx: Context,
+) -> Result<(), Failure> {
+    confirm_sms(doc, value, how.dry_run, cx)?;
+    if how.diff {
+        emit(&unified_diff(&doc.path, &doc.text, text))?;
+    } else if how.dry_run {
+        emit(text)?;
+    }
+    if how.dry_run {
+        output::status(
+            cx,
+            &format!(
+                "{}; dry run, `{}` was not changed",
+                how.summary,
+                doc.path.display()
+            ),
+        );
+        return Ok(());
+    }
+    if text == doc.text {
+        output::status(
+            cx,
+            &format!("{}; `{}` is unchanged", how.summary, doc.path.display()),
+        );
+        return Ok(());
+    }
+    config::write_atomic(&doc.path, text.as_bytes()).map_err(Failure::op)?;
+    output::status(
+        cx,
+        &format!("{}; wrote `{}`", how.summary, doc.path.display()),
+    );
+    Ok(())
+}
+
+/// Prints the SMS warning when the change turns SMS codes on, and on a terminal
+/// asks to go on unless --yes was given.
+fn confirm_sms(doc: &Document, after: &Value, dry_run: bool, cx: Context) -> Result<(), Failure> {
+    let base = doc.base_dir();
+    let before = schema::sms_use(&doc.value, &base);
+    let now = schema::sms_use(after, &base);
+    let turned_on = (now.channel && !before.channel) || (now.schema_trait && !before.schema_trait);
+    if !turned_on {
+        return Ok(());
+    }
+    output::warning(SMS_WARNING);
+    if dry_run {
+        return Ok(());
+    }
+    match output::confirm(cx, "Enable SMS one-time codes anyway?")? {
+        Some(false) => Err(Failure::op(format!(
+            "aborted; `{}` was not changed",
+            doc.path.display()
+        ))),
+        _ => Ok(()),
+    }
+}
+
+fn unified_diff(path: &Path, old: &str, new: &str) -> String {
+    let name = path.display().to_string();
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string()
+}

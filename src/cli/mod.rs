@@ -1,0 +1,209 @@
+//! The command line: the only place that knows clap, stdout and exit codes.
+
+mod completion;
+mod identity_config;
+mod output;
+mod project;
+mod target;
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+pub use completion::{generated_files, man_pages};
+pub use output::Failure;
+
+/// Admin, validation and a local engine for one-time-code authentication in the Ory Kratos model.
+#[derive(Debug, Parser)]
+#[command(
+    name = "otpctl",
+    version,
+    about,
+    propagate_version = true,
+    max_term_width = 100,
+    after_help = "Exit codes: 0 ok, 1 operational error, 2 usage error, 10 validation found errors."
+)]
+pub struct Cli {
+    /// When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    color: ColorWhen,
+    /// Answer yes to every question (needed to confirm anything when stdin is not a terminal).
+    #[arg(short, long, global = true)]
+    yes: bool,
+    /// Print nothing on stderr but errors.
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// `--color` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create a local project.
+    #[command(subcommand)]
+    Create(CreateCommand),
+    /// List local projects.
+    #[command(subcommand, visible_alias = "ls")]
+    List(ListCommand),
+    /// Select the project that config commands use by default.
+    #[command(subcommand)]
+    Use(UseCommand),
+    /// Show a project or its identity config.
+    #[command(subcommand)]
+    Get(GetCommand),
+    /// Change an identity config with JSON Patch operations, keeping its comments.
+    #[command(subcommand)]
+    Patch(PatchCommand),
+    /// Replace an identity config with the contents of files.
+    #[command(subcommand)]
+    Update(UpdateCommand),
+    /// Delete a local project.
+    #[command(subcommand)]
+    Delete(DeleteCommand),
+    /// Print a shell completion script.
+    Completion(completion::CompletionArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum CreateCommand {
+    /// Create a project from a preset: a commented identity config and its identity schema.
+    Project(project::CreateArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum ListCommand {
+    /// List the local projects.
+    #[command(alias = "project")]
+    Projects(project::ListArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum UseCommand {
+    /// Select a project; without an ID, print the selected one.
+    Project(project::UseArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum GetCommand {
+    /// Show a project's metadata.
+    Project(project::GetArgs),
+    /// Print an identity config.
+    #[command(name = "identity-config", visible_aliases = ["ic", "kratos-config"])]
+    IdentityConfig(identity_config::GetArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum PatchCommand {
+    /// Apply --add/--replace/--remove/--file operations to an identity config.
+    #[command(name = "identity-config", visible_aliases = ["ic", "kratos-config"])]
+    IdentityConfig(identity_config::PatchArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum UpdateCommand {
+    /// Replace an identity config with one or more files, merged in order.
+    #[command(name = "identity-config", visible_aliases = ["ic", "kratos-config"])]
+    IdentityConfig(identity_config::UpdateArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum DeleteCommand {
+    /// Delete a project and its files (asks first on a terminal; --yes otherwise).
+    Project(project::DeleteArgs),
+}
+
+/// The project a config command works on: a positional argument or `--project`.
+#[derive(Debug, Clone, Args)]
+pub struct ProjectArg {
+    /// Project ID, unambiguous ID or name prefix, or a path to a config file or directory.
+    #[arg(value_name = "PROJECT")]
+    project: Option<String>,
+    /// The same as PROJECT; the positional argument wins when both are given.
+    #[arg(
+        long = "project",
+        env = "OTPCTL_PROJECT",
+        value_name = "PROJECT",
+        hide_env_values = true
+    )]
+    project_flag: Option<String>,
+}
+
+/// What every command needs besides its own arguments.
+#[derive(Debug, Clone, Copy)]
+pub struct Context {
+    /// `--yes`.
+    pub yes: bool,
+    /// `--quiet`.
+    pub quiet: bool,
+}
+
+/// The clap command tree (for completions, man pages and help snapshots).
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// Runs otpctl with these arguments and returns the process exit code.
+pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitCode {
+    let matches = match command().try_get_matches_from(args) {
+        Ok(matches) => matches,
+        Err(err) => {
+            // --help and --version come through here too, with exit code 0.
+            let _ = err.print();
+            return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
+        }
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::from(2);
+        }
+    };
+    set_color(cli.color);
+    let context = Context {
+        yes: cli.yes,
+        quiet: cli.quiet,
+    };
+    match dispatch(cli.command, &matches, context) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => failure.report(),
+    }
+}
+
+fn set_color(when: ColorWhen) {
+    let choice = match when {
+        ColorWhen::Auto => anstream::ColorChoice::Auto,
+        ColorWhen::Always => anstream::ColorChoice::Always,
+        ColorWhen::Never => anstream::ColorChoice::Never,
+    };
+    choice.write_global();
+}
+
+fn dispatch(command: Command, matches: &clap::ArgMatches, cx: Context) -> Result<(), Failure> {
+    match command {
+        Command::Create(CreateCommand::Project(args)) => project::create(args, cx),
+        Command::List(ListCommand::Projects(args)) => project::list(args),
+        Command::Use(UseCommand::Project(args)) => project::select(args, cx),
+        Command::Get(GetCommand::Project(args)) => project::get(args),
+        Command::Get(GetCommand::IdentityConfig(args)) => identity_config::get(args),
+        Command::Patch(PatchCommand::IdentityConfig(args)) => {
+            // The order of the flags on the command line is the order the ops apply in.
+            let sub = matches
+                .subcommand_matches("patch")
+                .and_then(|m| m.subcommand_matches("identity-config"));
+            identity_config::patch(args, sub, cx)
+        }
+        Command::Update(UpdateCommand::IdentityConfig(args)) => identity_config::update(args, cx),
+        Command::Delete(DeleteCommand::Project(args)) => project::delete(args, cx),
+        Command::Completion(args) => completion::print(args),
+    }
+}

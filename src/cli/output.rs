@@ -1,0 +1,141 @@
+//! Writing to the terminal: data on stdout, messages on stderr, exit codes, prompts.
+
+use std::fmt::Display;
+use std::io::{BufRead, IsTerminal, Write};
+use std::process::ExitCode;
+
+use anstyle::{AnsiColor, Style};
+
+const ERROR: Style = AnsiColor::Red.on_default().bold();
+const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+const NOTE: Style = AnsiColor::Cyan.on_default().bold();
+
+/// Why a command failed, which decides its exit code.
+#[derive(Debug)]
+pub enum Failure {
+    /// Exit 1: something went wrong doing what was asked (I/O, a patch that does not apply).
+    Operational(String),
+    /// Exit 2: the command line is wrong.
+    Usage(String),
+    /// Exit 10: validation found errors; each line is one problem.
+    Invalid {
+        /// The headline.
+        message: String,
+        /// The problems, one per line.
+        problems: Vec<String>,
+    },
+    /// stdout was closed by the reader (`| head`): not an error, exit 0.
+    BrokenPipe,
+}
+
+impl Failure {
+    /// An operational failure from any error, its causes joined with `: `.
+    pub fn op(err: impl Display) -> Failure {
+        Failure::Operational(err.to_string())
+    }
+
+    /// A usage failure.
+    pub fn usage(err: impl Display) -> Failure {
+        Failure::Usage(err.to_string())
+    }
+
+    /// Prints the failure on stderr and returns its exit code.
+    pub fn report(self) -> ExitCode {
+        match self {
+            Failure::BrokenPipe => ExitCode::SUCCESS,
+            Failure::Operational(message) => {
+                error(&message);
+                ExitCode::from(1)
+            }
+            Failure::Usage(message) => {
+                error(&message);
+                ExitCode::from(2)
+            }
+            Failure::Invalid { message, problems } => {
+                error(&message);
+                for problem in problems {
+                    line(&format!("  {problem}"));
+                }
+                ExitCode::from(10)
+            }
+        }
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(err: std::io::Error) -> Failure {
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            Failure::BrokenPipe
+        } else {
+            Failure::op(format!("failed to write output: {err}"))
+        }
+    }
+}
+
+/// Writes data to stdout. A closed pipe ends the command quietly.
+pub fn emit(text: &str) -> Result<(), Failure> {
+    let mut out = anstream::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Writes data to stdout, adding a final newline if it has none.
+pub fn emit_line(text: &str) -> Result<(), Failure> {
+    if text.ends_with('\n') {
+        emit(text)
+    } else {
+        emit(&format!("{text}\n"))
+    }
+}
+
+fn line(text: &str) {
+    // stderr going away is nothing to report on stderr.
+    let _ = writeln!(anstream::stderr(), "{text}");
+}
+
+/// `error: …` on stderr.
+pub fn error(message: &str) {
+    line(&format!("{ERROR}error{ERROR:#}: {message}"));
+}
+
+/// `warning: …` on stderr (even with --quiet: warnings are not chatter).
+pub fn warning(message: &str) {
+    line(&format!("{WARNING}warning{WARNING:#}: {message}"));
+}
+
+/// A progress or result note on stderr, suppressed by --quiet.
+pub fn status(cx: super::Context, message: &str) {
+    if !cx.quiet {
+        line(&format!("{NOTE}note{NOTE:#}: {message}"));
+    }
+}
+
+/// Whether the user can be asked: stdin and stderr are both terminals.
+pub fn interactive() -> bool {
+    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+}
+
+/// Asks a yes/no question on stderr. `--yes` answers yes; without a terminal the
+/// answer is `None` (the caller decides what that means), so nothing ever blocks.
+pub fn confirm(cx: super::Context, question: &str) -> Result<Option<bool>, Failure> {
+    if cx.yes {
+        return Ok(Some(true));
+    }
+    if !interactive() {
+        return Ok(None);
+    }
+    let stdin = std::io::stdin();
+    loop {
+        let _ = write!(anstream::stderr(), "{question} [y/N]: ");
+        let mut answer = String::new();
+        if stdin.lock().read_line(&mut answer)? == 0 {
+            return Ok(Some(false));
+        }
+        match answer.trim().to_ascii_lowercase().as_str() {
+            "y" | "yes" => return Ok(Some(true)),
+            "" | "n" | "no" => return Ok(Some(false)),
+            _ => continue,
+        }
+    }
+}

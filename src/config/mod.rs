@@ -1,0 +1,367 @@
+//! Identity config files: load (YAML or JSON, source text kept), patch, merge, write atomically.
+
+mod edit;
+mod merge;
+pub mod patch;
+mod redact;
+pub mod source;
+mod write;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+pub use edit::{Edit, PreserveError, Segment, apply_json as apply_edit, render_edits};
+pub use merge::merge_documents;
+pub use redact::redaction_edits;
+pub use write::{DirLock, WriteError, lock_dir, write_atomic};
+
+/// Files larger than this are refused before parsing: a Kratos config is a few
+/// kilobytes, and a size bound keeps a stray multi-gigabyte file from eating memory.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Nesting deeper than this is refused: no Kratos config comes close, and the
+/// bound keeps every recursive walk over the tree far from the stack limit.
+pub const MAX_DEPTH: usize = 64;
+
+/// The two syntaxes a config file can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// YAML 1.2 (the usual Kratos format).
+    Yaml,
+    /// JSON.
+    Json,
+}
+
+impl Format {
+    /// The format named by a file's extension, if it names one.
+    pub fn from_extension(path: &Path) -> Option<Format> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "yaml" | "yml" => Some(Format::Yaml),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+
+    /// The format of a file: its extension, else a look at its first character.
+    pub fn detect(path: &Path, text: &str) -> Format {
+        Format::from_extension(path).unwrap_or_else(|| Format::sniff(text))
+    }
+
+    /// JSON documents start with `{` or `[`; everything else is read as YAML.
+    pub fn sniff(text: &str) -> Format {
+        match text.trim_start().chars().next() {
+            Some('{') | Some('[') => Format::Json,
+            _ => Format::Yaml,
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Format::Yaml => "YAML",
+            Format::Json => "JSON",
+        })
+    }
+}
+
+/// Why a file could not be loaded. Every variant names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("failed to read `{path}`: {source}")]
+    Read {
+        /// The file.
+        path: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The file is over [`MAX_FILE_BYTES`].
+    #[error("`{path}` is {size} bytes, over the {limit} byte limit for a config file")]
+    TooLarge {
+        /// The file.
+        path: String,
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// The file is not UTF-8 text.
+    #[error("`{path}` is not UTF-8 text (binary file?)")]
+    NotText {
+        /// The file.
+        path: String,
+    },
+    /// The file holds nothing but whitespace or comments.
+    #[error("`{path}` is empty")]
+    Empty {
+        /// The file.
+        path: String,
+    },
+    /// The file does not parse.
+    #[error("`{path}` is not valid {format}{at}: {message}", at = location(*line, *column))]
+    Syntax {
+        /// The file.
+        path: String,
+        /// The syntax it was read as.
+        format: Format,
+        /// 1-based line of the error, 0 when unknown.
+        line: usize,
+        /// 1-based column of the error, 0 when unknown.
+        column: usize,
+        /// What the parser said.
+        message: String,
+    },
+    /// The document nests deeper than [`MAX_DEPTH`].
+    #[error("`{path}` nests deeper than {limit} levels")]
+    TooDeep {
+        /// The file.
+        path: String,
+        /// The limit.
+        limit: usize,
+    },
+    /// The top level is not a mapping/object.
+    #[error("`{path}` must hold a mapping at the top level, found {found}")]
+    NotAMapping {
+        /// The file.
+        path: String,
+        /// What it holds instead.
+        found: &'static str,
+    },
+}
+
+fn location(line: usize, column: usize) -> String {
+    if line == 0 {
+        String::new()
+    } else {
+        format!(" at line {line} column {column}")
+    }
+}
+
+/// A config document as read from disk: its text, its format and its value.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Where it came from (a path, or `-` for stdin).
+    pub path: PathBuf,
+    /// The syntax it is written in.
+    pub format: Format,
+    /// The text as read, kept so edits can preserve comments and layout.
+    pub text: String,
+    /// The parsed value (object key order as in the file).
+    pub value: Value,
+}
+
+impl Document {
+    /// Reads and parses a file, with the size, text and depth checks of this module.
+    pub fn load(path: &Path) -> Result<Document, LoadError> {
+        let text = read_text(path)?;
+        let format = Format::detect(path, &text);
+        Document::parse(path, format, text)
+    }
+
+    /// Parses text already read; `path` is used in messages and to pick nothing else.
+    pub fn parse(path: &Path, format: Format, text: String) -> Result<Document, LoadError> {
+        let value = parse_value(path, format, &text)?;
+        if !value.is_object() {
+            return Err(LoadError::NotAMapping {
+                path: display(path),
+                found: kind_name(&value),
+            });
+        }
+        Ok(Document {
+            path: path.to_path_buf(),
+            format,
+            text,
+            value,
+        })
+    }
+
+    /// The directory `file://` references in this document are relative to.
+    pub fn base_dir(&self) -> PathBuf {
+        match self.path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+            _ => PathBuf::from("."),
+        }
+    }
+}
+
+/// Reads a file as UTF-8 text, refusing huge, binary or empty files.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let name = display(path);
+    let bytes = if path == Path::new("-") {
+        read_stdin(&name)?
+    } else {
+        let meta = std::fs::metadata(path).map_err(|source| LoadError::Read {
+            path: name.clone(),
+            source,
+        })?;
+        if meta.len() > MAX_FILE_BYTES {
+            return Err(LoadError::TooLarge {
+                path: name,
+                size: meta.len(),
+                limit: MAX_FILE_BYTES,
+            });
+        }
+        std::fs::read(path).map_err(|source| LoadError::Read {
+            path: name.clone(),
+            source,
+        })?
+    };
+    let text = String::from_utf8(bytes).map_err(|_| LoadError::NotText { path: name.clone() })?;
+    if text.contains('\0') {
+        return Err(LoadError::NotText { path: name });
+    }
+    Ok(text)
+}
+
+fn read_stdin(name: &str) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| LoadError::Read {
+            path: name.to_string(),
+            source,
+        })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: name.to_string(),
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Parses YAML or JSON text into a value, with errors that carry line and column.
+pub fn parse_value(path: &Path, format: Format, text: &str) -> Result<Value, LoadError> {
+    let name = display(path);
+    if is_blank(text, format) {
+        return Err(LoadError::Empty { path: name });
+    }
+    // A cheap bracket count refuses pathological nesting before any recursive parser sees it.
+    if nesting_depth(text) > MAX_DEPTH * 2 {
+        return Err(LoadError::TooDeep {
+            path: name,
+            limit: MAX_DEPTH,
+        });
+    }
+    let value = match format {
+        Format::Json => serde_json::from_str::<Value>(text).map_err(|e| LoadError::Syntax {
+            path: name.clone(),
+            format,
+            line: e.line(),
+            column: e.column(),
+            message: strip_location(&e.to_string()),
+        })?,
+        Format::Yaml => serde_yaml::from_str::<Value>(text).map_err(|e| {
+            let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+            LoadError::Syntax {
+                path: name.clone(),
+                format,
+                line,
+                column,
+                message: strip_location(&e.to_string()),
+            }
+        })?,
+    };
+    if depth(&value) > MAX_DEPTH {
+        return Err(LoadError::TooDeep {
+            path: name,
+            limit: MAX_DEPTH,
+        });
+    }
+    Ok(value)
+}
+
+/// Parser messages end in "at line X column Y"; we report the place ourselves.
+fn strip_location(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+fn is_blank(text: &str, format: Format) -> bool {
+    text.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || (format == Format::Yaml && (line.starts_with('#') || line == "---"))
+    })
+}
+
+/// The deepest bracket nesting and block indentation in a text, as an upper bound
+/// on how deep its document can nest.
+fn nesting_depth(text: &str) -> usize {
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    for b in text.bytes() {
+        match b {
+            b'{' | b'[' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    let indent = text
+        .lines()
+        .map(|l| l.len() - l.trim_start_matches([' ', '-']).len())
+        .max()
+        .unwrap_or(0);
+    deepest.max(indent / 2)
+}
+
+/// How deeply a value nests (a scalar is 0).
+pub fn depth(value: &Value) -> usize {
+    match value {
+        Value::Array(items) => 1 + items.iter().map(depth).max().unwrap_or(0),
+        Value::Object(map) => 1 + map.values().map(depth).max().unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// A short name for a JSON value's type, for messages.
+pub fn kind_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "a mapping",
+    }
+}
+
+/// A path as shown in messages.
+pub fn display(path: &Path) -> String {
+    if path == Path::new("-") {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Serialises a value in a format: YAML block style, or JSON with `indent`.
+pub fn serialize(value: &Value, format: Format, indent: &str) -> String {
+    match format {
+        Format::Yaml => serde_yaml::to_string(value).unwrap_or_else(|_| value.to_string()),
+        Format::Json => to_json_indented(value, indent),
+    }
+}
+
+/// Pretty JSON with a chosen indent and a final newline.
+pub fn to_json_indented(value: &Value, indent: &str) -> String {
+    use serde::Serialize;
+    let mut out = Vec::new();
+    let formatter = serde_json::ser::PrettyFormatter::with_indent(indent.as_bytes());
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, formatter);
+    // Serialising a `Value` into memory cannot fail.
+    let _ = value.serialize(&mut ser);
+    let mut text = String::from_utf8(out).unwrap_or_default();
+    text.push('\n');
+    text
+}
