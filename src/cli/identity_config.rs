@@ -248,7 +248,11 @@ fn resolve_ops(doc: &Value, sources: Vec<Source>) -> Result<Vec<Op>, Failure> {
             Source::Op(op) => ops.push(op),
             Source::File(file) => {
                 let so_far = patch::apply(doc, &ops).map_err(Failure::op)?.value;
-                ops.extend(patch::load_file(&file, &so_far).map_err(Failure::usage)?);
+                let file_ops = patch::load_file(&file, &so_far).map_err(|e| match e {
+                    patch::SyntaxError::File(e) => Failure::op(e),
+                    e => Failure::usage(e),
+                })?;
+                ops.extend(file_ops);
             }
         }
     }

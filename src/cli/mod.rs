@@ -26,13 +26,13 @@ pub use output::Failure;
 )]
 pub struct Cli {
     /// When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never.
-    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN", display_order = 100)]
     color: ColorWhen,
     /// Answer yes to every question (needed to confirm anything when stdin is not a terminal).
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, display_order = 101)]
     yes: bool,
     /// Print nothing on stderr but errors.
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, display_order = 102)]
     quiet: bool,
     #[command(subcommand)]
     command: Command,

@@ -51,6 +51,10 @@ impl Failure {
                 error(&message);
                 ExitCode::from(2)
             }
+            Failure::Invalid { message, problems } if problems.len() == 1 => {
+                error(&format!("{message}: {}", problems[0]));
+                ExitCode::from(10)
+            }
             Failure::Invalid { message, problems } => {
                 error(&message);
                 for problem in problems {

@@ -148,7 +148,11 @@ fn replay_yaml(text: &str, edits: &[Edit]) -> Result<String, PreserveError> {
     for edit in edits {
         apply_yaml(&doc, edit)?;
     }
-    Ok(doc.to_string())
+    let mut out = doc.to_string();
+    if text.ends_with('\n') && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    Ok(out)
 }
 
 fn apply_yaml(doc: &yaml_edit::Document, edit: &Edit) -> Result<(), PreserveError> {

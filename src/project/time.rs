@@ -2,12 +2,18 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// The current UTC time as `YYYY-MM-DDTHH:MM:SSZ`.
+/// The current UTC time as `YYYY-MM-DDTHH:MM:SS.mmmZ` (milliseconds keep the
+/// creation order of projects made in the same second).
 pub fn now_rfc3339() -> String {
-    let secs = SystemTime::now()
+    let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    rfc3339(secs)
+        .unwrap_or_default();
+    let seconds = rfc3339(now.as_secs());
+    format!(
+        "{}.{:03}Z",
+        seconds.trim_end_matches('Z'),
+        now.subsec_millis()
+    )
 }
 
 /// Formats seconds since the Unix epoch (UTC).

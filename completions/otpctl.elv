@@ -1,0 +1,510 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[otpctl] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'otpctl'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'otpctl'= {
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a local project'
+            cand list 'List local projects'
+            cand ls 'List local projects'
+            cand use 'Select the project that config commands use by default'
+            cand get 'Show a project or its identity config'
+            cand patch 'Change an identity config with JSON Patch operations, keeping its comments'
+            cand update 'Replace an identity config with the contents of files'
+            cand delete 'Delete a local project'
+            cand completion 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;create'= {
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand project 'Create a project from a preset: a commented identity config and its identity schema'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;create;project'= {
+            cand -n 'A name for the project (default: the preset and the start of the ID)'
+            cand --name 'A name for the project (default: the preset and the start of the ID)'
+            cand --preset 'The identity schema to start from'
+            cand --format 'Output format'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand --use 'Select the new project (done anyway when none is selected yet)'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;create;help'= {
+            cand project 'Create a project from a preset: a commented identity config and its identity schema'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;create;help;project'= {
+        }
+        &'otpctl;create;help;help'= {
+        }
+        &'otpctl;list'= {
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand projects 'List the local projects'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;ls'= {
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand projects 'List the local projects'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;list;projects'= {
+            cand --format 'Output format'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;ls;projects'= {
+            cand --format 'Output format'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;list;help'= {
+            cand projects 'List the local projects'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;list;help;projects'= {
+        }
+        &'otpctl;list;help;help'= {
+        }
+        &'otpctl;ls;help'= {
+            cand projects 'List the local projects'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;ls;help;projects'= {
+        }
+        &'otpctl;ls;help;help'= {
+        }
+        &'otpctl;use'= {
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand project 'Select a project; without an ID, print the selected one'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;use;project'= {
+            cand --format 'Output format'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;use;help'= {
+            cand project 'Select a project; without an ID, print the selected one'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;use;help;project'= {
+        }
+        &'otpctl;use;help;help'= {
+        }
+        &'otpctl;get'= {
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand project 'Show a project''s metadata'
+            cand identity-config 'Print an identity config'
+            cand ic 'Print an identity config'
+            cand kratos-config 'Print an identity config'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;get;project'= {
+            cand --format 'Output format'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;get;identity-config'= {
+            cand --project 'The same as PROJECT; the positional argument wins when both are given'
+            cand --format 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file''s own format, as written)'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand --redact 'Mask secrets: secrets.*, passwords, API keys, client secrets, passwords inside URIs'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;get;ic'= {
+            cand --project 'The same as PROJECT; the positional argument wins when both are given'
+            cand --format 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file''s own format, as written)'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand --redact 'Mask secrets: secrets.*, passwords, API keys, client secrets, passwords inside URIs'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;get;kratos-config'= {
+            cand --project 'The same as PROJECT; the positional argument wins when both are given'
+            cand --format 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file''s own format, as written)'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand --redact 'Mask secrets: secrets.*, passwords, API keys, client secrets, passwords inside URIs'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;get;help'= {
+            cand project 'Show a project''s metadata'
+            cand identity-config 'Print an identity config'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;get;help;project'= {
+        }
+        &'otpctl;get;help;identity-config'= {
+        }
+        &'otpctl;get;help;help'= {
+        }
+        &'otpctl;patch'= {
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand identity-config 'Apply --add/--replace/--remove/--file operations to an identity config'
+            cand ic 'Apply --add/--replace/--remove/--file operations to an identity config'
+            cand kratos-config 'Apply --add/--replace/--remove/--file operations to an identity config'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;patch;identity-config'= {
+            cand --project 'The same as PROJECT; the positional argument wins when both are given'
+            cand --add 'Add a value: ''/json/pointer=<JSON value>'' (strict JSON: quote strings, ''/x="text"'')'
+            cand --replace 'Replace an existing value: ''/json/pointer=<JSON value>'''
+            cand --remove 'Remove a value: ''/json/pointer'''
+            cand -f 'A patch file (YAML or JSON, `-` for stdin): an RFC 6902 array or an RFC 7396 merge-patch mapping'
+            cand --file 'A patch file (YAML or JSON, `-` for stdin): an RFC 6902 array or an RFC 7396 merge-patch mapping'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand --dry-run 'Print the patched config instead of writing it'
+            cand --diff 'Print a unified diff of the change'
+            cand --reformat 'If the change cannot be made in place, write the config re-serialised (comments are lost)'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;patch;ic'= {
+            cand --project 'The same as PROJECT; the positional argument wins when both are given'
+            cand --add 'Add a value: ''/json/pointer=<JSON value>'' (strict JSON: quote strings, ''/x="text"'')'
+            cand --replace 'Replace an existing value: ''/json/pointer=<JSON value>'''
+            cand --remove 'Remove a value: ''/json/pointer'''
+            cand -f 'A patch file (YAML or JSON, `-` for stdin): an RFC 6902 array or an RFC 7396 merge-patch mapping'
+            cand --file 'A patch file (YAML or JSON, `-` for stdin): an RFC 6902 array or an RFC 7396 merge-patch mapping'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand --dry-run 'Print the patched config instead of writing it'
+            cand --diff 'Print a unified diff of the change'
+            cand --reformat 'If the change cannot be made in place, write the config re-serialised (comments are lost)'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;patch;kratos-config'= {
+            cand --project 'The same as PROJECT; the positional argument wins when both are given'
+            cand --add 'Add a value: ''/json/pointer=<JSON value>'' (strict JSON: quote strings, ''/x="text"'')'
+            cand --replace 'Replace an existing value: ''/json/pointer=<JSON value>'''
+            cand --remove 'Remove a value: ''/json/pointer'''
+            cand -f 'A patch file (YAML or JSON, `-` for stdin): an RFC 6902 array or an RFC 7396 merge-patch mapping'
+            cand --file 'A patch file (YAML or JSON, `-` for stdin): an RFC 6902 array or an RFC 7396 merge-patch mapping'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand --dry-run 'Print the patched config instead of writing it'
+            cand --diff 'Print a unified diff of the change'
+            cand --reformat 'If the change cannot be made in place, write the config re-serialised (comments are lost)'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;patch;help'= {
+            cand identity-config 'Apply --add/--replace/--remove/--file operations to an identity config'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;patch;help;identity-config'= {
+        }
+        &'otpctl;patch;help;help'= {
+        }
+        &'otpctl;update'= {
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand identity-config 'Replace an identity config with one or more files, merged in order'
+            cand ic 'Replace an identity config with one or more files, merged in order'
+            cand kratos-config 'Replace an identity config with one or more files, merged in order'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;update;identity-config'= {
+            cand --project 'The same as PROJECT; the positional argument wins when both are given'
+            cand -f 'The new config (YAML or JSON, `-` for stdin); several files are merged in order'
+            cand --file 'The new config (YAML or JSON, `-` for stdin); several files are merged in order'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand --dry-run 'Print the new config instead of writing it'
+            cand --diff 'Print a unified diff of the change'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;update;ic'= {
+            cand --project 'The same as PROJECT; the positional argument wins when both are given'
+            cand -f 'The new config (YAML or JSON, `-` for stdin); several files are merged in order'
+            cand --file 'The new config (YAML or JSON, `-` for stdin); several files are merged in order'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand --dry-run 'Print the new config instead of writing it'
+            cand --diff 'Print a unified diff of the change'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;update;kratos-config'= {
+            cand --project 'The same as PROJECT; the positional argument wins when both are given'
+            cand -f 'The new config (YAML or JSON, `-` for stdin); several files are merged in order'
+            cand --file 'The new config (YAML or JSON, `-` for stdin); several files are merged in order'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand --dry-run 'Print the new config instead of writing it'
+            cand --diff 'Print a unified diff of the change'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;update;help'= {
+            cand identity-config 'Replace an identity config with one or more files, merged in order'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;update;help;identity-config'= {
+        }
+        &'otpctl;update;help;help'= {
+        }
+        &'otpctl;delete'= {
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand project 'Delete a project and its files (asks first on a terminal; --yes otherwise)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;delete;project'= {
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;delete;help'= {
+            cand project 'Delete a project and its files (asks first on a terminal; --yes otherwise)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;delete;help;project'= {
+        }
+        &'otpctl;delete;help;help'= {
+        }
+        &'otpctl;completion'= {
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;help'= {
+            cand create 'Create a local project'
+            cand list 'List local projects'
+            cand use 'Select the project that config commands use by default'
+            cand get 'Show a project or its identity config'
+            cand patch 'Change an identity config with JSON Patch operations, keeping its comments'
+            cand update 'Replace an identity config with the contents of files'
+            cand delete 'Delete a local project'
+            cand completion 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;help;create'= {
+            cand project 'Create a project from a preset: a commented identity config and its identity schema'
+        }
+        &'otpctl;help;create;project'= {
+        }
+        &'otpctl;help;list'= {
+            cand projects 'List the local projects'
+        }
+        &'otpctl;help;list;projects'= {
+        }
+        &'otpctl;help;use'= {
+            cand project 'Select a project; without an ID, print the selected one'
+        }
+        &'otpctl;help;use;project'= {
+        }
+        &'otpctl;help;get'= {
+            cand project 'Show a project''s metadata'
+            cand identity-config 'Print an identity config'
+        }
+        &'otpctl;help;get;project'= {
+        }
+        &'otpctl;help;get;identity-config'= {
+        }
+        &'otpctl;help;patch'= {
+            cand identity-config 'Apply --add/--replace/--remove/--file operations to an identity config'
+        }
+        &'otpctl;help;patch;identity-config'= {
+        }
+        &'otpctl;help;update'= {
+            cand identity-config 'Replace an identity config with one or more files, merged in order'
+        }
+        &'otpctl;help;update;identity-config'= {
+        }
+        &'otpctl;help;delete'= {
+            cand project 'Delete a project and its files (asks first on a terminal; --yes otherwise)'
+        }
+        &'otpctl;help;delete;project'= {
+        }
+        &'otpctl;help;completion'= {
+        }
+        &'otpctl;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

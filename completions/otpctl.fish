@@ -1,0 +1,328 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_otpctl_global_optspecs
+    string join \n color= y/yes q/quiet h/help V/version
+end
+
+function __fish_otpctl_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_otpctl_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_otpctl_using_subcommand
+    set -l cmd (__fish_otpctl_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c otpctl -n "__fish_otpctl_needs_command" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c otpctl -n "__fish_otpctl_needs_command" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_needs_command" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_needs_command" -s h -l help -d 'Print help'
+complete -c otpctl -n "__fish_otpctl_needs_command" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_needs_command" -f -a "create" -d 'Create a local project'
+complete -c otpctl -n "__fish_otpctl_needs_command" -f -a "list" -d 'List local projects'
+complete -c otpctl -n "__fish_otpctl_needs_command" -f -a "ls" -d 'List local projects'
+complete -c otpctl -n "__fish_otpctl_needs_command" -f -a "use" -d 'Select the project that config commands use by default'
+complete -c otpctl -n "__fish_otpctl_needs_command" -f -a "get" -d 'Show a project or its identity config'
+complete -c otpctl -n "__fish_otpctl_needs_command" -f -a "patch" -d 'Change an identity config with JSON Patch operations, keeping its comments'
+complete -c otpctl -n "__fish_otpctl_needs_command" -f -a "update" -d 'Replace an identity config with the contents of files'
+complete -c otpctl -n "__fish_otpctl_needs_command" -f -a "delete" -d 'Delete a local project'
+complete -c otpctl -n "__fish_otpctl_needs_command" -f -a "completion" -d 'Print a shell completion script'
+complete -c otpctl -n "__fish_otpctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand create; and not __fish_seen_subcommand_from project help" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand create; and not __fish_seen_subcommand_from project help" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand create; and not __fish_seen_subcommand_from project help" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand create; and not __fish_seen_subcommand_from project help" -s h -l help -d 'Print help'
+complete -c otpctl -n "__fish_otpctl_using_subcommand create; and not __fish_seen_subcommand_from project help" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand create; and not __fish_seen_subcommand_from project help" -f -a "project" -d 'Create a project from a preset: a commented identity config and its identity schema'
+complete -c otpctl -n "__fish_otpctl_using_subcommand create; and not __fish_seen_subcommand_from project help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from project" -s n -l name -d 'A name for the project (default: the preset and the start of the ID)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from project" -l preset -d 'The identity schema to start from' -r -f -a "email\t'Email address, code by email'
+sms\t'Phone number, code by SMS'
+email-sms\t'Email address and phone number, code by either'"
+complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from project" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Versioned JSON for scripts'"
+complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from project" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from project" -l use -d 'Select the new project (done anyway when none is selected yet)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from project" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from project" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from project" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from project" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "project" -d 'Create a project from a preset: a commented identity config and its identity schema'
+complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and not __fish_seen_subcommand_from projects help" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and not __fish_seen_subcommand_from projects help" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and not __fish_seen_subcommand_from projects help" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and not __fish_seen_subcommand_from projects help" -s h -l help -d 'Print help'
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and not __fish_seen_subcommand_from projects help" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and not __fish_seen_subcommand_from projects help" -f -a "projects" -d 'List the local projects'
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and not __fish_seen_subcommand_from projects help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from projects" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Versioned JSON for scripts'"
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from projects" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from projects" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from projects" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from projects" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from projects" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from help" -f -a "projects" -d 'List the local projects'
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and not __fish_seen_subcommand_from projects help" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and not __fish_seen_subcommand_from projects help" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and not __fish_seen_subcommand_from projects help" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and not __fish_seen_subcommand_from projects help" -s h -l help -d 'Print help'
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and not __fish_seen_subcommand_from projects help" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and not __fish_seen_subcommand_from projects help" -f -a "projects" -d 'List the local projects'
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and not __fish_seen_subcommand_from projects help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from projects" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Versioned JSON for scripts'"
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from projects" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from projects" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from projects" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from projects" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from projects" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from help" -f -a "projects" -d 'List the local projects'
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand use; and not __fish_seen_subcommand_from project help" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand use; and not __fish_seen_subcommand_from project help" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand use; and not __fish_seen_subcommand_from project help" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand use; and not __fish_seen_subcommand_from project help" -s h -l help -d 'Print help'
+complete -c otpctl -n "__fish_otpctl_using_subcommand use; and not __fish_seen_subcommand_from project help" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand use; and not __fish_seen_subcommand_from project help" -f -a "project" -d 'Select a project; without an ID, print the selected one'
+complete -c otpctl -n "__fish_otpctl_using_subcommand use; and not __fish_seen_subcommand_from project help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand use; and __fish_seen_subcommand_from project" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Versioned JSON for scripts'"
+complete -c otpctl -n "__fish_otpctl_using_subcommand use; and __fish_seen_subcommand_from project" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand use; and __fish_seen_subcommand_from project" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand use; and __fish_seen_subcommand_from project" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand use; and __fish_seen_subcommand_from project" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otpctl -n "__fish_otpctl_using_subcommand use; and __fish_seen_subcommand_from project" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand use; and __fish_seen_subcommand_from help" -f -a "project" -d 'Select a project; without an ID, print the selected one'
+complete -c otpctl -n "__fish_otpctl_using_subcommand use; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and not __fish_seen_subcommand_from project identity-config ic kratos-config help" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and not __fish_seen_subcommand_from project identity-config ic kratos-config help" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and not __fish_seen_subcommand_from project identity-config ic kratos-config help" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and not __fish_seen_subcommand_from project identity-config ic kratos-config help" -s h -l help -d 'Print help'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and not __fish_seen_subcommand_from project identity-config ic kratos-config help" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and not __fish_seen_subcommand_from project identity-config ic kratos-config help" -f -a "project" -d 'Show a project\'s metadata'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and not __fish_seen_subcommand_from project identity-config ic kratos-config help" -f -a "identity-config" -d 'Print an identity config'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and not __fish_seen_subcommand_from project identity-config ic kratos-config help" -f -a "ic" -d 'Print an identity config'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and not __fish_seen_subcommand_from project identity-config ic kratos-config help" -f -a "kratos-config" -d 'Print an identity config'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and not __fish_seen_subcommand_from project identity-config ic kratos-config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from project" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Versioned JSON for scripts'"
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from project" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from project" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from project" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from project" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from project" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -l project -d 'The same as PROJECT; the positional argument wins when both are given' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -l format -d 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file\'s own format, as written)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -l redact -d 'Mask secrets: secrets.*, passwords, API keys, client secrets, passwords inside URIs'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -s h -l help -d 'Print help'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -l project -d 'The same as PROJECT; the positional argument wins when both are given' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -l format -d 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file\'s own format, as written)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -l redact -d 'Mask secrets: secrets.*, passwords, API keys, client secrets, passwords inside URIs'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -s h -l help -d 'Print help'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -l project -d 'The same as PROJECT; the positional argument wins when both are given' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -l format -d 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file\'s own format, as written)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -l redact -d 'Mask secrets: secrets.*, passwords, API keys, client secrets, passwords inside URIs'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -s h -l help -d 'Print help'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "project" -d 'Show a project\'s metadata'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "identity-config" -d 'Print an identity config'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -s h -l help -d 'Print help'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -f -a "identity-config" -d 'Apply --add/--replace/--remove/--file operations to an identity config'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -f -a "ic" -d 'Apply --add/--replace/--remove/--file operations to an identity config'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -f -a "kratos-config" -d 'Apply --add/--replace/--remove/--file operations to an identity config'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l project -d 'The same as PROJECT; the positional argument wins when both are given' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l add -d 'Add a value: \'/json/pointer=<JSON value>\' (strict JSON: quote strings, \'/x="text"\')' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l replace -d 'Replace an existing value: \'/json/pointer=<JSON value>\'' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l remove -d 'Remove a value: \'/json/pointer\'' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -s f -l file -d 'A patch file (YAML or JSON, `-` for stdin): an RFC 6902 array or an RFC 7396 merge-patch mapping' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l dry-run -d 'Print the patched config instead of writing it'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l diff -d 'Print a unified diff of the change'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l reformat -d 'If the change cannot be made in place, write the config re-serialised (comments are lost)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l project -d 'The same as PROJECT; the positional argument wins when both are given' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l add -d 'Add a value: \'/json/pointer=<JSON value>\' (strict JSON: quote strings, \'/x="text"\')' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l replace -d 'Replace an existing value: \'/json/pointer=<JSON value>\'' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l remove -d 'Remove a value: \'/json/pointer\'' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -s f -l file -d 'A patch file (YAML or JSON, `-` for stdin): an RFC 6902 array or an RFC 7396 merge-patch mapping' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l dry-run -d 'Print the patched config instead of writing it'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l diff -d 'Print a unified diff of the change'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l reformat -d 'If the change cannot be made in place, write the config re-serialised (comments are lost)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l project -d 'The same as PROJECT; the positional argument wins when both are given' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l add -d 'Add a value: \'/json/pointer=<JSON value>\' (strict JSON: quote strings, \'/x="text"\')' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l replace -d 'Replace an existing value: \'/json/pointer=<JSON value>\'' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l remove -d 'Remove a value: \'/json/pointer\'' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -s f -l file -d 'A patch file (YAML or JSON, `-` for stdin): an RFC 6902 array or an RFC 7396 merge-patch mapping' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l dry-run -d 'Print the patched config instead of writing it'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l diff -d 'Print a unified diff of the change'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l reformat -d 'If the change cannot be made in place, write the config re-serialised (comments are lost)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from help" -f -a "identity-config" -d 'Apply --add/--replace/--remove/--file operations to an identity config'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -s h -l help -d 'Print help'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -f -a "identity-config" -d 'Replace an identity config with one or more files, merged in order'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -f -a "ic" -d 'Replace an identity config with one or more files, merged in order'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -f -a "kratos-config" -d 'Replace an identity config with one or more files, merged in order'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -l project -d 'The same as PROJECT; the positional argument wins when both are given' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -s f -l file -d 'The new config (YAML or JSON, `-` for stdin); several files are merged in order' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -l dry-run -d 'Print the new config instead of writing it'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -l diff -d 'Print a unified diff of the change'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -s h -l help -d 'Print help'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -l project -d 'The same as PROJECT; the positional argument wins when both are given' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -s f -l file -d 'The new config (YAML or JSON, `-` for stdin); several files are merged in order' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -l dry-run -d 'Print the new config instead of writing it'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -l diff -d 'Print a unified diff of the change'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -s h -l help -d 'Print help'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -l project -d 'The same as PROJECT; the positional argument wins when both are given' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -s f -l file -d 'The new config (YAML or JSON, `-` for stdin); several files are merged in order' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -l dry-run -d 'Print the new config instead of writing it'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -l diff -d 'Print a unified diff of the change'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -s h -l help -d 'Print help'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from help" -f -a "identity-config" -d 'Replace an identity config with one or more files, merged in order'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and not __fish_seen_subcommand_from project help" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and not __fish_seen_subcommand_from project help" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and not __fish_seen_subcommand_from project help" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and not __fish_seen_subcommand_from project help" -s h -l help -d 'Print help'
+complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and not __fish_seen_subcommand_from project help" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and not __fish_seen_subcommand_from project help" -f -a "project" -d 'Delete a project and its files (asks first on a terminal; --yes otherwise)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and not __fish_seen_subcommand_from project help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from project" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from project" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from project" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from project" -s h -l help -d 'Print help'
+complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from project" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "project" -d 'Delete a project and its files (asks first on a terminal; --yes otherwise)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand completion" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand completion" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand completion" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand completion" -s h -l help -d 'Print help'
+complete -c otpctl -n "__fish_otpctl_using_subcommand completion" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete completion help" -f -a "create" -d 'Create a local project'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete completion help" -f -a "list" -d 'List local projects'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete completion help" -f -a "use" -d 'Select the project that config commands use by default'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete completion help" -f -a "get" -d 'Show a project or its identity config'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete completion help" -f -a "patch" -d 'Change an identity config with JSON Patch operations, keeping its comments'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete completion help" -f -a "update" -d 'Replace an identity config with the contents of files'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete completion help" -f -a "delete" -d 'Delete a local project'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete completion help" -f -a "completion" -d 'Print a shell completion script'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "project" -d 'Create a project from a preset: a commented identity config and its identity schema'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from list" -f -a "projects" -d 'List the local projects'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from use" -f -a "project" -d 'Select a project; without an ID, print the selected one'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "project" -d 'Show a project\'s metadata'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "identity-config" -d 'Print an identity config'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from patch" -f -a "identity-config" -d 'Apply --add/--replace/--remove/--file operations to an identity config'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from update" -f -a "identity-config" -d 'Replace an identity config with one or more files, merged in order'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "project" -d 'Delete a project and its files (asks first on a terminal; --yes otherwise)'

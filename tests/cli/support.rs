@@ -1,0 +1,115 @@
+//! A scrubbed `otpctl` command builder and fixture helpers.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// A scratch world: its own data dir and a work dir for config files.
+pub struct World {
+    pub dir: TempDir,
+}
+
+impl World {
+    pub fn new() -> World {
+        World {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn home(&self) -> PathBuf {
+        self.dir.path().join("home")
+    }
+
+    /// `otpctl` with a clean environment: no colour, no CI, no inherited OTPCTL_*.
+    pub fn otpctl(&self) -> Command {
+        Command::from_std(self.process())
+    }
+
+    /// The same, as a plain `std::process::Command` (for spawning and pipes).
+    pub fn process(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("otpctl"));
+        for var in [
+            "NO_COLOR",
+            "CLICOLOR",
+            "CLICOLOR_FORCE",
+            "CI",
+            "OTPCTL_PROJECT",
+            "XDG_DATA_HOME",
+        ] {
+            cmd.env_remove(var);
+        }
+        cmd.env("OTPCTL_HOME", self.home())
+            .current_dir(self.dir.path());
+        cmd
+    }
+
+    /// Copies a fixture (relative to tests/fixtures) into the world and returns its path.
+    pub fn fixture(&self, name: &str) -> PathBuf {
+        let from = fixtures().join(name);
+        let to = self
+            .dir
+            .path()
+            .join(Path::new(name).file_name().expect("file name"));
+        std::fs::copy(&from, &to).unwrap_or_else(|e| panic!("copy {}: {e}", from.display()));
+        to
+    }
+
+    /// Writes a file into the world.
+    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(&path, contents).expect("write");
+        path
+    }
+
+    /// Creates a project and returns its ID.
+    pub fn project(&self, preset: &str) -> String {
+        let out = self
+            .otpctl()
+            .args([
+                "create", "project", "--preset", preset, "--format", "json", "-q",
+            ])
+            .output()
+            .expect("run");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        json["project"]["id"].as_str().expect("id").to_string()
+    }
+
+    /// The config file of a project.
+    pub fn config_of(&self, id: &str) -> PathBuf {
+        self.home()
+            .join("projects")
+            .join(id)
+            .join("identity-config.yaml")
+    }
+
+    /// Replaces the world's temp path with a placeholder, for snapshots.
+    pub fn scrub(&self, text: &str) -> String {
+        text.replace(&self.dir.path().display().to_string(), "[WORLD]")
+    }
+}
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// Parses YAML into JSON for comparisons.
+pub fn yaml(text: &str) -> serde_json::Value {
+    serde_yaml::from_str(text).expect("yaml")
+}
+
+pub fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+pub fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
