@@ -162,6 +162,7 @@ pub fn patch(
         ));
     }
     let sources = ordered_sources(&args, matches)?;
+    schema::prepare_config_check();
     let path = target::config_path(&args.project)?;
     let _lock = lock(&path, args.dry_run)?;
     let doc = Document::load(&path).map_err(Failure::op)?;
@@ -263,6 +264,7 @@ pub fn update(args: UpdateArgs, cx: Context) -> Result<(), Failure> {
     if args.file.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
         return Err(Failure::usage("stdin (`-`) can be given only once"));
     }
+    schema::prepare_config_check();
     let path = target::config_path(&args.project)?;
     // Inputs are read before the lock is taken: stdin may be slow.
     let inputs: Vec<Document> = args
@@ -377,11 +379,7 @@ fn commit(
 /// Prints the SMS warning when the change turns SMS codes on, and on a terminal
 /// asks to go on unless --yes was given.
 fn confirm_sms(doc: &Document, after: &Value, dry_run: bool, cx: Context) -> Result<(), Failure> {
-    let base = doc.base_dir();
-    let before = schema::sms_use(&doc.value, &base);
-    let now = schema::sms_use(after, &base);
-    let turned_on = (now.channel && !before.channel) || (now.schema_trait && !before.schema_trait);
-    if !turned_on {
+    if !schema::turns_sms_on(&doc.value, after, &doc.base_dir()) {
         return Ok(());
     }
     output::warning(SMS_WARNING);

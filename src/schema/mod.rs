@@ -1,8 +1,12 @@
 //! The JSON Schemas otpctl ships, and checks of documents against them.
 
+mod sms;
+
 use std::sync::OnceLock;
 
 use serde_json::Value;
+
+pub use sms::turns_sms_on;
 
 /// The schema of the identity config keys otpctl understands (types, enums, patterns).
 pub const CONFIG_SCHEMA: &str = include_str!("config.schema.json");
@@ -37,6 +41,14 @@ fn config_validator() -> &'static jsonschema::Validator {
             jsonschema::draft7::new(&Value::Bool(true)).expect("`true` is a valid schema")
         })
     })
+}
+
+/// Starts compiling the config schema on another thread, so that a command that
+/// will check a config pays for the compilation while it reads and patches.
+pub fn prepare_config_check() {
+    std::thread::spawn(|| {
+        config_validator();
+    });
 }
 
 /// Checks a config's structure and the types of the keys otpctl knows; every
@@ -77,53 +89,5 @@ mod tests {
             pointers.contains(&"/courier/message_retries"),
             "{problems:?}"
         );
-    }
-}
-
-/// Where a config uses SMS for one-time codes.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct SmsUse {
-    /// `courier.channels` has an entry with id `sms`.
-    pub channel: bool,
-    /// A referenced identity schema has a trait with code `via: sms`.
-    pub schema_trait: bool,
-}
-
-/// Finds where a config sends codes by SMS. Schemas that cannot be read are skipped:
-/// reporting them is validation's job, not this check's.
-pub fn sms_use(config: &Value, base_dir: &std::path::Path) -> SmsUse {
-    let channel = config
-        .pointer("/courier/channels")
-        .and_then(Value::as_array)
-        .is_some_and(|channels| {
-            channels
-                .iter()
-                .any(|c| c.get("id") == Some(&Value::from("sms")))
-        });
-    let schema_trait = config
-        .pointer("/identity/schemas")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(|s| s.get("url")?.as_str())
-        .filter_map(|url| crate::config::source::read_source(url, base_dir).ok())
-        .filter_map(|text| serde_json::from_str::<Value>(&text).ok())
-        .any(|schema| has_sms_code_trait(&schema));
-    SmsUse {
-        channel,
-        schema_trait,
-    }
-}
-
-fn has_sms_code_trait(node: &Value) -> bool {
-    match node {
-        Value::Object(map) => {
-            let via = map
-                .get("ory.sh/kratos")
-                .and_then(|ext| ext.pointer("/credentials/code/via"));
-            via == Some(&Value::from("sms")) || map.values().any(has_sms_code_trait)
-        }
-        Value::Array(items) => items.iter().any(has_sms_code_trait),
-        _ => false,
     }
 }
