@@ -396,10 +396,17 @@ fn confirm_sms(doc: &Document, after: &Value, dry_run: bool, cx: Context) -> Res
 }
 
 fn unified_diff(path: &Path, old: &str, new: &str) -> String {
+    // git's a/ b/ prefixes for relative paths; an absolute path stands as it is.
     let name = path.display().to_string();
+    let (old_name, new_name) = if path.is_absolute() {
+        (name.clone(), name)
+    } else {
+        let name = name.trim_start_matches("./");
+        (format!("a/{name}"), format!("b/{name}"))
+    };
     similar::TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(3)
-        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .header(&old_name, &new_name)
         .to_string()
 }

@@ -47,6 +47,9 @@ pub fn lock_dir(dir: &Path) -> Result<DirLock, WriteError> {
 
 /// Replaces `path` with `contents`: a temporary file in the same directory is
 /// written, flushed to disk and renamed over the target, keeping its permissions.
+/// The rename is atomic and the data is on disk before it, so after a crash the
+/// file holds either the old or the new config, complete. (The directory is not
+/// synced: that would only decide which of the two, at the cost of a second fsync.)
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
     let write_err = |source| WriteError::Write {
         path: path.to_path_buf(),
