@@ -38,6 +38,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('patch', 'patch', [CompletionResultType]::ParameterValue, 'Change an identity config with JSON Patch operations, keeping its comments')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Replace an identity config with the contents of files')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a local project')
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Validate configs, identity schemas and identities (for people and CI)')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -212,6 +213,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('identity-config', 'identity-config', [CompletionResultType]::ParameterValue, 'Print an identity config')
             [CompletionResult]::new('ic', 'ic', [CompletionResultType]::ParameterValue, 'Print an identity config')
             [CompletionResult]::new('kratos-config', 'kratos-config', [CompletionResultType]::ParameterValue, 'Print an identity config')
+            [CompletionResult]::new('config-schema', 'config-schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema (draft-07) that `validate identity-config` checks configs against')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -273,9 +275,22 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'otpctl;get;config-schema' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'otpctl;get;help' {
             [CompletionResult]::new('project', 'project', [CompletionResultType]::ParameterValue, 'Show a project''s metadata')
             [CompletionResult]::new('identity-config', 'identity-config', [CompletionResultType]::ParameterValue, 'Print an identity config')
+            [CompletionResult]::new('config-schema', 'config-schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema (draft-07) that `validate identity-config` checks configs against')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -283,6 +298,9 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             break
         }
         'otpctl;get;help;identity-config' {
+            break
+        }
+        'otpctl;get;help;config-schema' {
             break
         }
         'otpctl;get;help;help' {
@@ -493,6 +511,135 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;delete;help;help' {
             break
         }
+        'otpctl;validate' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('identity-config', 'identity-config', [CompletionResultType]::ParameterValue, 'Validate identity configs: schema, cross-checks, and the identity schemas they reference')
+            [CompletionResult]::new('ic', 'ic', [CompletionResultType]::ParameterValue, 'Validate identity configs: schema, cross-checks, and the identity schemas they reference')
+            [CompletionResult]::new('kratos-config', 'kratos-config', [CompletionResultType]::ParameterValue, 'Validate identity configs: schema, cross-checks, and the identity schemas they reference')
+            [CompletionResult]::new('identity-schema', 'identity-schema', [CompletionResultType]::ParameterValue, 'Validate identity schemas: draft-07 and the `ory.sh/kratos` extension rules')
+            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Validate identity documents against the project''s identity schemas')
+            [CompletionResult]::new('identities', 'identities', [CompletionResultType]::ParameterValue, 'Validate identity documents against the project''s identity schemas')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'otpctl;validate;identity-config' {
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project to validate when no file is given')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('--deny-warnings', '--deny-warnings', [CompletionResultType]::ParameterName, 'Fail (exit 10) on warnings too')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'otpctl;validate;ic' {
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project to validate when no file is given')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('--deny-warnings', '--deny-warnings', [CompletionResultType]::ParameterName, 'Fail (exit 10) on warnings too')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'otpctl;validate;kratos-config' {
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project to validate when no file is given')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('--deny-warnings', '--deny-warnings', [CompletionResultType]::ParameterName, 'Fail (exit 10) on warnings too')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'otpctl;validate;identity-schema' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('--deny-warnings', '--deny-warnings', [CompletionResultType]::ParameterName, 'Fail (exit 10) on warnings too')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'otpctl;validate;identity' {
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project whose identity schemas to use (default: $OTPCTL_PROJECT or the selected one)')
+            [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'Check every document against this identity schema instead of the project''s')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('--deny-warnings', '--deny-warnings', [CompletionResultType]::ParameterName, 'Fail (exit 10) on warnings too')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'otpctl;validate;identities' {
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project whose identity schemas to use (default: $OTPCTL_PROJECT or the selected one)')
+            [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'Check every document against this identity schema instead of the project''s')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('--deny-warnings', '--deny-warnings', [CompletionResultType]::ParameterName, 'Fail (exit 10) on warnings too')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'otpctl;validate;help' {
+            [CompletionResult]::new('identity-config', 'identity-config', [CompletionResultType]::ParameterValue, 'Validate identity configs: schema, cross-checks, and the identity schemas they reference')
+            [CompletionResult]::new('identity-schema', 'identity-schema', [CompletionResultType]::ParameterValue, 'Validate identity schemas: draft-07 and the `ory.sh/kratos` extension rules')
+            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Validate identity documents against the project''s identity schemas')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'otpctl;validate;help;identity-config' {
+            break
+        }
+        'otpctl;validate;help;identity-schema' {
+            break
+        }
+        'otpctl;validate;help;identity' {
+            break
+        }
+        'otpctl;validate;help;help' {
+            break
+        }
         'otpctl;completion' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
@@ -513,6 +660,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('patch', 'patch', [CompletionResultType]::ParameterValue, 'Change an identity config with JSON Patch operations, keeping its comments')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Replace an identity config with the contents of files')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a local project')
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Validate configs, identity schemas and identities (for people and CI)')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -541,12 +689,16 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;help;get' {
             [CompletionResult]::new('project', 'project', [CompletionResultType]::ParameterValue, 'Show a project''s metadata')
             [CompletionResult]::new('identity-config', 'identity-config', [CompletionResultType]::ParameterValue, 'Print an identity config')
+            [CompletionResult]::new('config-schema', 'config-schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema (draft-07) that `validate identity-config` checks configs against')
             break
         }
         'otpctl;help;get;project' {
             break
         }
         'otpctl;help;get;identity-config' {
+            break
+        }
+        'otpctl;help;get;config-schema' {
             break
         }
         'otpctl;help;patch' {
@@ -568,6 +720,21 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             break
         }
         'otpctl;help;delete;project' {
+            break
+        }
+        'otpctl;help;validate' {
+            [CompletionResult]::new('identity-config', 'identity-config', [CompletionResultType]::ParameterValue, 'Validate identity configs: schema, cross-checks, and the identity schemas they reference')
+            [CompletionResult]::new('identity-schema', 'identity-schema', [CompletionResultType]::ParameterValue, 'Validate identity schemas: draft-07 and the `ory.sh/kratos` extension rules')
+            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Validate identity documents against the project''s identity schemas')
+            break
+        }
+        'otpctl;help;validate;identity-config' {
+            break
+        }
+        'otpctl;help;validate;identity-schema' {
+            break
+        }
+        'otpctl;help;validate;identity' {
             break
         }
         'otpctl;help;completion' {

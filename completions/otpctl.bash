@@ -46,6 +46,9 @@ _otpctl() {
             otpctl,use)
                 cmd="otpctl__subcmd__use"
                 ;;
+            otpctl,validate)
+                cmd="otpctl__subcmd__validate"
+                ;;
             otpctl__subcmd__create,help)
                 cmd="otpctl__subcmd__create__subcmd__help"
                 ;;
@@ -70,6 +73,9 @@ _otpctl() {
             otpctl__subcmd__delete__subcmd__help,project)
                 cmd="otpctl__subcmd__delete__subcmd__help__subcmd__project"
                 ;;
+            otpctl__subcmd__get,config-schema)
+                cmd="otpctl__subcmd__get__subcmd__config__subcmd__schema"
+                ;;
             otpctl__subcmd__get,help)
                 cmd="otpctl__subcmd__get__subcmd__help"
                 ;;
@@ -84,6 +90,9 @@ _otpctl() {
                 ;;
             otpctl__subcmd__get,project)
                 cmd="otpctl__subcmd__get__subcmd__project"
+                ;;
+            otpctl__subcmd__get__subcmd__help,config-schema)
+                cmd="otpctl__subcmd__get__subcmd__help__subcmd__config__subcmd__schema"
                 ;;
             otpctl__subcmd__get__subcmd__help,help)
                 cmd="otpctl__subcmd__get__subcmd__help__subcmd__help"
@@ -121,11 +130,17 @@ _otpctl() {
             otpctl__subcmd__help,use)
                 cmd="otpctl__subcmd__help__subcmd__use"
                 ;;
+            otpctl__subcmd__help,validate)
+                cmd="otpctl__subcmd__help__subcmd__validate"
+                ;;
             otpctl__subcmd__help__subcmd__create,project)
                 cmd="otpctl__subcmd__help__subcmd__create__subcmd__project"
                 ;;
             otpctl__subcmd__help__subcmd__delete,project)
                 cmd="otpctl__subcmd__help__subcmd__delete__subcmd__project"
+                ;;
+            otpctl__subcmd__help__subcmd__get,config-schema)
+                cmd="otpctl__subcmd__help__subcmd__get__subcmd__config__subcmd__schema"
                 ;;
             otpctl__subcmd__help__subcmd__get,identity-config)
                 cmd="otpctl__subcmd__help__subcmd__get__subcmd__identity__subcmd__config"
@@ -144,6 +159,15 @@ _otpctl() {
                 ;;
             otpctl__subcmd__help__subcmd__use,project)
                 cmd="otpctl__subcmd__help__subcmd__use__subcmd__project"
+                ;;
+            otpctl__subcmd__help__subcmd__validate,identity)
+                cmd="otpctl__subcmd__help__subcmd__validate__subcmd__identity"
+                ;;
+            otpctl__subcmd__help__subcmd__validate,identity-config)
+                cmd="otpctl__subcmd__help__subcmd__validate__subcmd__identity__subcmd__config"
+                ;;
+            otpctl__subcmd__help__subcmd__validate,identity-schema)
+                cmd="otpctl__subcmd__help__subcmd__validate__subcmd__identity__subcmd__schema"
                 ;;
             otpctl__subcmd__list,help)
                 cmd="otpctl__subcmd__list__subcmd__help"
@@ -205,6 +229,39 @@ _otpctl() {
             otpctl__subcmd__use__subcmd__help,project)
                 cmd="otpctl__subcmd__use__subcmd__help__subcmd__project"
                 ;;
+            otpctl__subcmd__validate,help)
+                cmd="otpctl__subcmd__validate__subcmd__help"
+                ;;
+            otpctl__subcmd__validate,ic)
+                cmd="otpctl__subcmd__validate__subcmd__identity__subcmd__config"
+                ;;
+            otpctl__subcmd__validate,identities)
+                cmd="otpctl__subcmd__validate__subcmd__identity"
+                ;;
+            otpctl__subcmd__validate,identity)
+                cmd="otpctl__subcmd__validate__subcmd__identity"
+                ;;
+            otpctl__subcmd__validate,identity-config)
+                cmd="otpctl__subcmd__validate__subcmd__identity__subcmd__config"
+                ;;
+            otpctl__subcmd__validate,identity-schema)
+                cmd="otpctl__subcmd__validate__subcmd__identity__subcmd__schema"
+                ;;
+            otpctl__subcmd__validate,kratos-config)
+                cmd="otpctl__subcmd__validate__subcmd__identity__subcmd__config"
+                ;;
+            otpctl__subcmd__validate__subcmd__help,help)
+                cmd="otpctl__subcmd__validate__subcmd__help__subcmd__help"
+                ;;
+            otpctl__subcmd__validate__subcmd__help,identity)
+                cmd="otpctl__subcmd__validate__subcmd__help__subcmd__identity"
+                ;;
+            otpctl__subcmd__validate__subcmd__help,identity-config)
+                cmd="otpctl__subcmd__validate__subcmd__help__subcmd__identity__subcmd__config"
+                ;;
+            otpctl__subcmd__validate__subcmd__help,identity-schema)
+                cmd="otpctl__subcmd__validate__subcmd__help__subcmd__identity__subcmd__schema"
+                ;;
             *)
                 ;;
         esac
@@ -212,7 +269,7 @@ _otpctl() {
 
     case "${cmd}" in
         otpctl)
-            opts="-y -q -h -V --color --yes --quiet --help --version create list ls use get patch update delete completion help"
+            opts="-y -q -h -V --color --yes --quiet --help --version create list ls use get patch update delete validate completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -420,7 +477,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__get)
-            opts="-y -q -h -V --color --yes --quiet --help --version project identity-config ic kratos-config help"
+            opts="-y -q -h -V --color --yes --quiet --help --version project identity-config ic kratos-config config-schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -437,9 +494,41 @@ _otpctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        otpctl__subcmd__get__subcmd__help)
-            opts="project identity-config help"
+        otpctl__subcmd__get__subcmd__config__subcmd__schema)
+            opts="-y -q -h -V --color --yes --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__get__subcmd__help)
+            opts="project identity-config config-schema help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__get__subcmd__help__subcmd__config__subcmd__schema)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -542,7 +631,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__help)
-            opts="create list use get patch update delete completion help"
+            opts="create list use get patch update delete validate completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -626,8 +715,22 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__help__subcmd__get)
-            opts="project identity-config"
+            opts="project identity-config config-schema"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__help__subcmd__get__subcmd__config__subcmd__schema)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -780,6 +883,62 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__help__subcmd__use__subcmd__project)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__help__subcmd__validate)
+            opts="identity-config identity-schema identity"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__help__subcmd__validate__subcmd__identity)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__help__subcmd__validate__subcmd__identity__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__help__subcmd__validate__subcmd__identity__subcmd__schema)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1136,6 +1295,172 @@ _otpctl() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__validate)
+            opts="-y -q -h -V --color --yes --quiet --help --version identity-config ic kratos-config identity-schema identity identities help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__validate__subcmd__help)
+            opts="identity-config identity-schema identity help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__validate__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__validate__subcmd__help__subcmd__identity)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__validate__subcmd__help__subcmd__identity__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__validate__subcmd__help__subcmd__identity__subcmd__schema)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__validate__subcmd__identity)
+            opts="-y -q -h -V --project --schema --format --deny-warnings --color --yes --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json github sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__validate__subcmd__identity__subcmd__config)
+            opts="-y -q -h -V --project --format --deny-warnings --color --yes --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json github sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__validate__subcmd__identity__subcmd__schema)
+            opts="-y -q -h -V --format --deny-warnings --color --yes --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "human json github sarif" -- "${cur}"))
                     return 0
                     ;;
                 --color)

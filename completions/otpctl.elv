@@ -35,6 +35,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand patch 'Change an identity config with JSON Patch operations, keeping its comments'
             cand update 'Replace an identity config with the contents of files'
             cand delete 'Delete a local project'
+            cand validate 'Validate configs, identity schemas and identities (for people and CI)'
             cand completion 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -188,6 +189,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand identity-config 'Print an identity config'
             cand ic 'Print an identity config'
             cand kratos-config 'Print an identity config'
+            cand config-schema 'Print the JSON Schema (draft-07) that `validate identity-config` checks configs against'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'otpctl;get;project'= {
@@ -244,14 +246,28 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'otpctl;get;config-schema'= {
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'otpctl;get;help'= {
             cand project 'Show a project''s metadata'
             cand identity-config 'Print an identity config'
+            cand config-schema 'Print the JSON Schema (draft-07) that `validate identity-config` checks configs against'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'otpctl;get;help;project'= {
         }
         &'otpctl;get;help;identity-config'= {
+        }
+        &'otpctl;get;help;config-schema'= {
         }
         &'otpctl;get;help;help'= {
         }
@@ -441,6 +457,123 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         }
         &'otpctl;delete;help;help'= {
         }
+        &'otpctl;validate'= {
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand identity-config 'Validate identity configs: schema, cross-checks, and the identity schemas they reference'
+            cand ic 'Validate identity configs: schema, cross-checks, and the identity schemas they reference'
+            cand kratos-config 'Validate identity configs: schema, cross-checks, and the identity schemas they reference'
+            cand identity-schema 'Validate identity schemas: draft-07 and the `ory.sh/kratos` extension rules'
+            cand identity 'Validate identity documents against the project''s identity schemas'
+            cand identities 'Validate identity documents against the project''s identity schemas'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;validate;identity-config'= {
+            cand --project 'The project to validate when no file is given'
+            cand --format 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand --deny-warnings 'Fail (exit 10) on warnings too'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;validate;ic'= {
+            cand --project 'The project to validate when no file is given'
+            cand --format 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand --deny-warnings 'Fail (exit 10) on warnings too'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;validate;kratos-config'= {
+            cand --project 'The project to validate when no file is given'
+            cand --format 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand --deny-warnings 'Fail (exit 10) on warnings too'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;validate;identity-schema'= {
+            cand --format 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand --deny-warnings 'Fail (exit 10) on warnings too'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;validate;identity'= {
+            cand --project 'The project whose identity schemas to use (default: $OTPCTL_PROJECT or the selected one)'
+            cand --schema 'Check every document against this identity schema instead of the project''s'
+            cand --format 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand --deny-warnings 'Fail (exit 10) on warnings too'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;validate;identities'= {
+            cand --project 'The project whose identity schemas to use (default: $OTPCTL_PROJECT or the selected one)'
+            cand --schema 'Check every document against this identity schema instead of the project''s'
+            cand --format 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand --deny-warnings 'Fail (exit 10) on warnings too'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;validate;help'= {
+            cand identity-config 'Validate identity configs: schema, cross-checks, and the identity schemas they reference'
+            cand identity-schema 'Validate identity schemas: draft-07 and the `ory.sh/kratos` extension rules'
+            cand identity 'Validate identity documents against the project''s identity schemas'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;validate;help;identity-config'= {
+        }
+        &'otpctl;validate;help;identity-schema'= {
+        }
+        &'otpctl;validate;help;identity'= {
+        }
+        &'otpctl;validate;help;help'= {
+        }
         &'otpctl;completion'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -460,6 +593,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand patch 'Change an identity config with JSON Patch operations, keeping its comments'
             cand update 'Replace an identity config with the contents of files'
             cand delete 'Delete a local project'
+            cand validate 'Validate configs, identity schemas and identities (for people and CI)'
             cand completion 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -481,10 +615,13 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;help;get'= {
             cand project 'Show a project''s metadata'
             cand identity-config 'Print an identity config'
+            cand config-schema 'Print the JSON Schema (draft-07) that `validate identity-config` checks configs against'
         }
         &'otpctl;help;get;project'= {
         }
         &'otpctl;help;get;identity-config'= {
+        }
+        &'otpctl;help;get;config-schema'= {
         }
         &'otpctl;help;patch'= {
             cand identity-config 'Apply --add/--replace/--remove/--file operations to an identity config'
@@ -500,6 +637,17 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand project 'Delete a project and its files (asks first on a terminal; --yes otherwise)'
         }
         &'otpctl;help;delete;project'= {
+        }
+        &'otpctl;help;validate'= {
+            cand identity-config 'Validate identity configs: schema, cross-checks, and the identity schemas they reference'
+            cand identity-schema 'Validate identity schemas: draft-07 and the `ory.sh/kratos` extension rules'
+            cand identity 'Validate identity documents against the project''s identity schemas'
+        }
+        &'otpctl;help;validate;identity-config'= {
+        }
+        &'otpctl;help;validate;identity-schema'= {
+        }
+        &'otpctl;help;validate;identity'= {
         }
         &'otpctl;help;completion'= {
         }

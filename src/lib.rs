@@ -6,5 +6,6 @@
 
 pub mod cli;
 pub mod config;
+pub mod diag;
 pub mod project;
 pub mod schema;

@@ -169,7 +169,6 @@ pub fn patch(
     let ops = resolve_ops(&doc.value, sources)?;
     let applied = patch::apply(&doc.value, &ops)
         .map_err(|e| Failure::op(format!("{e}; `{}` was not changed", path.display())))?;
-    check_result(&path, &applied.value)?;
     let text = match config::render_edits(&doc, &applied.edits, &applied.value) {
         Ok(text) => text,
         Err(_) if args.reformat => config::serialize(&applied.value, doc.format, "  "),
@@ -180,6 +179,7 @@ pub fn patch(
             )));
         }
     };
+    check_result(&doc, &text, &applied.value)?;
     let summary = format!(
         "applied {} operation{}",
         ops.len(),
@@ -275,12 +275,12 @@ pub fn update(args: UpdateArgs, cx: Context) -> Result<(), Failure> {
     let _lock = lock(&path, args.dry_run)?;
     let doc = Document::load(&path).map_err(Failure::op)?;
     let merged = config::merge_documents(inputs.iter().map(|d| d.value.clone()));
-    check_result(&path, &merged)?;
     let text = match inputs.as_slice() {
         // One input in the target's own format is written as it is, comments and all.
         [only] if only.format == doc.format => only.text.clone(),
         _ => config::serialize(&merged, doc.format, "  "),
     };
+    check_result(&doc, &text, &merged)?;
     let count = inputs.len();
     let summary = format!(
         "replaced the config with {count} file{}",
@@ -311,20 +311,53 @@ fn lock(path: &Path, dry_run: bool) -> Result<Option<config::DirLock>, Failure> 
     config::lock_dir(dir).map(Some).map_err(Failure::op)
 }
 
-/// Refuses a result that breaks the config schema, listing every problem.
-fn check_result(path: &Path, value: &Value) -> Result<(), Failure> {
-    let problems = schema::check_config(value);
-    if problems.is_empty() {
+/// Runs full validation on the new config (as `validate identity-config` does) and
+/// refuses it if there are errors; warnings are shown and do not block.
+fn check_result(doc: &Document, text: &str, value: &Value) -> Result<(), Failure> {
+    let candidate = Document {
+        path: doc.path.clone(),
+        format: doc.format,
+        text: text.to_string(),
+        value: value.clone(),
+    };
+    let name = crate::diag::file_name(&doc.path);
+    let report = crate::schema::config::validate_document(&candidate, &name);
+    let line = |d: &crate::diag::Diagnostic| {
+        let at = if d.pointer.is_empty() {
+            String::new()
+        } else {
+            format!(" at `{}`", d.pointer)
+        };
+        let file = if d.file == name {
+            String::new()
+        } else {
+            format!(" in `{}`", d.file)
+        };
+        format!("[{}]{file}{at}: {}", d.code, d.message)
+    };
+    let (errors, _) = report.counts();
+    for warning in report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::diag::Severity::Warning)
+    {
+        output::warning(&line(warning));
+    }
+    if errors == 0 {
         return Ok(());
     }
     Err(Failure::Invalid {
         message: format!(
-            "the result is not a valid identity config ({} problem{}); `{}` was not changed",
-            problems.len(),
-            if problems.len() == 1 { "" } else { "s" },
-            path.display()
+            "the result is not a valid identity config ({errors} error{}); `{}` was not changed",
+            if errors == 1 { "" } else { "s" },
+            doc.path.display()
         ),
-        problems: problems.iter().map(ToString::to_string).collect(),
+        problems: report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::diag::Severity::Error)
+            .map(line)
+            .collect(),
     })
 }
 

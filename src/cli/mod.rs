@@ -5,6 +5,7 @@ mod identity_config;
 mod output;
 mod project;
 mod target;
+mod validate;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -69,6 +70,9 @@ enum Command {
     /// Delete a local project.
     #[command(subcommand)]
     Delete(DeleteCommand),
+    /// Validate configs, identity schemas and identities (for people and CI).
+    #[command(subcommand)]
+    Validate(ValidateCommand),
     /// Print a shell completion script.
     Completion(completion::CompletionArgs),
 }
@@ -99,6 +103,9 @@ enum GetCommand {
     /// Print an identity config.
     #[command(name = "identity-config", visible_aliases = ["ic", "kratos-config"])]
     IdentityConfig(identity_config::GetArgs),
+    /// Print the JSON Schema (draft-07) that `validate identity-config` checks configs against.
+    #[command(name = "config-schema")]
+    ConfigSchema,
 }
 
 #[derive(Debug, Subcommand)]
@@ -113,6 +120,19 @@ enum UpdateCommand {
     /// Replace an identity config with one or more files, merged in order.
     #[command(name = "identity-config", visible_aliases = ["ic", "kratos-config"])]
     IdentityConfig(identity_config::UpdateArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum ValidateCommand {
+    /// Validate identity configs: schema, cross-checks, and the identity schemas they reference.
+    #[command(name = "identity-config", visible_aliases = ["ic", "kratos-config"])]
+    IdentityConfig(validate::ConfigArgs),
+    /// Validate identity schemas: draft-07 and the `ory.sh/kratos` extension rules.
+    #[command(name = "identity-schema")]
+    IdentitySchema(validate::SchemaArgs),
+    /// Validate identity documents against the project's identity schemas.
+    #[command(name = "identity", visible_alias = "identities")]
+    Identity(validate::IdentityArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -135,6 +155,24 @@ pub struct ProjectArg {
         hide_env_values = true
     )]
     project_flag: Option<String>,
+}
+
+impl ProjectArg {
+    /// A project given only by `--project` (or its environment variable).
+    pub fn flag(project: Option<String>) -> Self {
+        ProjectArg {
+            project: None,
+            project_flag: project,
+        }
+    }
+
+    /// A project given as a positional argument.
+    pub fn positional(project: &str) -> Self {
+        ProjectArg {
+            project: Some(project.to_string()),
+            project_flag: None,
+        }
+    }
 }
 
 /// What every command needs besides its own arguments.
@@ -195,6 +233,10 @@ fn dispatch(command: Command, matches: &clap::ArgMatches, cx: Context) -> Result
         Command::Use(UseCommand::Project(args)) => project::select(args, cx),
         Command::Get(GetCommand::Project(args)) => project::get(args),
         Command::Get(GetCommand::IdentityConfig(args)) => identity_config::get(args),
+        Command::Get(GetCommand::ConfigSchema) => output::emit(crate::schema::CONFIG_SCHEMA),
+        Command::Validate(ValidateCommand::IdentityConfig(args)) => validate::identity_config(args),
+        Command::Validate(ValidateCommand::IdentitySchema(args)) => validate::identity_schema(args),
+        Command::Validate(ValidateCommand::Identity(args)) => validate::identities(args),
         Command::Patch(PatchCommand::IdentityConfig(args)) => {
             // The order of the flags on the command line is the order the ops apply in.
             let sub = matches

@@ -26,6 +26,8 @@ pub enum Failure {
     },
     /// stdout was closed by the reader (`| head`): not an error, exit 0.
     BrokenPipe,
+    /// The output already says what is wrong; exit with this code and print nothing.
+    Silent(u8),
 }
 
 impl Failure {
@@ -43,6 +45,7 @@ impl Failure {
     pub fn report(self) -> ExitCode {
         match self {
             Failure::BrokenPipe => ExitCode::SUCCESS,
+            Failure::Silent(code) => ExitCode::from(code),
             Failure::Operational(message) => {
                 error(&message);
                 ExitCode::from(1)

@@ -63,8 +63,30 @@ impl Preset {
         include_str!("presets/identity-config.yaml")
             .replace("{{name}}", name)
             .replace("{{preset}}", self.name())
+            .replace("{{sms_channel}}", self.sms_channel())
             .replace("{{secret_default}}", &random_secret())
             .replace("{{secret_cookie}}", &random_secret())
+    }
+}
+
+impl Preset {
+    /// The courier channel of presets that send SMS: a local webhook receiver, with
+    /// the Ory guide's Jsonnet body (`function(ctx) { ctx: ctx }`).
+    fn sms_channel(self) -> &'static str {
+        match self {
+            Preset::Email => "",
+            Preset::Sms | Preset::EmailSms => {
+                "
+  # Replace the URL with your SMS provider's (the body passes `ctx` through).
+  channels:
+    - id: sms
+      type: http
+      request_config:
+        url: http://127.0.0.1:4480/sms
+        method: POST
+        body: base64://ZnVuY3Rpb24oY3R4KSB7DQpjdHg6IGN0eCwNCn0="
+            }
+        }
     }
 }
 

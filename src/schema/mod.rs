@@ -1,46 +1,46 @@
 //! The JSON Schemas otpctl ships, and checks of documents against them.
 
+pub mod config;
+pub mod identity;
+pub mod identity_schema;
 mod sms;
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
+use jsonschema::error::ValidationErrorKind;
 use serde_json::Value;
 
+use crate::diag::{Code, Diagnostic};
+pub use config::SchemaKind;
 pub use sms::turns_sms_on;
 
 /// The schema of the identity config keys otpctl understands (types, enums, patterns).
 pub const CONFIG_SCHEMA: &str = include_str!("config.schema.json");
 
-/// One place where a document breaks its schema.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// JSON pointer of the offending value (`""` for the root).
-    pub pointer: String,
-    /// What is wrong with it.
-    pub message: String,
+/// The config schema as a value (for printing it and for did-you-mean lookups).
+pub fn config_schema() -> &'static Value {
+    static SCHEMA: OnceLock<Value> = OnceLock::new();
+    // Compiled into the binary and checked by a unit test.
+    SCHEMA.get_or_init(|| serde_json::from_str(CONFIG_SCHEMA).unwrap_or(Value::Bool(true)))
 }
 
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let at = if self.pointer.is_empty() {
-            "/"
-        } else {
-            &self.pointer
-        };
-        write!(f, "`{at}`: {}", self.message)
-    }
-}
-
-fn config_validator() -> &'static jsonschema::Validator {
+pub(crate) fn config_validator() -> &'static jsonschema::Validator {
     static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
     VALIDATOR.get_or_init(|| {
-        let schema: Value = serde_json::from_str(CONFIG_SCHEMA).unwrap_or_default();
         // The schema is compiled into the binary and a unit test compiles it, so
         // this cannot fail at run time; the fallback accepts everything.
-        jsonschema::draft7::new(&schema).unwrap_or_else(|_| {
-            jsonschema::draft7::new(&Value::Bool(true)).expect("`true` is a valid schema")
-        })
+        jsonschema::draft7::options()
+            .should_validate_formats(true)
+            .build(config_schema())
+            .unwrap_or_else(|_| {
+                jsonschema::draft7::new(&Value::Bool(true)).expect("`true` is a valid schema")
+            })
     })
+}
+
+pub(crate) fn meta_validator() -> jsonschema::meta::MetaValidator<'static> {
+    jsonschema::draft7::meta::validator()
 }
 
 /// Starts compiling the config schema on another thread, so that a command that
@@ -51,16 +51,178 @@ pub fn prepare_config_check() {
     });
 }
 
-/// Checks a config's structure and the types of the keys otpctl knows; every
-/// problem is returned, in document order.
-pub fn check_config(config: &Value) -> Vec<Problem> {
-    config_validator()
-        .iter_errors(config)
-        .map(|e| Problem {
-            pointer: e.instance_path().to_string(),
-            message: e.to_string(),
-        })
-        .collect()
+/// Turns one JSON Schema error into diagnostics with our codes; an
+/// `additionalProperties` error becomes one diagnostic per unknown key.
+pub(crate) fn schema_error_diagnostics(
+    error: &jsonschema::ValidationError<'_>,
+    file: &str,
+    kind: SchemaKind,
+) -> Vec<Diagnostic> {
+    let pointer = error.instance_path().to_string();
+    let config = kind == SchemaKind::Config;
+    let pick = |config_code: Code| {
+        if config {
+            config_code
+        } else {
+            Code::IdentityInvalidTraits
+        }
+    };
+    let diag = |code: Code, message: String| Diagnostic::new(code, file, pointer.clone(), message);
+    match error.kind() {
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            let allowed = if config {
+                allowed_keys(&error.schema_path().to_string())
+            } else {
+                Vec::new()
+            };
+            unexpected
+                .iter()
+                .map(|key| {
+                    let mut d = Diagnostic::new(
+                        pick(Code::ConfigUnknownKey),
+                        file,
+                        format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1")),
+                        format!("unknown key `{key}`"),
+                    );
+                    d.help = crate::config::patch::closest(key, &allowed)
+                        .map(|best| format!("did you mean `{best}`?"))
+                        .or_else(|| {
+                            (!allowed.is_empty()).then(|| {
+                                format!("the keys allowed here are: {}", allowed.join(", "))
+                            })
+                        });
+                    d
+                })
+                .collect()
+        }
+        ValidationErrorKind::Required { property } => {
+            vec![diag(
+                pick(Code::ConfigMissingKey),
+                format!("missing required key {property}"),
+            )]
+        }
+        ValidationErrorKind::Type { .. } => {
+            vec![diag(pick(Code::ConfigWrongType), error.to_string())]
+        }
+        ValidationErrorKind::Enum { .. } | ValidationErrorKind::Constant { .. } => {
+            vec![diag(pick(Code::ConfigInvalidValue), error.to_string())]
+        }
+        ValidationErrorKind::Pattern { pattern } if pattern.contains("(ns|us|ms|s|m|h)") => {
+            vec![diag(
+                pick(Code::ConfigInvalidDuration),
+                format!(
+                    "{} is not a duration like `1h30m` (whole numbers with ns, us, ms, s, m or h)",
+                    error.instance()
+                ),
+            )]
+        }
+        ValidationErrorKind::Pattern { pattern } => vec![diag(
+            pick(Code::ConfigInvalidUri),
+            format!("{} must match `{pattern}`", error.instance()),
+        )],
+        ValidationErrorKind::Format { format } if !config => {
+            let code = match format.as_str() {
+                "email" => Code::IdentityInvalidEmail,
+                "tel" => Code::IdentityInvalidPhone,
+                _ => Code::IdentityInvalidTraits,
+            };
+            let what = match format.as_str() {
+                "tel" => {
+                    "an international phone number (E.164, with + and country code)".to_string()
+                }
+                "email" => "an email address".to_string(),
+                other => format!("a valid `{other}`"),
+            };
+            vec![diag(code, format!("{} is not {what}", error.instance()))]
+        }
+        ValidationErrorKind::Format { .. } => {
+            vec![diag(Code::ConfigInvalidValue, error.to_string())]
+        }
+        ValidationErrorKind::Minimum { .. }
+        | ValidationErrorKind::Maximum { .. }
+        | ValidationErrorKind::ExclusiveMinimum { .. }
+        | ValidationErrorKind::ExclusiveMaximum { .. }
+        | ValidationErrorKind::MinLength { .. }
+        | ValidationErrorKind::MaxLength { .. }
+        | ValidationErrorKind::MinItems { .. }
+        | ValidationErrorKind::MaxItems { .. } => {
+            vec![diag(pick(Code::ConfigOutOfRange), error.to_string())]
+        }
+        _ => vec![diag(pick(Code::ConfigSchemaViolation), error.to_string())],
+    }
+}
+
+/// The property names the config schema allows where an `additionalProperties`
+/// keyword at `schema_path` failed (following `$ref`s).
+fn allowed_keys(schema_path: &str) -> Vec<String> {
+    let root = config_schema();
+    let mut node = root;
+    let tokens: Vec<String> = crate::diag::tokens(schema_path).collect();
+    for token in tokens.iter().take(tokens.len().saturating_sub(1)) {
+        if token == "$ref" {
+            let target = node.get("$ref").and_then(Value::as_str).unwrap_or_default();
+            node = root
+                .pointer(target.trim_start_matches('#'))
+                .unwrap_or(&Value::Null);
+        } else {
+            node = match node {
+                Value::Object(map) => map.get(token.as_str()),
+                Value::Array(items) => token.parse::<usize>().ok().and_then(|i| items.get(i)),
+                _ => None,
+            }
+            .unwrap_or(&Value::Null);
+        }
+    }
+    node.get("properties")
+        .and_then(Value::as_object)
+        .map(|props| props.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// Maps `f` over `items` on every core, keeping the order of the results; `done`
+/// is called after each item (for a progress bar).
+pub fn par_map<T: Sync, R: Send>(
+    items: &[T],
+    f: impl Fn(&T) -> R + Sync,
+    done: impl Fn() + Sync,
+) -> Vec<R> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(items.len())
+        .max(1);
+    if workers == 1 {
+        return items
+            .iter()
+            .map(|item| {
+                let result = f(item);
+                done();
+                result
+            })
+            .collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        mine.push((i, f(item)));
+                        done();
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
 }
 
 #[cfg(test)]
@@ -75,19 +237,24 @@ mod tests {
     }
 
     #[test]
-    fn wrong_types_are_reported_at_their_pointer() {
-        let problems = check_config(&json!({
-            "selfservice": {"methods": {"code": {"passwordless_enabled": "yes"}}},
-            "courier": {"message_retries": "five"}
-        }));
-        let pointers: Vec<&str> = problems.iter().map(|p| p.pointer.as_str()).collect();
-        assert!(
-            pointers.contains(&"/selfservice/methods/code/passwordless_enabled"),
-            "{problems:?}"
-        );
-        assert!(
-            pointers.contains(&"/courier/message_retries"),
-            "{problems:?}"
+    fn unknown_keys_get_a_did_you_mean() {
+        let config = json!({"courier": {"smpt": {}}});
+        let diags: Vec<Diagnostic> = config_validator()
+            .iter_errors(&config)
+            .flat_map(|e| schema_error_diagnostics(&e, "k.yml", SchemaKind::Config))
+            .collect();
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].code, Code::ConfigUnknownKey);
+        assert_eq!(diags[0].pointer, "/courier/smpt");
+        assert_eq!(diags[0].help.as_deref(), Some("did you mean `smtp`?"));
+    }
+
+    #[test]
+    fn par_map_keeps_order() {
+        let items: Vec<usize> = (0..100).collect();
+        assert_eq!(
+            par_map(&items, |i| i * 2, || {}),
+            items.iter().map(|i| i * 2).collect::<Vec<_>>()
         );
     }
 }

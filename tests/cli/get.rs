@@ -13,7 +13,7 @@ fn get(w: &World, args: &[&str]) -> std::process::Output {
 #[test]
 fn default_output_is_the_file_as_written() {
     let w = World::new();
-    let path = w.fixture("config/kratos-commented.yaml");
+    let path = w.commented_config();
     let out = get(&w, &[]);
     assert!(out.status.success());
     assert_eq!(stdout(&out), std::fs::read_to_string(path).expect("read"));
@@ -22,7 +22,7 @@ fn default_output_is_the_file_as_written() {
 #[test]
 fn json_formats_and_pointers() {
     let w = World::new();
-    w.fixture("config/kratos-commented.yaml");
+    w.commented_config();
     let compact = stdout(&get(&w, &["--format", "json"]));
     assert_eq!(compact.lines().count(), 1);
     let value: serde_json::Value = serde_json::from_str(&compact).expect("json");
@@ -58,7 +58,7 @@ fn json_formats_and_pointers() {
 #[test]
 fn redact_masks_every_secret_and_keeps_comments() {
     let w = World::new();
-    w.fixture("config/kratos-commented.yaml");
+    w.commented_config();
     let out = get(&w, &["--redact"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
@@ -98,7 +98,7 @@ fn yaml_output_of_a_json_file() {
 #[test]
 fn a_closed_pipe_is_not_an_error() {
     let w = World::new();
-    w.fixture("config/kratos-commented.yaml");
+    w.commented_config();
     let mut spawned = w
         .process()
         .args(["get", "identity-config", "./kratos-commented.yaml"])

@@ -55,8 +55,7 @@ fn run_case(w: &World, case: &Case) {
 #[test]
 fn failing_patches_change_nothing() {
     let w = World::new();
-    w.fixture("config/kratos-commented.yaml");
-    w.fixture("config/customer.schema.json");
+    w.commented_config();
     w.write(
         "test-fails.json",
         r#"[{"op":"test","path":"/courier/message_retries","value":7}]"#,

@@ -15,8 +15,7 @@ fn blank_lines(text: &str) -> usize {
 
 fn patch(args: &[&str]) -> (String, String) {
     let w = World::new();
-    w.fixture("config/customer.schema.json");
-    let path = w.fixture("config/kratos-commented.yaml");
+    let path = w.commented_config();
     let before = std::fs::read_to_string(&path).expect("read");
     let out = w
         .otpctl()
@@ -112,7 +111,7 @@ fn json_configs_keep_key_order_and_indentation() {
     let w = World::new();
     let path = w.write(
         "kratos.json",
-        "{\n    \"version\": \"v1\",\n    \"selfservice\": {\n        \"methods\": {\n            \"code\": {\"enabled\": true}\n        }\n    },\n    \"dsn\": \"memory\",\n    \"zeta\": 1\n}\n",
+        "{\n    \"version\": \"v1\",\n    \"selfservice\": {\n        \"methods\": {\n            \"code\": {\"enabled\": true}\n        }\n    },\n    \"dsn\": \"memory\",\n    \"serve\": {}\n}\n",
     );
     let out = w
         .otpctl()
@@ -133,13 +132,13 @@ fn json_configs_keep_key_order_and_indentation() {
     let after = std::fs::read_to_string(&path).expect("read");
     insta::assert_snapshot!(after);
     assert!(after.starts_with("{\n    \"selfservice\""), "{after}");
-    assert!(after.find("\"dsn\"") < after.find("\"zeta\""));
+    assert!(after.find("\"dsn\"") < after.find("\"serve\""));
 }
 
 #[test]
 fn dry_run_prints_the_result_and_writes_nothing() {
     let w = World::new();
-    let path = w.fixture("config/kratos-commented.yaml");
+    let path = w.commented_config();
     let before = std::fs::read(&path).expect("read");
     let out = w
         .otpctl()
@@ -160,7 +159,7 @@ fn dry_run_prints_the_result_and_writes_nothing() {
 #[test]
 fn diff_shows_a_unified_diff() {
     let w = World::new();
-    w.fixture("config/kratos-commented.yaml");
+    w.commented_config();
     let out = w
         .otpctl()
         .args([
@@ -183,7 +182,7 @@ fn a_yaml_file_that_cannot_be_edited_in_place_is_refused_unless_reformat() {
     // An alias shares one node between two keys: editing through one changes both.
     let path = w.write(
         "anchors.yaml",
-        "# keep me\nbase: &b {lifespan: 1h}\nsession: *b\n",
+        "# keep me\nsession: &b {lifespan: 1h}\nselfservice:\n  flows:\n    settings: *b\n",
     );
     let before = std::fs::read(&path).expect("read");
     let out = w
@@ -193,7 +192,7 @@ fn a_yaml_file_that_cannot_be_edited_in_place_is_refused_unless_reformat() {
             "identity-config",
             "./anchors.yaml",
             "--replace",
-            "/session/lifespan=\"2h\"",
+            "/selfservice/flows/settings/lifespan=\"2h\"",
         ])
         .output()
         .expect("run");
@@ -208,12 +207,12 @@ fn a_yaml_file_that_cannot_be_edited_in_place_is_refused_unless_reformat() {
             "./anchors.yaml",
             "--reformat",
             "--replace",
-            "/session/lifespan=\"2h\"",
+            "/selfservice/flows/settings/lifespan=\"2h\"",
         ])
         .output()
         .expect("run");
     assert!(out.status.success(), "{}", stderr(&out));
     let config = yaml(&std::fs::read_to_string(&path).expect("read"));
-    assert_eq!(config["session"]["lifespan"], "2h");
-    assert_eq!(config["base"]["lifespan"], "1h");
+    assert_eq!(config["selfservice"]["flows"]["settings"]["lifespan"], "2h");
+    assert_eq!(config["session"]["lifespan"], "1h");
 }

@@ -55,6 +55,12 @@ impl World {
         to
     }
 
+    /// The realistic commented Kratos config and the identity schema it references.
+    pub fn commented_config(&self) -> PathBuf {
+        self.fixture("config/customer.schema.json");
+        self.fixture("config/kratos-commented.yaml")
+    }
+
     /// Writes a file into the world.
     pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
         let path = self.dir.path().join(name);

@@ -92,7 +92,7 @@ fn an_invalid_result_is_refused() {
     assert_eq!(out.status.code(), Some(10));
     let err = stderr(&out);
     assert!(
-        err.contains("2 problems")
+        err.contains("2 errors")
             && err.contains("/courier/message_retries")
             && err.contains("/session/lifespan"),
         "{err}"

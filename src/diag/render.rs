@@ -1,0 +1,381 @@
+//! Rendering a [`Report`]: human (like rustc), versioned JSON, GitHub workflow
+//! annotations, and SARIF 2.1.0 for code scanning.
+
+use anstyle::{AnsiColor, Style};
+use serde::{Deserialize, Serialize};
+
+use super::{Code, Diagnostic, Report, Severity};
+
+/// `--format` of the validate commands.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Compiler-style messages with the offending line.
+    #[default]
+    Human,
+    /// Versioned JSON (`{"version":1,…}`).
+    Json,
+    /// GitHub Actions workflow commands (`::error file=…,line=…::…`).
+    Github,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+}
+
+/// Renders a report in a format.
+pub fn render(report: &Report, format: OutputFormat) -> String {
+    match format {
+        OutputFormat::Human => human(report),
+        OutputFormat::Json => json(report),
+        OutputFormat::Github => github(report),
+        OutputFormat::Sarif => sarif(report),
+    }
+}
+
+// ---- human ----------------------------------------------------------------------
+
+const ERROR: Style = AnsiColor::Red.on_default().bold();
+const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+const GUTTER: Style = AnsiColor::Blue.on_default().bold();
+const BOLD: Style = Style::new().bold();
+const GOOD: Style = AnsiColor::Green.on_default().bold();
+
+fn human(report: &Report) -> String {
+    let mut out = String::new();
+    for diag in &report.diagnostics {
+        human_one(report, diag, &mut out);
+        out.push('\n');
+    }
+    let (errors, warnings) = report.counts();
+    let files = report.files.len();
+    let files = format!("{files} file{}", plural(files));
+    if errors + warnings == 0 {
+        out.push_str(&format!("{GOOD}ok{GOOD:#}: {files} valid\n"));
+    } else {
+        let style = if errors > 0 { ERROR } else { WARNING };
+        let word = if errors > 0 {
+            "invalid"
+        } else {
+            "valid with warnings"
+        };
+        out.push_str(&format!(
+            "{style}{word}{style:#}: {errors} error{}, {warnings} warning{} in {files}\n",
+            plural(errors),
+            plural(warnings)
+        ));
+    }
+    out
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn human_one(report: &Report, diag: &Diagnostic, out: &mut String) {
+    let (style, word) = match diag.severity {
+        Severity::Error => (ERROR, "error"),
+        Severity::Warning => (WARNING, "warning"),
+    };
+    out.push_str(&format!(
+        "{style}{word}[{}]{style:#}{BOLD}: {}{BOLD:#}\n",
+        diag.code, diag.message
+    ));
+    let Some(loc) = diag.location else {
+        let at = if diag.pointer.is_empty() {
+            String::new()
+        } else {
+            format!(" at {}", diag.pointer)
+        };
+        out.push_str(&format!("  {GUTTER}-->{GUTTER:#} {}{at}\n", diag.file));
+        if let Some(help) = &diag.help {
+            out.push_str(&format!(
+                "   {GUTTER}={GUTTER:#} {BOLD}help{BOLD:#}: {help}\n"
+            ));
+        }
+        return;
+    };
+    let number = loc.line.to_string();
+    let pad = " ".repeat(number.len());
+    out.push_str(&format!(
+        "{pad}{GUTTER}-->{GUTTER:#} {}:{}:{}\n",
+        diag.file, loc.line, loc.column
+    ));
+    if let Some(line) = report
+        .sources
+        .get(&diag.file)
+        .and_then(|t| t.lines().nth(loc.line - 1))
+    {
+        let width = if loc.end_line == loc.line {
+            loc.end_column.saturating_sub(loc.column).max(1)
+        } else {
+            line.chars().count().saturating_sub(loc.column - 1).max(1)
+        };
+        let shown: String = line.chars().take(200).collect();
+        out.push_str(&format!("{pad} {GUTTER}|{GUTTER:#}\n"));
+        out.push_str(&format!("{GUTTER}{number} |{GUTTER:#} {shown}\n"));
+        out.push_str(&format!(
+            "{pad} {GUTTER}|{GUTTER:#} {}{style}{}{style:#}\n",
+            " ".repeat(loc.column - 1),
+            "^".repeat(width.min(200))
+        ));
+    }
+    if let Some(help) = &diag.help {
+        out.push_str(&format!(
+            "{pad} {GUTTER}={GUTTER:#} {BOLD}help{BOLD:#}: {help}\n"
+        ));
+    }
+}
+
+// ---- JSON -----------------------------------------------------------------------
+
+/// The JSON output of the validate commands, version 1. Fields are only ever added.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct JsonReport {
+    /// Always 1 for this shape.
+    pub version: u32,
+    /// Counts.
+    pub summary: JsonSummary,
+    /// Every file that was checked.
+    pub files: Vec<String>,
+    /// The problems found.
+    pub diagnostics: Vec<JsonDiagnostic>,
+}
+
+/// Counts of a [`JsonReport`].
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct JsonSummary {
+    /// Files checked.
+    pub files: usize,
+    /// Errors found.
+    pub errors: usize,
+    /// Warnings found.
+    pub warnings: usize,
+}
+
+/// One diagnostic of a [`JsonReport`].
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct JsonDiagnostic {
+    /// Stable code.
+    pub code: String,
+    /// `error` or `warning`.
+    pub severity: String,
+    /// What is wrong.
+    pub message: String,
+    /// The file.
+    pub file: String,
+    /// JSON pointer of the key or value.
+    pub pointer: String,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// 1-based column, when known.
+    pub column: Option<usize>,
+    /// End line, when known.
+    pub end_line: Option<usize>,
+    /// End column (exclusive), when known.
+    pub end_column: Option<usize>,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+/// The report as its versioned JSON structs.
+pub fn json_report(report: &Report) -> JsonReport {
+    let (errors, warnings) = report.counts();
+    JsonReport {
+        version: 1,
+        summary: JsonSummary {
+            files: report.files.len(),
+            errors,
+            warnings,
+        },
+        files: report.files.clone(),
+        diagnostics: report
+            .diagnostics
+            .iter()
+            .map(|d| JsonDiagnostic {
+                code: d.code.as_str().to_string(),
+                severity: severity_name(d.severity).to_string(),
+                message: d.message.clone(),
+                file: d.file.clone(),
+                pointer: d.pointer.clone(),
+                line: d.location.map(|l| l.line),
+                column: d.location.map(|l| l.column),
+                end_line: d.location.map(|l| l.end_line),
+                end_column: d.location.map(|l| l.end_column),
+                help: d.help.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn severity_name(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+fn json(report: &Report) -> String {
+    let mut text = serde_json::to_string_pretty(&json_report(report)).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+// ---- GitHub ---------------------------------------------------------------------
+
+fn github(report: &Report) -> String {
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        let mut props = vec![format!("file={}", escape_property(&d.file))];
+        if let Some(loc) = d.location {
+            props.push(format!("line={}", loc.line));
+            props.push(format!("col={}", loc.column));
+            props.push(format!("endLine={}", loc.end_line));
+            props.push(format!("endColumn={}", loc.end_column));
+        }
+        props.push(format!("title={}", d.code));
+        let mut message = d.message.clone();
+        if let Some(help) = &d.help {
+            message.push_str(&format!("\nhelp: {help}"));
+        }
+        out.push_str(&format!(
+            "::{} {}::{}\n",
+            severity_name(d.severity),
+            props.join(","),
+            escape_data(&message)
+        ));
+    }
+    out
+}
+
+/// Workflow-command data escaping (the runner's `escapeData`).
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Workflow-command property escaping (the runner's `escapeProperty`).
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+// ---- SARIF ----------------------------------------------------------------------
+
+fn sarif(report: &Report) -> String {
+    let mut rules: Vec<Code> = report.diagnostics.iter().map(|d| d.code).collect();
+    rules.sort();
+    rules.dedup();
+    let rule_index = |code: Code| rules.iter().position(|c| *c == code).unwrap_or(0);
+    let results: Vec<serde_json::Value> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let mut message = d.message.clone();
+            if let Some(help) = &d.help {
+                message.push_str(&format!(" (help: {help})"));
+            }
+            let mut physical = serde_json::json!({
+                "artifactLocation": {"uri": sarif_uri(&d.file)}
+            });
+            if let Some(loc) = d.location {
+                physical["region"] = serde_json::json!({
+                    "startLine": loc.line,
+                    "startColumn": loc.column,
+                    "endLine": loc.end_line,
+                    "endColumn": loc.end_column.max(loc.column + usize::from(loc.end_line == loc.line)),
+                });
+            }
+            let mut result = serde_json::json!({
+                "ruleId": d.code.as_str(),
+                "ruleIndex": rule_index(d.code),
+                "level": severity_name(d.severity),
+                "message": {"text": message},
+                "locations": [{"physicalLocation": physical}],
+            });
+            if !d.pointer.is_empty() {
+                result["properties"] = serde_json::json!({"pointer": d.pointer});
+            }
+            result
+        })
+        .collect();
+    let rules: Vec<serde_json::Value> = rules
+        .iter()
+        .map(|code| {
+            serde_json::json!({
+                "id": code.as_str(),
+                "name": rule_name(*code),
+                "shortDescription": {"text": code.summary()},
+                "fullDescription": {"text": code.summary()},
+                "defaultConfiguration": {"level": severity_name(code.severity())},
+                "helpUri": format!("https://github.com/otpctl/otpctl/blob/main/docs/diagnostics.md#{}", code.as_str()),
+            })
+        })
+        .collect();
+    let log = serde_json::json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "otpctl",
+                "version": env!("CARGO_PKG_VERSION"),
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/otpctl/otpctl",
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// `config-unknown-key` → `ConfigUnknownKey` (SARIF rule names are identifiers).
+fn rule_name(code: Code) -> String {
+    code.as_str()
+        .split('-')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// A relative path as a URI reference (code scanning wants paths relative to the repository).
+fn sarif_uri(file: &str) -> String {
+    let prefix = if file.starts_with('/') { "file://" } else { "" };
+    let encoded = file
+        .split('/')
+        .map(|segment| {
+            segment
+                .bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                        (b as char).to_string()
+                    }
+                    _ => format!("%{b:02X}"),
+                })
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("/");
+    format!("{prefix}{encoded}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn github_escaping() {
+        assert_eq!(escape_data("a%b\nc"), "a%25b%0Ac");
+        assert_eq!(escape_property("C:\\x,y"), "C%3A\\x%2Cy");
+    }
+
+    #[test]
+    fn rule_names_are_camel_case() {
+        assert_eq!(rule_name(Code::ConfigUnknownKey), "ConfigUnknownKey");
+    }
+}

@@ -1,0 +1,383 @@
+//! Validation of an identity config: the config schema, keys Kratos ignores, the
+//! cross-checks between keys, and the identity schemas the config references.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::identity_schema::{self, SchemaFacts};
+use super::{config_validator, schema_error_diagnostics};
+use crate::config::source::{self, file_url_path};
+use crate::config::{Document, Format, LoadError};
+use crate::diag::{Code, Diagnostic, Location, Report, file_name};
+
+/// Keys Kratos still accepts but ignores, with why.
+const IGNORED_KEYS: &[(&str, &str)] = &[
+    (
+        "/selfservice/methods/code/passwordless_login_fallback_enabled",
+        "removed from Kratos; `config.missing_credential_fallback_enabled` does its job now",
+    ),
+    (
+        "/selfservice/methods/link/config/base_url",
+        "deprecated and without effect: Kratos builds links from the request URL",
+    ),
+];
+
+/// Validates a config file and every identity schema it references.
+pub fn validate_file(path: &Path) -> Report {
+    let name = file_name(path);
+    let mut report = Report {
+        files: vec![name.clone()],
+        ..Report::default()
+    };
+    let doc = match crate::config::read_text(path) {
+        Ok(text) => {
+            report.sources.add(&name, &text);
+            let format = Format::detect(path, &text);
+            Document::parse(path, format, text)
+        }
+        Err(e) => Err(e),
+    };
+    match doc {
+        Ok(doc) => report.extend(validate_document(&doc, &name)),
+        Err(e) => report
+            .diagnostics
+            .push(load_diagnostic(&e, &name, Code::ConfigSyntax)),
+    }
+    report.locate_all();
+    report
+}
+
+/// The diagnostic for a file that could not be loaded: unreadable, or a syntax error
+/// (reported as `syntax`) at the parser's line and column.
+pub fn load_diagnostic(error: &LoadError, file: &str, syntax: Code) -> Diagnostic {
+    let message = error.to_string();
+    // The message names the file already; the diagnostic shows it on its own line.
+    let message = message.replacen(&format!("`{file}` "), "", 1);
+    match error {
+        LoadError::Syntax { line, column, .. } if *line > 0 => {
+            Diagnostic::new(syntax, file, "", message).at(Some(Location {
+                line: *line,
+                column: *column,
+                end_line: *line,
+                end_column: column + 1,
+            }))
+        }
+        LoadError::Syntax { .. }
+        | LoadError::Empty { .. }
+        | LoadError::NotAMapping { .. }
+        | LoadError::TooDeep { .. } => Diagnostic::new(syntax, file, "", message),
+        LoadError::Read { .. } | LoadError::TooLarge { .. } | LoadError::NotText { .. } => {
+            Diagnostic::new(Code::FileUnreadable, file, "", message)
+        }
+    }
+}
+
+/// Validates a parsed config; `name` is the file name diagnostics carry.
+pub fn validate_document(doc: &Document, name: &str) -> Report {
+    let config = &doc.value;
+    let mut report = Report::default();
+    let diags = &mut report.diagnostics;
+    diags.extend(
+        config_validator()
+            .iter_errors(config)
+            .flat_map(|e| schema_error_diagnostics(&e, name, SchemaKind::Config)),
+    );
+    for (pointer, why) in IGNORED_KEYS {
+        if config.pointer(pointer).is_some() {
+            let key = pointer.rsplit('/').next().unwrap_or_default();
+            diags.push(Diagnostic::new(
+                Code::ConfigIgnoredKey,
+                name,
+                *pointer,
+                format!("`{key}` is ignored: {why}"),
+            ));
+        }
+    }
+    let base = doc.base_dir();
+    diags.extend(missing_files(config, &base, name));
+    let schemas = referenced_schemas(config, &base, name, &mut report);
+    report
+        .diagnostics
+        .extend(cross_checks(config, &schemas, name));
+    report
+}
+
+/// Which checks a schema error comes from (decides the diagnostic codes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SchemaKind {
+    /// The config schema.
+    Config,
+    /// An identity schema, checking an identity's traits.
+    Identity,
+}
+
+/// One identity schema of the config, as far as it could be read.
+struct ReferencedSchema {
+    id: String,
+    url_pointer: String,
+    facts: Option<SchemaFacts>,
+}
+
+/// Reads and validates every `identity.schemas[].url`; their diagnostics go into
+/// `report` (under the schema's own file name when it is a file).
+fn referenced_schemas(
+    config: &Value,
+    base: &Path,
+    name: &str,
+    report: &mut Report,
+) -> Vec<ReferencedSchema> {
+    let Some(list) = config
+        .pointer("/identity/schemas")
+        .and_then(Value::as_array)
+    else {
+        return Vec::new();
+    };
+    let mut schemas = Vec::new();
+    for (i, entry) in list.iter().enumerate() {
+        let url_pointer = format!("/identity/schemas/{i}/url");
+        let id = entry
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string();
+        let Some(url) = entry.get("url").and_then(Value::as_str) else {
+            continue;
+        };
+        let facts = if let Some(path) = file_url_path(url, base) {
+            // A missing file was reported by `missing_files`.
+            path.is_file()
+                .then(|| {
+                    let sub = identity_schema::validate_file(&path);
+                    let facts = sub.facts.clone();
+                    report.extend(sub.report);
+                    facts
+                })
+                .flatten()
+        } else if let Some(payload) = url.strip_prefix("base64://") {
+            inline_schema(payload, name, &url_pointer, report)
+        } else {
+            None
+        };
+        schemas.push(ReferencedSchema {
+            id,
+            url_pointer,
+            facts,
+        });
+    }
+    schemas
+}
+
+/// A `base64://` schema: its problems are reported at the URL in the config.
+fn inline_schema(
+    payload: &str,
+    name: &str,
+    pointer: &str,
+    report: &mut Report,
+) -> Option<SchemaFacts> {
+    let Some(text) = source::decode_base64(payload) else {
+        report.diagnostics.push(Diagnostic::new(
+            Code::SchemaSyntax,
+            name,
+            pointer,
+            "the base64:// identity schema does not decode to text",
+        ));
+        return None;
+    };
+    let inner = identity_schema::validate_text(&text, Path::new("inline.json"), "inline");
+    for mut diag in inner.report.diagnostics {
+        let at = if diag.pointer.is_empty() {
+            String::new()
+        } else {
+            format!(" at `{}`", diag.pointer)
+        };
+        diag.message = format!("in the base64:// identity schema{at}: {}", diag.message);
+        diag.file = name.to_string();
+        diag.pointer = pointer.to_string();
+        diag.location = None;
+        report.diagnostics.push(diag);
+    }
+    inner.facts
+}
+
+/// `file://` references (schemas, templates, Jsonnet bodies) that do not resolve to a file.
+fn missing_files(config: &Value, base: &Path, name: &str) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    walk_strings(config, &mut String::new(), &mut |pointer, text| {
+        if let Some(path) = file_url_path(text, base).filter(|p| !p.is_file()) {
+            found.push(
+                Diagnostic::new(
+                    Code::ReferencedFileMissing,
+                    name,
+                    pointer,
+                    format!("`{text}` does not exist (looked for {})", path.display()),
+                )
+                .with_help("file:// paths are relative to the config file"),
+            );
+        }
+    });
+    found
+}
+
+fn walk_strings(node: &Value, pointer: &mut String, visit: &mut dyn FnMut(&str, &str)) {
+    match node {
+        Value::String(s) => visit(pointer, s),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = pointer.len();
+                pointer.push_str(&format!("/{i}"));
+                walk_strings(item, pointer, visit);
+                pointer.truncate(len);
+            }
+        }
+        Value::Object(map) => {
+            for (key, value) in map {
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                walk_strings(value, pointer, visit);
+                pointer.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn flag(config: &Value, pointer: &str) -> Option<bool> {
+    config.pointer(pointer).and_then(Value::as_bool)
+}
+
+/// The checks between keys that a schema cannot express.
+fn cross_checks(config: &Value, schemas: &[ReferencedSchema], name: &str) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let code = "/selfservice/methods/code";
+    let passwordless = flag(config, &format!("{code}/passwordless_enabled")) == Some(true);
+    if passwordless && flag(config, &format!("{code}/mfa_enabled")) == Some(true) {
+        diags.push(Diagnostic::new(
+            Code::PasswordlessAndMfa,
+            name,
+            format!("{code}/mfa_enabled"),
+            "the code method cannot be both a first factor (passwordless_enabled) and a second factor (mfa_enabled)",
+        ));
+    }
+
+    let default_id = config
+        .pointer("/identity/default_schema_id")
+        .and_then(Value::as_str)
+        .unwrap_or("default");
+    let default_schema = schemas.iter().find(|s| s.id == default_id);
+    if config.pointer("/identity/schemas").is_some() && default_schema.is_none() {
+        let ids: Vec<&str> = schemas.iter().map(|s| s.id.as_str()).collect();
+        let pointer = if config.pointer("/identity/default_schema_id").is_some() {
+            "/identity/default_schema_id"
+        } else {
+            "/identity"
+        };
+        diags.push(
+            Diagnostic::new(
+                Code::DefaultSchemaNotFound,
+                name,
+                pointer,
+                format!(
+                    "the default identity schema `{default_id}` is not among `identity.schemas`"
+                ),
+            )
+            .with_help(format!("the schema ids are: {}", ids.join(", "))),
+        );
+    }
+    if passwordless
+        && let Some(facts) = default_schema.and_then(|s| s.facts.as_ref())
+        && facts.code_identifiers.is_empty()
+    {
+        diags.push(
+            Diagnostic::new(
+                Code::PasswordlessWithoutCodeIdentifier,
+                name,
+                format!("{code}/passwordless_enabled"),
+                format!("passwordless login by code is on, but no trait of the schema `{default_id}` is a code identifier"),
+            )
+            .with_help("mark the email or phone trait with `\"ory.sh/kratos\": {\"credentials\": {\"code\": {\"identifier\": true, \"via\": \"email\"}}}`"),
+        );
+    }
+
+    let channels = config
+        .pointer("/courier/channels")
+        .and_then(Value::as_array);
+    let has_sms_channel =
+        channels.is_some_and(|c| c.iter().any(|ch| ch.get("id") == Some(&Value::from("sms"))));
+    let sms_schema = schemas
+        .iter()
+        .find(|s| s.facts.as_ref().is_some_and(|f| f.uses_sms));
+    if let Some(sms_schema) = sms_schema.filter(|_| !has_sms_channel) {
+        diags.push(
+            Diagnostic::new(
+                Code::SmsWithoutChannel,
+                name,
+                &sms_schema.url_pointer,
+                format!("the identity schema `{}` sends codes by SMS, but there is no courier channel `sms`", sms_schema.id),
+            )
+            .with_help("add one: otpctl patch identity-config --add '/courier/channels=[{\"id\":\"sms\",\"type\":\"http\",\"request_config\":{\"url\":\"https://…\",\"method\":\"POST\"}}]'"),
+        );
+    }
+    for (i, channel) in channels.into_iter().flatten().enumerate() {
+        if channel.get("type").is_none() {
+            diags.push(
+                Diagnostic::new(
+                    Code::ChannelWithoutHttpType,
+                    name,
+                    format!("/courier/channels/{i}"),
+                    "this courier channel has no `type`: Kratos fails with \"unknown courier channel type\" when it sends through it",
+                )
+                .with_help("add `\"type\": \"http\"` to the channel"),
+            );
+        }
+    }
+
+    for flow in ["verification", "recovery"] {
+        let base = format!("/selfservice/flows/{flow}");
+        if flag(config, &format!("{base}/enabled")) != Some(true) {
+            continue;
+        }
+        if config.get("courier").is_none() {
+            diags.push(Diagnostic::new(
+                Code::VerificationWithoutCourier,
+                name,
+                format!("{base}/enabled"),
+                format!("{flow} is enabled, but there is no `courier` to send its codes"),
+            ));
+        }
+        let uses = config
+            .pointer(&format!("{base}/use"))
+            .and_then(Value::as_str)
+            .unwrap_or("code");
+        let use_pointer = if config.pointer(&format!("{base}/use")).is_some() {
+            format!("{base}/use")
+        } else {
+            format!("{base}/enabled")
+        };
+        let enabled = match uses {
+            // `passwordless_enabled` forces the code method on in Kratos.
+            "code" => flag(config, &format!("{code}/enabled")) != Some(false) || passwordless,
+            _ => flag(config, "/selfservice/methods/link/enabled") == Some(true),
+        };
+        if !enabled {
+            diags.push(Diagnostic::new(
+                Code::FlowMethodDisabled,
+                name,
+                use_pointer,
+                format!("{flow} uses the `{uses}` method, which is not enabled (`selfservice.methods.{uses}.enabled`)"),
+            ));
+        } else if uses == "link" {
+            diags.push(
+                Diagnostic::new(
+                    Code::LinkMethodDeprecated,
+                    name,
+                    use_pointer,
+                    format!("{flow} by magic link is deprecated in favour of one-time codes"),
+                )
+                .with_help(format!("set `selfservice.flows.{flow}.use: code`")),
+            );
+        }
+    }
+    diags
+}

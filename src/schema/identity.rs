@@ -1,0 +1,226 @@
+//! Validation of identity documents (the Kratos `createIdentityBody`): their shape,
+//! and their traits against the identity schema named by `schema_id`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::config::{SchemaKind, load_diagnostic};
+use super::schema_error_diagnostics;
+use crate::config::{Format, parse_value, read_text};
+use crate::diag::{Code, Diagnostic, Report, file_name};
+
+/// Top-level keys of an identity document.
+const IDENTITY_KEYS: &[&str] = &[
+    "schema_id",
+    "traits",
+    "state",
+    "metadata_public",
+    "metadata_admin",
+    "verifiable_addresses",
+    "recovery_addresses",
+    "external_id",
+    "credentials",
+    "organization_id",
+    "id",
+];
+
+/// Compiled identity schemas by id, shared by every document.
+#[derive(Debug, Default)]
+pub struct IdentitySchemas {
+    by_id: BTreeMap<String, jsonschema::Validator>,
+    /// Used for every document, whatever its `schema_id` (`--schema FILE`).
+    only: Option<jsonschema::Validator>,
+}
+
+/// Why a schema could not be compiled for identity validation.
+#[derive(Debug, thiserror::Error)]
+#[error("identity schema `{id}`: {message}")]
+pub struct SchemaLoadError {
+    /// The schema id or file.
+    pub id: String,
+    /// What went wrong.
+    pub message: String,
+}
+
+impl IdentitySchemas {
+    /// The schemas a config lists, read relative to its directory.
+    pub fn from_config(config: &Value, base: &Path) -> Result<IdentitySchemas, SchemaLoadError> {
+        let mut schemas = IdentitySchemas::default();
+        for entry in config
+            .pointer("/identity/schemas")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let id = entry
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string();
+            let url = entry.get("url").and_then(Value::as_str).unwrap_or_default();
+            let text =
+                crate::config::source::read_source(url, base).map_err(|e| SchemaLoadError {
+                    id: id.clone(),
+                    message: e.to_string(),
+                })?;
+            let validator = compile(&text, Path::new(url)).map_err(|message| SchemaLoadError {
+                id: id.clone(),
+                message,
+            })?;
+            schemas.by_id.insert(id, validator);
+        }
+        Ok(schemas)
+    }
+
+    /// One schema file used for every document.
+    pub fn from_file(path: &Path) -> Result<IdentitySchemas, SchemaLoadError> {
+        let err = |message: String| SchemaLoadError {
+            id: crate::config::display(path),
+            message,
+        };
+        let text = read_text(path).map_err(|e| err(e.to_string()))?;
+        Ok(IdentitySchemas {
+            only: Some(compile(&text, path).map_err(err)?),
+            ..IdentitySchemas::default()
+        })
+    }
+
+    /// The ids of the schemas, for messages.
+    fn ids(&self) -> Vec<&str> {
+        self.by_id.keys().map(String::as_str).collect()
+    }
+}
+
+/// Compiles an identity schema with Kratos' formats: `tel` by libphonenumber rules,
+/// `no-validate` always valid.
+fn compile(text: &str, path: &Path) -> Result<jsonschema::Validator, String> {
+    let format = Format::from_extension(path).unwrap_or(Format::Json);
+    let schema = parse_value(path, format, text).map_err(|e| e.to_string())?;
+    jsonschema::draft7::options()
+        .should_validate_formats(true)
+        .with_format("tel", is_phone_number)
+        .with_format("no-validate", |_: &str| true)
+        .build(&schema)
+        .map_err(|e| format!("not a valid JSON Schema: {e}"))
+}
+
+/// Kratos' `tel` format: an international number (with `+` and country code) that
+/// libphonenumber considers valid.
+pub fn is_phone_number(value: &str) -> bool {
+    phonenumber::parse(None, value).is_ok_and(|number| phonenumber::is_valid(&number))
+}
+
+/// Validates one identity document file.
+pub fn validate_file(path: &Path, schemas: &IdentitySchemas) -> Report {
+    let name = file_name(path);
+    let mut report = Report {
+        files: vec![name.clone()],
+        ..Report::default()
+    };
+    let text = match read_text(path) {
+        Ok(text) => text,
+        Err(e) => {
+            report
+                .diagnostics
+                .push(load_diagnostic(&e, &name, Code::IdentitySyntax));
+            return report;
+        }
+    };
+    let format = Format::detect(path, &text);
+    match parse_value(path, format, &text) {
+        Ok(doc) => report.diagnostics = check(&doc, &name, schemas),
+        Err(e) => report
+            .diagnostics
+            .push(load_diagnostic(&e, &name, Code::IdentitySyntax)),
+    }
+    report.sources.add(&name, text);
+    if !report.diagnostics.is_empty() {
+        report.locate_all();
+    }
+    report
+}
+
+/// Every problem of a parsed identity document.
+pub fn check(doc: &Value, name: &str, schemas: &IdentitySchemas) -> Vec<Diagnostic> {
+    let Some(map) = doc.as_object() else {
+        return vec![Diagnostic::new(
+            Code::IdentitySyntax,
+            name,
+            "",
+            format!(
+                "an identity must be a mapping, found {}",
+                crate::config::kind_name(doc)
+            ),
+        )];
+    };
+    let mut diags = Vec::new();
+    for key in map.keys().filter(|k| !IDENTITY_KEYS.contains(&k.as_str())) {
+        let names: Vec<String> = IDENTITY_KEYS.iter().map(|k| k.to_string()).collect();
+        let mut diag = Diagnostic::new(
+            Code::IdentityUnknownKey,
+            name,
+            format!("/{key}"),
+            format!("`{key}` is not a key of an identity"),
+        );
+        if let Some(best) = crate::config::patch::closest(key, &names) {
+            diag.help = Some(format!("did you mean `{best}`?"));
+        }
+        diags.push(diag);
+    }
+    let validator = match (&schemas.only, map.get("schema_id")) {
+        (Some(only), _) => only,
+        (None, None) => {
+            diags.push(Diagnostic::new(
+                Code::IdentityMissingSchemaId,
+                name,
+                "",
+                "the identity has no `schema_id`",
+            ));
+            return diags;
+        }
+        (None, Some(id)) => match id.as_str().and_then(|id| schemas.by_id.get(id)) {
+            Some(validator) => validator,
+            None => {
+                diags.push(
+                    Diagnostic::new(
+                        Code::IdentityUnknownSchema,
+                        name,
+                        "/schema_id",
+                        format!("there is no identity schema {id}"),
+                    )
+                    .with_help(format!(
+                        "the config's schemas are: {}",
+                        schemas.ids().join(", ")
+                    )),
+                );
+                return diags;
+            }
+        },
+    };
+    // The identity schema describes `{"traits": …}`; other keys of the document are
+    // not part of it.
+    let subject = serde_json::json!({"traits": map.get("traits").cloned().unwrap_or(Value::Null)});
+    diags.extend(
+        validator
+            .iter_errors(&subject)
+            .flat_map(|e| schema_error_diagnostics(&e, name, SchemaKind::Identity)),
+    );
+    diags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_numbers_follow_libphonenumber() {
+        assert!(is_phone_number("+4915112345678"));
+        assert!(is_phone_number("+16453331111"));
+        assert!(!is_phone_number("12345"));
+        assert!(!is_phone_number("0151 1234567"));
+        assert!(!is_phone_number("+1 555"));
+        assert!(!is_phone_number("call me"));
+    }
+}
