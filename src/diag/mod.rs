@@ -116,17 +116,27 @@ impl Report {
         self.files.extend(other.files);
     }
 
-    /// Locates every unlocated diagnostic from its pointer, in its file's source.
+    /// Locates every unlocated diagnostic from its pointer, in its file's source
+    /// (each file parsed once), then puts each file's diagnostics in document order.
     pub fn locate_all(&mut self) {
-        for diag in &mut self.diagnostics {
-            if diag.location.is_some() {
+        let mut locators: BTreeMap<String, locate::Locator<'_>> = BTreeMap::new();
+        for diag in self.diagnostics.iter_mut().filter(|d| d.location.is_none()) {
+            let Some(text) = self.sources.get(&diag.file) else {
                 continue;
-            }
-            if let Some(text) = self.sources.get(&diag.file) {
-                let target = diag.code.target();
-                diag.location = locate(text, &diag.pointer, target);
-            }
+            };
+            let locator = locators
+                .entry(diag.file.clone())
+                .or_insert_with(|| locate::Locator::new(text));
+            diag.location = locator.locate(&diag.pointer, diag.code.target());
         }
+        let order: Vec<String> = self.files.clone();
+        let rank = |file: &str| order.iter().position(|f| f == file).unwrap_or(usize::MAX);
+        self.diagnostics.sort_by_key(|d| {
+            (
+                rank(&d.file),
+                d.location.map(|l| (l.line, l.column)).unwrap_or((0, 0)),
+            )
+        });
     }
 
     /// How many errors and warnings there are.

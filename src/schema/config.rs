@@ -266,7 +266,8 @@ fn cross_checks(config: &Value, schemas: &[ReferencedSchema], name: &str) -> Vec
         .and_then(Value::as_str)
         .unwrap_or("default");
     let default_schema = schemas.iter().find(|s| s.id == default_id);
-    if config.pointer("/identity/schemas").is_some() && default_schema.is_none() {
+    // An empty list is reported by the schema (minItems); no default to look for then.
+    if !schemas.is_empty() && default_schema.is_none() {
         let ids: Vec<&str> = schemas.iter().map(|s| s.id.as_str()).collect();
         let pointer = if config.pointer("/identity/default_schema_id").is_some() {
             "/identity/default_schema_id"
@@ -358,7 +359,9 @@ fn cross_checks(config: &Value, schemas: &[ReferencedSchema], name: &str) -> Vec
         let enabled = match uses {
             // `passwordless_enabled` forces the code method on in Kratos.
             "code" => flag(config, &format!("{code}/enabled")) != Some(false) || passwordless,
-            _ => flag(config, "/selfservice/methods/link/enabled") == Some(true),
+            "link" => flag(config, "/selfservice/methods/link/enabled") == Some(true),
+            // Any other value was reported by the schema check.
+            _ => continue,
         };
         if !enabled {
             diags.push(Diagnostic::new(

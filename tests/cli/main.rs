@@ -1,6 +1,7 @@
 //! Integration tests of the `otpctl` binary, run as a user runs it.
 
 mod concurrency;
+mod fixtures;
 mod generated;
 mod get;
 mod help;

@@ -111,7 +111,7 @@ fn json_configs_keep_key_order_and_indentation() {
     let w = World::new();
     let path = w.write(
         "kratos.json",
-        "{\n    \"version\": \"v1\",\n    \"selfservice\": {\n        \"methods\": {\n            \"code\": {\"enabled\": true}\n        }\n    },\n    \"dsn\": \"memory\",\n    \"serve\": {}\n}\n",
+        "{\n    \"version\": \"v1\",\n    \"selfservice\": {\n        \"default_browser_return_url\": \"https://x.test/\",\n        \"methods\": {\n            \"code\": {\"enabled\": true}\n        }\n    },\n    \"dsn\": \"memory\",\n    \"serve\": {}\n}\n",
     );
     let out = w
         .otpctl()
@@ -182,7 +182,7 @@ fn a_yaml_file_that_cannot_be_edited_in_place_is_refused_unless_reformat() {
     // An alias shares one node between two keys: editing through one changes both.
     let path = w.write(
         "anchors.yaml",
-        "# keep me\nsession: &b {lifespan: 1h}\nselfservice:\n  flows:\n    settings: *b\n",
+        "# keep me\nsession: &b {lifespan: 1h}\nselfservice:\n  default_browser_return_url: https://x.test/\n  flows:\n    settings: *b\n",
     );
     let before = std::fs::read(&path).expect("read");
     let out = w

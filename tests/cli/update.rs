@@ -26,7 +26,7 @@ fn one_yaml_file_is_written_as_is() {
 fn several_files_merge_in_order_and_arrays_are_replaced() {
     let w = World::new();
     let id = w.project("email");
-    w.write("a.yaml", "selfservice:\n  allowed_return_urls: [https://a.test/]\n  methods:\n    code: {enabled: true}\n");
+    w.write("a.yaml", "selfservice:\n  default_browser_return_url: https://a.test/\n  allowed_return_urls: [https://a.test/]\n  methods:\n    code: {enabled: true}\n");
     w.write("b.json", r#"{"selfservice":{"allowed_return_urls":["https://b.test/"],"methods":{"code":{"passwordless_enabled":true}}}}"#);
     let out = w
         .otpctl()
@@ -46,6 +46,7 @@ fn several_files_merge_in_order_and_arrays_are_replaced() {
     assert_eq!(
         config,
         serde_json::json!({"selfservice": {
+            "default_browser_return_url": "https://a.test/",
             "allowed_return_urls": ["https://b.test/"],
             "methods": {"code": {"enabled": true, "passwordless_enabled": true}}
         }})
