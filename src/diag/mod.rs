@@ -10,7 +10,7 @@ use std::path::Path;
 
 pub use code::Code;
 pub use locate::{Location, Target, locate, tokens};
-pub use render::{OutputFormat, render};
+pub use render::{JsonDiagnostic, JsonReport, JsonSummary, OutputFormat, json_report, render};
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]

@@ -305,7 +305,7 @@ fn sarif(report: &Report) -> String {
                 "shortDescription": {"text": code.summary()},
                 "fullDescription": {"text": code.summary()},
                 "defaultConfiguration": {"level": severity_name(code.severity())},
-                "helpUri": format!("https://github.com/otpctl/otpctl/blob/main/docs/diagnostics.md#{}", code.as_str()),
+                "help": {"text": format!("See `{}` in docs/diagnostics.md of otpctl.", code.as_str())},
             })
         })
         .collect();
@@ -317,7 +317,6 @@ fn sarif(report: &Report) -> String {
                 "name": "otpctl",
                 "version": env!("CARGO_PKG_VERSION"),
                 "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/otpctl/otpctl",
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",

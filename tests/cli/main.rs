@@ -13,3 +13,4 @@ mod project;
 mod seed;
 mod support;
 mod update;
+mod validate;

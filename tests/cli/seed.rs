@@ -157,28 +157,6 @@ fn the_project_comes_from_the_environment_then_the_selection() {
     assert_eq!(read(&second)["session"]["lifespan"], "24h");
 }
 
-/// Runs a command under `script`, which gives it a pseudo-terminal, feeding `input`.
-fn on_a_terminal(w: &World, command: &str, input: &str) -> std::process::Output {
-    use std::io::Write;
-    let mut child = std::process::Command::new("script")
-        .args(["-qec", command, "/dev/null"])
-        .env("OTPCTL_HOME", w.home())
-        .env_remove("OTPCTL_PROJECT")
-        .current_dir(w.dir.path())
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("`script` (util-linux) runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write");
-    child.wait_with_output().expect("wait")
-}
-
 #[test]
 fn on_a_terminal_turning_sms_on_asks_first() {
     let w = World::new();
@@ -189,7 +167,7 @@ fn on_a_terminal_turning_sms_on_asks_first() {
         "{} patch identity-config ./c.yaml --add '/courier/channels=[{{\"id\":\"sms\",\"type\":\"http\",\"request_config\":{{\"url\":\"https://sms.test/\"}}}}]'",
         bin.display()
     );
-    let refused = on_a_terminal(&w, &command, "n\n");
+    let refused = w.on_a_terminal(&command, "n\n");
     let screen = String::from_utf8_lossy(&refused.stdout);
     assert!(
         screen.contains("Enable SMS one-time codes anyway? [y/N]"),
@@ -198,7 +176,7 @@ fn on_a_terminal_turning_sms_on_asks_first() {
     assert!(!refused.status.success(), "{screen}");
     assert_eq!(std::fs::read(&config).expect("read"), before);
 
-    let accepted = on_a_terminal(&w, &command, "y\n");
+    let accepted = w.on_a_terminal(&command, "y\n");
     assert!(
         accepted.status.success(),
         "{}",
@@ -212,7 +190,7 @@ fn on_a_terminal_turning_sms_on_asks_first() {
 
     // --yes skips the question even on a terminal.
     let config = w.write("c.yaml", "courier:\n  message_retries: 1\n");
-    let quiet = on_a_terminal(&w, &format!("{command} --yes"), "");
+    let quiet = w.on_a_terminal(&format!("{command} --yes"), "");
     assert!(quiet.status.success());
     assert!(!String::from_utf8_lossy(&quiet.stdout).contains("[y/N]"));
     assert!(

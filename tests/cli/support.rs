@@ -97,6 +97,28 @@ impl World {
             .join("identity-config.yaml")
     }
 
+    /// Runs a command under `script`, which gives it a pseudo-terminal, feeding `input`.
+    pub fn on_a_terminal(&self, command: &str, input: &str) -> std::process::Output {
+        use std::io::Write;
+        let mut child = std::process::Command::new("script")
+            .args(["-qec", command, "/dev/null"])
+            .env("OTPCTL_HOME", self.home())
+            .env_remove("OTPCTL_PROJECT")
+            .current_dir(self.dir.path())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("`script` (util-linux) runs");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes())
+            .expect("write");
+        child.wait_with_output().expect("wait")
+    }
+
     /// Replaces the world's temp path with a placeholder, for snapshots.
     pub fn scrub(&self, text: &str) -> String {
         text.replace(&self.dir.path().display().to_string(), "[WORLD]")
