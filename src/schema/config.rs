@@ -76,7 +76,11 @@ pub fn load_diagnostic(error: &LoadError, file: &str, syntax: Code) -> Diagnosti
 /// Validates a parsed config; `name` is the file name diagnostics carry.
 pub fn validate_document(doc: &Document, name: &str) -> Report {
     let config = &doc.value;
+    let base = doc.base_dir();
     let mut report = Report::default();
+    // The referenced identity schemas are checked first: meanwhile the config
+    // schema may still be compiling on another thread (`prepare_config_check`).
+    let schemas = referenced_schemas(config, &base, name, &mut report);
     let diags = &mut report.diagnostics;
     diags.extend(
         config_validator()
@@ -94,12 +98,8 @@ pub fn validate_document(doc: &Document, name: &str) -> Report {
             ));
         }
     }
-    let base = doc.base_dir();
     diags.extend(missing_files(config, &base, name));
-    let schemas = referenced_schemas(config, &base, name, &mut report);
-    report
-        .diagnostics
-        .extend(cross_checks(config, &schemas, name));
+    diags.extend(cross_checks(config, &schemas, name));
     report
 }
 

@@ -109,7 +109,7 @@ fn compile(text: &str, path: &Path) -> Result<jsonschema::Validator, String> {
 /// Kratos' `tel` format: an international number (with `+` and country code) that
 /// libphonenumber considers valid.
 pub fn is_phone_number(value: &str) -> bool {
-    phonenumber::parse(None, value).is_ok_and(|number| phonenumber::is_valid(&number))
+    super::phone::is_valid(value)
 }
 
 /// Validates one identity document file.
