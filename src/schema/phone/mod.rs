@@ -10,10 +10,9 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::Cursor;
-use std::rc::Rc;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
-use phonenumber::metadata::{Database, Descriptor, Metadata, loader};
+use phonenumber::metadata::{Database, loader};
 use regex::Regex;
 
 const METADATA: &str = include_str!("PhoneNumberMetadata.xml");
@@ -31,89 +30,148 @@ pub fn is_valid(value: &str) -> bool {
     // Calling codes are prefix-free, so at most one prefix of 1–3 digits is a code.
     (1..=digits.len().min(3))
         .filter_map(|len| digits.get(..len)?.parse::<u16>().ok())
-        .find_map(region)
-        .is_some_and(|region| region.is_valid(value))
+        .find_map(|code| Some((code, region(code)?)))
+        .is_some_and(|(code, region)| region.is_valid(value, code))
 }
 
-/// The metadata of one calling code, with its patterns compiled for full matches.
+/// The metadata of one calling code, loaded once and shared by every thread. The
+/// patterns are matched as text by our own anchored regexes; the `phonenumber`
+/// database (whose construction compiles every pattern) is built only when a
+/// number needs its parser.
 struct Region {
-    db: Database,
-    patterns: RefCell<HashMap<String, Option<Regex>>>,
+    territories: Vec<loader::Metadata>,
+    parser: OnceLock<Option<Database>>,
 }
 
 impl Region {
-    /// libphonenumber's `isValidNumber`: parse, find the territory the national
-    /// number belongs to, and require it to match one of its number types.
-    fn is_valid(&self, value: &str) -> bool {
-        let Ok(number) = phonenumber::parse_with(&self.db, None, value) else {
+    /// libphonenumber's `isValidNumber`: find the territory the national number
+    /// belongs to, and require it to match one of its number types.
+    fn is_valid(&self, value: &str, code: u16) -> bool {
+        // The common case, `+<code><digits>` with formatting at most, needs no
+        // parser: what follows the code is the national number, unless it starts
+        // with a national prefix, which libphonenumber may strip.
+        if let Some(national) = self.plain_national_number(value, code)
+            && self.valid_national(&national)
+        {
+            return true;
+        }
+        let Some(db) = self
+            .parser
+            .get_or_init(|| Database::from(self.territories.clone()).ok())
+        else {
             return false;
         };
-        let national = number.national().to_string();
-        let Some(territories) = self.db.by_code(&number.code().value()) else {
-            return false;
-        };
-        let territory = match territories.as_slice() {
-            [only] => Some(*only),
-            many => many
-                .iter()
-                .copied()
-                .find(|meta| match meta.leading_digits() {
-                    Some(leading) => self.matches(leading.as_str(), &national, false),
-                    None => self.has_type(meta, &national),
-                }),
-        };
-        territory.is_some_and(|meta| self.has_type(meta, &national))
-    }
-
-    /// Whether the national number is of a known type (fixed line, mobile, …).
-    fn has_type(&self, meta: &Metadata, national: &str) -> bool {
-        let d = meta.descriptors();
-        self.describes(Some(d.general()), national)
-            && [
-                d.premium_rate(),
-                d.toll_free(),
-                d.shared_cost(),
-                d.voip(),
-                d.personal_number(),
-                d.pager(),
-                d.uan(),
-                d.voicemail(),
-                d.fixed_line(),
-                d.mobile(),
-            ]
-            .into_iter()
-            .any(|desc| self.describes(desc, national))
-    }
-
-    fn describes(&self, desc: Option<&Descriptor>, national: &str) -> bool {
-        desc.is_some_and(|desc| {
-            let lengths = desc.possible_length();
-            (lengths.is_empty()
-                || u16::try_from(national.len()).is_ok_and(|n| lengths.contains(&n)))
-                && self.matches(desc.national_number().as_str(), national, true)
+        phonenumber::parse_with(db, None, value).is_ok_and(|number| {
+            number.code().value() == code && self.valid_national(&number.national().to_string())
         })
     }
 
-    /// Anchored matching, compiled once per pattern: the whole number (`full`) or a
-    /// prefix of it. (The `phonenumber` crate searches unanchored and checks the
-    /// match start, which makes its lazy DFA rebuild states for every new number.)
-    fn matches(&self, pattern: &str, text: &str, full: bool) -> bool {
-        let key = format!("{}{pattern}", if full { 'F' } else { 'P' });
-        let mut patterns = self.patterns.borrow_mut();
-        let regex = patterns.entry(key).or_insert_with(|| {
+    /// The digits after the calling code of `+<code><digits>` written with at most
+    /// spaces, dashes, dots and parentheses, when they do not start with a national
+    /// prefix; `None` otherwise (the parser decides then).
+    fn plain_national_number(&self, value: &str, code: u16) -> Option<String> {
+        let rest = value.trim().strip_prefix('+')?;
+        let digits: String = rest
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')'))
+            .collect();
+        if !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let national = digits.strip_prefix(&code.to_string())?;
+        let prefixed = self.territories.iter().any(|meta| {
+            meta.national_prefix_for_parsing
+                .as_deref()
+                .or(meta.national_prefix.as_deref())
+                .is_some_and(|prefix| compiled(prefix, false).is_none_or(|r| r.is_match(national)))
+        });
+        (!prefixed).then(|| national.to_string())
+    }
+
+    /// Whether a national number is valid in the territory it belongs to.
+    fn valid_national(&self, national: &str) -> bool {
+        let territory = match self.territories.as_slice() {
+            [only] => Some(only),
+            many => many.iter().find(|meta| match &meta.leading_digits {
+                Some(leading) => compiled(leading, false).is_some_and(|r| r.is_match(national)),
+                None => has_type(meta, national),
+            }),
+        };
+        territory.is_some_and(|meta| has_type(meta, national))
+    }
+}
+
+/// Whether the national number is of a known type (fixed line, mobile, …).
+fn has_type(meta: &loader::Metadata, national: &str) -> bool {
+    describes(meta.general.as_ref(), national)
+        && [
+            &meta.premium_rate,
+            &meta.toll_free,
+            &meta.shared_cost,
+            &meta.voip,
+            &meta.personal_number,
+            &meta.pager,
+            &meta.uan,
+            &meta.voicemail,
+            &meta.fixed_line,
+            &meta.mobile,
+        ]
+        .into_iter()
+        .any(|desc| describes(desc.as_ref(), national))
+}
+
+/// A descriptor matches: possible length, then the whole number against its
+/// pattern. (The `phonenumber` crate searches unanchored and checks the match
+/// start, which accepts numbers libphonenumber rejects and makes its lazy DFA
+/// build new states for every new number.)
+fn describes(desc: Option<&loader::Descriptor>, national: &str) -> bool {
+    desc.is_some_and(|desc| {
+        let lengths = &desc.possible_length;
+        (lengths.is_empty() || u16::try_from(national.len()).is_ok_and(|n| lengths.contains(&n)))
+            && desc
+                .national_number
+                .as_deref()
+                .and_then(|pattern| compiled(pattern, true))
+                .is_some_and(|r| r.is_match(national))
+    })
+}
+
+/// A pattern compiled once per process; each thread keeps its own map of the
+/// ones it has used, so looking one up takes no lock.
+fn compiled(pattern: &str, full: bool) -> Option<Arc<Regex>> {
+    type Patterns = HashMap<(bool, String), Option<Arc<Regex>>>;
+    static SHARED: OnceLock<Mutex<Patterns>> = OnceLock::new();
+    thread_local! {
+        static LOCAL: RefCell<Patterns> = RefCell::new(HashMap::new());
+    }
+    let key = (full, pattern.to_string());
+    if let Some(found) = LOCAL.with(|local| local.borrow().get(&key).cloned()) {
+        return found;
+    }
+    let regex = SHARED
+        .get_or_init(Default::default)
+        .lock()
+        .ok()?
+        .entry(key.clone())
+        .or_insert_with(|| {
             let anchored = if full {
                 format!("^(?:{pattern})$")
             } else {
                 format!("^(?:{pattern})")
             };
-            // libphonenumber's patterns are written across lines, as the crate reads them.
+            // libphonenumber's patterns are written across lines, as the crate reads
+            // them; they match ASCII digits only, and a byte-oriented \d compiles far
+            // smaller than Unicode's.
             regex::RegexBuilder::new(&anchored)
                 .ignore_whitespace(true)
+                .unicode(false)
                 .build()
                 .ok()
-        });
-        regex.as_ref().is_some_and(|r| r.is_match(text))
-    }
+                .map(Arc::new)
+        })
+        .clone();
+    LOCAL.with(|local| local.borrow_mut().insert(key, regex.clone()));
+    regex
 }
 
 /// The byte ranges of the `<territory>` elements of each calling code.
@@ -145,37 +203,43 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     Some(&tag[start..start + len])
 }
 
-/// The metadata of one calling code, loaded on first use; `None` for codes that
-/// do not exist. Each thread keeps its own: compiled patterns are then never
-/// shared, so threads validating side by side do not contend for them.
-fn region(code: u16) -> Option<Rc<Region>> {
+/// The metadata of one calling code, loaded on first use by whichever thread
+/// needs it first; `None` for codes that do not exist.
+fn region(code: u16) -> Option<Arc<Region>> {
+    type Regions = HashMap<u16, Option<Arc<Region>>>;
+    static SHARED: OnceLock<Mutex<Regions>> = OnceLock::new();
     thread_local! {
-        static LOADED: RefCell<HashMap<u16, Option<Rc<Region>>>> = RefCell::new(HashMap::new());
+        static LOCAL: RefCell<Regions> = RefCell::new(HashMap::new());
     }
-    LOADED.with(|loaded| {
-        loaded
-            .borrow_mut()
-            .entry(code)
-            .or_insert_with(|| {
-                load(code).map(|db| {
-                    Rc::new(Region {
-                        db,
-                        patterns: RefCell::default(),
-                    })
+    if let Some(found) = LOCAL.with(|local| local.borrow().get(&code).cloned()) {
+        return found;
+    }
+    let region = SHARED
+        .get_or_init(Default::default)
+        .lock()
+        .ok()?
+        .entry(code)
+        .or_insert_with(|| {
+            load(code).map(|territories| {
+                Arc::new(Region {
+                    territories,
+                    parser: OnceLock::new(),
                 })
             })
-            .clone()
-    })
+        })
+        .clone();
+    LOCAL.with(|local| local.borrow_mut().insert(code, region.clone()));
+    region
 }
 
-fn load(code: u16) -> Option<Database> {
+fn load(code: u16) -> Option<Vec<loader::Metadata>> {
     let ranges = territories().get(&code)?;
     let mut xml = String::from("<phoneNumberMetadata><territories>");
     for (start, end) in ranges {
         xml.push_str(&METADATA[*start..*end]);
     }
     xml.push_str("</territories></phoneNumberMetadata>");
-    Database::from(loader::load(Cursor::new(xml)).ok()?).ok()
+    loader::load(Cursor::new(xml)).ok()
 }
 
 #[cfg(test)]
