@@ -231,7 +231,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             break
         }
         'otpctl;get;identity-config' {
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The same as PROJECT; the positional argument wins when both are given')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file''s own format, as written)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--redact', '--redact', [CompletionResultType]::ParameterName, 'Mask secrets: secrets.*, passwords, API keys, client secrets, passwords inside URIs')
@@ -246,7 +246,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             break
         }
         'otpctl;get;ic' {
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The same as PROJECT; the positional argument wins when both are given')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file''s own format, as written)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--redact', '--redact', [CompletionResultType]::ParameterName, 'Mask secrets: secrets.*, passwords, API keys, client secrets, passwords inside URIs')
@@ -261,7 +261,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             break
         }
         'otpctl;get;kratos-config' {
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The same as PROJECT; the positional argument wins when both are given')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file''s own format, as written)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--redact', '--redact', [CompletionResultType]::ParameterName, 'Mask secrets: secrets.*, passwords, API keys, client secrets, passwords inside URIs')
@@ -323,7 +323,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             break
         }
         'otpctl;patch;identity-config' {
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The same as PROJECT; the positional argument wins when both are given')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--add', '--add', [CompletionResultType]::ParameterName, 'Add a value: ''/json/pointer=<JSON value>'' (strict JSON: quote strings, ''/x="text"'')')
             [CompletionResult]::new('--replace', '--replace', [CompletionResultType]::ParameterName, 'Replace an existing value: ''/json/pointer=<JSON value>''')
             [CompletionResult]::new('--remove', '--remove', [CompletionResultType]::ParameterName, 'Remove a value: ''/json/pointer''')
@@ -344,7 +344,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             break
         }
         'otpctl;patch;ic' {
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The same as PROJECT; the positional argument wins when both are given')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--add', '--add', [CompletionResultType]::ParameterName, 'Add a value: ''/json/pointer=<JSON value>'' (strict JSON: quote strings, ''/x="text"'')')
             [CompletionResult]::new('--replace', '--replace', [CompletionResultType]::ParameterName, 'Replace an existing value: ''/json/pointer=<JSON value>''')
             [CompletionResult]::new('--remove', '--remove', [CompletionResultType]::ParameterName, 'Remove a value: ''/json/pointer''')
@@ -365,7 +365,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             break
         }
         'otpctl;patch;kratos-config' {
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The same as PROJECT; the positional argument wins when both are given')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--add', '--add', [CompletionResultType]::ParameterName, 'Add a value: ''/json/pointer=<JSON value>'' (strict JSON: quote strings, ''/x="text"'')')
             [CompletionResult]::new('--replace', '--replace', [CompletionResultType]::ParameterName, 'Replace an existing value: ''/json/pointer=<JSON value>''')
             [CompletionResult]::new('--remove', '--remove', [CompletionResultType]::ParameterName, 'Remove a value: ''/json/pointer''')
@@ -413,7 +413,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             break
         }
         'otpctl;update;identity-config' {
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The same as PROJECT; the positional argument wins when both are given')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The new config (YAML or JSON, `-` for stdin); several files are merged in order')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The new config (YAML or JSON, `-` for stdin); several files are merged in order')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
@@ -430,7 +430,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             break
         }
         'otpctl;update;ic' {
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The same as PROJECT; the positional argument wins when both are given')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The new config (YAML or JSON, `-` for stdin); several files are merged in order')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The new config (YAML or JSON, `-` for stdin); several files are merged in order')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
@@ -447,7 +447,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             break
         }
         'otpctl;update;kratos-config' {
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The same as PROJECT; the positional argument wins when both are given')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The new config (YAML or JSON, `-` for stdin); several files are merged in order')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The new config (YAML or JSON, `-` for stdin); several files are merged in order')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
@@ -531,7 +531,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             break
         }
         'otpctl;validate;identity-config' {
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project to validate when no file is given')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--deny-warnings', '--deny-warnings', [CompletionResultType]::ParameterName, 'Fail (exit 10) on warnings too')
@@ -546,7 +546,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             break
         }
         'otpctl;validate;ic' {
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project to validate when no file is given')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--deny-warnings', '--deny-warnings', [CompletionResultType]::ParameterName, 'Fail (exit 10) on warnings too')
@@ -561,7 +561,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             break
         }
         'otpctl;validate;kratos-config' {
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project to validate when no file is given')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--deny-warnings', '--deny-warnings', [CompletionResultType]::ParameterName, 'Fail (exit 10) on warnings too')
@@ -590,7 +590,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             break
         }
         'otpctl;validate;identity' {
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project whose identity schemas to use (default: $OTPCTL_PROJECT or the selected one)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'Check every document against this identity schema instead of the project''s')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
@@ -606,7 +606,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             break
         }
         'otpctl;validate;identities' {
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project whose identity schemas to use (default: $OTPCTL_PROJECT or the selected one)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'Check every document against this identity schema instead of the project''s')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')

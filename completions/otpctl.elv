@@ -205,7 +205,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --version 'Print version'
         }
         &'otpctl;get;identity-config'= {
-            cand --project 'The same as PROJECT; the positional argument wins when both are given'
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --format 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file''s own format, as written)'
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --redact 'Mask secrets: secrets.*, passwords, API keys, client secrets, passwords inside URIs'
@@ -219,7 +219,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --version 'Print version'
         }
         &'otpctl;get;ic'= {
-            cand --project 'The same as PROJECT; the positional argument wins when both are given'
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --format 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file''s own format, as written)'
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --redact 'Mask secrets: secrets.*, passwords, API keys, client secrets, passwords inside URIs'
@@ -233,7 +233,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --version 'Print version'
         }
         &'otpctl;get;kratos-config'= {
-            cand --project 'The same as PROJECT; the positional argument wins when both are given'
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --format 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file''s own format, as written)'
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --redact 'Mask secrets: secrets.*, passwords, API keys, client secrets, passwords inside URIs'
@@ -287,7 +287,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'otpctl;patch;identity-config'= {
-            cand --project 'The same as PROJECT; the positional argument wins when both are given'
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --add 'Add a value: ''/json/pointer=<JSON value>'' (strict JSON: quote strings, ''/x="text"'')'
             cand --replace 'Replace an existing value: ''/json/pointer=<JSON value>'''
             cand --remove 'Remove a value: ''/json/pointer'''
@@ -307,7 +307,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --version 'Print version'
         }
         &'otpctl;patch;ic'= {
-            cand --project 'The same as PROJECT; the positional argument wins when both are given'
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --add 'Add a value: ''/json/pointer=<JSON value>'' (strict JSON: quote strings, ''/x="text"'')'
             cand --replace 'Replace an existing value: ''/json/pointer=<JSON value>'''
             cand --remove 'Remove a value: ''/json/pointer'''
@@ -327,7 +327,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --version 'Print version'
         }
         &'otpctl;patch;kratos-config'= {
-            cand --project 'The same as PROJECT; the positional argument wins when both are given'
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --add 'Add a value: ''/json/pointer=<JSON value>'' (strict JSON: quote strings, ''/x="text"'')'
             cand --replace 'Replace an existing value: ''/json/pointer=<JSON value>'''
             cand --remove 'Remove a value: ''/json/pointer'''
@@ -370,7 +370,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'otpctl;update;identity-config'= {
-            cand --project 'The same as PROJECT; the positional argument wins when both are given'
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand -f 'The new config (YAML or JSON, `-` for stdin); several files are merged in order'
             cand --file 'The new config (YAML or JSON, `-` for stdin); several files are merged in order'
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
@@ -386,7 +386,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --version 'Print version'
         }
         &'otpctl;update;ic'= {
-            cand --project 'The same as PROJECT; the positional argument wins when both are given'
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand -f 'The new config (YAML or JSON, `-` for stdin); several files are merged in order'
             cand --file 'The new config (YAML or JSON, `-` for stdin); several files are merged in order'
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
@@ -402,7 +402,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --version 'Print version'
         }
         &'otpctl;update;kratos-config'= {
-            cand --project 'The same as PROJECT; the positional argument wins when both are given'
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand -f 'The new config (YAML or JSON, `-` for stdin); several files are merged in order'
             cand --file 'The new config (YAML or JSON, `-` for stdin); several files are merged in order'
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
@@ -476,7 +476,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'otpctl;validate;identity-config'= {
-            cand --project 'The project to validate when no file is given'
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --format 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)'
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --deny-warnings 'Fail (exit 10) on warnings too'
@@ -490,7 +490,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --version 'Print version'
         }
         &'otpctl;validate;ic'= {
-            cand --project 'The project to validate when no file is given'
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --format 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)'
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --deny-warnings 'Fail (exit 10) on warnings too'
@@ -504,7 +504,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --version 'Print version'
         }
         &'otpctl;validate;kratos-config'= {
-            cand --project 'The project to validate when no file is given'
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --format 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)'
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --deny-warnings 'Fail (exit 10) on warnings too'
@@ -531,7 +531,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --version 'Print version'
         }
         &'otpctl;validate;identity'= {
-            cand --project 'The project whose identity schemas to use (default: $OTPCTL_PROJECT or the selected one)'
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --schema 'Check every document against this identity schema instead of the project''s'
             cand --format 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)'
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
@@ -546,7 +546,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --version 'Print version'
         }
         &'otpctl;validate;identities'= {
-            cand --project 'The project whose identity schemas to use (default: $OTPCTL_PROJECT or the selected one)'
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --schema 'Check every document against this identity schema instead of the project''s'
             cand --format 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)'
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'

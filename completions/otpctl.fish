@@ -149,7 +149,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subco
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from project" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from project" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from project" -s V -l version -d 'Print version'
-complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -l project -d 'The same as PROJECT; the positional argument wins when both are given' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -l format -d 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file\'s own format, as written)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
@@ -159,7 +159,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subco
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -s h -l help -d 'Print help'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -s V -l version -d 'Print version'
-complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -l project -d 'The same as PROJECT; the positional argument wins when both are given' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -l format -d 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file\'s own format, as written)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
@@ -169,7 +169,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subco
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -s h -l help -d 'Print help'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -s V -l version -d 'Print version'
-complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -l project -d 'The same as PROJECT; the positional argument wins when both are given' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -l format -d 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file\'s own format, as written)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
@@ -201,7 +201,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and not __fish_seen
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -f -a "ic" -d 'Apply --add/--replace/--remove/--file operations to an identity config'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -f -a "kratos-config" -d 'Apply --add/--replace/--remove/--file operations to an identity config'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l project -d 'The same as PROJECT; the positional argument wins when both are given' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l add -d 'Add a value: \'/json/pointer=<JSON value>\' (strict JSON: quote strings, \'/x="text"\')' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l replace -d 'Replace an existing value: \'/json/pointer=<JSON value>\'' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l remove -d 'Remove a value: \'/json/pointer\'' -r
@@ -216,7 +216,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_sub
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -s V -l version -d 'Print version'
-complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l project -d 'The same as PROJECT; the positional argument wins when both are given' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l add -d 'Add a value: \'/json/pointer=<JSON value>\' (strict JSON: quote strings, \'/x="text"\')' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l replace -d 'Replace an existing value: \'/json/pointer=<JSON value>\'' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l remove -d 'Remove a value: \'/json/pointer\'' -r
@@ -231,7 +231,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_sub
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -s V -l version -d 'Print version'
-complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l project -d 'The same as PROJECT; the positional argument wins when both are given' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l add -d 'Add a value: \'/json/pointer=<JSON value>\' (strict JSON: quote strings, \'/x="text"\')' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l replace -d 'Replace an existing value: \'/json/pointer=<JSON value>\'' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l remove -d 'Remove a value: \'/json/pointer\'' -r
@@ -259,7 +259,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand update; and not __fish_see
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -f -a "ic" -d 'Replace an identity config with one or more files, merged in order'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -f -a "kratos-config" -d 'Replace an identity config with one or more files, merged in order'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -l project -d 'The same as PROJECT; the positional argument wins when both are given' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -s f -l file -d 'The new config (YAML or JSON, `-` for stdin); several files are merged in order' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
@@ -270,7 +270,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_su
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -s h -l help -d 'Print help'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -s V -l version -d 'Print version'
-complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -l project -d 'The same as PROJECT; the positional argument wins when both are given' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -s f -l file -d 'The new config (YAML or JSON, `-` for stdin); several files are merged in order' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
@@ -281,7 +281,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_su
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -s h -l help -d 'Print help'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -s V -l version -d 'Print version'
-complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -l project -d 'The same as PROJECT; the positional argument wins when both are given' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -s f -l file -d 'The new config (YAML or JSON, `-` for stdin); several files are merged in order' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
@@ -326,7 +326,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and not __fish_s
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and not __fish_seen_subcommand_from identity-config ic kratos-config identity-schema identity identities help" -f -a "identity" -d 'Validate identity documents against the project\'s identity schemas'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and not __fish_seen_subcommand_from identity-config ic kratos-config identity-schema identity identities help" -f -a "identities" -d 'Validate identity documents against the project\'s identity schemas'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and not __fish_seen_subcommand_from identity-config ic kratos-config identity-schema identity identities help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -l project -d 'The project to validate when no file is given' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
 github\t'GitHub Actions workflow commands (`::error file=…,line=…::…`)'
@@ -339,7 +339,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -s V -l version -d 'Print version'
-complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -l project -d 'The project to validate when no file is given' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
 github\t'GitHub Actions workflow commands (`::error file=…,line=…::…`)'
@@ -352,7 +352,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -s V -l version -d 'Print version'
-complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from kratos-config" -l project -d 'The project to validate when no file is given' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from kratos-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from kratos-config" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
 github\t'GitHub Actions workflow commands (`::error file=…,line=…::…`)'
@@ -377,7 +377,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-schema" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-schema" -s V -l version -d 'Print version'
-complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -l project -d 'The project whose identity schemas to use (default: $OTPCTL_PROJECT or the selected one)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -l schema -d 'Check every document against this identity schema instead of the project\'s' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
@@ -391,7 +391,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -s V -l version -d 'Print version'
-complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -l project -d 'The project whose identity schemas to use (default: $OTPCTL_PROJECT or the selected one)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -l schema -d 'Check every document against this identity schema instead of the project\'s' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'

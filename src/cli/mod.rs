@@ -141,36 +141,52 @@ enum DeleteCommand {
     Project(project::DeleteArgs),
 }
 
-/// The project a config command works on: a positional argument or `--project`.
-#[derive(Debug, Clone, Args)]
-pub struct ProjectArg {
-    /// Project ID, unambiguous ID or name prefix, or a path to a config file or directory.
-    #[arg(value_name = "PROJECT")]
-    project: Option<String>,
-    /// The same as PROJECT; the positional argument wins when both are given.
+/// `--project` (or `$OTPCTL_PROJECT`), for commands whose positional arguments are files.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ProjectFlag {
+    /// Project ID, unambiguous ID or name prefix, or a path to a config file or directory
+    /// (default: the selected project).
     #[arg(
         long = "project",
         env = "OTPCTL_PROJECT",
         value_name = "PROJECT",
         hide_env_values = true
     )]
-    project_flag: Option<String>,
+    project: Option<String>,
+}
+
+/// The project a config command works on: a positional argument or `--project`.
+#[derive(Debug, Clone, Args)]
+pub struct ProjectArg {
+    /// Project ID, unambiguous ID or name prefix, or a path to a config file or directory.
+    #[arg(value_name = "PROJECT")]
+    positional: Option<String>,
+    /// The same as PROJECT; the positional argument wins when both are given.
+    #[command(flatten)]
+    flag: ProjectFlag,
 }
 
 impl ProjectArg {
-    /// A project given only by `--project` (or its environment variable).
-    pub fn flag(project: Option<String>) -> Self {
+    /// The project the flag names, if any.
+    fn given(&self) -> Option<&str> {
+        self.positional.as_deref().or(self.flag.project.as_deref())
+    }
+}
+
+impl From<ProjectFlag> for ProjectArg {
+    fn from(flag: ProjectFlag) -> Self {
         ProjectArg {
-            project: None,
-            project_flag: project,
+            positional: None,
+            flag,
         }
     }
+}
 
-    /// A project given as a positional argument.
-    pub fn positional(project: &str) -> Self {
+impl From<&str> for ProjectArg {
+    fn from(project: &str) -> Self {
         ProjectArg {
-            project: Some(project.to_string()),
-            project_flag: None,
+            positional: Some(project.to_string()),
+            flag: ProjectFlag::default(),
         }
     }
 }

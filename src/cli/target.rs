@@ -8,7 +8,7 @@ use crate::project::{self, Home, ProjectError};
 
 /// Resolves the project argument to a config file path.
 pub fn config_path(arg: &ProjectArg) -> Result<PathBuf, Failure> {
-    let given = arg.project.as_deref().or(arg.project_flag.as_deref());
+    let given = arg.given();
     if let Some(given) = given.filter(|g| project::looks_like_path(g)) {
         return project::config_in(std::path::Path::new(given)).map_err(Failure::op);
     }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::output::{Failure, emit};
-use super::{ProjectArg, target};
+use super::{ProjectFlag, target};
 use crate::diag::{OutputFormat, Report, render};
 use crate::schema::identity::IdentitySchemas;
 use crate::schema::{config, identity, identity_schema, par_map};
@@ -28,14 +28,8 @@ pub struct ConfigArgs {
     /// $OTPCTL_PROJECT, or the selected one).
     #[arg(value_name = "PROJECT|FILE")]
     targets: Vec<String>,
-    #[arg(
-        long = "project",
-        env = "OTPCTL_PROJECT",
-        value_name = "PROJECT",
-        hide_env_values = true
-    )]
-    /// The project to validate when no file is given.
-    project: Option<String>,
+    #[command(flatten)]
+    project: ProjectFlag,
     #[command(flatten)]
     report: ReportArgs,
 }
@@ -54,14 +48,8 @@ pub struct IdentityArgs {
     /// Identity documents (JSON or YAML): `{"schema_id": …, "traits": {…}}`.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
-    /// The project whose identity schemas to use (default: $OTPCTL_PROJECT or the selected one).
-    #[arg(
-        long,
-        env = "OTPCTL_PROJECT",
-        value_name = "PROJECT",
-        hide_env_values = true
-    )]
-    project: Option<String>,
+    #[command(flatten)]
+    project: ProjectFlag,
     /// Check every document against this identity schema instead of the project's.
     #[arg(long, value_name = "FILE", conflicts_with = "project")]
     schema: Option<PathBuf>,
@@ -72,11 +60,11 @@ pub struct IdentityArgs {
 pub fn identity_config(args: ConfigArgs) -> Result<(), Failure> {
     crate::schema::prepare_config_check();
     let paths: Vec<PathBuf> = if args.targets.is_empty() {
-        vec![target::config_path(&ProjectArg::flag(args.project))?]
+        vec![target::config_path(&args.project.into())?]
     } else {
         args.targets
             .iter()
-            .map(|t| target::config_path(&ProjectArg::positional(t)))
+            .map(|t| target::config_path(&t.as_str().into()))
             .collect::<Result<_, _>>()?
     };
     finish(validate_all(&paths, config::validate_file), &args.report)
@@ -93,7 +81,7 @@ pub fn identities(args: IdentityArgs) -> Result<(), Failure> {
     let schemas = match &args.schema {
         Some(file) => IdentitySchemas::from_file(file).map_err(Failure::op)?,
         None => {
-            let config_path = target::config_path(&ProjectArg::flag(args.project.clone()))?;
+            let config_path = target::config_path(&args.project.clone().into())?;
             let doc = crate::config::Document::load(&config_path).map_err(Failure::op)?;
             IdentitySchemas::from_config(&doc.value, &doc.base_dir()).map_err(Failure::op)?
         }
