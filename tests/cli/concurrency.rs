@@ -8,17 +8,13 @@ use crate::support::{World, stderr, yaml};
 fn fifty_concurrent_patches_all_land() {
     let w = World::new();
     let id = w.project("email");
-    let setup = w
-        .otpctl()
-        .args([
-            "patch",
-            "identity-config",
-            &id,
-            "--add",
-            r#"/courier/smtp={"headers":{}}"#,
-        ])
-        .output()
-        .expect("run");
+    let setup = w.run(&[
+        "patch",
+        "identity-config",
+        &id,
+        "--add",
+        r#"/courier/smtp={"headers":{}}"#,
+    ]);
     assert!(setup.status.success(), "{}", stderr(&setup));
 
     let children: Vec<_> = (0..50)

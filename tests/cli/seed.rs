@@ -32,18 +32,14 @@ fn adding_the_sms_channel_with_project_flag() {
     let w = World::new();
     let id = w.project("sms");
     let before = std::fs::read_to_string(w.config_of(&id)).expect("read");
-    let out = w
-        .otpctl()
-        .args([
-            "patch",
-            "identity-config",
-            "--project",
-            &id,
-            "--add",
-            SMS_CHANNEL,
-        ])
-        .output()
-        .expect("run");
+    let out = w.run(&[
+        "patch",
+        "identity-config",
+        "--project",
+        &id,
+        "--add",
+        SMS_CHANNEL,
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let after = std::fs::read_to_string(w.config_of(&id)).expect("read");
     let config = yaml(&after);
@@ -68,18 +64,14 @@ fn adding_the_sms_channel_with_project_flag() {
 fn turning_sms_on_prints_the_security_warning() {
     let w = World::new();
     let id = w.project("email");
-    let out = w
-        .otpctl()
-        .args([
-            "patch",
-            "identity-config",
-            "--project",
-            &id,
-            "--add",
-            SMS_CHANNEL,
-        ])
-        .output()
-        .expect("run");
+    let out = w.run(&[
+        "patch",
+        "identity-config",
+        "--project",
+        &id,
+        "--add",
+        SMS_CHANNEL,
+    ]);
     assert!(out.status.success());
     let err = stderr(&out);
     for risk in ["SIM swapping", "SS7", "phishing"] {

@@ -26,6 +26,11 @@ impl World {
         Command::from_std(self.process())
     }
 
+    /// Runs `otpctl` with these arguments and returns what it did.
+    pub fn run(&self, args: &[&str]) -> std::process::Output {
+        self.otpctl().args(args).output().expect("otpctl runs")
+    }
+
     /// The same, as a plain `std::process::Command` (for spawning and pipes).
     pub fn process(&self) -> std::process::Command {
         let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("otpctl"));
