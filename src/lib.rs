@@ -7,5 +7,6 @@
 pub mod cli;
 pub mod config;
 pub mod diag;
+pub mod engine;
 pub mod project;
 pub mod schema;

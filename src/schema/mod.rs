@@ -3,7 +3,7 @@
 pub mod config;
 pub mod identity;
 pub mod identity_schema;
-mod phone;
+pub mod phone;
 mod sms;
 
 use std::sync::OnceLock;

@@ -19,9 +19,13 @@ const METADATA: &str = include_str!("PhoneNumberMetadata.xml");
 
 /// Whether `value` is a valid international phone number.
 pub fn is_valid(value: &str) -> bool {
-    let Some(rest) = value.trim_start().strip_prefix('+') else {
-        return false;
-    };
+    to_e164(value).is_some()
+}
+
+/// A valid international phone number in E.164 form (`+4915112345678`), as Kratos
+/// stores phone identifiers; `None` when it is not valid.
+pub fn to_e164(value: &str) -> Option<String> {
+    let rest = value.trim_start().strip_prefix('+')?;
     let digits: String = rest
         .chars()
         .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}'))
@@ -31,7 +35,7 @@ pub fn is_valid(value: &str) -> bool {
     (1..=digits.len().min(3))
         .filter_map(|len| digits.get(..len)?.parse::<u16>().ok())
         .find_map(|code| Some((code, region(code)?)))
-        .is_some_and(|(code, region)| region.is_valid(value, code))
+        .and_then(|(code, region)| region.e164(value, code))
 }
 
 /// The metadata of one calling code, loaded once and shared by every thread. The
@@ -45,25 +49,25 @@ struct Region {
 
 impl Region {
     /// libphonenumber's `isValidNumber`: find the territory the national number
-    /// belongs to, and require it to match one of its number types.
-    fn is_valid(&self, value: &str, code: u16) -> bool {
+    /// belongs to, and require it to match one of its number types; the number in
+    /// E.164 form if it does.
+    fn e164(&self, value: &str, code: u16) -> Option<String> {
         // The common case, `+<code><digits>` with formatting at most, needs no
         // parser: what follows the code is the national number, unless it starts
         // with a national prefix, which libphonenumber may strip.
         if let Some(national) = self.plain_national_number(value, code)
             && self.valid_national(&national)
         {
-            return true;
+            return Some(format!("+{code}{national}"));
         }
-        let Some(db) = self
+        let db = self
             .parser
             .get_or_init(|| Database::from(self.territories.clone()).ok())
-        else {
-            return false;
-        };
-        phonenumber::parse_with(db, None, value).is_ok_and(|number| {
-            number.code().value() == code && self.valid_national(&number.national().to_string())
-        })
+            .as_ref()?;
+        let number = phonenumber::parse_with(db, None, value).ok()?;
+        let national = number.national().to_string();
+        (number.code().value() == code && self.valid_national(&national))
+            .then(|| format!("+{code}{national}"))
     }
 
     /// The digits after the calling code of `+<code><digits>` written with at most
@@ -275,6 +279,19 @@ mod tests {
         ] {
             assert!(!is_valid(invalid), "{invalid}");
         }
+    }
+
+    #[test]
+    fn numbers_are_written_in_e164() {
+        assert_eq!(
+            to_e164("+1 (645) 333-1111").as_deref(),
+            Some("+16453331111")
+        );
+        assert_eq!(
+            to_e164(" +49 151 1234 5678").as_deref(),
+            Some("+4915112345678")
+        );
+        assert_eq!(to_e164("+1 555"), None);
     }
 
     #[test]

@@ -1,0 +1,148 @@
+//! One-time codes as Kratos makes them: 6 digits from the OS CSPRNG, stored only
+//! as a keyed hash (HMAC-SHA-512/256, lowercase hex), checked in constant time
+//! against every configured secret.
+
+use hmac::{Hmac, Mac};
+use sha2::Sha512_256;
+
+/// Digits in a code.
+pub const CODE_LENGTH: usize = 6;
+
+/// A freshly generated code. Its `Debug` hides the digits, so a code never ends up
+/// in a log by accident.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Code(String);
+
+impl Code {
+    /// The digits, for the message that carries them and nothing else.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Code(******)")
+    }
+}
+
+/// The OS random source failed; no code can be made safely.
+#[derive(Debug, thiserror::Error)]
+#[error("the operating system's random number generator failed: {0}")]
+pub struct RandomError(getrandom::Error);
+
+/// Generates a code: each digit uniform over 0–9 (leading zeros included), by
+/// rejection sampling of random bytes so no digit is more likely than another.
+pub fn generate() -> Result<Code, RandomError> {
+    let mut digits = String::with_capacity(CODE_LENGTH);
+    let mut buffer = [0u8; 16];
+    while digits.len() < CODE_LENGTH {
+        getrandom::fill(&mut buffer).map_err(RandomError)?;
+        digits.extend(uniform_digits(&buffer).take(CODE_LENGTH - digits.len()));
+    }
+    Ok(Code(digits))
+}
+
+/// Digits from random bytes, each equally likely: bytes from 250 up are dropped,
+/// since 250 = 25 × 10 and the last six byte values would favour 0–5.
+fn uniform_digits(bytes: &[u8]) -> impl Iterator<Item = char> + '_ {
+    bytes
+        .iter()
+        .filter(|b| **b < 250)
+        .map(|b| char::from(b'0' + b % 10))
+}
+
+/// The stored form of a code: lowercase hex HMAC-SHA-512/256 keyed with `secret`
+/// (Kratos uses the first of `secrets.cookie`, else of `secrets.default`).
+pub fn hash(code: &str, secret: &[u8]) -> String {
+    let mut mac = keyed(secret);
+    mac.update(code.as_bytes());
+    hex(&mac.finalize().into_bytes())
+}
+
+fn keyed(secret: &[u8]) -> Hmac<Sha512_256> {
+    Hmac::<Sha512_256>::new_from_slice(secret).expect("HMAC accepts keys of any length")
+}
+
+/// Whether `submitted` is the code stored as `stored`, under any of the secrets
+/// (so rotating secrets does not void codes in flight). Constant time per secret.
+pub fn verify<'a>(
+    submitted: &str,
+    stored: &str,
+    secrets: impl IntoIterator<Item = &'a [u8]>,
+) -> bool {
+    let Some(stored) = unhex(stored) else {
+        return false;
+    };
+    secrets.into_iter().any(|secret| {
+        let mut mac = keyed(secret);
+        mac.update(submitted.as_bytes());
+        mac.verify_slice(&stored).is_ok()
+    })
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_six_digits_and_vary() {
+        let codes: Vec<Code> = (0..200).map(|_| generate().expect("random")).collect();
+        assert!(
+            codes
+                .iter()
+                .all(|c| c.expose().len() == 6 && c.expose().bytes().all(|b| b.is_ascii_digit()))
+        );
+        let distinct: std::collections::HashSet<&str> = codes.iter().map(Code::expose).collect();
+        assert!(
+            distinct.len() > 190,
+            "200 codes from a 10^6 space repeat rarely"
+        );
+        assert_eq!(format!("{:?}", codes[0]), "Code(******)");
+    }
+
+    #[test]
+    fn every_digit_comes_from_the_same_number_of_byte_values() {
+        let all: Vec<u8> = (0..=255).collect();
+        let mut counts = [0usize; 10];
+        for digit in uniform_digits(&all) {
+            counts[usize::from(digit as u8 - b'0')] += 1;
+        }
+        assert_eq!(counts, [25; 10]);
+    }
+
+    #[test]
+    fn hashes_are_keyed_hex_and_verify_under_any_secret() {
+        let stored = hash("123456", b"first-secret-0123456");
+        assert_eq!(stored.len(), 64);
+        assert!(!stored.contains("123456"));
+        assert_ne!(stored, hash("123456", b"other-secret-0123456"));
+        let secrets: [&[u8]; 2] = [b"new-secret-abcdefgh", b"first-secret-0123456"];
+        assert!(verify("123456", &stored, secrets));
+        assert!(!verify("123457", &stored, secrets));
+        assert!(!verify("123456", "not hex", secrets));
+    }
+
+    #[test]
+    fn the_hash_is_hmac_sha512_256() {
+        // Computed independently: Python `hmac.new(b"key", b"123456", "sha512_256").hexdigest()`.
+        assert_eq!(
+            hash("123456", b"key"),
+            "edbdf80b458cb1dfe3fce4c3790c75a02382394da33fd7cd0a66e7bc564c553c"
+        );
+    }
+}
