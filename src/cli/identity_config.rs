@@ -162,7 +162,6 @@ pub fn patch(
         ));
     }
     let sources = ordered_sources(&args, matches)?;
-    schema::prepare_config_check();
     let path = target::config_path(&args.project)?;
     let _lock = lock(&path, args.dry_run)?;
     let doc = Document::load(&path).map_err(Failure::op)?;
@@ -264,7 +263,6 @@ pub fn update(args: UpdateArgs, cx: Context) -> Result<(), Failure> {
     if args.file.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
         return Err(Failure::usage("stdin (`-`) can be given only once"));
     }
-    schema::prepare_config_check();
     let path = target::config_path(&args.project)?;
     // Inputs are read before the lock is taken: stdin may be slow.
     let inputs: Vec<Document> = args

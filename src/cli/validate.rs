@@ -58,7 +58,6 @@ pub struct IdentityArgs {
 }
 
 pub fn identity_config(args: ConfigArgs) -> Result<(), Failure> {
-    crate::schema::prepare_config_check();
     let paths: Vec<PathBuf> = if args.targets.is_empty() {
         vec![target::config_path(&args.project.into())?]
     } else {

@@ -6,7 +6,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::identity_schema::{self, SchemaFacts};
-use super::{config_validator, schema_error_diagnostics};
+use super::{ConfigValidator, schema_error_diagnostics};
 use crate::config::source::{self, file_url_path};
 use crate::config::{Document, Format, LoadError};
 use crate::diag::{Code, Diagnostic, Location, Report, file_name};
@@ -78,13 +78,10 @@ pub fn validate_document(doc: &Document, name: &str) -> Report {
     let config = &doc.value;
     let base = doc.base_dir();
     let mut report = Report::default();
-    // The referenced identity schemas are checked first: meanwhile the config
-    // schema may still be compiling on another thread (`prepare_config_check`).
     let schemas = referenced_schemas(config, &base, name, &mut report);
     let diags = &mut report.diagnostics;
     diags.extend(
-        config_validator()
-            .iter_errors(config)
+        ConfigValidator::iter_errors(config)
             .flat_map(|e| schema_error_diagnostics(&e, name, SchemaKind::Config)),
     );
     for (pointer, why) in IGNORED_KEYS {

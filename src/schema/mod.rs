@@ -26,30 +26,18 @@ pub fn config_schema() -> &'static Value {
     SCHEMA.get_or_init(|| serde_json::from_str(CONFIG_SCHEMA).unwrap_or(Value::Bool(true)))
 }
 
-pub(crate) fn config_validator() -> &'static jsonschema::Validator {
-    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
-    VALIDATOR.get_or_init(|| {
-        // The schema is compiled into the binary and a unit test compiles it, so
-        // this cannot fail at run time; the fallback accepts everything.
-        jsonschema::draft7::options()
-            .should_validate_formats(true)
-            .build(config_schema())
-            .unwrap_or_else(|_| {
-                jsonschema::draft7::new(&Value::Bool(true)).expect("`true` is a valid schema")
-            })
-    })
-}
+/// The config schema, compiled into Rust at build time: nothing is compiled when a
+/// config is checked, which matters for a tool that runs once per edit.
+#[jsonschema::validator(
+    path = "src/schema/config.schema.json",
+    draft = Draft7,
+    validate_formats = true,
+    pattern_options = { engine = regex }
+)]
+pub(crate) struct ConfigValidator;
 
 pub(crate) fn meta_validator() -> jsonschema::meta::MetaValidator<'static> {
     jsonschema::draft7::meta::validator()
-}
-
-/// Starts compiling the config schema on another thread, so that a command that
-/// will check a config pays for the compilation while it reads and patches.
-pub fn prepare_config_check() {
-    std::thread::spawn(|| {
-        config_validator();
-    });
 }
 
 /// Turns one JSON Schema error into diagnostics with our codes; an
@@ -240,8 +228,7 @@ mod tests {
     #[test]
     fn unknown_keys_get_a_did_you_mean() {
         let config = json!({"courier": {"smpt": {}}});
-        let diags: Vec<Diagnostic> = config_validator()
-            .iter_errors(&config)
+        let diags: Vec<Diagnostic> = ConfigValidator::iter_errors(&config)
             .flat_map(|e| schema_error_diagnostics(&e, "k.yml", SchemaKind::Config))
             .collect();
         assert_eq!(diags.len(), 1, "{diags:?}");
