@@ -302,11 +302,9 @@ fn lock(path: &Path, dry_run: bool) -> Result<Option<config::DirLock>, Failure> 
     if dry_run {
         return Ok(None);
     }
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    config::lock_dir(dir).map(Some).map_err(Failure::op)
+    config::lock_dir(config::parent_dir(path))
+        .map(Some)
+        .map_err(Failure::op)
 }
 
 /// Runs full validation on the new config (as `validate identity-config` does) and

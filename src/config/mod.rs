@@ -180,10 +180,15 @@ impl Document {
 
     /// The directory `file://` references in this document are relative to.
     pub fn base_dir(&self) -> PathBuf {
-        match self.path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-            _ => PathBuf::from("."),
-        }
+        parent_dir(&self.path).to_path_buf()
+    }
+}
+
+/// The directory a file is in (`.` for a bare file name).
+pub fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
     }
 }
 

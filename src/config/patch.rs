@@ -256,16 +256,7 @@ fn edits_for(op: &PatchOperation, state: &Value) -> Option<Vec<Edit>> {
             let (parent, last) = split(state, &o.path)?;
             vec![match last {
                 None => Edit::Root(o.value.clone()),
-                Some(Segment::Key(key)) => Edit::SetKey {
-                    parent,
-                    key,
-                    value: o.value.clone(),
-                },
-                Some(Segment::Index(index)) => Edit::SetIndex {
-                    parent,
-                    index,
-                    value: o.value.clone(),
-                },
+                Some(last) => Edit::from_parts(parent, last, o.value.clone()),
             }]
         }
         PatchOperation::Remove(o) => vec![remove_edit(state, &o.path)?],

@@ -55,10 +55,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
         path: path.to_path_buf(),
         source,
     };
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
+    let dir = super::parent_dir(path);
     let mut temp = tempfile::Builder::new()
         .prefix(".otpctl-")
         .suffix(".tmp")

@@ -67,9 +67,7 @@ impl Preset {
             .replace("{{secret_default}}", &random_secret())
             .replace("{{secret_cookie}}", &random_secret())
     }
-}
 
-impl Preset {
     /// The courier channel of presets that send SMS: a local webhook receiver, with
     /// the Ory guide's Jsonnet body (`function(ctx) { ctx: ctx }`).
     fn sms_channel(self) -> &'static str {

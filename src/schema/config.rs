@@ -301,8 +301,7 @@ fn cross_checks(config: &Value, schemas: &[ReferencedSchema], name: &str) -> Vec
     let channels = config
         .pointer("/courier/channels")
         .and_then(Value::as_array);
-    let has_sms_channel =
-        channels.is_some_and(|c| c.iter().any(|ch| ch.get("id") == Some(&Value::from("sms"))));
+    let has_sms_channel = super::sms::has_sms_channel(config);
     let sms_schema = schemas
         .iter()
         .find(|s| s.facts.as_ref().is_some_and(|f| f.uses_sms));

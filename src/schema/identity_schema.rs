@@ -27,7 +27,7 @@ pub struct Checked {
     pub facts: Option<SchemaFacts>,
 }
 
-/// Validates an identity schema file (JSON, or YAML by extension).
+/// Validates an identity schema file (JSON, or YAML by extension or content).
 pub fn validate_file(path: &Path) -> Checked {
     let name = file_name(path);
     match read_text(path) {
@@ -54,7 +54,7 @@ pub fn validate_text(text: &str, path: &Path, name: &str) -> Checked {
         ..Report::default()
     };
     report.sources.add(name, text);
-    let format = Format::from_extension(path).unwrap_or(Format::Json);
+    let format = Format::detect(path, text);
     let facts = match parse_value(path, format, text) {
         Ok(schema) => {
             let (diags, facts) = check(&schema, name);
@@ -85,9 +85,20 @@ pub fn check(schema: &Value, name: &str) -> (Vec<Diagnostic>, SchemaFacts) {
             )
         })
         .collect();
+    let facts = walk(schema, name, &mut diags);
+    (diags, facts)
+}
+
+/// What a schema's traits say (code identifiers, SMS), without reporting problems.
+pub fn facts(schema: &Value) -> SchemaFacts {
+    walk(schema, "", &mut Vec::new())
+}
+
+/// Checks the traits and the `ory.sh/kratos` extension, pushing problems to `diags`.
+fn walk(schema: &Value, name: &str, diags: &mut Vec<Diagnostic>) -> SchemaFacts {
     let mut walk = Walk {
         name,
-        diags: &mut diags,
+        diags,
         facts: SchemaFacts::default(),
         identifiers: 0,
     };
@@ -100,8 +111,7 @@ pub fn check(schema: &Value, name: &str) -> (Vec<Diagnostic>, SchemaFacts) {
         )),
         Some(traits) => walk.traits(traits),
     }
-    let facts = std::mem::take(&mut walk.facts);
-    (diags, facts)
+    walk.facts
 }
 
 struct Walk<'a> {

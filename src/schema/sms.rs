@@ -15,7 +15,8 @@ pub fn turns_sms_on(before: &Value, after: &Value, base_dir: &std::path::Path) -
         && !schemas_use_sms(before, base_dir)
 }
 
-fn has_sms_channel(config: &Value) -> bool {
+/// Whether `courier.channels` has a channel with id `sms`.
+pub(crate) fn has_sms_channel(config: &Value) -> bool {
     config
         .pointer("/courier/channels")
         .and_then(Value::as_array)
@@ -26,8 +27,9 @@ fn has_sms_channel(config: &Value) -> bool {
         })
 }
 
-/// Whether a referenced identity schema has a trait with code `via: sms`. Schemas
-/// that cannot be read are skipped: reporting them is validation's job.
+/// Whether a referenced identity schema sends anything by SMS (the facts
+/// validation uses). Schemas that cannot be read are skipped: reporting them is
+/// validation's job.
 fn schemas_use_sms(config: &Value, base_dir: &std::path::Path) -> bool {
     config
         .pointer("/identity/schemas")
@@ -37,20 +39,7 @@ fn schemas_use_sms(config: &Value, base_dir: &std::path::Path) -> bool {
         .filter_map(|s| s.get("url")?.as_str())
         .filter_map(|url| crate::config::source::read_source(url, base_dir).ok())
         .filter_map(|text| serde_json::from_str::<Value>(&text).ok())
-        .any(|schema| has_sms_code_trait(&schema))
-}
-
-fn has_sms_code_trait(node: &Value) -> bool {
-    match node {
-        Value::Object(map) => {
-            let via = map
-                .get("ory.sh/kratos")
-                .and_then(|ext| ext.pointer("/credentials/code/via"));
-            via == Some(&Value::from("sms")) || map.values().any(has_sms_code_trait)
-        }
-        Value::Array(items) => items.iter().any(has_sms_code_trait),
-        _ => false,
-    }
+        .any(|schema| super::identity_schema::facts(&schema).uses_sms)
 }
 
 #[cfg(test)]
