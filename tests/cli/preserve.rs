@@ -2,6 +2,9 @@
 
 use crate::support::{World, stderr, yaml};
 
+/// `otpctl patch identity-config` of the commented config in a world.
+const PATCH_COMMENTED: [&str; 3] = ["patch", "identity-config", "./kratos-commented.yaml"];
+
 fn comments(text: &str) -> Vec<&str> {
     text.lines()
         .filter_map(|l| l.find('#').map(|i| l[i..].trim_end()))
@@ -140,17 +143,13 @@ fn dry_run_prints_the_result_and_writes_nothing() {
     let w = World::new();
     let path = w.commented_config();
     let before = std::fs::read(&path).expect("read");
-    let out = w
-        .otpctl()
-        .args([
-            "patch",
-            "identity-config",
-            "./kratos-commented.yaml",
-            "--dry-run",
-        ])
-        .args(["--replace", "/courier/message_retries=9"])
-        .output()
-        .expect("run");
+    let out = w.run(
+        &[
+            &PATCH_COMMENTED[..],
+            &["--dry-run", "--replace", "/courier/message_retries=9"],
+        ]
+        .concat(),
+    );
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("message_retries: 9"));
     assert_eq!(std::fs::read(&path).expect("read"), before);
@@ -160,18 +159,18 @@ fn dry_run_prints_the_result_and_writes_nothing() {
 fn diff_shows_a_unified_diff() {
     let w = World::new();
     w.commented_config();
-    let out = w
-        .otpctl()
-        .args([
-            "patch",
-            "identity-config",
-            "./kratos-commented.yaml",
-            "--dry-run",
-            "--diff",
-        ])
-        .args(["--replace", "/courier/message_retries=9"])
-        .output()
-        .expect("run");
+    let out = w.run(
+        &[
+            &PATCH_COMMENTED[..],
+            &[
+                "--dry-run",
+                "--diff",
+                "--replace",
+                "/courier/message_retries=9",
+            ],
+        ]
+        .concat(),
+    );
     assert!(out.status.success());
     insta::assert_snapshot!(w.scrub(&String::from_utf8_lossy(&out.stdout)));
 }
