@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod courier;
 pub mod diag;
 pub mod engine;
 pub mod project;

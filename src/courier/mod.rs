@@ -1,0 +1,2 @@
+//! The courier: message templates, the Jsonnet request bodies of HTTP channels,
+//! delivery over SMTP and HTTP, and the persistent queue the engine works.
