@@ -34,22 +34,38 @@ pub struct RandomError(getrandom::Error);
 /// Generates a code: each digit uniform over 0–9 (leading zeros included), by
 /// rejection sampling of random bytes so no digit is more likely than another.
 pub fn generate() -> Result<Code, RandomError> {
-    let mut digits = String::with_capacity(CODE_LENGTH);
-    let mut buffer = [0u8; 16];
-    while digits.len() < CODE_LENGTH {
-        getrandom::fill(&mut buffer).map_err(RandomError)?;
-        digits.extend(uniform_digits(&buffer).take(CODE_LENGTH - digits.len()));
-    }
-    Ok(Code(digits))
+    random_string(CODE_LENGTH, uniform_digit).map(Code)
 }
 
-/// Digits from random bytes, each equally likely: bytes from 250 up are dropped,
+/// Characters of session tokens.
+const ALPHANUMERIC: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+/// A Kratos-style token: `prefix` and 32 alphanumerics from the OS CSPRNG
+/// (`ory_st_` for sessions), uniform by the same rejection sampling as codes.
+pub fn token(prefix: &str) -> Result<String, RandomError> {
+    Ok(format!("{prefix}{}", random_string(32, uniform_alphanumeric)?))
+}
+
+/// `length` characters, each from one random byte that `uniform` accepts.
+fn random_string(length: usize, uniform: fn(u8) -> Option<char>) -> Result<String, RandomError> {
+    let mut out = String::with_capacity(length);
+    let mut buffer = [0u8; 32];
+    while out.len() < length {
+        getrandom::fill(&mut buffer).map_err(RandomError)?;
+        out.extend(buffer.iter().filter_map(|b| uniform(*b)).take(length - out.len()));
+    }
+    Ok(out)
+}
+
+/// An alphanumeric from a random byte: 248 = 4 × 62, so bytes from 248 up are dropped.
+fn uniform_alphanumeric(byte: u8) -> Option<char> {
+    (byte < 248).then(|| char::from(ALPHANUMERIC[usize::from(byte % 62)]))
+}
+
+/// A digit from a random byte, each equally likely: bytes from 250 up are dropped,
 /// since 250 = 25 × 10 and the last six byte values would favour 0–5.
-fn uniform_digits(bytes: &[u8]) -> impl Iterator<Item = char> + '_ {
-    bytes
-        .iter()
-        .filter(|b| **b < 250)
-        .map(|b| char::from(b'0' + b % 10))
+fn uniform_digit(byte: u8) -> Option<char> {
+    (byte < 250).then(|| char::from(b'0' + byte % 10))
 }
 
 /// The stored form of a code: lowercase hex HMAC-SHA-512/256 keyed with `secret`
@@ -100,6 +116,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn tokens_are_prefixed_alphanumerics() {
+        let t = token("ory_st_").expect("random");
+        let rest = t.strip_prefix("ory_st_").expect("prefix");
+        assert_eq!(rest.len(), 32);
+        assert!(rest.chars().all(|c| c.is_ascii_alphanumeric()));
+        assert_ne!(t, token("ory_st_").expect("random"));
+    }
+
+    #[test]
     fn codes_are_six_digits_and_vary() {
         let codes: Vec<Code> = (0..200).map(|_| generate().expect("random")).collect();
         assert!(
@@ -119,7 +144,7 @@ mod tests {
     fn every_digit_comes_from_the_same_number_of_byte_values() {
         let all: Vec<u8> = (0..=255).collect();
         let mut counts = [0usize; 10];
-        for digit in uniform_digits(&all) {
+        for digit in all.iter().filter_map(|b| uniform_digit(*b)) {
             counts[usize::from(digit as u8 - b'0')] += 1;
         }
         assert_eq!(counts, [25; 10]);

@@ -3,3 +3,6 @@
 
 pub mod code;
 pub mod identifier;
+pub mod store;
+pub mod clock;
+pub mod ui;

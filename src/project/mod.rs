@@ -1,7 +1,7 @@
 //! Local projects: directories in the data dir that hold an identity config and
 //! its identity schema, plus the selected-project state.
 
-mod time;
+pub mod time;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,964 @@
+//! The stored records and the statements that read and write them. Every
+//! statement takes a connection, so callers choose the transaction.
+
+use serde_json::Value;
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, AssertSqlSafe, Row};
+
+use super::{StoreError, json_column};
+
+type Result<T> = std::result::Result<T, StoreError>;
+
+/// An identity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IdentityRecord {
+    /// UUID.
+    pub id: String,
+    /// The identity schema id.
+    pub schema_id: String,
+    /// The traits, phone numbers already in E.164.
+    pub traits: Value,
+    /// `active` or `inactive`.
+    pub state: String,
+    /// Recovery addresses (`[{id, value, via, created_at, updated_at}]`).
+    pub recovery_addresses: Value,
+    /// Public metadata, if any.
+    pub metadata_public: Option<Value>,
+    /// Milliseconds since the epoch.
+    pub created_at: i64,
+    /// Milliseconds since the epoch.
+    pub updated_at: i64,
+}
+
+/// A verifiable address of an identity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AddressRecord {
+    /// UUID.
+    pub id: String,
+    /// Owner.
+    pub identity_id: String,
+    /// `email` or `sms`.
+    pub via: String,
+    /// Normalised address.
+    pub value: String,
+    /// Whether a code proved the address.
+    pub verified: bool,
+    /// `pending`, `sent` or `completed`.
+    pub status: String,
+    /// When it was verified.
+    pub verified_at: Option<i64>,
+    /// Milliseconds since the epoch.
+    pub created_at: i64,
+    /// Milliseconds since the epoch.
+    pub updated_at: i64,
+}
+
+/// A credential of an identity (`code`, or others imported from Kratos).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CredentialRecord {
+    /// `code`, `password`, …
+    pub kind: String,
+    /// The credential's config (for `code`: `{"addresses": [{channel, address}]}`).
+    pub config: Value,
+    /// The identifiers it can be found by.
+    pub identifiers: Vec<String>,
+}
+
+/// A self-service flow.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlowRecord {
+    /// UUID.
+    pub id: String,
+    /// `login`, `registration` or `verification`.
+    pub kind: String,
+    /// `api` or `browser`.
+    pub flow_type: String,
+    /// `choose_method`, `sent_email` or `passed_challenge`.
+    pub state: String,
+    /// The method in use (`code`) once one was chosen.
+    pub active: Option<String>,
+    /// Code submissions so far.
+    pub submit_count: i64,
+    /// The URL that created the flow.
+    pub request_url: String,
+    /// Where to go afterwards.
+    pub return_to: Option<String>,
+    /// Engine state not shown to clients.
+    pub context: Value,
+    /// The uiContainer.
+    pub ui: Value,
+    /// Milliseconds since the epoch.
+    pub issued_at: i64,
+    /// Milliseconds since the epoch.
+    pub expires_at: i64,
+    /// Milliseconds since the epoch.
+    pub updated_at: i64,
+}
+
+/// A one-time code, as its keyed hash.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodeRecord {
+    /// UUID.
+    pub id: String,
+    /// The flow it belongs to.
+    pub flow_id: String,
+    /// HMAC-SHA-512/256 hex of the code.
+    pub code_hmac: String,
+    /// Where it was sent.
+    pub address: String,
+    /// `email` or `sms`.
+    pub via: String,
+    /// For login codes, the identity.
+    pub identity_id: Option<String>,
+    /// Milliseconds since the epoch.
+    pub issued_at: i64,
+    /// Milliseconds since the epoch.
+    pub expires_at: i64,
+    /// Set once it was used.
+    pub used_at: Option<i64>,
+}
+
+/// A session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionRecord {
+    /// UUID.
+    pub id: String,
+    /// `ory_st_…`.
+    pub token: String,
+    /// The identity logged in.
+    pub identity_id: String,
+    /// `aal1` or `aal2`.
+    pub aal: String,
+    /// JSON array of `{method, aal, completed_at}`.
+    pub authentication_methods: Value,
+    /// Whether it is usable.
+    pub active: bool,
+    /// Milliseconds since the epoch.
+    pub issued_at: i64,
+    /// Milliseconds since the epoch.
+    pub authenticated_at: i64,
+    /// Milliseconds since the epoch.
+    pub expires_at: i64,
+}
+
+/// A courier message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MessageRecord {
+    /// UUID.
+    pub id: String,
+    /// `email` or `sms`.
+    pub message_type: String,
+    /// `queued`, `processing`, `sent` or `abandoned`.
+    pub status: String,
+    /// The channel id (`email`, `sms`).
+    pub channel: String,
+    /// Address or number.
+    pub recipient: String,
+    /// Email subject; empty for SMS.
+    pub subject: String,
+    /// Plaintext body or SMS text.
+    pub body: String,
+    /// e.g. `login_code_valid`.
+    pub template_type: String,
+    /// The template model (snake_case keys).
+    pub template_data: Value,
+    /// The flow that sent it.
+    pub flow_id: Option<String>,
+    /// Dispatch attempts.
+    pub send_count: i64,
+    /// Not before this time (back-off).
+    pub next_attempt_at: i64,
+    /// Milliseconds since the epoch.
+    pub created_at: i64,
+    /// Milliseconds since the epoch.
+    pub updated_at: i64,
+}
+
+/// One dispatch attempt of a message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DispatchRecord {
+    /// UUID.
+    pub id: String,
+    /// The message.
+    pub message_id: String,
+    /// `success` or `failed`.
+    pub status: String,
+    /// Why it failed.
+    pub error: Option<String>,
+    /// Milliseconds since the epoch.
+    pub created_at: i64,
+}
+
+/// Filters for listing messages.
+#[derive(Debug, Clone, Default)]
+pub struct MessageFilter {
+    /// Only this status.
+    pub status: Option<String>,
+    /// Only to this recipient.
+    pub recipient: Option<String>,
+    /// Only from this flow.
+    pub flow_id: Option<String>,
+}
+
+fn text(row: &AnyRow, column: &str) -> Result<String> {
+    Ok(row.try_get::<String, _>(column)?)
+}
+
+fn opt_text(row: &AnyRow, column: &str) -> Result<Option<String>> {
+    Ok(row.try_get::<Option<String>, _>(column)?)
+}
+
+fn int(row: &AnyRow, column: &str) -> Result<i64> {
+    Ok(row.try_get::<i64, _>(column)?)
+}
+
+fn opt_int(row: &AnyRow, column: &str) -> Result<Option<i64>> {
+    Ok(row.try_get::<Option<i64>, _>(column)?)
+}
+
+fn json(row: &AnyRow, column: &'static str) -> Result<Value> {
+    json_column(column, &text(row, column)?)
+}
+
+/// Whether an error is a uniqueness violation (a duplicate identifier).
+pub fn is_unique_violation(error: &StoreError) -> bool {
+    matches!(error, StoreError::Database(sqlx::Error::Database(e)) if e.is_unique_violation())
+}
+
+// ----- identities -----
+
+/// Inserts an identity with its credentials and addresses. A credential
+/// identifier or address that already exists fails with a unique violation.
+pub async fn insert_identity(
+    conn: &mut AnyConnection,
+    identity: &IdentityRecord,
+    credentials: &[CredentialRecord],
+    addresses: &[AddressRecord],
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO identities (id, schema_id, traits, state, recovery_addresses, metadata_public, \
+         created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(&identity.id)
+    .bind(&identity.schema_id)
+    .bind(identity.traits.to_string())
+    .bind(&identity.state)
+    .bind(identity.recovery_addresses.to_string())
+    .bind(identity.metadata_public.as_ref().map(Value::to_string))
+    .bind(identity.created_at)
+    .bind(identity.updated_at)
+    .execute(&mut *conn)
+    .await?;
+    for credential in credentials {
+        insert_credential(conn, &identity.id, credential).await?;
+    }
+    for address in addresses {
+        insert_address(conn, address).await?;
+    }
+    Ok(())
+}
+
+async fn insert_credential(
+    conn: &mut AnyConnection,
+    identity_id: &str,
+    credential: &CredentialRecord,
+) -> Result<()> {
+    sqlx::query("INSERT INTO identity_credentials (identity_id, type, config) VALUES ($1, $2, $3)")
+        .bind(identity_id)
+        .bind(&credential.kind)
+        .bind(credential.config.to_string())
+        .execute(&mut *conn)
+        .await?;
+    for identifier in &credential.identifiers {
+        sqlx::query(
+            "INSERT INTO identity_credential_identifiers (type, identifier, identity_id) \
+             VALUES ($1, $2, $3)",
+        )
+        .bind(&credential.kind)
+        .bind(identifier)
+        .bind(identity_id)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+async fn insert_address(conn: &mut AnyConnection, address: &AddressRecord) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO identity_verifiable_addresses \
+         (id, identity_id, via, value, verified, status, verified_at, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(&address.id)
+    .bind(&address.identity_id)
+    .bind(&address.via)
+    .bind(&address.value)
+    .bind(i64::from(address.verified))
+    .bind(&address.status)
+    .bind(address.verified_at)
+    .bind(address.created_at)
+    .bind(address.updated_at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+const IDENTITY_COLUMNS: &str =
+    "i.id, i.schema_id, i.traits, i.state, i.recovery_addresses, i.metadata_public, i.created_at, i.updated_at";
+
+fn identity_from(row: &AnyRow) -> Result<IdentityRecord> {
+    Ok(IdentityRecord {
+        id: text(row, "id")?,
+        schema_id: text(row, "schema_id")?,
+        traits: json(row, "traits")?,
+        state: text(row, "state")?,
+        recovery_addresses: json(row, "recovery_addresses")?,
+        metadata_public: opt_text(row, "metadata_public")?
+            .map(|t| json_column("identities.metadata_public", &t))
+            .transpose()?,
+        created_at: int(row, "created_at")?,
+        updated_at: int(row, "updated_at")?,
+    })
+}
+
+/// An identity by id.
+pub async fn get_identity(conn: &mut AnyConnection, id: &str) -> Result<Option<IdentityRecord>> {
+    let sql = format!("SELECT {IDENTITY_COLUMNS} FROM identities i WHERE i.id = $1");
+    let row = sqlx::query(AssertSqlSafe(sql)).bind(id).fetch_optional(conn).await?;
+    row.as_ref().map(identity_from).transpose()
+}
+
+/// Identities, oldest first.
+pub async fn list_identities(
+    conn: &mut AnyConnection,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<IdentityRecord>> {
+    let sql = format!(
+        "SELECT {IDENTITY_COLUMNS} FROM identities i ORDER BY i.created_at, i.id LIMIT $1 OFFSET $2"
+    );
+    let rows = sqlx::query(AssertSqlSafe(sql))
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(conn)
+        .await?;
+    rows.iter().map(identity_from).collect()
+}
+
+/// Deletes an identity and everything hanging off it; false if there was none.
+pub async fn delete_identity(conn: &mut AnyConnection, id: &str) -> Result<bool> {
+    let result = sqlx::query("DELETE FROM identities WHERE id = $1")
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(result.rows_affected() > 0)
+}
+
+/// The identity and credential found by any of `identifiers` for a credential
+/// type (the submitted value and its normalised form).
+pub async fn find_by_identifier(
+    conn: &mut AnyConnection,
+    kind: &str,
+    identifiers: &[&str],
+) -> Result<Option<(IdentityRecord, CredentialRecord)>> {
+    let (first, second) = match identifiers {
+        [] => return Ok(None),
+        [one] => (*one, *one),
+        [one, two, ..] => (*one, *two),
+    };
+    let sql = format!(
+        "SELECT {IDENTITY_COLUMNS}, c.config AS credential_config \
+         FROM identity_credential_identifiers ci \
+         JOIN identities i ON i.id = ci.identity_id \
+         JOIN identity_credentials c ON c.identity_id = ci.identity_id AND c.type = ci.type \
+         WHERE ci.type = $1 AND ci.identifier IN ($2, $3) LIMIT 1"
+    );
+    let Some(row) = sqlx::query(AssertSqlSafe(sql))
+        .bind(kind)
+        .bind(first)
+        .bind(second)
+        .fetch_optional(&mut *conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let identity = identity_from(&row)?;
+    let credential = CredentialRecord {
+        kind: kind.to_string(),
+        config: json(&row, "credential_config")?,
+        identifiers: Vec::new(),
+    };
+    Ok(Some((identity, credential)))
+}
+
+/// Whether any credential of any type has one of these identifiers.
+pub async fn any_credential_has(conn: &mut AnyConnection, identifiers: &[&str]) -> Result<bool> {
+    for identifier in identifiers {
+        let found = sqlx::query("SELECT 1 FROM identity_credential_identifiers WHERE identifier = $1 LIMIT 1")
+            .bind(*identifier)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if found.is_some() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// The credentials of an identity, with their identifiers.
+pub async fn credentials_of(
+    conn: &mut AnyConnection,
+    identity_id: &str,
+) -> Result<Vec<CredentialRecord>> {
+    let rows = sqlx::query("SELECT type, config FROM identity_credentials WHERE identity_id = $1 ORDER BY type")
+        .bind(identity_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut credentials = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let kind = text(row, "type")?;
+        let identifiers = sqlx::query(
+            "SELECT identifier FROM identity_credential_identifiers \
+             WHERE identity_id = $1 AND type = $2 ORDER BY identifier",
+        )
+        .bind(identity_id)
+        .bind(&kind)
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|r| text(r, "identifier"))
+        .collect::<Result<Vec<_>>>()?;
+        credentials.push(CredentialRecord {
+            kind,
+            config: json(row, "config")?,
+            identifiers,
+        });
+    }
+    Ok(credentials)
+}
+
+const ADDRESS_COLUMNS: &str =
+    "id, identity_id, via, value, verified, status, verified_at, created_at, updated_at";
+
+fn address_from(row: &AnyRow) -> Result<AddressRecord> {
+    Ok(AddressRecord {
+        id: text(row, "id")?,
+        identity_id: text(row, "identity_id")?,
+        via: text(row, "via")?,
+        value: text(row, "value")?,
+        verified: int(row, "verified")? != 0,
+        status: text(row, "status")?,
+        verified_at: opt_int(row, "verified_at")?,
+        created_at: int(row, "created_at")?,
+        updated_at: int(row, "updated_at")?,
+    })
+}
+
+/// The verifiable addresses of an identity, in creation order.
+pub async fn addresses_of(conn: &mut AnyConnection, identity_id: &str) -> Result<Vec<AddressRecord>> {
+    let sql = format!(
+        "SELECT {ADDRESS_COLUMNS} FROM identity_verifiable_addresses \
+         WHERE identity_id = $1 ORDER BY created_at, value"
+    );
+    let rows = sqlx::query(AssertSqlSafe(sql)).bind(identity_id).fetch_all(conn).await?;
+    rows.iter().map(address_from).collect()
+}
+
+/// The verifiable address with one of `values` for `via`.
+pub async fn find_address(
+    conn: &mut AnyConnection,
+    via: &str,
+    values: &[&str],
+) -> Result<Option<AddressRecord>> {
+    let (first, second) = match values {
+        [] => return Ok(None),
+        [one] => (*one, *one),
+        [one, two, ..] => (*one, *two),
+    };
+    let sql = format!(
+        "SELECT {ADDRESS_COLUMNS} FROM identity_verifiable_addresses \
+         WHERE via = $1 AND value IN ($2, $3) LIMIT 1"
+    );
+    let row = sqlx::query(AssertSqlSafe(sql))
+        .bind(via)
+        .bind(first)
+        .bind(second)
+        .fetch_optional(conn)
+        .await?;
+    row.as_ref().map(address_from).transpose()
+}
+
+/// Marks an address verified (status `completed`); the verification time is kept
+/// if it already was.
+pub async fn mark_address_verified(
+    conn: &mut AnyConnection,
+    identity_id: &str,
+    via: &str,
+    value: &str,
+    now: i64,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE identity_verifiable_addresses \
+         SET verified = 1, status = 'completed', verified_at = COALESCE(verified_at, $1), updated_at = $1 \
+         WHERE identity_id = $2 AND via = $3 AND value = $4",
+    )
+    .bind(now)
+    .bind(identity_id)
+    .bind(via)
+    .bind(value)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Sets the status of an unverified address (`sent` once a code went out).
+pub async fn set_address_status(
+    conn: &mut AnyConnection,
+    address_id: &str,
+    status: &str,
+    now: i64,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE identity_verifiable_addresses SET status = $1, updated_at = $2 \
+         WHERE id = $3 AND verified = 0",
+    )
+    .bind(status)
+    .bind(now)
+    .bind(address_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+// ----- flows -----
+
+/// Stores a new flow.
+pub async fn insert_flow(conn: &mut AnyConnection, flow: &FlowRecord) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO flows (id, kind, type, state, active, submit_count, request_url, return_to, \
+         context, ui, issued_at, expires_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+    )
+    .bind(&flow.id)
+    .bind(&flow.kind)
+    .bind(&flow.flow_type)
+    .bind(&flow.state)
+    .bind(flow.active.as_deref())
+    .bind(flow.submit_count)
+    .bind(&flow.request_url)
+    .bind(flow.return_to.as_deref())
+    .bind(flow.context.to_string())
+    .bind(flow.ui.to_string())
+    .bind(flow.issued_at)
+    .bind(flow.expires_at)
+    .bind(flow.updated_at)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A flow by id.
+pub async fn get_flow(conn: &mut AnyConnection, id: &str) -> Result<Option<FlowRecord>> {
+    let row = sqlx::query(
+        "SELECT id, kind, type, state, active, submit_count, request_url, return_to, context, ui, \
+         issued_at, expires_at, updated_at FROM flows WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    Ok(Some(FlowRecord {
+        id: text(&row, "id")?,
+        kind: text(&row, "kind")?,
+        flow_type: text(&row, "type")?,
+        state: text(&row, "state")?,
+        active: opt_text(&row, "active")?,
+        submit_count: int(&row, "submit_count")?,
+        request_url: text(&row, "request_url")?,
+        return_to: opt_text(&row, "return_to")?,
+        context: json(&row, "context")?,
+        ui: json(&row, "ui")?,
+        issued_at: int(&row, "issued_at")?,
+        expires_at: int(&row, "expires_at")?,
+        updated_at: int(&row, "updated_at")?,
+    }))
+}
+
+/// Writes a flow's state, method, context and UI.
+pub async fn update_flow(conn: &mut AnyConnection, flow: &FlowRecord) -> Result<()> {
+    sqlx::query(
+        "UPDATE flows SET state = $1, active = $2, context = $3, ui = $4, updated_at = $5 WHERE id = $6",
+    )
+    .bind(&flow.state)
+    .bind(flow.active.as_deref())
+    .bind(flow.context.to_string())
+    .bind(flow.ui.to_string())
+    .bind(flow.updated_at)
+    .bind(&flow.id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Counts one more code submission and returns the new count. One atomic
+/// statement, so concurrent submissions each see a distinct count.
+pub async fn increment_submit_count(conn: &mut AnyConnection, flow_id: &str) -> Result<i64> {
+    let row = sqlx::query(
+        "UPDATE flows SET submit_count = submit_count + 1 WHERE id = $1 RETURNING submit_count",
+    )
+    .bind(flow_id)
+    .fetch_one(conn)
+    .await?;
+    int(&row, "submit_count")
+}
+
+// ----- codes -----
+
+/// Removes every code of a flow (a resend voids the older ones).
+pub async fn delete_codes_of_flow(conn: &mut AnyConnection, flow_id: &str) -> Result<()> {
+    sqlx::query("DELETE FROM codes WHERE flow_id = $1")
+        .bind(flow_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Stores a code's hash.
+pub async fn insert_code(conn: &mut AnyConnection, code: &CodeRecord) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO codes (id, flow_id, code_hmac, address, via, identity_id, issued_at, expires_at, used_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(&code.id)
+    .bind(&code.flow_id)
+    .bind(&code.code_hmac)
+    .bind(&code.address)
+    .bind(&code.via)
+    .bind(code.identity_id.as_deref())
+    .bind(code.issued_at)
+    .bind(code.expires_at)
+    .bind(code.used_at)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The codes of a flow.
+pub async fn codes_of_flow(conn: &mut AnyConnection, flow_id: &str) -> Result<Vec<CodeRecord>> {
+    let rows = sqlx::query(
+        "SELECT id, flow_id, code_hmac, address, via, identity_id, issued_at, expires_at, used_at \
+         FROM codes WHERE flow_id = $1",
+    )
+    .bind(flow_id)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(CodeRecord {
+                id: text(row, "id")?,
+                flow_id: text(row, "flow_id")?,
+                code_hmac: text(row, "code_hmac")?,
+                address: text(row, "address")?,
+                via: text(row, "via")?,
+                identity_id: opt_text(row, "identity_id")?,
+                issued_at: int(row, "issued_at")?,
+                expires_at: int(row, "expires_at")?,
+                used_at: opt_int(row, "used_at")?,
+            })
+        })
+        .collect()
+}
+
+/// Marks a code used; false if another submission used it first.
+pub async fn use_code(conn: &mut AnyConnection, code_id: &str, now: i64) -> Result<bool> {
+    let result = sqlx::query("UPDATE codes SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
+        .bind(now)
+        .bind(code_id)
+        .execute(conn)
+        .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+// ----- sessions -----
+
+/// Stores a session.
+pub async fn insert_session(conn: &mut AnyConnection, session: &SessionRecord) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO sessions (id, token, identity_id, aal, authentication_methods, active, \
+         issued_at, authenticated_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(&session.id)
+    .bind(&session.token)
+    .bind(&session.identity_id)
+    .bind(&session.aal)
+    .bind(session.authentication_methods.to_string())
+    .bind(i64::from(session.active))
+    .bind(session.issued_at)
+    .bind(session.authenticated_at)
+    .bind(session.expires_at)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+fn session_from(row: &AnyRow) -> Result<SessionRecord> {
+    Ok(SessionRecord {
+        id: text(row, "id")?,
+        token: text(row, "token")?,
+        identity_id: text(row, "identity_id")?,
+        aal: text(row, "aal")?,
+        authentication_methods: json(row, "authentication_methods")?,
+        active: int(row, "active")? != 0,
+        issued_at: int(row, "issued_at")?,
+        authenticated_at: int(row, "authenticated_at")?,
+        expires_at: int(row, "expires_at")?,
+    })
+}
+
+const SESSION_COLUMNS: &str = "id, token, identity_id, aal, authentication_methods, active, \
+     issued_at, authenticated_at, expires_at";
+
+/// A session by its token.
+pub async fn session_by_token(conn: &mut AnyConnection, token: &str) -> Result<Option<SessionRecord>> {
+    let sql = format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE token = $1");
+    let row = sqlx::query(AssertSqlSafe(sql)).bind(token).fetch_optional(conn).await?;
+    row.as_ref().map(session_from).transpose()
+}
+
+/// The sessions of an identity.
+pub async fn sessions_of(conn: &mut AnyConnection, identity_id: &str) -> Result<Vec<SessionRecord>> {
+    let sql = format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE identity_id = $1 ORDER BY issued_at");
+    let rows = sqlx::query(AssertSqlSafe(sql)).bind(identity_id).fetch_all(conn).await?;
+    rows.iter().map(session_from).collect()
+}
+
+// ----- courier messages -----
+
+const MESSAGE_COLUMNS: &str = "id, type, status, channel, recipient, subject, body, template_type, \
+     template_data, flow_id, send_count, next_attempt_at, created_at, updated_at";
+
+fn message_from(row: &AnyRow) -> Result<MessageRecord> {
+    Ok(MessageRecord {
+        id: text(row, "id")?,
+        message_type: text(row, "type")?,
+        status: text(row, "status")?,
+        channel: text(row, "channel")?,
+        recipient: text(row, "recipient")?,
+        subject: text(row, "subject")?,
+        body: text(row, "body")?,
+        template_type: text(row, "template_type")?,
+        template_data: json(row, "template_data")?,
+        flow_id: opt_text(row, "flow_id")?,
+        send_count: int(row, "send_count")?,
+        next_attempt_at: int(row, "next_attempt_at")?,
+        created_at: int(row, "created_at")?,
+        updated_at: int(row, "updated_at")?,
+    })
+}
+
+/// Queues a message.
+pub async fn insert_message(conn: &mut AnyConnection, message: &MessageRecord) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO courier_messages (id, type, status, channel, recipient, subject, body, \
+         template_type, template_data, flow_id, send_count, next_attempt_at, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+    )
+    .bind(&message.id)
+    .bind(&message.message_type)
+    .bind(&message.status)
+    .bind(&message.channel)
+    .bind(&message.recipient)
+    .bind(&message.subject)
+    .bind(&message.body)
+    .bind(&message.template_type)
+    .bind(message.template_data.to_string())
+    .bind(message.flow_id.as_deref())
+    .bind(message.send_count)
+    .bind(message.next_attempt_at)
+    .bind(message.created_at)
+    .bind(message.updated_at)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A message by id.
+pub async fn get_message(conn: &mut AnyConnection, id: &str) -> Result<Option<MessageRecord>> {
+    let sql = format!("SELECT {MESSAGE_COLUMNS} FROM courier_messages WHERE id = $1");
+    let row = sqlx::query(AssertSqlSafe(sql)).bind(id).fetch_optional(conn).await?;
+    row.as_ref().map(message_from).transpose()
+}
+
+/// Messages matching a filter, newest first.
+pub async fn list_messages(
+    conn: &mut AnyConnection,
+    filter: &MessageFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<MessageRecord>> {
+    // Empty filters match everything: one statement instead of eight variants.
+    let sql = format!(
+        "SELECT {MESSAGE_COLUMNS} FROM courier_messages \
+         WHERE ($1 = '' OR status = $1) AND ($2 = '' OR recipient = $2) AND ($3 = '' OR flow_id = $3) \
+         ORDER BY created_at DESC, id DESC LIMIT $4 OFFSET $5"
+    );
+    let rows = sqlx::query(AssertSqlSafe(sql))
+        .bind(filter.status.clone().unwrap_or_default())
+        .bind(filter.recipient.clone().unwrap_or_default())
+        .bind(filter.flow_id.clone().unwrap_or_default())
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(conn)
+        .await?;
+    rows.iter().map(message_from).collect()
+}
+
+/// The dispatch attempts of a message, oldest first.
+pub async fn dispatches_of(conn: &mut AnyConnection, message_id: &str) -> Result<Vec<DispatchRecord>> {
+    let rows = sqlx::query(
+        "SELECT id, message_id, status, error, created_at FROM courier_message_dispatches \
+         WHERE message_id = $1 ORDER BY created_at, id",
+    )
+    .bind(message_id)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(DispatchRecord {
+                id: text(row, "id")?,
+                message_id: text(row, "message_id")?,
+                status: text(row, "status")?,
+                error: opt_text(row, "error")?,
+                created_at: int(row, "created_at")?,
+            })
+        })
+        .collect()
+}
+
+/// Takes up to `limit` due messages of the given channels for sending: queued
+/// ones whose back-off has passed, and processing ones whose lease expired (their
+/// engine died). The status re-check in the outer `WHERE` makes two engines on one
+/// PostgreSQL claim disjoint sets: the second one's update finds the rows changed
+/// and skips them.
+pub async fn claim_due_messages(
+    conn: &mut AnyConnection,
+    channels: &[&str],
+    now: i64,
+    lease_until: i64,
+    limit: i64,
+) -> Result<Vec<MessageRecord>> {
+    if channels.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (0..channels.len()).map(|i| format!("${}", i + 4)).collect();
+    let channel_list = placeholders.join(", ");
+    let due = format!(
+        "((status = 'queued' AND next_attempt_at <= $1) OR (status = 'processing' AND lease_until < $1)) \
+         AND channel IN ({channel_list})"
+    );
+    let sql = format!(
+        "UPDATE courier_messages SET status = 'processing', lease_until = $2, updated_at = $1 \
+         WHERE {due} AND id IN (SELECT id FROM courier_messages WHERE {due} ORDER BY created_at, id LIMIT $3) \
+         RETURNING {MESSAGE_COLUMNS}"
+    );
+    let mut query = sqlx::query(AssertSqlSafe(sql)).bind(now).bind(lease_until).bind(limit);
+    for channel in channels {
+        query = query.bind(*channel);
+    }
+    let rows = query.fetch_all(conn).await?;
+    let mut messages = rows.iter().map(message_from).collect::<Result<Vec<_>>>()?;
+    messages.sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
+    Ok(messages)
+}
+
+/// How a dispatch attempt ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DispatchOutcome {
+    /// Delivered.
+    Sent,
+    /// Failed; try again at `retry_at`.
+    Retry {
+        /// Why.
+        error: String,
+        /// Next attempt not before.
+        retry_at: i64,
+    },
+    /// Failed for good (permanent error, or retries used up).
+    Abandoned {
+        /// Why.
+        error: String,
+    },
+}
+
+/// Records an attempt and moves the message to its next status.
+pub async fn finish_dispatch(
+    conn: &mut AnyConnection,
+    message_id: &str,
+    dispatch_id: &str,
+    outcome: &DispatchOutcome,
+    now: i64,
+) -> Result<()> {
+    let (status, dispatch_status, error, next) = match outcome {
+        DispatchOutcome::Sent => ("sent", "success", None, None),
+        DispatchOutcome::Retry { error, retry_at } => {
+            ("queued", "failed", Some(error.as_str()), Some(*retry_at))
+        }
+        DispatchOutcome::Abandoned { error } => ("abandoned", "failed", Some(error.as_str()), None),
+    };
+    sqlx::query(
+        "UPDATE courier_messages SET status = $1, send_count = send_count + 1, lease_until = NULL, \
+         next_attempt_at = COALESCE($2, next_attempt_at), updated_at = $3 WHERE id = $4",
+    )
+    .bind(status)
+    .bind(next)
+    .bind(now)
+    .bind(message_id)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "INSERT INTO courier_message_dispatches (id, message_id, status, error, created_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(dispatch_id)
+    .bind(message_id)
+    .bind(dispatch_status)
+    .bind(error)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Abandons a message without an attempt (its retries were used up).
+pub async fn abandon_message(conn: &mut AnyConnection, message_id: &str, now: i64) -> Result<()> {
+    sqlx::query(
+        "UPDATE courier_messages SET status = 'abandoned', lease_until = NULL, updated_at = $1 WHERE id = $2",
+    )
+    .bind(now)
+    .bind(message_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+// ----- engine meta -----
+
+/// A value from the engine's key-value table.
+pub async fn get_meta(conn: &mut AnyConnection, key: &str) -> Result<Option<String>> {
+    let row = sqlx::query("SELECT value FROM engine_meta WHERE key = $1")
+        .bind(key)
+        .fetch_optional(conn)
+        .await?;
+    row.as_ref().map(|r| text(r, "value")).transpose()
+}
+
+/// Stores a value unless the key exists, and returns the stored value (first
+/// writer wins, so concurrent engines agree).
+pub async fn get_or_insert_meta(conn: &mut AnyConnection, key: &str, value: &str) -> Result<String> {
+    sqlx::query("INSERT INTO engine_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
+        .bind(key)
+        .bind(value)
+        .execute(&mut *conn)
+        .await?;
+    Ok(get_meta(conn, key).await?.unwrap_or_else(|| value.to_string()))
+}
