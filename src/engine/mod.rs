@@ -1,8 +1,208 @@
-//! The local engine's domain: one-time codes and identifiers (pure, no I/O).
-//! The store, flows and courier of issue 4 build on these.
+//! The local engine: Kratos' one-time-code flows (registration, login,
+//! verification) over a store, with messages handed to the courier queue.
+//! No clap and no HTTP types here: the CLI and the API both drive [`Engine`].
 
-pub mod code;
-pub mod identifier;
-pub mod store;
 pub mod clock;
+pub mod settings;
+pub mod traits;
+pub mod duration;
+pub mod code;
+mod flows;
+pub mod identifier;
+mod identity;
+mod login;
+mod registration;
+mod session;
+pub mod store;
 pub mod ui;
+mod verification;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde_json::Value;
+
+pub use flows::{FlowKind, FlowRequest, FlowType, Outcome};
+pub use login::{LoginSubmission, LoginSuccess};
+pub use registration::{RegistrationSubmission, RegistrationSuccess};
+pub use verification::VerificationSubmission;
+
+use crate::courier::template::{TemplateError, Templates};
+use crate::schema::identity::{IdentitySchemas, SchemaLoadError};
+use clock::{Clock, SystemClock};
+use settings::{Settings, SettingsError};
+use store::{Dsn, DsnError, Store, StoreError};
+
+/// Why the engine failed. Flow-level problems a user can fix (a wrong code, a
+/// missing field) are not errors: they come back as [`Outcome::Flow`] with UI
+/// messages, as in Kratos.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The `dsn` is unusable.
+    #[error(transparent)]
+    Dsn(#[from] DsnError),
+    /// The config could not be turned into settings.
+    #[error(transparent)]
+    Settings(#[from] SettingsError),
+    /// An identity schema could not be loaded.
+    #[error(transparent)]
+    Schema(#[from] SchemaLoadError),
+    /// A template could not be loaded or rendered.
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+    /// No flow, identity, session or message with that id.
+    #[error("{kind} `{id}` not found")]
+    NotFound {
+        /// What was looked for.
+        kind: &'static str,
+        /// The id given.
+        id: String,
+    },
+    /// The flow exists but is of another kind (a login id given to `verify`).
+    #[error("flow `{id}` is a {actual} flow, not a {expected} flow")]
+    WrongFlowKind {
+        /// The id given.
+        id: String,
+        /// The kind asked for.
+        expected: &'static str,
+        /// The kind it is.
+        actual: String,
+    },
+    /// The config turns the flow off (Kratos answers 400 with this reason).
+    #[error("{0}")]
+    Disabled(String),
+    /// The config cannot work for this request (Kratos answers 500).
+    #[error("misconfiguration: {0}")]
+    Misconfigured(String),
+    /// The OS random source failed.
+    #[error(transparent)]
+    Random(#[from] code::RandomError),
+}
+
+/// What the engine is started from.
+#[derive(Debug, Clone)]
+pub struct EngineConfig {
+    /// The Kratos-style config.
+    pub config: Value,
+    /// Its directory: `file://` references and SQLite paths are relative to it.
+    pub base_dir: PathBuf,
+    /// Overrides the config's `dsn` (the `OTPCTL_DSN` environment variable).
+    pub dsn: Option<String>,
+}
+
+impl EngineConfig {
+    /// The resolved store location.
+    pub fn dsn(&self) -> Result<Dsn, DsnError> {
+        let configured = self.config.get("dsn").and_then(Value::as_str);
+        Dsn::resolve(self.dsn.as_deref().or(configured), &self.base_dir)
+    }
+}
+
+/// The engine: cheap to clone, shareable between tasks.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    store: Store,
+    settings: Settings,
+    schemas: IdentitySchemas,
+    templates: Templates,
+    secrets: Vec<Vec<u8>>,
+    sms_channel: bool,
+    clock: Arc<dyn Clock>,
+}
+
+/// The engine_meta key of the code secret generated when the config has none.
+const GENERATED_SECRET_KEY: &str = "generated_code_secret";
+
+impl Engine {
+    /// Opens the store (running migrations) and loads everything the flows need.
+    pub async fn open(config: &EngineConfig) -> Result<Engine, EngineError> {
+        Engine::open_with_clock(config, Arc::new(SystemClock)).await
+    }
+
+    /// As [`Engine::open`], with a clock of the caller's (tests move it).
+    pub async fn open_with_clock(
+        config: &EngineConfig,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Engine, EngineError> {
+        let settings = Settings::from_config(&config.config)?;
+        let schemas = IdentitySchemas::from_config(&config.config, &config.base_dir)?;
+        let templates = Templates::from_config(&config.config, &config.base_dir)?;
+        let store = Store::open(&config.dsn()?).await?;
+        let secrets = code_secrets(&settings, &store).await?;
+        Ok(Engine {
+            inner: Arc::new(Inner {
+                sms_channel: crate::schema::sms::has_sms_channel(&config.config),
+                store,
+                settings,
+                schemas,
+                templates,
+                secrets,
+                clock,
+            }),
+        })
+    }
+
+    /// The store, for the courier and for listings.
+    pub fn store(&self) -> &Store {
+        &self.inner.store
+    }
+
+    /// The settings read from the config.
+    pub fn settings(&self) -> &Settings {
+        &self.inner.settings
+    }
+
+    /// The templates, for the courier's HTML bodies.
+    pub fn templates(&self) -> &Templates {
+        &self.inner.templates
+    }
+
+    /// The clock.
+    pub fn clock(&self) -> &Arc<dyn Clock> {
+        &self.inner.clock
+    }
+
+    fn now(&self) -> i64 {
+        self.inner.clock.now_ms()
+    }
+
+    /// `<public base URL>/<path>` without a doubled slash.
+    fn public_url(&self, path: &str) -> String {
+        format!(
+            "{}/{}",
+            self.inner.settings.public_base_url.trim_end_matches('/'),
+            path.trim_start_matches('/')
+        )
+    }
+}
+
+/// The HMAC keys for codes: the config's (`secrets.cookie`, else `secrets.default`),
+/// or else one generated once and kept in the store. Kratos generates a random
+/// secret per process; otpctl runs each step in its own process, so the secret
+/// has to outlive it.
+async fn code_secrets(settings: &Settings, store: &Store) -> Result<Vec<Vec<u8>>, StoreError> {
+    if !settings.secrets.is_empty() {
+        return Ok(settings.secrets.clone());
+    }
+    let fresh = format!(
+        "{}{}",
+        uuid::Uuid::new_v4().simple(),
+        uuid::Uuid::new_v4().simple()
+    );
+    let mut conn = store.pool().acquire().await?;
+    let secret = store::get_or_insert_meta(&mut conn, GENERATED_SECRET_KEY, &fresh).await?;
+    Ok(vec![secret.into_bytes()])
+}
+
+/// The directory of a config file, for [`EngineConfig::base_dir`].
+pub fn base_dir_of(config_path: &Path) -> PathBuf {
+    crate::config::parent_dir(config_path).to_path_buf()
+}

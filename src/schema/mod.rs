@@ -4,7 +4,7 @@ pub mod config;
 pub mod identity;
 pub mod identity_schema;
 pub mod phone;
-mod sms;
+pub mod sms;
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};

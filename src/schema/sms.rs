@@ -16,7 +16,7 @@ pub fn turns_sms_on(before: &Value, after: &Value, base_dir: &std::path::Path) -
 }
 
 /// Whether `courier.channels` has a channel with id `sms`.
-pub(crate) fn has_sms_channel(config: &Value) -> bool {
+pub fn has_sms_channel(config: &Value) -> bool {
     config
         .pointer("/courier/channels")
         .and_then(Value::as_array)

@@ -1,0 +1,337 @@
+//! The courier worker: takes due messages off the queue, sends them over their
+//! channel and records each attempt (reference D.2), with back-off between
+//! retries and leases so that a killed engine loses nothing.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use super::delivery::DeliveryError;
+use super::http::{HttpChannel, HttpConfigError};
+use super::jsonnet::{self, JsonnetError};
+use super::smtp::{OutgoingEmail, SmtpChannel, SmtpConfigError, SmtpSettings};
+use super::template::{TemplateType, Templates};
+use crate::engine::clock::Clock;
+use crate::engine::store::{self, DispatchOutcome, MessageRecord, Store, StoreError};
+
+/// How long a claimed message stays with its engine before another may take it:
+/// three times the 10 s SMTP and HTTP timeouts.
+const LEASE_MS: i64 = 30_000;
+
+/// The longest back-off between two attempts.
+const MAX_BACKOFF_MS: i64 = 300_000;
+
+/// The body Kratos sends when a channel configures none: the message fields
+/// without the codes of login and registration (reference A.5).
+const DEFAULT_BODY: &str = r#"function(ctx) {
+  local data = if "template_data" in ctx && ctx.template_data != null then ctx.template_data else {},
+  local field(name) = if name in data then data[name] else null,
+  recipient: ctx.recipient,
+  template_type: ctx.template_type,
+  to: field("to"),
+  recovery_code: field("recovery_code"),
+  recovery_url: field("recovery_url"),
+  verification_url: field("verification_url"),
+  verification_code: field("verification_code"),
+  subject: ctx.subject,
+  body: ctx.body,
+}
+"#;
+
+/// Why the courier could not be set up.
+#[derive(Debug, thiserror::Error)]
+pub enum CourierError {
+    /// `courier.smtp` is unusable.
+    #[error(transparent)]
+    Smtp(#[from] SmtpConfigError),
+    /// An HTTP channel is unusable.
+    #[error(transparent)]
+    Http(#[from] HttpConfigError),
+    /// A template could not be loaded.
+    #[error(transparent)]
+    Template(#[from] super::template::TemplateError),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// How email leaves.
+#[derive(Debug)]
+enum EmailDelivery {
+    /// No SMTP configured: email stays in the local outbox, queued.
+    Outbox,
+    /// Over SMTP.
+    Smtp(SmtpChannel),
+    /// Over an HTTP request (`delivery_strategy: http`).
+    Http(HttpChannel),
+}
+
+/// Settings of the worker loop.
+#[derive(Debug, Clone, Copy)]
+pub struct WorkerSettings {
+    /// Attempts after the first before a message is abandoned.
+    pub message_retries: u32,
+    /// Messages taken per pass.
+    pub pull_count: u32,
+    /// Pause between passes, and the first back-off step.
+    pub pull_wait: Duration,
+}
+
+/// The courier: channels built once, then passes over the queue.
+#[derive(Debug, Clone)]
+pub struct Courier {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    store: Store,
+    templates: Templates,
+    email: EmailDelivery,
+    sms: Option<HttpChannel>,
+    settings: WorkerSettings,
+    clock: Arc<dyn Clock>,
+}
+
+/// What one pass did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PassReport {
+    /// Messages delivered.
+    pub sent: usize,
+    /// Messages that failed and will be tried again.
+    pub retrying: usize,
+    /// Messages given up on.
+    pub abandoned: usize,
+}
+
+impl PassReport {
+    /// Messages handled in the pass.
+    pub fn handled(&self) -> usize {
+        self.sent + self.retrying + self.abandoned
+    }
+}
+
+impl Courier {
+    /// Builds the channels the config describes.
+    pub fn new(
+        config: &Value,
+        base_dir: &Path,
+        store: Store,
+        settings: WorkerSettings,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Courier, CourierError> {
+        super::delivery::install_crypto_provider();
+        let templates = Templates::from_config(config, base_dir)?;
+        Ok(Courier {
+            inner: Arc::new(Inner {
+                email: email_delivery(config, base_dir)?,
+                sms: super::http::sms_channel(config, base_dir)?
+                    .map(HttpChannel::new)
+                    .transpose()?,
+                store,
+                templates,
+                settings,
+                clock,
+            }),
+        })
+    }
+
+    /// Whether email is only kept in the local outbox.
+    pub fn email_in_outbox(&self) -> bool {
+        matches!(self.inner.email, EmailDelivery::Outbox)
+    }
+
+    /// The channels this courier takes messages for. Email without SMTP is left
+    /// queued in the outbox; SMS is always taken, and fails as in Kratos when no
+    /// `sms` channel is configured.
+    fn channels(&self) -> Vec<&'static str> {
+        let mut channels = vec!["sms"];
+        if !self.email_in_outbox() {
+            channels.push("email");
+        }
+        channels
+    }
+
+    /// One pass: claims up to `pull_count` due messages and sends each.
+    pub async fn dispatch_due(&self) -> Result<PassReport, StoreError> {
+        let now = self.inner.clock.now_ms();
+        let messages = {
+            let mut tx = self.inner.store.begin().await?;
+            let claimed = store::claim_due_messages(
+                &mut tx,
+                &self.channels(),
+                now,
+                now + LEASE_MS,
+                i64::from(self.inner.settings.pull_count),
+            )
+            .await?;
+            tx.commit().await?;
+            claimed
+        };
+        let mut report = PassReport::default();
+        for message in messages {
+            let outcome = self.attempt(&message).await;
+            match &outcome {
+                DispatchOutcome::Sent => report.sent += 1,
+                DispatchOutcome::Retry { .. } => report.retrying += 1,
+                DispatchOutcome::Abandoned { .. } => report.abandoned += 1,
+            }
+            let mut conn = self.inner.store.pool().acquire().await?;
+            let dispatch_id = uuid::Uuid::new_v4().to_string();
+            let now = self.inner.clock.now_ms();
+            store::finish_dispatch(&mut conn, &message.id, &dispatch_id, &outcome, now).await?;
+        }
+        Ok(report)
+    }
+
+    /// Passes until nothing is due (messages waiting for their back-off stay
+    /// queued) or `deadline` passes; what the CLI runs after a flow step.
+    pub async fn drain(&self, deadline: Duration) -> Result<PassReport, StoreError> {
+        let start = std::time::Instant::now();
+        let mut total = PassReport::default();
+        loop {
+            let pass = self.dispatch_due().await?;
+            total.sent += pass.sent;
+            total.retrying += pass.retrying;
+            total.abandoned += pass.abandoned;
+            if pass.handled() == 0 || start.elapsed() >= deadline {
+                return Ok(total);
+            }
+        }
+    }
+
+    /// Works the queue until `shutdown` resolves: a pass, then `pull_wait`.
+    pub async fn watch(&self, shutdown: impl std::future::Future<Output = ()>) -> Result<(), StoreError> {
+        tokio::pin!(shutdown);
+        loop {
+            let pass = self.dispatch_due().await?;
+            if pass.handled() > 0 && pass.handled() == self.inner.settings.pull_count as usize {
+                continue; // a full batch: more may be waiting
+            }
+            tokio::select! {
+                () = &mut shutdown => return Ok(()),
+                () = tokio::time::sleep(self.inner.settings.pull_wait) => {}
+            }
+        }
+    }
+
+    /// One delivery attempt, turned into the message's next state.
+    async fn attempt(&self, message: &MessageRecord) -> DispatchOutcome {
+        let result = match message.channel.as_str() {
+            "email" => self.send_email(message).await,
+            "sms" => self.send_sms(message).await,
+            other => Err(DeliveryError::Permanent(format!(
+                "unknown courier channel: {other}"
+            ))),
+        };
+        let attempts = message.send_count + 1;
+        match result {
+            Ok(()) => DispatchOutcome::Sent,
+            Err(DeliveryError::Permanent(error)) => DispatchOutcome::Abandoned { error },
+            Err(DeliveryError::Transient(error)) if attempts > i64::from(self.inner.settings.message_retries) => {
+                DispatchOutcome::Abandoned { error }
+            }
+            Err(DeliveryError::Transient(error)) => DispatchOutcome::Retry {
+                error,
+                retry_at: self.inner.clock.now_ms() + self.backoff_ms(attempts),
+            },
+        }
+    }
+
+    /// `pull_wait` doubled per attempt, at most five minutes.
+    fn backoff_ms(&self, attempts: i64) -> i64 {
+        let base = i64::try_from(self.inner.settings.pull_wait.as_millis()).unwrap_or(1000).max(1);
+        let exponent = u32::try_from(attempts.saturating_sub(1).clamp(0, 20)).unwrap_or(20);
+        base.saturating_mul(1_i64 << exponent).min(MAX_BACKOFF_MS)
+    }
+
+    async fn send_email(&self, message: &MessageRecord) -> Result<(), DeliveryError> {
+        let html = self.html_body(message);
+        match &self.inner.email {
+            EmailDelivery::Outbox => Err(DeliveryError::Transient(
+                "Courier tried to deliver an email but courier.smtp.connection_uri is not set!".into(),
+            )),
+            EmailDelivery::Smtp(channel) => {
+                let email = OutgoingEmail {
+                    to: message.recipient.clone(),
+                    subject: message.subject.clone(),
+                    plaintext: message.body.clone(),
+                    html,
+                };
+                channel.send(&email).await
+            }
+            EmailDelivery::Http(channel) => {
+                let mut ctx = jsonnet_ctx(message);
+                if let Some(html) = html {
+                    ctx["html_body"] = html.into();
+                }
+                send_http(channel, &ctx).await
+            }
+        }
+    }
+
+    async fn send_sms(&self, message: &MessageRecord) -> Result<(), DeliveryError> {
+        let Some(channel) = &self.inner.sms else {
+            return Err(DeliveryError::Transient(
+                "no courier channels configured for: sms".into(),
+            ));
+        };
+        send_http(channel, &jsonnet_ctx(message)).await
+    }
+
+    /// The HTML body, rendered at dispatch from the template data as Kratos does;
+    /// a failure is not fatal, the plaintext still goes out.
+    fn html_body(&self, message: &MessageRecord) -> Option<String> {
+        let template = TemplateType::parse(&message.template_type)?;
+        self.inner
+            .templates
+            .email(template, &message.template_data)
+            .ok()
+            .map(|email| email.html)
+            .filter(|html| !html.trim().is_empty())
+    }
+}
+
+fn email_delivery(config: &Value, base_dir: &Path) -> Result<EmailDelivery, CourierError> {
+    let strategy = config
+        .pointer("/courier/delivery_strategy")
+        .and_then(Value::as_str)
+        .unwrap_or("smtp");
+    if strategy == "http" {
+        if let Some(request) = super::http::email_channel(config, base_dir)? {
+            return Ok(EmailDelivery::Http(HttpChannel::new(request)?));
+        }
+    }
+    Ok(match SmtpSettings::from_config(config)? {
+        Some(settings) => EmailDelivery::Smtp(SmtpChannel::new(&settings)?),
+        None => EmailDelivery::Outbox,
+    })
+}
+
+/// The `ctx` a channel's Jsonnet body is called with (reference D.4).
+fn jsonnet_ctx(message: &MessageRecord) -> Value {
+    json!({
+        "recipient": message.recipient,
+        "subject": message.subject,
+        "body": message.body,
+        "template_type": message.template_type,
+        "template_data": message.template_data,
+        "message_type": message.message_type,
+        "request_headers": {},
+    })
+}
+
+/// Evaluates the channel's body with `ctx` and sends it; `error "cancel"` in
+/// the body skips the request and counts as delivered, as in Kratos.
+async fn send_http(channel: &HttpChannel, ctx: &Value) -> Result<(), DeliveryError> {
+    let source = channel.body_source().unwrap_or(DEFAULT_BODY);
+    match jsonnet::evaluate(source, "request body", Some(ctx), &[]) {
+        Ok(body) => channel.send(&body).await,
+        Err(JsonnetError::Cancelled) => Ok(()),
+        Err(error) => Err(DeliveryError::Permanent(format!(
+            "the channel's Jsonnet body failed: {error}"
+        ))),
+    }
+}

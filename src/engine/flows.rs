@@ -1,0 +1,393 @@
+//! What the three flows share: creation, expiry, the public JSON shape, the
+//! submission counter and the issuing of codes with their messages.
+
+use serde_json::{Value, json};
+use sqlx::AnyConnection;
+
+use super::clock::rfc3339_ms;
+use super::store::{self, CodeRecord, FlowRecord};
+use super::{Engine, EngineError, code, ui};
+use crate::courier::queue;
+use crate::courier::template::{Channel, TemplateType};
+use crate::engine::identifier::Via;
+
+/// The three self-service flows with codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlowKind {
+    /// Passwordless login.
+    Login,
+    /// Passwordless registration.
+    Registration,
+    /// Address verification.
+    Verification,
+}
+
+impl FlowKind {
+    /// The name used in URLs and the store.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FlowKind::Login => "login",
+            FlowKind::Registration => "registration",
+            FlowKind::Verification => "verification",
+        }
+    }
+}
+
+/// Who the flow is for: a native app (`api`) or a browser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FlowType {
+    /// Native apps and scripts: no CSRF, session tokens.
+    #[default]
+    Api,
+    /// Browsers: CSRF tokens and cookies (the HTTP API's concern).
+    Browser,
+}
+
+impl FlowType {
+    /// `api` or `browser`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FlowType::Api => "api",
+            FlowType::Browser => "browser",
+        }
+    }
+}
+
+/// How a flow is asked for.
+#[derive(Debug, Clone, Default)]
+pub struct FlowRequest {
+    /// `api` (default) or `browser`.
+    pub flow_type: FlowType,
+    /// `?return_to=`.
+    pub return_to: Option<String>,
+    /// The URL of the request, if it came over HTTP.
+    pub request_url: Option<String>,
+}
+
+/// The result of a flow step, shaped after Kratos' responses (reference G.6).
+#[derive(Debug, Clone)]
+pub enum Outcome<T> {
+    /// The flow to show again: a code was sent, or the UI carries an error.
+    /// Kratos answers 400 for login and registration, 200 for verification.
+    Flow(Value),
+    /// The flow is done.
+    Done(T),
+    /// The flow had expired; `flow` replaces it (Kratos: 410 with `use_flow_id`,
+    /// or a redirect for verification).
+    Expired {
+        /// The new flow.
+        flow: Value,
+        /// When the old one expired (milliseconds since the epoch).
+        expired_at: i64,
+    },
+    /// Verification only: the flow cannot take more submissions and `flow`
+    /// replaces it (Kratos: 410 `self_service_flow_replaced`).
+    Replaced {
+        /// The new flow.
+        flow: Value,
+    },
+    /// Login only: the `require_verified_address` hook stopped the login; a
+    /// verification flow was started (Kratos: 403 `session_verified_address_required`).
+    AddressNotVerified {
+        /// The `show_verification_ui` item.
+        continue_with: Vec<Value>,
+    },
+}
+
+/// A code to send: where, how, and for which identity.
+#[derive(Debug, Clone)]
+pub(super) struct Target {
+    pub address: String,
+    pub via: Via,
+    pub identity_id: Option<String>,
+}
+
+pub(super) fn via_str(via: Via) -> &'static str {
+    match via {
+        Via::Email => "email",
+        Via::Sms => "sms",
+    }
+}
+
+pub(super) fn parse_via(text: &str) -> Via {
+    if text == "sms" { Via::Sms } else { Via::Email }
+}
+
+fn channel_of(via: Via) -> Channel {
+    match via {
+        Via::Email => Channel::Email,
+        Via::Sms => Channel::Sms,
+    }
+}
+
+impl Engine {
+    /// A new flow record of `kind` with the given UI, not yet stored.
+    pub(super) fn new_flow(
+        &self,
+        kind: FlowKind,
+        request: &FlowRequest,
+        lifespan_ms: i64,
+        nodes: Vec<Value>,
+    ) -> FlowRecord {
+        let id = uuid::Uuid::new_v4().to_string();
+        let now = self.now();
+        let request_url = request.request_url.clone().unwrap_or_else(|| {
+            self.public_url(&format!(
+                "self-service/{}/{}",
+                kind.as_str(),
+                request.flow_type.as_str()
+            ))
+        });
+        FlowRecord {
+            ui: ui::container(self.action_url(kind, &id), "POST", nodes, Vec::new()),
+            id,
+            kind: kind.as_str().to_string(),
+            flow_type: request.flow_type.as_str().to_string(),
+            state: "choose_method".to_string(),
+            active: None,
+            submit_count: 0,
+            request_url,
+            return_to: request.return_to.clone(),
+            context: json!({}),
+            issued_at: now,
+            expires_at: now.saturating_add(lifespan_ms),
+            updated_at: now,
+        }
+    }
+
+    /// `<public>/self-service/<kind>?flow=<id>`, where the UI posts to.
+    pub(super) fn action_url(&self, kind: FlowKind, id: &str) -> String {
+        self.public_url(&format!("self-service/{}?flow={id}", kind.as_str()))
+    }
+
+    /// A stored flow of `kind`, or an error naming what was found instead.
+    pub(super) async fn load_flow(
+        &self,
+        conn: &mut AnyConnection,
+        kind: FlowKind,
+        id: &str,
+    ) -> Result<FlowRecord, EngineError> {
+        let flow = store::get_flow(conn, id)
+            .await?
+            .ok_or_else(|| EngineError::NotFound {
+                kind: "flow",
+                id: id.to_string(),
+            })?;
+        if flow.kind != kind.as_str() {
+            return Err(EngineError::WrongFlowKind {
+                id: id.to_string(),
+                expected: kind.as_str(),
+                actual: flow.kind,
+            });
+        }
+        Ok(flow)
+    }
+
+    /// A flow as JSON, by id, whatever its kind (`GET …/flows?id=`).
+    pub async fn get_flow(&self, id: &str) -> Result<Value, EngineError> {
+        let mut conn = self.store().pool().acquire().await?;
+        let flow = store::get_flow(&mut conn, id)
+            .await?
+            .ok_or_else(|| EngineError::NotFound {
+                kind: "flow",
+                id: id.to_string(),
+            })?;
+        Ok(flow_json(&flow))
+    }
+
+    /// Whether a flow has expired.
+    pub(super) fn is_expired(&self, flow: &FlowRecord) -> bool {
+        self.now() >= flow.expires_at
+    }
+
+    /// The message a replacement flow carries after expiry: "The … flow expired
+    /// N.NN minutes ago, please try again."
+    pub(super) fn expired_message(&self, kind: FlowKind, flow: &FlowRecord) -> Value {
+        let minutes = (self.now() - flow.expires_at) as f64 / 60_000.0;
+        let id = match kind {
+            FlowKind::Login => ui::texts::LOGIN_EXPIRED,
+            FlowKind::Registration => ui::texts::REGISTRATION_EXPIRED,
+            FlowKind::Verification => ui::texts::VERIFICATION_EXPIRED,
+        };
+        let text = format!(
+            "The {} flow expired {minutes:.2} minutes ago, please try again.",
+            kind.as_str()
+        );
+        ui::text(
+            id,
+            "error",
+            &text,
+            Some(json!({ "expired_at": rfc3339_ms(flow.expires_at) })),
+        )
+    }
+
+    /// Counts a code submission; true if it is over `max_submissions` and must be
+    /// refused even with the right code (reference B.4).
+    pub(super) async fn over_submission_limit(
+        &self,
+        conn: &mut AnyConnection,
+        flow: &mut FlowRecord,
+    ) -> Result<bool, EngineError> {
+        flow.submit_count = store::increment_submit_count(conn, &flow.id).await?;
+        Ok(flow.submit_count > i64::from(self.settings().code.max_submissions))
+    }
+
+    /// Deletes the flow's older codes, then makes, stores and queues one code per
+    /// target. `data` builds each message's template data from the target and
+    /// the plain code, which exists only there and in the message.
+    pub(super) async fn issue_codes(
+        &self,
+        conn: &mut AnyConnection,
+        flow: &FlowRecord,
+        targets: &[Target],
+        template: TemplateType,
+        data: impl Fn(&Target, &str) -> Value,
+    ) -> Result<(), EngineError> {
+        store::delete_codes_of_flow(conn, &flow.id).await?;
+        let now = self.now();
+        let lifespan = duration_ms(self.settings().code.lifespan);
+        for target in targets {
+            let code = code::generate()?;
+            let record = CodeRecord {
+                id: uuid::Uuid::new_v4().to_string(),
+                flow_id: flow.id.clone(),
+                code_hmac: code::hash(code.expose(), self.signing_secret()),
+                address: target.address.clone(),
+                via: via_str(target.via).to_string(),
+                identity_id: target.identity_id.clone(),
+                issued_at: now,
+                expires_at: now.saturating_add(lifespan),
+                used_at: None,
+            };
+            store::insert_code(conn, &record).await?;
+            let template_data = data(target, code.expose());
+            self.send(conn, template, target, template_data, Some(&flow.id))
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Renders and queues one message.
+    pub(super) async fn send(
+        &self,
+        conn: &mut AnyConnection,
+        template: TemplateType,
+        target: &Target,
+        template_data: Value,
+        flow_id: Option<&str>,
+    ) -> Result<(), EngineError> {
+        let message = queue::compose(
+            self.templates(),
+            template,
+            channel_of(target.via),
+            &target.address,
+            template_data,
+            flow_id,
+            self.now(),
+        )?;
+        store::insert_message(conn, &message).await?;
+        Ok(())
+    }
+
+    /// The code of a flow that `submitted` matches, if any: unexpired, for one of
+    /// `addresses` when given, checked in constant time under every secret.
+    pub(super) async fn matching_code(
+        &self,
+        conn: &mut AnyConnection,
+        flow_id: &str,
+        submitted: &str,
+        accept: impl Fn(&CodeRecord) -> bool,
+    ) -> Result<Option<CodeRecord>, EngineError> {
+        let now = self.now();
+        let secrets = || self.inner.secrets.iter().map(Vec::as_slice);
+        Ok(store::codes_of_flow(conn, flow_id)
+            .await?
+            .into_iter()
+            .filter(|c| c.expires_at > now && accept(c))
+            .find(|c| code::verify(submitted, &c.code_hmac, secrets())))
+    }
+
+    /// Marks a code used; false if a concurrent submission used it first.
+    pub(super) async fn use_code(
+        &self,
+        conn: &mut AnyConnection,
+        code: &CodeRecord,
+    ) -> Result<bool, EngineError> {
+        Ok(store::use_code(conn, &code.id, self.now()).await?)
+    }
+
+    fn signing_secret(&self) -> &[u8] {
+        self.inner.secrets.first().map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// Template data common to every code message (D.6): the recipient, the
+    /// request URL and its host, the payload, the code lifetime.
+    pub(super) fn base_template_data(&self, flow: &FlowRecord, target: &Target) -> Value {
+        let minutes = self.settings().code.lifespan.as_secs() / 60;
+        let mut data = json!({
+            "to": target.address,
+            "request_url": flow.request_url,
+            "transient_payload": flow.context.get("transient_payload").cloned().unwrap_or_else(|| json!({})),
+            "expires_in_minutes": minutes,
+        });
+        if target.via == Via::Sms {
+            data["request_url_domain"] = host_of(&flow.request_url).into();
+        }
+        data
+    }
+}
+
+/// The host of a URL, or "" (Kratos' `RequestURLDomain`).
+fn host_of(url: &str) -> String {
+    url.split_once("://")
+        .map(|(_, rest)| rest.split(['/', '?', '#']).next().unwrap_or_default())
+        .map(|authority| authority.rsplit('@').next().unwrap_or_default())
+        .map(|host| host.split(':').next().unwrap_or_default().to_string())
+        .unwrap_or_default()
+}
+
+/// A duration as milliseconds, saturating.
+pub(super) fn duration_ms(duration: std::time::Duration) -> i64 {
+    i64::try_from(duration.as_millis()).unwrap_or(i64::MAX)
+}
+
+/// A flow as Kratos returns it (reference G.4).
+pub fn flow_json(flow: &FlowRecord) -> Value {
+    let mut out = json!({
+        "id": flow.id,
+        "type": flow.flow_type,
+        "expires_at": rfc3339_ms(flow.expires_at),
+        "issued_at": rfc3339_ms(flow.issued_at),
+        "request_url": flow.request_url,
+        "ui": flow.ui,
+        "state": flow.state,
+        "updated_at": rfc3339_ms(flow.updated_at),
+        "created_at": rfc3339_ms(flow.issued_at),
+    });
+    if let Some(active) = &flow.active {
+        out["active"] = active.clone().into();
+    }
+    if let Some(return_to) = &flow.return_to {
+        out["return_to"] = return_to.clone().into();
+    }
+    if flow.kind == FlowKind::Login.as_str() {
+        out["refresh"] = false.into();
+        out["requested_aal"] = "aal1".into();
+    }
+    if let Some(payload) = flow.context.get("transient_payload") {
+        out["transient_payload"] = payload.clone();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_url_domain_is_the_bare_host() {
+        assert_eq!(host_of("http://127.0.0.1:4433/self-service/login/api"), "127.0.0.1");
+        assert_eq!(host_of("https://user@auth.example.com/x?y"), "auth.example.com");
+        assert_eq!(host_of("not a url"), "");
+    }
+}

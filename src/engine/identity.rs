@@ -1,0 +1,313 @@
+//! Identities: built from validated traits, shown in Kratos' JSON shape, and
+//! administered (list, get, import, delete).
+
+use base64::Engine as _;
+use serde_json::{Value, json};
+use sqlx::AnyConnection;
+
+use super::clock::rfc3339_ms;
+use super::flows::via_str;
+use super::store::{self, AddressRecord, CredentialRecord, IdentityRecord, StoreError};
+use super::traits::{Address, Derived, TraitError};
+use super::{Engine, EngineError};
+
+/// An identity ready to be inserted.
+#[derive(Debug, Clone)]
+pub(super) struct NewIdentity {
+    pub record: IdentityRecord,
+    pub credentials: Vec<CredentialRecord>,
+    pub addresses: Vec<AddressRecord>,
+}
+
+/// Why an identity could not be imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The document is not a createIdentityBody.
+    #[error("{0}")]
+    Shape(String),
+    /// The traits do not satisfy the identity schema.
+    #[error("{}", describe_trait_errors(.0))]
+    Traits(Vec<TraitError>),
+    /// An identifier or address belongs to another identity.
+    #[error("an identity with the same identifier (email, phone, …) exists already")]
+    Duplicate,
+    /// The engine failed.
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+}
+
+fn describe_trait_errors(errors: &[TraitError]) -> String {
+    errors
+        .iter()
+        .map(|e| format!("{}: {}", e.pointer, e.message))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+impl From<StoreError> for ImportError {
+    fn from(error: StoreError) -> Self {
+        if store::is_unique_violation(&error) {
+            ImportError::Duplicate
+        } else {
+            ImportError::Engine(error.into())
+        }
+    }
+}
+
+impl Engine {
+    /// Derives addresses and credentials from traits with the identity schema
+    /// `schema_id` (reference C.4).
+    pub(super) fn derive_traits(
+        &self,
+        schema_id: &str,
+        traits: &Value,
+    ) -> Result<Result<Derived, Vec<TraitError>>, EngineError> {
+        let (schema, validator) = self.inner.schemas.get(schema_id).ok_or_else(|| {
+            EngineError::Misconfigured(format!("identity schema `{schema_id}` is not configured"))
+        })?;
+        Ok(super::traits::derive(schema, validator, traits))
+    }
+
+    /// The default identity schema id.
+    pub(super) fn default_schema_id(&self) -> &str {
+        &self.settings().default_schema_id
+    }
+
+    /// The records of a new identity; addresses in `verified` start verified.
+    pub(super) fn build_identity(
+        &self,
+        schema_id: &str,
+        derived: &Derived,
+        verified: &[Address],
+    ) -> NewIdentity {
+        let now = self.now();
+        let id = uuid::Uuid::new_v4().to_string();
+        let addresses = derived
+            .verifiable
+            .iter()
+            .map(|a| {
+                let is_verified = verified.iter().any(|v| v.via == a.via && v.value == a.value);
+                AddressRecord {
+                    id: uuid::Uuid::new_v4().to_string(),
+                    identity_id: id.clone(),
+                    via: via_str(a.via).to_string(),
+                    value: a.value.clone(),
+                    verified: is_verified,
+                    status: if is_verified { "completed" } else { "pending" }.to_string(),
+                    verified_at: is_verified.then_some(now),
+                    created_at: now,
+                    updated_at: now,
+                }
+            })
+            .collect();
+        let recovery: Vec<Value> = derived
+            .recovery
+            .iter()
+            .map(|a| {
+                json!({
+                    "id": uuid::Uuid::new_v4().to_string(),
+                    "value": a.value,
+                    "via": via_str(a.via),
+                    "created_at": rfc3339_ms(now),
+                    "updated_at": rfc3339_ms(now),
+                })
+            })
+            .collect();
+        let mut credentials = Vec::new();
+        if !derived.code_addresses.is_empty() {
+            credentials.push(CredentialRecord {
+                kind: "code".to_string(),
+                config: json!({
+                    "addresses": derived.code_addresses.iter().map(|a| json!({
+                        "channel": via_str(a.via),
+                        "address": a.value,
+                    })).collect::<Vec<_>>()
+                }),
+                identifiers: derived.code_addresses.iter().map(|a| a.value.clone()).collect(),
+            });
+        }
+        NewIdentity {
+            record: IdentityRecord {
+                id,
+                schema_id: schema_id.to_string(),
+                traits: derived.traits.clone(),
+                state: "active".to_string(),
+                recovery_addresses: Value::Array(recovery),
+                metadata_public: None,
+                created_at: now,
+                updated_at: now,
+            },
+            credentials,
+            addresses,
+        }
+    }
+
+    /// Inserts a new identity.
+    pub(super) async fn insert_identity(
+        &self,
+        conn: &mut AnyConnection,
+        identity: &NewIdentity,
+    ) -> Result<(), StoreError> {
+        store::insert_identity(conn, &identity.record, &identity.credentials, &identity.addresses)
+            .await
+    }
+
+    /// An identity in Kratos' JSON shape, without credentials (what templates
+    /// see as `.Identity` and what self-service responses carry).
+    pub(super) fn identity_json(&self, identity: &IdentityRecord, addresses: &[AddressRecord]) -> Value {
+        let schema_url = self.public_url(&format!(
+            "schemas/{}",
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&identity.schema_id)
+        ));
+        json!({
+            "id": identity.id,
+            "schema_id": identity.schema_id,
+            "schema_url": schema_url,
+            "state": identity.state,
+            "traits": identity.traits,
+            "verifiable_addresses": addresses.iter().map(address_json).collect::<Vec<_>>(),
+            "recovery_addresses": identity.recovery_addresses,
+            "metadata_public": identity.metadata_public,
+            "created_at": rfc3339_ms(identity.created_at),
+            "updated_at": rfc3339_ms(identity.updated_at),
+        })
+    }
+
+    /// An identity with its addresses loaded.
+    pub(super) async fn load_identity_json(
+        &self,
+        conn: &mut AnyConnection,
+        identity: &IdentityRecord,
+    ) -> Result<Value, EngineError> {
+        let addresses = store::addresses_of(conn, &identity.id).await?;
+        Ok(self.identity_json(identity, &addresses))
+    }
+
+    /// An identity as the admin API shows it: with its credentials' types and
+    /// identifiers.
+    pub async fn get_identity(&self, id: &str) -> Result<Value, EngineError> {
+        let mut conn = self.store().pool().acquire().await?;
+        let identity = store::get_identity(&mut conn, id)
+            .await?
+            .ok_or_else(|| EngineError::NotFound {
+                kind: "identity",
+                id: id.to_string(),
+            })?;
+        self.admin_identity_json(&mut conn, &identity).await
+    }
+
+    async fn admin_identity_json(
+        &self,
+        conn: &mut AnyConnection,
+        identity: &IdentityRecord,
+    ) -> Result<Value, EngineError> {
+        let mut out = self.load_identity_json(conn, identity).await?;
+        let mut credentials = serde_json::Map::new();
+        for credential in store::credentials_of(conn, &identity.id).await? {
+            credentials.insert(
+                credential.kind.clone(),
+                json!({
+                    "type": credential.kind,
+                    "identifiers": credential.identifiers,
+                    "version": 1,
+                    "created_at": rfc3339_ms(identity.created_at),
+                    "updated_at": rfc3339_ms(identity.updated_at),
+                }),
+            );
+        }
+        out["credentials"] = Value::Object(credentials);
+        Ok(out)
+    }
+
+    /// Identities, oldest first, one page.
+    pub async fn list_identities(&self, page_size: i64, page: i64) -> Result<Vec<Value>, EngineError> {
+        let mut conn = self.store().pool().acquire().await?;
+        let records = store::list_identities(&mut conn, page_size, page.saturating_mul(page_size)).await?;
+        let mut out = Vec::with_capacity(records.len());
+        for record in &records {
+            out.push(self.admin_identity_json(&mut conn, record).await?);
+        }
+        Ok(out)
+    }
+
+    /// Deletes an identity with its credentials, addresses and sessions.
+    pub async fn delete_identity(&self, id: &str) -> Result<(), EngineError> {
+        let mut conn = self.store().pool().acquire().await?;
+        if store::delete_identity(&mut conn, id).await? {
+            Ok(())
+        } else {
+            Err(EngineError::NotFound {
+                kind: "identity",
+                id: id.to_string(),
+            })
+        }
+    }
+
+    /// Imports one identity from a Kratos `createIdentityBody`: `schema_id`
+    /// (default schema if absent), `traits`, optional `state`,
+    /// `metadata_public`, and `verifiable_addresses` whose `verified: true`
+    /// entries are kept verified. Credentials other than code are not imported.
+    pub async fn import_identity(&self, body: &Value) -> Result<Value, ImportError> {
+        let object = body
+            .as_object()
+            .ok_or_else(|| ImportError::Shape("an identity must be a JSON object".into()))?;
+        let schema_id = match object.get("schema_id") {
+            None => self.default_schema_id().to_string(),
+            Some(Value::String(id)) => id.clone(),
+            Some(_) => return Err(ImportError::Shape("`schema_id` must be a string".into())),
+        };
+        let traits = object
+            .get("traits")
+            .ok_or_else(|| ImportError::Shape("`traits` is required".into()))?;
+        let derived = self.derive_traits(&schema_id, traits)?.map_err(ImportError::Traits)?;
+        let verified = imported_verified_addresses(object.get("verifiable_addresses"));
+        let mut identity = self.build_identity(&schema_id, &derived, &verified);
+        if let Some(state) = object.get("state").and_then(Value::as_str) {
+            if state != "active" && state != "inactive" {
+                return Err(ImportError::Shape(format!(
+                    "`state` must be active or inactive, not {state:?}"
+                )));
+            }
+            identity.record.state = state.to_string();
+        }
+        identity.record.metadata_public = object.get("metadata_public").filter(|v| !v.is_null()).cloned();
+        let mut tx = self.store().begin().await.map_err(EngineError::from)?;
+        self.insert_identity(&mut tx, &identity).await?;
+        let out = self.admin_identity_json(&mut tx, &identity.record).await?;
+        tx.commit().await.map_err(|e| EngineError::from(StoreError::from(e)))?;
+        Ok(out)
+    }
+}
+
+/// The `verified: true` entries of an imported `verifiable_addresses` list,
+/// normalised like derived addresses so they match.
+fn imported_verified_addresses(list: Option<&Value>) -> Vec<Address> {
+    list.and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter(|a| a.get("verified").and_then(Value::as_bool) == Some(true))
+        .filter_map(|a| {
+            let via = super::flows::parse_via(a.get("via")?.as_str()?);
+            let value = a.get("value")?.as_str()?;
+            let value = super::identifier::normalize(value, via).unwrap_or_else(|_| value.to_string());
+            Some(Address { via, value })
+        })
+        .collect()
+}
+
+/// A verifiable address in Kratos' JSON shape.
+pub(super) fn address_json(address: &AddressRecord) -> Value {
+    let mut out = json!({
+        "id": address.id,
+        "value": address.value,
+        "verified": address.verified,
+        "via": address.via,
+        "status": address.status,
+        "created_at": rfc3339_ms(address.created_at),
+        "updated_at": rfc3339_ms(address.updated_at),
+    });
+    if let Some(at) = address.verified_at {
+        out["verified_at"] = rfc3339_ms(at).into();
+    }
+    out
+}

@@ -1,0 +1,349 @@
+//! Passwordless login by code (reference B.6): identifier → code sent →
+//! code → session, the address the code went to becoming verified.
+
+use serde_json::{Value, json};
+use sqlx::AnyConnection;
+
+use super::flows::{FlowKind, FlowRequest, Outcome, Target, duration_ms, flow_json, parse_via};
+use super::identifier::normalize_gracefully;
+use super::store::{self, CredentialRecord, FlowRecord, IdentityRecord, Tx};
+use super::ui::{self, Group, Input, texts};
+use super::{Engine, EngineError};
+use crate::courier::template::TemplateType;
+
+/// What a client posts to a login flow with `method=code`.
+#[derive(Debug, Clone, Default)]
+pub struct LoginSubmission {
+    /// The email address or phone number (`address` is accepted as an alias).
+    pub identifier: Option<String>,
+    /// The code, in the second step.
+    pub code: Option<String>,
+    /// `resend=code`: send a new code, voiding the old ones.
+    pub resend: bool,
+    /// Passed through to templates and webhooks.
+    pub transient_payload: Option<Value>,
+}
+
+/// A completed login.
+#[derive(Debug, Clone)]
+pub struct LoginSuccess {
+    /// The session, identity included.
+    pub session: Value,
+    /// The session token for native apps.
+    pub session_token: String,
+    /// Follow-up actions (none for code logins without hooks).
+    pub continue_with: Vec<Value>,
+    /// The completed flow.
+    pub flow: Value,
+}
+
+impl Engine {
+    /// Creates a login flow in state `choose_method`.
+    pub async fn create_login_flow(&self, request: &FlowRequest) -> Result<Value, EngineError> {
+        let lifespan = duration_ms(self.settings().login.lifespan);
+        let flow = self.new_flow(FlowKind::Login, request, lifespan, self.login_nodes(None));
+        let mut conn = self.store().pool().acquire().await?;
+        store::insert_flow(&mut conn, &flow).await?;
+        Ok(flow_json(&flow))
+    }
+
+    /// One step of a login flow.
+    pub async fn submit_login(
+        &self,
+        flow_id: &str,
+        submission: &LoginSubmission,
+    ) -> Result<Outcome<LoginSuccess>, EngineError> {
+        let mut tx = self.store().begin().await?;
+        let mut flow = self.load_flow(&mut tx, FlowKind::Login, flow_id).await?;
+        if self.is_expired(&flow) {
+            return self.replace_expired_login(tx, &flow).await;
+        }
+        if !self.settings().code.passwordless_enabled {
+            return Ok(Outcome::Flow(global_error(&flow, texts::NO_LOGIN_STRATEGY)));
+        }
+        if flow.state == "passed_challenge" {
+            return Ok(Outcome::Flow(global_error(&flow, (texts::GENERIC, texts::VERIFICATION_DONE.1))));
+        }
+        if let Some(payload) = &submission.transient_payload {
+            flow.context["transient_payload"] = payload.clone();
+        }
+        if submission.resend || flow.state == "choose_method" {
+            return self.send_login_code(tx, flow, submission).await;
+        }
+        self.check_login_code(tx, flow, submission).await
+    }
+
+    async fn replace_expired_login(
+        &self,
+        mut tx: Tx,
+        old: &FlowRecord,
+    ) -> Result<Outcome<LoginSuccess>, EngineError> {
+        let request = FlowRequest {
+            flow_type: flow_type_of(old),
+            return_to: old.return_to.clone(),
+            request_url: Some(old.request_url.clone()),
+        };
+        let lifespan = duration_ms(self.settings().login.lifespan);
+        let mut flow = self.new_flow(FlowKind::Login, &request, lifespan, self.login_nodes(None));
+        ui::set_messages(&mut flow.ui, vec![self.expired_message(FlowKind::Login, old)]);
+        store::insert_flow(&mut tx, &flow).await?;
+        tx.commit().await.map_err(store::StoreError::from)?;
+        Ok(Outcome::Expired {
+            flow: flow_json(&flow),
+            expired_at: old.expires_at,
+        })
+    }
+
+    /// Step 1: find the account and send a code to its address(es).
+    async fn send_login_code(
+        &self,
+        mut tx: Tx,
+        mut flow: FlowRecord,
+        submission: &LoginSubmission,
+    ) -> Result<Outcome<LoginSuccess>, EngineError> {
+        let identifier = submission.identifier.as_deref().map(str::trim).unwrap_or_default();
+        if identifier.is_empty() {
+            let mut shown = flow.clone();
+            shown.ui = self.rebuild_ui(&flow, self.login_nodes(None));
+            ui::add_node_message(&mut shown.ui, "identifier", ui::missing("identifier"));
+            return Ok(Outcome::Flow(flow_json(&shown)));
+        }
+        let Some((identity, credential)) = self.find_code_account(&mut tx, identifier).await? else {
+            return Ok(Outcome::Flow(global_error(&flow, texts::NO_CODE_ACCOUNT)));
+        };
+        let targets = code_targets(&credential, identifier, &identity.id);
+        let identity_json = self.load_identity_json(&mut tx, &identity).await?;
+        self.issue_codes(&mut tx, &flow, &targets, TemplateType::LoginCodeValid, |target, code| {
+            let mut data = self.base_template_data(&flow, target);
+            data["login_code"] = code.into();
+            data["identity"] = identity_json.clone();
+            data
+        })
+        .await?;
+        flow.state = "sent_email".to_string();
+        flow.active = Some("code".to_string());
+        flow.context["identifier"] = identifier.into();
+        flow.context["identity_id"] = identity.id.clone().into();
+        flow.ui = self.rebuild_ui(&flow, self.login_nodes(Some(identifier)));
+        ui::set_messages(&mut flow.ui, vec![ui::label(texts::LOGIN_CODE_SENT)]);
+        flow.updated_at = self.now();
+        store::update_flow(&mut tx, &flow).await?;
+        tx.commit().await.map_err(store::StoreError::from)?;
+        Ok(Outcome::Flow(flow_json(&flow)))
+    }
+
+    /// Step 2: check the code, verify the address, run the hooks, issue the session.
+    async fn check_login_code(
+        &self,
+        mut tx: Tx,
+        mut flow: FlowRecord,
+        submission: &LoginSubmission,
+    ) -> Result<Outcome<LoginSuccess>, EngineError> {
+        let submitted = submission.code.as_deref().map(str::trim).unwrap_or_default();
+        if submitted.is_empty() {
+            let mut shown = flow.clone();
+            ui::add_node_message(&mut shown.ui, "code", ui::missing("code"));
+            return Ok(Outcome::Flow(flow_json(&shown)));
+        }
+        if self.over_submission_limit(&mut tx, &mut flow).await? {
+            return self.refuse(tx, &flow, ui::error(texts::GENERIC, texts::TOO_MANY_ATTEMPTS)).await;
+        }
+        let identifier = submission
+            .identifier
+            .clone()
+            .or_else(|| flow.context["identifier"].as_str().map(str::to_string))
+            .unwrap_or_default();
+        let Some((identity, _)) = self.find_code_account(&mut tx, &identifier).await? else {
+            let (id, text) = texts::NO_CODE_ACCOUNT;
+            return self.refuse(tx, &flow, ui::error(id, text)).await;
+        };
+        let found = self
+            .matching_code(&mut tx, &flow.id, submitted, |c| c.identity_id.as_deref() == Some(&identity.id))
+            .await?;
+        let Some(code) = found.filter(|c| c.used_at.is_none()) else {
+            let (id, text) = texts::LOGIN_CODE_INVALID;
+            return self.refuse(tx, &flow, ui::error(id, text)).await;
+        };
+        if !self.use_code(&mut tx, &code).await? {
+            return self.refuse(tx, &flow, ui::error(texts::GENERIC, texts::CODE_ALREADY_USED)).await;
+        }
+        let now = self.now();
+        store::mark_address_verified(&mut tx, &identity.id, &code.via, &code.address, now).await?;
+        flow.state = "passed_challenge".to_string();
+        flow.updated_at = now;
+        flow.ui = self.rebuild_ui(&flow, Vec::new());
+        store::update_flow(&mut tx, &flow).await?;
+        if let Some(continue_with) = self.require_verified_address(&mut tx, &flow, &identity).await? {
+            tx.commit().await.map_err(store::StoreError::from)?;
+            return Ok(Outcome::AddressNotVerified { continue_with });
+        }
+        let session = self.create_session(&mut tx, &identity).await?;
+        let identity_json = self.load_identity_json(&mut tx, &identity).await?;
+        tx.commit().await.map_err(store::StoreError::from)?;
+        Ok(Outcome::Done(LoginSuccess {
+            session: self.session_json(&session, identity_json),
+            session_token: session.token,
+            continue_with: Vec::new(),
+            flow: flow_json(&flow),
+        }))
+    }
+
+    /// Keeps the counted submission, and shows the flow with `message`.
+    async fn refuse<T>(&self, tx: Tx, flow: &FlowRecord, message: Value) -> Result<Outcome<T>, EngineError> {
+        tx.commit().await.map_err(store::StoreError::from)?;
+        let mut shown = flow.clone();
+        ui::set_messages(&mut shown.ui, vec![message]);
+        Ok(Outcome::Flow(flow_json(&shown)))
+    }
+
+    /// The account with a `code` credential for an identifier: the identifier is
+    /// lower-cased if it looks like an email, then matched as given and
+    /// gracefully normalised (reference B.5).
+    async fn find_code_account(
+        &self,
+        conn: &mut AnyConnection,
+        identifier: &str,
+    ) -> Result<Option<(IdentityRecord, CredentialRecord)>, EngineError> {
+        let submitted = if identifier.contains('@') {
+            identifier.to_lowercase()
+        } else {
+            identifier.to_string()
+        };
+        let normalized = normalize_gracefully(&submitted);
+        Ok(store::find_by_identifier(conn, "code", &[&normalized, &submitted]).await?)
+    }
+
+    /// The `require_verified_address` hook (reference F): when the identity has no
+    /// verified address, start a verification flow for its first address and
+    /// return the `continue_with` that points at it instead of a session.
+    async fn require_verified_address(
+        &self,
+        conn: &mut AnyConnection,
+        login: &FlowRecord,
+        identity: &IdentityRecord,
+    ) -> Result<Option<Vec<Value>>, EngineError> {
+        if !self.settings().login.require_verified_address {
+            return Ok(None);
+        }
+        let addresses = store::addresses_of(conn, &identity.id).await?;
+        if addresses.is_empty() {
+            return Err(EngineError::Misconfigured(
+                "A misconfiguration prevents login. Expected to find a verification address but this identity does not have one assigned.".into(),
+            ));
+        }
+        if addresses.iter().any(|a| a.verified) {
+            return Ok(None);
+        }
+        let Some(address) = addresses.iter().find(|a| !a.value.is_empty()) else {
+            return Ok(None);
+        };
+        let flow = self
+            .start_verification_for(conn, address, identity, flow_type_of(login))
+            .await?;
+        Ok(Some(vec![json!({
+            "action": "show_verification_ui",
+            "flow": {
+                "id": flow.id,
+                "verifiable_address": address.value,
+                "url": format!("{}?flow={}", self.settings().verification.ui_url, flow.id),
+            }
+        })]))
+    }
+
+    /// The login nodes: before a code was sent (`identifier` None) or after.
+    fn login_nodes(&self, identifier: Option<&str>) -> Vec<Value> {
+        if !self.settings().code.passwordless_enabled {
+            return Vec::new();
+        }
+        match identifier {
+            None => vec![
+                Input::new(Group::Default, "identifier", "text")
+                    .value("")
+                    .required()
+                    .label(self.identifier_label())
+                    .build(),
+                ui::submit(Group::Code, "method", "code", texts::SEND_SIGN_IN_CODE),
+            ],
+            Some(identifier) => vec![
+                ui::hidden(Group::Default, "identifier", identifier),
+                ui::hidden(Group::Code, "method", "code"),
+                ui::code_input(texts::LOGIN_CODE),
+                ui::submit(Group::Code, "method", "code", texts::CONTINUE),
+                ui::submit(Group::Code, "resend", "code", texts::RESEND_CODE),
+            ],
+        }
+    }
+
+    /// The identifier's label: the schema title when exactly one code identifier
+    /// trait has one (1070002), else "ID" (1070004).
+    fn identifier_label(&self) -> Value {
+        let titles = self
+            .inner
+            .schemas
+            .get(self.default_schema_id())
+            .map(|(schema, _)| super::traits::identifier_titles(schema))
+            .unwrap_or_default();
+        match titles.as_slice() {
+            [(name, title)] => ui::text(
+                1070002,
+                "info",
+                title,
+                Some(json!({ "title": title, "name": name })),
+            ),
+            _ => ui::label(texts::ID),
+        }
+    }
+
+    /// The flow's UI container with new nodes, CSRF node included for browsers.
+    pub(super) fn rebuild_ui(&self, flow: &FlowRecord, mut nodes: Vec<Value>) -> Value {
+        if flow.flow_type == "browser" {
+            nodes.push(
+                Input::new(Group::Default, "csrf_token", "hidden")
+                    .value("")
+                    .required()
+                    .build(),
+            );
+        }
+        let kind = match flow.kind.as_str() {
+            "registration" => FlowKind::Registration,
+            "verification" => FlowKind::Verification,
+            _ => FlowKind::Login,
+        };
+        ui::container(self.action_url(kind, &flow.id), "POST", nodes, Vec::new())
+    }
+}
+
+/// The flow with a container-level error (not stored).
+fn global_error(flow: &FlowRecord, (id, text): (u32, &str)) -> Value {
+    let mut shown = flow.clone();
+    ui::set_messages(&mut shown.ui, vec![ui::error(id, text)]);
+    flow_json(&shown)
+}
+
+/// Where login codes go: the credential's address matching the identifier, or
+/// all of its addresses if none matches (reference B.6.1).
+fn code_targets(credential: &CredentialRecord, identifier: &str, identity_id: &str) -> Vec<Target> {
+    let normalized = normalize_gracefully(identifier);
+    let all: Vec<Target> = credential.config["addresses"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|a| {
+            Some(Target {
+                address: a.get("address")?.as_str()?.to_string(),
+                via: parse_via(a.get("channel")?.as_str()?),
+                identity_id: Some(identity_id.to_string()),
+            })
+        })
+        .collect();
+    let matching: Vec<Target> = all.iter().filter(|t| t.address == normalized).cloned().collect();
+    if matching.is_empty() { all } else { matching }
+}
+
+pub(super) fn flow_type_of(flow: &FlowRecord) -> super::FlowType {
+    if flow.flow_type == "browser" {
+        super::FlowType::Browser
+    } else {
+        super::FlowType::Api
+    }
+}

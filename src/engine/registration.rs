@@ -1,0 +1,338 @@
+//! Passwordless registration by code (reference B.7): traits → code sent to
+//! every code identifier → same traits + code → identity (and a session with
+//! the `session` hook).
+
+use serde_json::Value;
+
+use super::flows::{FlowKind, FlowRequest, Outcome, Target, duration_ms, flow_json};
+use super::identifier::Via;
+use super::store::{self, FlowRecord, StoreError, Tx};
+use super::traits::{Address, Derived, TraitError};
+use super::ui::{self, Group, Input, texts};
+use super::{Engine, EngineError};
+use crate::courier::template::TemplateType;
+
+/// What a client posts to a registration flow with `method=code`.
+#[derive(Debug, Clone, Default)]
+pub struct RegistrationSubmission {
+    /// The traits (the same values in both steps).
+    pub traits: Option<Value>,
+    /// The code, in the second step.
+    pub code: Option<String>,
+    /// `resend=code`.
+    pub resend: bool,
+    /// Passed through to templates and webhooks.
+    pub transient_payload: Option<Value>,
+}
+
+/// A completed registration.
+#[derive(Debug, Clone)]
+pub struct RegistrationSuccess {
+    /// The new identity.
+    pub identity: Value,
+    /// The session, when the `session` hook is configured for code.
+    pub session: Option<Value>,
+    /// Its token.
+    pub session_token: Option<String>,
+    /// Follow-up actions (`show_verification_ui`, `set_ory_session_token`).
+    pub continue_with: Vec<Value>,
+    /// The completed flow.
+    pub flow: Value,
+}
+
+impl Engine {
+    /// Creates a registration flow; Kratos refuses when registration is disabled.
+    pub async fn create_registration_flow(&self, request: &FlowRequest) -> Result<Value, EngineError> {
+        if !self.settings().registration.enabled {
+            return Err(EngineError::Disabled(
+                "Registration is not allowed because it was disabled.".into(),
+            ));
+        }
+        let lifespan = duration_ms(self.settings().registration.lifespan);
+        let nodes = self.registration_nodes(None);
+        let flow = self.new_flow(FlowKind::Registration, request, lifespan, nodes);
+        let mut conn = self.store().pool().acquire().await?;
+        store::insert_flow(&mut conn, &flow).await?;
+        Ok(flow_json(&flow))
+    }
+
+    /// One step of a registration flow.
+    pub async fn submit_registration(
+        &self,
+        flow_id: &str,
+        submission: &RegistrationSubmission,
+    ) -> Result<Outcome<RegistrationSuccess>, EngineError> {
+        let mut tx = self.store().begin().await?;
+        let mut flow = self.load_flow(&mut tx, FlowKind::Registration, flow_id).await?;
+        if self.is_expired(&flow) {
+            return self.replace_expired_registration(tx, &flow).await;
+        }
+        if !self.settings().code.passwordless_enabled {
+            let (id, text) = texts::NO_REGISTRATION_STRATEGY;
+            return self.refuse(tx, &flow, ui::error(id, text)).await;
+        }
+        if flow.state == "passed_challenge" {
+            let text = texts::VERIFICATION_DONE.1;
+            return self.refuse(tx, &flow, ui::error(texts::GENERIC, text)).await;
+        }
+        if let Some(payload) = &submission.transient_payload {
+            flow.context["transient_payload"] = payload.clone();
+        }
+        let Some(traits) = submission.traits.as_ref().filter(|t| !t.is_null()) else {
+            let mut shown = flow.clone();
+            ui::set_messages(&mut shown.ui, vec![ui::missing("traits")]);
+            return Ok(Outcome::Flow(flow_json(&shown)));
+        };
+        let schema_id = self.default_schema_id().to_string();
+        let derived = match self.derive_traits(&schema_id, traits)? {
+            Ok(derived) => derived,
+            Err(errors) => return Ok(Outcome::Flow(self.with_trait_errors(&flow, traits, &errors))),
+        };
+        if submission.resend || flow.state == "choose_method" {
+            return self.send_registration_code(tx, flow, traits, &derived).await;
+        }
+        self.check_registration_code(tx, flow, submission, &schema_id, &derived).await
+    }
+
+    async fn replace_expired_registration(
+        &self,
+        mut tx: Tx,
+        old: &FlowRecord,
+    ) -> Result<Outcome<RegistrationSuccess>, EngineError> {
+        let request = FlowRequest {
+            flow_type: super::login::flow_type_of(old),
+            return_to: old.return_to.clone(),
+            request_url: Some(old.request_url.clone()),
+        };
+        let lifespan = duration_ms(self.settings().registration.lifespan);
+        let nodes = self.registration_nodes(None);
+        let mut flow = self.new_flow(FlowKind::Registration, &request, lifespan, nodes);
+        ui::set_messages(&mut flow.ui, vec![self.expired_message(FlowKind::Registration, old)]);
+        store::insert_flow(&mut tx, &flow).await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(Outcome::Expired {
+            flow: flow_json(&flow),
+            expired_at: old.expires_at,
+        })
+    }
+
+    /// Step 1: a code to every code identifier of the traits. No duplicate check
+    /// here, as in Kratos: existence is revealed only after a correct code.
+    async fn send_registration_code(
+        &self,
+        mut tx: Tx,
+        mut flow: FlowRecord,
+        traits: &Value,
+        derived: &Derived,
+    ) -> Result<Outcome<RegistrationSuccess>, EngineError> {
+        if derived.code_addresses.is_empty() {
+            let (id, text) = texts::NO_IDENTIFIERS;
+            return self.refuse(tx, &flow, ui::error(id, text)).await;
+        }
+        let targets: Vec<Target> = derived
+            .code_addresses
+            .iter()
+            .map(|a| Target {
+                address: a.value.clone(),
+                via: a.via,
+                identity_id: None,
+            })
+            .collect();
+        self.issue_codes(&mut tx, &flow, &targets, TemplateType::RegistrationCodeValid, |target, code| {
+            let mut data = self.base_template_data(&flow, target);
+            data["registration_code"] = code.into();
+            // Kratos' SMS model calls the traits `Identity`; its email model `Traits`.
+            let key = if target.via == Via::Sms { "identity" } else { "traits" };
+            data[key] = derived.traits.clone();
+            data
+        })
+        .await?;
+        flow.state = "sent_email".to_string();
+        flow.active = Some("code".to_string());
+        flow.context["traits"] = derived.traits.clone();
+        flow.ui = self.rebuild_ui(&flow, self.registration_nodes(Some(traits)));
+        ui::set_messages(&mut flow.ui, vec![ui::label(texts::REGISTRATION_CODE_SENT)]);
+        flow.updated_at = self.now();
+        store::update_flow(&mut tx, &flow).await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(Outcome::Flow(flow_json(&flow)))
+    }
+
+    /// Step 2: same traits, right code → the identity, hooks, maybe a session.
+    async fn check_registration_code(
+        &self,
+        mut tx: Tx,
+        mut flow: FlowRecord,
+        submission: &RegistrationSubmission,
+        schema_id: &str,
+        derived: &Derived,
+    ) -> Result<Outcome<RegistrationSuccess>, EngineError> {
+        let submitted = submission.code.as_deref().map(str::trim).unwrap_or_default();
+        if submitted.is_empty() {
+            let mut shown = flow.clone();
+            ui::add_node_message(&mut shown.ui, "code", ui::missing("code"));
+            return Ok(Outcome::Flow(flow_json(&shown)));
+        }
+        if self.over_submission_limit(&mut tx, &mut flow).await? {
+            return self.refuse(tx, &flow, ui::error(texts::GENERIC, texts::TOO_MANY_ATTEMPTS)).await;
+        }
+        if flow.context.get("traits") != Some(&derived.traits) {
+            let (id, text) = texts::TRAITS_MISMATCH;
+            return self.refuse(tx, &flow, ui::error(id, text)).await;
+        }
+        let found = self
+            .matching_code(&mut tx, &flow.id, submitted, |c| {
+                derived.code_addresses.iter().any(|a| a.value == c.address)
+            })
+            .await?;
+        let Some(code) = found.filter(|c| c.used_at.is_none()) else {
+            let (id, text) = texts::REGISTRATION_CODE_INVALID;
+            return self.refuse(tx, &flow, ui::error(id, text)).await;
+        };
+        if !self.use_code(&mut tx, &code).await? {
+            return self.refuse(tx, &flow, ui::error(texts::GENERIC, texts::CODE_ALREADY_USED)).await;
+        }
+        let proven = Address {
+            via: super::flows::parse_via(&code.via),
+            value: code.address.clone(),
+        };
+        let identity = self.build_identity(schema_id, derived, &[proven]);
+        if let Err(error) = self.insert_identity(&mut tx, &identity).await {
+            if !store::is_unique_violation(&error) {
+                return Err(error.into());
+            }
+            // The failed insert poisoned the transaction on PostgreSQL: roll it
+            // back and count the submission in a fresh one.
+            drop(tx);
+            let mut tx = self.store().begin().await?;
+            store::increment_submit_count(&mut tx, &flow.id).await?;
+            let (id, text) = texts::DUPLICATE;
+            return self.refuse(tx, &flow, ui::error(id, text)).await;
+        }
+        flow.state = "passed_challenge".to_string();
+        flow.updated_at = self.now();
+        flow.ui = self.rebuild_ui(&flow, Vec::new());
+        store::update_flow(&mut tx, &flow).await?;
+        let continue_with = self.after_registration(&mut tx, &flow, &identity.record).await?;
+        let (session, token, mut continue_with) = (None::<Value>, None::<String>, continue_with);
+        let (session, token) = if self.settings().registration.session_hook {
+            let record = self.create_session(&mut tx, &identity.record).await?;
+            let identity_json = self.load_identity_json(&mut tx, &identity.record).await?;
+            continue_with.push(serde_json::json!({
+                "action": "set_ory_session_token",
+                "ory_session_token": record.token,
+            }));
+            (Some(self.session_json(&record, identity_json)), Some(record.token))
+        } else {
+            (session, token)
+        };
+        let identity_json = self.load_identity_json(&mut tx, &identity.record).await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(Outcome::Done(RegistrationSuccess {
+            identity: identity_json,
+            session,
+            session_token: token,
+            continue_with,
+            flow: flow_json(&flow),
+        }))
+    }
+
+    /// Post-persist hooks: with verification enabled, a verification flow and
+    /// code for each address still unverified (the code-proven one is skipped);
+    /// `show_verification_ui` adds the first of them to `continue_with`.
+    async fn after_registration(
+        &self,
+        conn: &mut sqlx::AnyConnection,
+        registration: &FlowRecord,
+        identity: &store::IdentityRecord,
+    ) -> Result<Vec<Value>, EngineError> {
+        let mut continue_with = Vec::new();
+        if !self.settings().verification.enabled {
+            return Ok(continue_with);
+        }
+        let flow_type = super::login::flow_type_of(registration);
+        for address in store::addresses_of(conn, &identity.id).await? {
+            if address.verified {
+                continue;
+            }
+            let flow = self.start_verification_for(conn, &address, identity, flow_type).await?;
+            if self.settings().registration.show_verification_ui && continue_with.is_empty() {
+                continue_with.push(serde_json::json!({
+                    "action": "show_verification_ui",
+                    "flow": {
+                        "id": flow.id,
+                        "verifiable_address": address.value,
+                        "url": format!("{}?flow={}", self.settings().verification.ui_url, flow.id),
+                    }
+                }));
+            }
+        }
+        Ok(continue_with)
+    }
+
+    /// The flow shown again with the traits as submitted and each error on its
+    /// node (or on the container when no node matches).
+    fn with_trait_errors(&self, flow: &FlowRecord, traits: &Value, errors: &[TraitError]) -> Value {
+        let mut shown = flow.clone();
+        shown.ui = self.rebuild_ui(flow, self.registration_nodes_with_values(traits, false));
+        let mut global = Vec::new();
+        for error in errors {
+            let name = error.pointer.trim_start_matches('/').replace('/', ".");
+            let message = ui::text(error.ui_id, "error", &error.message, Some(error.context.clone()));
+            if !ui::add_node_message(&mut shown.ui, &name, message.clone()) {
+                global.push(message);
+            }
+        }
+        ui::set_messages(&mut shown.ui, global);
+        flow_json(&shown)
+    }
+
+    /// Registration nodes: trait inputs and "Send sign up code" before a code was
+    /// sent; hidden traits, the code input, Continue and Resend after.
+    fn registration_nodes(&self, sent_traits: Option<&Value>) -> Vec<Value> {
+        match sent_traits {
+            None => self.registration_nodes_with_values(&Value::Null, false),
+            Some(traits) => self.registration_nodes_with_values(traits, true),
+        }
+    }
+
+    fn registration_nodes_with_values(&self, traits: &Value, sent: bool) -> Vec<Value> {
+        let fields = self
+            .inner
+            .schemas
+            .get(self.default_schema_id())
+            .map(|(schema, _)| super::traits::trait_fields(schema))
+            .unwrap_or_default();
+        let mut nodes: Vec<Value> = fields
+            .iter()
+            .map(|field| {
+                let pointer = format!("/{}", field.name.trim_start_matches("traits.").replace('.', "/"));
+                let value = traits.pointer(&pointer).cloned();
+                let input_type = if sent { "hidden" } else { field.input_type };
+                let mut input = Input::new(Group::Default, field.name.clone(), input_type);
+                if let Some(value) = value {
+                    input = input.value(value);
+                }
+                if field.required && !sent {
+                    input = input.required();
+                }
+                if let (Some(hint), false) = (field.autocomplete, sent) {
+                    input = input.autocomplete(hint);
+                }
+                if let Some(title) = &field.title {
+                    input = input.label(ui::text(1070002, "info", title, Some(serde_json::json!({ "title": title, "name": field.name }))));
+                }
+                input.build()
+            })
+            .collect();
+        if sent {
+            nodes.push(ui::hidden(Group::Code, "method", "code"));
+            nodes.push(ui::code_input(texts::REGISTRATION_CODE));
+            nodes.push(ui::submit(Group::Code, "method", "code", texts::CONTINUE));
+            nodes.push(ui::submit(Group::Code, "resend", "code", texts::RESEND_CODE));
+        } else if self.settings().code.passwordless_enabled {
+            nodes.push(ui::submit(Group::Code, "method", "code", texts::SEND_SIGN_UP_CODE));
+        }
+        nodes
+    }
+}

@@ -1,0 +1,76 @@
+//! Sessions: issued after a code login (or registration with the `session`
+//! hook), looked up by token.
+
+use serde_json::{Value, json};
+use sqlx::AnyConnection;
+
+use super::clock::rfc3339_ms;
+use super::flows::duration_ms;
+use super::store::{self, IdentityRecord, SessionRecord};
+use super::{Engine, EngineError, code};
+
+/// Session token prefix, as Kratos.
+const SESSION_TOKEN_PREFIX: &str = "ory_st_";
+
+impl Engine {
+    /// Creates a session for an identity that just completed the code method.
+    pub(super) async fn create_session(
+        &self,
+        conn: &mut AnyConnection,
+        identity: &IdentityRecord,
+    ) -> Result<SessionRecord, EngineError> {
+        let now = self.now();
+        let aal = if self.settings().code.mfa_enabled { "aal2" } else { "aal1" };
+        let session = SessionRecord {
+            id: uuid::Uuid::new_v4().to_string(),
+            token: code::token(SESSION_TOKEN_PREFIX)?,
+            identity_id: identity.id.clone(),
+            aal: aal.to_string(),
+            authentication_methods: json!([{
+                "method": "code",
+                "aal": aal,
+                "completed_at": rfc3339_ms(now),
+            }]),
+            active: true,
+            issued_at: now,
+            authenticated_at: now,
+            expires_at: now.saturating_add(duration_ms(self.settings().session.lifespan)),
+        };
+        store::insert_session(conn, &session).await?;
+        Ok(session)
+    }
+
+    /// A session in Kratos' JSON shape (`identity` included).
+    pub(super) fn session_json(&self, session: &SessionRecord, identity: Value) -> Value {
+        json!({
+            "id": session.id,
+            "active": session.active && session.expires_at > self.now(),
+            "expires_at": rfc3339_ms(session.expires_at),
+            "authenticated_at": rfc3339_ms(session.authenticated_at),
+            "issued_at": rfc3339_ms(session.issued_at),
+            "authenticator_assurance_level": session.aal,
+            "authentication_methods": session.authentication_methods,
+            "identity": identity,
+            "devices": [],
+        })
+    }
+
+    /// The active session of a token (`/sessions/whoami`), or None.
+    pub async fn whoami(&self, token: &str) -> Result<Option<Value>, EngineError> {
+        let mut conn = self.store().pool().acquire().await?;
+        let Some(session) = store::session_by_token(&mut conn, token).await? else {
+            return Ok(None);
+        };
+        if !session.active || session.expires_at <= self.now() {
+            return Ok(None);
+        }
+        let Some(identity) = store::get_identity(&mut conn, &session.identity_id).await? else {
+            return Ok(None);
+        };
+        if identity.state != "active" {
+            return Ok(None);
+        }
+        let identity = self.load_identity_json(&mut conn, &identity).await?;
+        Ok(Some(self.session_json(&session, identity)))
+    }
+}

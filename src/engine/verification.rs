@@ -1,0 +1,302 @@
+//! Address verification by code (reference B.8): address → code (the same
+//! answer for unknown addresses) → code → address verified.
+
+use serde_json::Value;
+use sqlx::AnyConnection;
+
+use super::flows::{FlowKind, FlowRequest, FlowType, Outcome, Target, duration_ms, flow_json, parse_via};
+use super::identifier::{Via, normalize_gracefully};
+use super::store::{self, AddressRecord, FlowRecord, IdentityRecord, StoreError, Tx};
+use super::ui::{self, Group, Input, texts};
+use super::{Engine, EngineError};
+use crate::courier::template::TemplateType;
+
+/// What a client posts to a verification flow.
+#[derive(Debug, Clone, Default)]
+pub struct VerificationSubmission {
+    /// The address (email or phone number) to send a code to.
+    pub email: Option<String>,
+    /// The code; when present it wins over `email`.
+    pub code: Option<String>,
+    /// Passed through to templates and webhooks.
+    pub transient_payload: Option<Value>,
+}
+
+impl Engine {
+    /// Creates a verification flow; refused when verification is off or its
+    /// strategy is not `code`.
+    pub async fn create_verification_flow(&self, request: &FlowRequest) -> Result<Value, EngineError> {
+        self.check_verification_enabled()?;
+        let flow = self.fresh_verification_flow(request);
+        let mut conn = self.store().pool().acquire().await?;
+        store::insert_flow(&mut conn, &flow).await?;
+        Ok(flow_json(&flow))
+    }
+
+    fn check_verification_enabled(&self) -> Result<(), EngineError> {
+        let verification = &self.settings().verification;
+        if !verification.enabled {
+            return Err(EngineError::Disabled(
+                "Verification is not allowed because it was disabled.".into(),
+            ));
+        }
+        if verification.use_strategy != "code" || !self.settings().code.enabled {
+            return Err(EngineError::Disabled(format!(
+                "The active verification strategy {} is not enabled. Please enable it in the configuration.",
+                verification.use_strategy
+            )));
+        }
+        Ok(())
+    }
+
+    fn fresh_verification_flow(&self, request: &FlowRequest) -> FlowRecord {
+        let lifespan = duration_ms(self.settings().verification.lifespan);
+        let mut flow = self.new_flow(FlowKind::Verification, request, lifespan, Vec::new());
+        flow.active = Some("code".to_string());
+        flow.ui = self.rebuild_ui(&flow, self.verification_nodes(None));
+        flow
+    }
+
+    /// One step of a verification flow.
+    pub async fn submit_verification(
+        &self,
+        flow_id: &str,
+        submission: &VerificationSubmission,
+    ) -> Result<Outcome<Value>, EngineError> {
+        let mut tx = self.store().begin().await?;
+        let mut flow = self.load_flow(&mut tx, FlowKind::Verification, flow_id).await?;
+        if let Some(payload) = &submission.transient_payload {
+            flow.context["transient_payload"] = payload.clone();
+        }
+        if self.is_expired(&flow) {
+            let message = self.expired_message(FlowKind::Verification, &flow);
+            let expired_at = flow.expires_at;
+            let replacement = self.replace_verification(tx, &flow, message).await?;
+            return Ok(Outcome::Expired { flow: replacement, expired_at });
+        }
+        match submission.code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+            Some(code) => self.check_verification_code(tx, flow, code).await,
+            None => self.send_verification_code(tx, flow, submission).await,
+        }
+    }
+
+    /// A new flow carrying `message` replaces `old` (Kratos turns the replacement
+    /// of an API flow into a browser flow; otpctl keeps the type, since its
+    /// clients are native).
+    async fn replace_verification(&self, mut tx: Tx, old: &FlowRecord, message: Value) -> Result<Value, EngineError> {
+        let request = FlowRequest {
+            flow_type: super::login::flow_type_of(old),
+            return_to: old.return_to.clone(),
+            request_url: Some(old.request_url.clone()),
+        };
+        let mut flow = self.fresh_verification_flow(&request);
+        ui::set_messages(&mut flow.ui, vec![message]);
+        store::insert_flow(&mut tx, &flow).await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(flow_json(&flow))
+    }
+
+    /// Sends a code to a known address; an unknown one gets the same answer (and
+    /// the "invalid" email if `notify_unknown_recipients`).
+    async fn send_verification_code(
+        &self,
+        mut tx: Tx,
+        mut flow: FlowRecord,
+        submission: &VerificationSubmission,
+    ) -> Result<Outcome<Value>, EngineError> {
+        let submitted = submission.email.as_deref().map(str::trim).unwrap_or_default();
+        if submitted.is_empty() {
+            let mut shown = flow.clone();
+            ui::add_node_message(&mut shown.ui, "email", ui::missing("email"));
+            return Ok(Outcome::Flow(flow_json(&shown)));
+        }
+        // Kratos infers the channel from an `@`.
+        let via = if submitted.contains('@') { Via::Email } else { Via::Sms };
+        let normalized = normalize_gracefully(submitted);
+        let found = store::find_address(&mut tx, super::flows::via_str(via), &[submitted, &normalized]).await?;
+        match found {
+            Some(address) => self.send_valid_verification(&mut tx, &flow, &address).await?,
+            None => self.notify_unknown_recipient(&mut tx, &flow, submitted, via).await?,
+        }
+        flow.state = "sent_email".to_string();
+        flow.context["address"] = submitted.into();
+        flow.ui = self.verification_sent_ui(&flow, submitted, via);
+        flow.updated_at = self.now();
+        store::update_flow(&mut tx, &flow).await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(Outcome::Flow(flow_json(&flow)))
+    }
+
+    async fn send_valid_verification(
+        &self,
+        conn: &mut AnyConnection,
+        flow: &FlowRecord,
+        address: &AddressRecord,
+    ) -> Result<(), EngineError> {
+        let identity = store::get_identity(conn, &address.identity_id).await?;
+        let identity_json = match &identity {
+            Some(identity) => self.load_identity_json(conn, identity).await?,
+            None => Value::Null,
+        };
+        let target = Target {
+            address: address.value.clone(),
+            via: parse_via(&address.via),
+            identity_id: Some(address.identity_id.clone()),
+        };
+        self.issue_codes(conn, flow, std::slice::from_ref(&target), TemplateType::VerificationCodeValid, |target, code| {
+            let mut data = self.base_template_data(flow, target);
+            data["verification_code"] = code.into();
+            data["identity"] = identity_json.clone();
+            if target.via == Via::Email {
+                data["verification_url"] = self.verification_link(&flow.id, code).into();
+            }
+            data
+        })
+        .await?;
+        store::set_address_status(conn, &address.id, "sent", self.now()).await?;
+        Ok(())
+    }
+
+    async fn notify_unknown_recipient(
+        &self,
+        conn: &mut AnyConnection,
+        flow: &FlowRecord,
+        submitted: &str,
+        via: Via,
+    ) -> Result<(), EngineError> {
+        store::delete_codes_of_flow(conn, &flow.id).await?;
+        // SMS is never sent to unknown numbers (reference B.9).
+        if !self.settings().verification.notify_unknown_recipients || via != Via::Email {
+            return Ok(());
+        }
+        let target = Target {
+            address: submitted.to_lowercase(),
+            via,
+            identity_id: None,
+        };
+        let mut data = self.base_template_data(flow, &target);
+        if let Some(object) = data.as_object_mut() {
+            object.remove("expires_in_minutes");
+        }
+        self.send(conn, TemplateType::VerificationCodeInvalid, &target, data, Some(&flow.id))
+            .await
+    }
+
+    /// Checks a code: right ⇒ the address is verified; wrong ⇒ the same flow with
+    /// 4070006; over the limit or already done ⇒ a replacement flow.
+    async fn check_verification_code(
+        &self,
+        mut tx: Tx,
+        mut flow: FlowRecord,
+        submitted: &str,
+    ) -> Result<Outcome<Value>, EngineError> {
+        if flow.state == "passed_challenge" {
+            let (id, text) = texts::VERIFICATION_DONE;
+            let replacement = self.replace_verification(tx, &flow, ui::error(id, text)).await?;
+            return Ok(Outcome::Replaced { flow: replacement });
+        }
+        if self.over_submission_limit(&mut tx, &mut flow).await? {
+            let message = ui::error(texts::GENERIC, texts::TOO_MANY_ATTEMPTS);
+            let replacement = self.replace_verification(tx, &flow, message).await?;
+            return Ok(Outcome::Replaced { flow: replacement });
+        }
+        let found = self.matching_code(&mut tx, &flow.id, submitted, |_| true).await?;
+        let code = match found.filter(|c| c.used_at.is_none()) {
+            Some(code) if self.use_code(&mut tx, &code).await? => code,
+            _ => {
+                let (id, text) = texts::VERIFICATION_CODE_INVALID;
+                return self.refuse(tx, &flow, ui::error(id, text)).await;
+            }
+        };
+        let now = self.now();
+        if let Some(identity_id) = &code.identity_id {
+            store::mark_address_verified(&mut tx, identity_id, &code.via, &code.address, now).await?;
+        }
+        let return_to = self.verification_return_to(&flow);
+        let verified = if code.via == "sms" { texts::PHONE_VERIFIED } else { texts::EMAIL_VERIFIED };
+        flow.state = "passed_challenge".to_string();
+        flow.updated_at = now;
+        flow.ui = ui::container(
+            return_to.clone(),
+            "GET",
+            vec![ui::anchor("continue", &return_to, texts::CONTINUE)],
+            vec![ui::text(verified.0, "success", verified.1, None)],
+        );
+        store::update_flow(&mut tx, &flow).await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(Outcome::Done(flow_json(&flow)))
+    }
+
+    /// A verification flow started by a hook (after registration, or
+    /// `require_verified_address`): already in `sent_email`, code sent.
+    pub(super) async fn start_verification_for(
+        &self,
+        conn: &mut AnyConnection,
+        address: &AddressRecord,
+        _identity: &IdentityRecord,
+        flow_type: FlowType,
+    ) -> Result<FlowRecord, EngineError> {
+        let request = FlowRequest {
+            flow_type,
+            ..FlowRequest::default()
+        };
+        let mut flow = self.fresh_verification_flow(&request);
+        let via = parse_via(&address.via);
+        flow.state = "sent_email".to_string();
+        flow.context["address"] = address.value.clone().into();
+        flow.ui = self.verification_sent_ui(&flow, &address.value, via);
+        store::insert_flow(conn, &flow).await?;
+        self.send_valid_verification(conn, &flow, address).await?;
+        Ok(flow)
+    }
+
+    fn verification_sent_ui(&self, flow: &FlowRecord, address: &str, via: Via) -> Value {
+        let mut ui = self.rebuild_ui(flow, self.verification_nodes(Some((address, via))));
+        let sent = if via == Via::Sms { texts::VERIFICATION_SMS_SENT } else { texts::VERIFICATION_EMAIL_SENT };
+        ui::set_messages(&mut ui, vec![ui::label(sent)]);
+        ui
+    }
+
+    /// Nodes before a code was sent (`None`) and after (address, channel).
+    fn verification_nodes(&self, sent: Option<(&str, Via)>) -> Vec<Value> {
+        match sent {
+            None => {
+                let (input_type, label) = if self.inner.sms_channel {
+                    ("text", texts::EMAIL_OR_PHONE)
+                } else {
+                    ("email", texts::EMAIL)
+                };
+                vec![
+                    Input::new(Group::Code, "email", input_type)
+                        .required()
+                        .label(ui::label(label))
+                        .build(),
+                    ui::submit(Group::Code, "method", "code", texts::CONTINUE),
+                ]
+            }
+            Some((address, via)) => {
+                let resend_name = if via == Via::Sms { "sms" } else { "email" };
+                vec![
+                    ui::hidden(Group::Code, "method", "code"),
+                    ui::code_input(texts::VERIFICATION_CODE),
+                    ui::submit(Group::Code, "method", "code", texts::CONTINUE),
+                    ui::submit(Group::Code, resend_name, address, texts::RESEND_CODE),
+                ]
+            }
+        }
+    }
+
+    /// The link in verification emails.
+    fn verification_link(&self, flow_id: &str, code: &str) -> String {
+        self.public_url(&format!("self-service/verification?code={code}&flow={flow_id}"))
+    }
+
+    /// Where the "Continue" anchor of a verified flow points.
+    fn verification_return_to(&self, flow: &FlowRecord) -> String {
+        let settings = self.settings();
+        flow.return_to
+            .clone()
+            .or_else(|| settings.verification.after_return_url.clone())
+            .unwrap_or_else(|| settings.default_browser_return_url.clone())
+    }
+}
