@@ -318,6 +318,22 @@ fn check_result(doc: &Document, text: &str, value: &Value) -> Result<(), Failure
     };
     let name = crate::diag::file_name(&doc.path);
     let report = crate::schema::config::validate_document(&candidate, &name);
+    refuse_errors(&report, &name, |errors| {
+        format!(
+            "the result is not a valid identity config ({errors} error{}); `{}` was not changed",
+            if errors == 1 { "" } else { "s" },
+            doc.path.display()
+        )
+    })
+}
+
+/// Shows a validation report's warnings and fails with its errors, one line
+/// each, under the headline `headline(error count)`.
+pub(super) fn refuse_errors(
+    report: &crate::diag::Report,
+    name: &str,
+    headline: impl FnOnce(usize) -> String,
+) -> Result<(), Failure> {
     let line = |d: &crate::diag::Diagnostic| {
         let at = if d.pointer.is_empty() {
             String::new()
@@ -343,11 +359,7 @@ fn check_result(doc: &Document, text: &str, value: &Value) -> Result<(), Failure
         return Ok(());
     }
     Err(Failure::Invalid {
-        message: format!(
-            "the result is not a valid identity config ({errors} error{}); `{}` was not changed",
-            if errors == 1 { "" } else { "s" },
-            doc.path.display()
-        ),
+        message: headline(errors),
         problems: report
             .diagnostics
             .iter()

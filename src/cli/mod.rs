@@ -1,6 +1,10 @@
 //! The command line: the only place that knows clap, stdout and exit codes.
 
 mod completion;
+mod courier;
+mod engine;
+mod flows;
+mod identities;
 mod identity_config;
 mod output;
 mod project;
@@ -73,8 +77,33 @@ enum Command {
     /// Validate configs, identity schemas and identities (for people and CI).
     #[command(subcommand)]
     Validate(ValidateCommand),
+    /// Sign up by code on the project's local engine.
+    Register(flows::RegisterArgs),
+    /// Log in by code on the project's local engine.
+    Login(flows::LoginArgs),
+    /// Verify an email address or phone number by code on the project's local engine.
+    Verify(flows::VerifyArgs),
+    /// Import identities into the project's local engine.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Run the courier that sends the local engine's queued messages.
+    #[command(subcommand)]
+    Courier(CourierCommand),
     /// Print a shell completion script.
     Completion(completion::CompletionArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportCommand {
+    /// Import identities (Kratos createIdentityBody documents) from JSON or YAML files.
+    #[command(visible_alias = "identity")]
+    Identities(identities::ImportArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum CourierCommand {
+    /// Send queued messages until interrupted, retrying failures with back-off.
+    Watch(courier::WatchArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -88,6 +117,12 @@ enum ListCommand {
     /// List the local projects.
     #[command(alias = "project")]
     Projects(project::ListArgs),
+    /// List the local engine's courier messages (the outbox), newest first.
+    #[command(name = "courier-messages", alias = "courier-message")]
+    CourierMessages(courier::ListArgs),
+    /// List the local engine's identities.
+    #[command(alias = "identity")]
+    Identities(identities::ListArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -106,6 +141,12 @@ enum GetCommand {
     /// Print the JSON Schema (draft-07) that `validate identity-config` checks configs against.
     #[command(name = "config-schema")]
     ConfigSchema,
+    /// Show a courier message with its delivery attempts.
+    #[command(name = "courier-message")]
+    CourierMessage(courier::GetArgs),
+    /// Show an identity of the local engine.
+    #[command(visible_alias = "identities")]
+    Identity(identities::GetArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -139,6 +180,9 @@ enum ValidateCommand {
 enum DeleteCommand {
     /// Delete a project and its files (asks first on a terminal; --yes otherwise).
     Project(project::DeleteArgs),
+    /// Delete an identity of the local engine with its sessions (asks first on a terminal; --yes otherwise).
+    #[command(visible_alias = "identities")]
+    Identity(identities::DeleteArgs),
 }
 
 /// `--project` (or `$OTPCTL_PROJECT`), for commands whose positional arguments are files.
@@ -263,5 +307,15 @@ fn dispatch(command: Command, matches: &clap::ArgMatches, cx: Context) -> Result
         Command::Update(UpdateCommand::IdentityConfig(args)) => identity_config::update(args, cx),
         Command::Delete(DeleteCommand::Project(args)) => project::delete(args, cx),
         Command::Completion(args) => completion::print(args),
+        Command::Register(args) => flows::register(args, cx),
+        Command::Login(args) => flows::login(args, cx),
+        Command::Verify(args) => flows::verify(args, cx),
+        Command::Import(ImportCommand::Identities(args)) => identities::import(args, cx),
+        Command::Courier(CourierCommand::Watch(args)) => courier::watch(args, cx),
+        Command::List(ListCommand::CourierMessages(args)) => courier::list(args),
+        Command::List(ListCommand::Identities(args)) => identities::list(args),
+        Command::Get(GetCommand::CourierMessage(args)) => courier::get(args),
+        Command::Get(GetCommand::Identity(args)) => identities::get(args),
+        Command::Delete(DeleteCommand::Identity(args)) => identities::delete(args, cx),
     }
 }

@@ -146,3 +146,21 @@ pub fn confirm(cx: super::Context, question: &str) -> Result<Option<bool>, Failu
         }
     }
 }
+
+/// Asks for one line on stderr; None without a terminal (never blocks a script).
+pub fn prompt(question: &str) -> Result<Option<String>, Failure> {
+    if !interactive() {
+        return Ok(None);
+    }
+    let _ = write!(anstream::stderr(), "{question}: ");
+    let mut answer = String::new();
+    if std::io::stdin().lock().read_line(&mut answer)? == 0 {
+        return Ok(None);
+    }
+    Ok(Some(answer.trim().to_string()))
+}
+
+/// A log line on stderr, as is (JSON Lines from long-running commands).
+pub fn log_line(text: &str) {
+    line(text);
+}

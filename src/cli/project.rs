@@ -144,18 +144,22 @@ fn table(rows: &[ProjectOut<'_>]) -> String {
             ]
         })
         .collect();
-    let widths: Vec<usize> = (0..header.len())
+    columns(&header, &cells)
+}
+
+/// Rows as aligned columns under a header, two spaces apart.
+pub(super) fn columns<const N: usize>(header: &[&str; N], rows: &[[String; N]]) -> String {
+    let widths: Vec<usize> = (0..N)
         .map(|i| {
-            cells
-                .iter()
-                .map(|row| row[i].len())
+            rows.iter()
+                .map(|row| row[i].chars().count())
                 .chain([header[i].len()])
                 .max()
                 .unwrap_or(0)
         })
         .collect();
     let mut out = String::new();
-    for row in std::iter::once(header.map(String::from)).chain(cells) {
+    for row in std::iter::once(header.map(String::from)).chain(rows.iter().cloned()) {
         let line: Vec<String> = row
             .iter()
             .zip(&widths)

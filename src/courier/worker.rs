@@ -104,6 +104,25 @@ pub struct PassReport {
     pub retrying: usize,
     /// Messages given up on.
     pub abandoned: usize,
+    /// Each attempt, for logs.
+    pub attempts: Vec<Attempt>,
+}
+
+/// One delivery attempt, as logged: never the body, which holds the code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attempt {
+    /// The message.
+    pub message_id: String,
+    /// `email` or `sms`.
+    pub channel: String,
+    /// The template type.
+    pub template_type: String,
+    /// `sent`, `queued` (to retry) or `abandoned`.
+    pub status: &'static str,
+    /// Attempts so far, this one included.
+    pub send_count: i64,
+    /// Why it failed.
+    pub error: Option<String>,
 }
 
 impl PassReport {
@@ -173,11 +192,28 @@ impl Courier {
         let mut report = PassReport::default();
         for message in messages {
             let outcome = self.attempt(&message).await;
-            match &outcome {
-                DispatchOutcome::Sent => report.sent += 1,
-                DispatchOutcome::Retry { .. } => report.retrying += 1,
-                DispatchOutcome::Abandoned { .. } => report.abandoned += 1,
-            }
+            let (status, error) = match &outcome {
+                DispatchOutcome::Sent => {
+                    report.sent += 1;
+                    ("sent", None)
+                }
+                DispatchOutcome::Retry { error, .. } => {
+                    report.retrying += 1;
+                    ("queued", Some(error.clone()))
+                }
+                DispatchOutcome::Abandoned { error } => {
+                    report.abandoned += 1;
+                    ("abandoned", Some(error.clone()))
+                }
+            };
+            report.attempts.push(Attempt {
+                message_id: message.id.clone(),
+                channel: message.channel.clone(),
+                template_type: message.template_type.clone(),
+                status,
+                send_count: message.send_count + 1,
+                error,
+            });
             let mut conn = self.inner.store.pool().acquire().await?;
             let dispatch_id = uuid::Uuid::new_v4().to_string();
             let now = self.inner.clock.now_ms();
@@ -196,17 +232,26 @@ impl Courier {
             total.sent += pass.sent;
             total.retrying += pass.retrying;
             total.abandoned += pass.abandoned;
+            total.attempts.extend(pass.attempts.iter().cloned());
             if pass.handled() == 0 || start.elapsed() >= deadline {
                 return Ok(total);
             }
         }
     }
 
-    /// Works the queue until `shutdown` resolves: a pass, then `pull_wait`.
-    pub async fn watch(&self, shutdown: impl std::future::Future<Output = ()>) -> Result<(), StoreError> {
+    /// Works the queue until `shutdown` resolves: a pass, then `pull_wait`;
+    /// `on_pass` sees every pass that did something.
+    pub async fn watch(
+        &self,
+        shutdown: impl std::future::Future<Output = ()>,
+        mut on_pass: impl FnMut(&PassReport),
+    ) -> Result<(), StoreError> {
         tokio::pin!(shutdown);
         loop {
             let pass = self.dispatch_due().await?;
+            if pass.handled() > 0 {
+                on_pass(&pass);
+            }
             if pass.handled() > 0 && pass.handled() == self.inner.settings.pull_count as usize {
                 continue; // a full batch: more may be waiting
             }

@@ -22,7 +22,8 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
-pub use flows::{FlowKind, FlowRequest, FlowType, Outcome};
+pub use flows::{FlowKind, FlowRequest, FlowType, Outcome, flow_json};
+pub use identity::ImportError;
 pub use login::{LoginSubmission, LoginSuccess};
 pub use registration::{RegistrationSubmission, RegistrationSuccess};
 pub use verification::VerificationSubmission;

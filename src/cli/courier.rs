@@ -1,0 +1,236 @@
+//! `list courier-messages`, `get courier-message` and `courier watch`: the
+//! local outbox and the worker that empties it.
+
+use clap::{Args, ValueEnum};
+use serde_json::{Value, json};
+
+use super::engine::{self, Opened};
+use super::{Context, Failure, ProjectFlag, output};
+use crate::courier::worker::PassReport;
+use crate::engine::clock::rfc3339_ms;
+use crate::engine::store::{self, DispatchRecord, MessageFilter, MessageRecord};
+
+/// Output of the message listings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MessageFormat {
+    /// Aligned columns, no bodies.
+    Table,
+    /// `{"version":1,…}` with messages as Kratos' admin API returns them.
+    Json,
+}
+
+/// A message status filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Status {
+    /// Waiting to be sent (or kept in the local outbox).
+    Queued,
+    /// Being sent.
+    Processing,
+    /// Delivered.
+    Sent,
+    /// Given up on.
+    Abandoned,
+}
+
+impl Status {
+    fn as_str(self) -> &'static str {
+        match self {
+            Status::Queued => "queued",
+            Status::Processing => "processing",
+            Status::Sent => "sent",
+            Status::Abandoned => "abandoned",
+        }
+    }
+}
+
+/// `list courier-messages`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only messages with this status.
+    #[arg(long, value_enum)]
+    status: Option<Status>,
+    /// Only messages to this address or number.
+    #[arg(long, value_name = "ADDRESS")]
+    recipient: Option<String>,
+    /// Messages per page (newest first).
+    #[arg(long, default_value_t = 250, value_parser = clap::value_parser!(i64).range(1..=1000))]
+    page_size: i64,
+    /// Page number, from 0.
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(i64).range(0..))]
+    page: i64,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = MessageFormat::Table)]
+    format: MessageFormat,
+    #[command(flatten)]
+    project: ProjectFlag,
+}
+
+/// `get courier-message`.
+#[derive(Debug, Args)]
+pub struct GetArgs {
+    /// The message id.
+    id: String,
+    #[command(flatten)]
+    project: ProjectFlag,
+}
+
+/// `courier watch`.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    #[command(flatten)]
+    project: ProjectFlag,
+}
+
+/// Lists messages.
+pub fn list(args: ListArgs) -> Result<(), Failure> {
+    let opened = engine::open(&args.project)?;
+    let filter = MessageFilter {
+        status: args.status.map(|s| s.as_str().to_string()),
+        recipient: args.recipient.clone(),
+        flow_id: None,
+    };
+    let messages = opened
+        .runtime
+        .block_on(async {
+            let mut conn = opened.engine.store().pool().acquire().await?;
+            store::list_messages(&mut conn, &filter, args.page_size, args.page * args.page_size).await
+        })
+        .map_err(Failure::op)?;
+    match args.format {
+        MessageFormat::Json => {
+            let list: Vec<Value> = messages.iter().map(|m| message_json(m, None)).collect();
+            emit_json(&json!({ "version": 1, "messages": list }))
+        }
+        MessageFormat::Table => output::emit(&table(&messages)),
+    }
+}
+
+/// Shows one message with its dispatch attempts.
+pub fn get(args: GetArgs) -> Result<(), Failure> {
+    let opened = engine::open(&args.project)?;
+    let (message, dispatches) = load(&opened, &args.id)?;
+    emit_json(&json!({ "version": 1, "message": message_json(&message, Some(&dispatches)) }))
+}
+
+fn load(opened: &Opened, id: &str) -> Result<(MessageRecord, Vec<DispatchRecord>), Failure> {
+    opened
+        .runtime
+        .block_on(async {
+            let mut conn = opened.engine.store().pool().acquire().await?;
+            let message = store::get_message(&mut conn, id).await?;
+            let dispatches = store::dispatches_of(&mut conn, id).await?;
+            Ok::<_, store::StoreError>(message.map(|m| (m, dispatches)))
+        })
+        .map_err(Failure::op)?
+        .ok_or_else(|| Failure::op(format!("courier message `{id}` not found")))
+}
+
+/// Runs the courier until interrupted, one JSON line per pass that did work.
+pub fn watch(args: WatchArgs, cx: Context) -> Result<(), Failure> {
+    let opened = engine::open(&args.project)?;
+    output::status(
+        cx,
+        &format!("courier watching {} (Ctrl-C to stop)", opened.path.display()),
+    );
+    let courier = opened.courier.clone();
+    opened
+        .runtime
+        .block_on(courier.watch(shutdown_signal(), log_pass))
+        .map_err(Failure::op)
+}
+
+/// One JSON line per attempt on stderr (never a body: it holds the code).
+fn log_pass(pass: &PassReport) {
+    for attempt in &pass.attempts {
+        let line = json!({
+            "time": rfc3339_ms(crate::engine::clock::Clock::now_ms(&crate::engine::clock::SystemClock)),
+            "msg": "courier dispatch",
+            "message_id": attempt.message_id,
+            "channel": attempt.channel,
+            "template_type": attempt.template_type,
+            "status": attempt.status,
+            "send_count": attempt.send_count,
+            "error": attempt.error,
+        });
+        output::log_line(&line.to_string());
+    }
+}
+
+/// Resolves on SIGINT or SIGTERM.
+async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(term) => term,
+            Err(_) => {
+                let _ = interrupt.await;
+                return;
+            }
+        };
+        tokio::select! {
+            _ = interrupt => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = interrupt.await;
+    }
+}
+
+/// A message as Kratos' admin API shows it (reference D.1).
+pub fn message_json(message: &MessageRecord, dispatches: Option<&[DispatchRecord]>) -> Value {
+    let mut out = json!({
+        "id": message.id,
+        "status": message.status,
+        "type": message.message_type,
+        "channel": message.channel,
+        "recipient": message.recipient,
+        "subject": message.subject,
+        "body": message.body,
+        "template_type": message.template_type,
+        "send_count": message.send_count,
+        "created_at": rfc3339_ms(message.created_at),
+        "updated_at": rfc3339_ms(message.updated_at),
+    });
+    if let Some(dispatches) = dispatches {
+        out["dispatches"] = dispatches
+            .iter()
+            .map(|d| {
+                json!({
+                    "id": d.id,
+                    "message_id": d.message_id,
+                    "status": d.status,
+                    "error": d.error.as_ref().map(|e| json!({ "message": e })),
+                    "created_at": rfc3339_ms(d.created_at),
+                    "updated_at": rfc3339_ms(d.created_at),
+                })
+            })
+            .collect();
+    }
+    out
+}
+
+fn table(messages: &[MessageRecord]) -> String {
+    let header = ["ID", "STATUS", "TYPE", "RECIPIENT", "TEMPLATE", "SENT", "CREATED"];
+    let rows: Vec<[String; 7]> = messages
+        .iter()
+        .map(|m| {
+            [
+                m.id.clone(),
+                m.status.clone(),
+                m.message_type.clone(),
+                m.recipient.clone(),
+                m.template_type.clone(),
+                m.send_count.to_string(),
+                rfc3339_ms(m.created_at),
+            ]
+        })
+        .collect();
+    super::project::columns(&header, &rows)
+}
+
+fn emit_json(value: &Value) -> Result<(), Failure> {
+    output::emit(&format!("{}\n", serde_json::to_string_pretty(value).unwrap_or_default()))
+}

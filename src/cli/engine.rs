@@ -1,0 +1,156 @@
+//! What the engine verbs share: opening the project's engine (after validating
+//! its config), running one async step, the courier pass after it, and the
+//! local outbox.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde_json::Value;
+
+use super::{Failure, ProjectArg, ProjectFlag, identity_config, output, target};
+use crate::config::Document;
+use crate::courier::worker::{Courier, WorkerSettings};
+use crate::engine::store::{self, MessageFilter, MessageRecord};
+use crate::engine::{Engine, EngineConfig};
+
+/// How long a command waits for the courier after a step before leaving
+/// undelivered messages queued (SMTP and HTTP time out after 10 s each).
+const DRAIN_DEADLINE: Duration = Duration::from_secs(30);
+
+/// An opened engine with its runtime and courier.
+#[derive(Debug)]
+pub struct Opened {
+    /// Runs the engine's futures on this thread.
+    pub runtime: tokio::runtime::Runtime,
+    /// The engine.
+    pub engine: Engine,
+    /// The courier over the same store.
+    pub courier: Courier,
+    /// The config file.
+    pub path: PathBuf,
+}
+
+/// Opens the engine of the project `--project` names (or the selected one). The
+/// config is validated first, as Kratos refuses to start on an invalid one.
+pub fn open(project: &ProjectFlag) -> Result<Opened, Failure> {
+    let path = target::config_path(&ProjectArg::from(project.clone()))?;
+    let doc = Document::load(&path).map_err(Failure::op)?;
+    let name = crate::diag::file_name(&path);
+    let report = crate::schema::config::validate_document(&doc, &name);
+    identity_config::refuse_errors(&report, &name, |errors| {
+        format!(
+            "`{}` is not a valid identity config ({errors} error{}); fix it before running flows",
+            path.display(),
+            if errors == 1 { "" } else { "s" }
+        )
+    })?;
+    let config = EngineConfig {
+        base_dir: doc.base_dir(),
+        config: doc.value,
+        dsn: std::env::var("OTPCTL_DSN").ok().filter(|d| !d.is_empty()),
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(Failure::op)?;
+    let engine = runtime.block_on(Engine::open(&config)).map_err(Failure::op)?;
+    let courier = courier_for(&engine, &config)?;
+    Ok(Opened {
+        runtime,
+        engine,
+        courier,
+        path,
+    })
+}
+
+/// The courier of an engine, with the config's worker settings.
+pub fn courier_for(engine: &Engine, config: &EngineConfig) -> Result<Courier, Failure> {
+    let settings = &engine.settings().courier;
+    let worker = WorkerSettings {
+        message_retries: settings.message_retries,
+        pull_count: settings.pull_count,
+        pull_wait: settings.pull_wait,
+    };
+    Courier::new(
+        &config.config,
+        &config.base_dir,
+        engine.store().clone(),
+        worker,
+        Arc::clone(engine.clock()),
+    )
+    .map_err(Failure::op)
+}
+
+impl Opened {
+    /// Sends what a step queued, then reports each message of the flow created
+    /// since `since` on stderr: where it went and whether it left.
+    pub fn deliver_and_report(&self, cx: super::Context, flow_id: &str, since: i64) -> Result<(), Failure> {
+        self.runtime
+            .block_on(self.courier.drain(DRAIN_DEADLINE))
+            .map_err(Failure::op)?;
+        for message in self.messages_of_flow(flow_id)? {
+            if message.created_at >= since {
+                output::status(cx, &describe_delivery(&message, self.courier.email_in_outbox()));
+            }
+        }
+        Ok(())
+    }
+
+    /// The messages a flow sent, newest first.
+    pub fn messages_of_flow(&self, flow_id: &str) -> Result<Vec<MessageRecord>, Failure> {
+        let filter = MessageFilter {
+            flow_id: Some(flow_id.to_string()),
+            ..MessageFilter::default()
+        };
+        self.runtime
+            .block_on(async {
+                let mut conn = self.engine.store().pool().acquire().await?;
+                store::list_messages(&mut conn, &filter, 50, 0).await
+            })
+            .map_err(Failure::op)
+    }
+
+    /// The code the newest message of a flow carries (`--auto`): read from the
+    /// local outbox, the way a user reads their inbox.
+    pub fn code_from_outbox(&self, flow_id: &str) -> Result<String, Failure> {
+        self.messages_of_flow(flow_id)?
+            .iter()
+            .find_map(|m| code_in(&m.template_data))
+            .ok_or_else(|| {
+                Failure::op(format!(
+                    "no message with a code was sent for flow `{flow_id}`; nothing to complete it with"
+                ))
+            })
+    }
+}
+
+/// The code in a message's template data, if it carries one.
+fn code_in(data: &Value) -> Option<String> {
+    ["login_code", "registration_code", "verification_code", "recovery_code"]
+        .iter()
+        .find_map(|key| data.get(*key).and_then(Value::as_str))
+        .map(str::to_string)
+}
+
+/// One line about a message: never its body, which holds the code.
+fn describe_delivery(message: &MessageRecord, email_in_outbox: bool) -> String {
+    let fate = match message.status.as_str() {
+        "sent" => "sent".to_string(),
+        "abandoned" => "abandoned (see `otpctl get courier-message`)".to_string(),
+        "queued" if message.channel == "email" && email_in_outbox => {
+            "kept in the local outbox (no courier.smtp.connection_uri)".to_string()
+        }
+        "queued" if message.send_count > 0 => "not delivered yet; will be retried".to_string(),
+        other => other.to_string(),
+    };
+    format!(
+        "{} {} to {} ({}): {fate}",
+        message.template_type, message.message_type, message.recipient, message.id
+    )
+}
+
+/// Asks for the code on a terminal; None when there is none to ask on.
+pub fn prompt_code(recipients: &str) -> Result<Option<String>, Failure> {
+    output::prompt(&format!("Enter the code sent to {recipients}"))
+}

@@ -1,0 +1,457 @@
+//! `register`, `login` and `verify`: drive a code flow on the embedded engine.
+//! A step that sends a code then asks for it on a terminal, reads it from the
+//! local outbox with `--auto`, or prints the flow id for `--flow ID --code C`.
+
+use clap::{Args, ValueEnum};
+use serde_json::{Map, Value, json};
+
+use super::engine::{self, Opened};
+use super::{Context, Failure, ProjectFlag, output};
+use crate::engine::{
+    FlowRequest, LoginSubmission, Outcome, RegistrationSubmission, VerificationSubmission,
+};
+
+/// Output of the flow verbs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StepFormat {
+    /// `key: value` lines (flow, identity, session_token, verified).
+    Text,
+    /// `{"version":1,…}` with the flow, session or identity as Kratos returns them.
+    Json,
+}
+
+/// How a flow verb proceeds after the first step.
+#[derive(Debug, Clone, Args)]
+pub struct StepArgs {
+    /// Continue this flow: with --code to submit a code, or --resend.
+    #[arg(long, value_name = "ID")]
+    flow: Option<String>,
+    /// The code that was sent (with --flow).
+    #[arg(long, value_name = "CODE", requires = "flow")]
+    code: Option<String>,
+    /// Send a new code for --flow; older codes stop working.
+    #[arg(long, requires = "flow", conflicts_with = "code")]
+    resend: bool,
+    /// Read the code from the local outbox and complete the flow at once.
+    #[arg(long, conflicts_with_all = ["flow", "code", "resend"])]
+    auto: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = StepFormat::Text)]
+    format: StepFormat,
+    #[command(flatten)]
+    project: ProjectFlag,
+}
+
+/// `login`.
+#[derive(Debug, Args)]
+pub struct LoginArgs {
+    /// The email address or phone number of the account.
+    #[arg(long, value_name = "ADDRESS", required_unless_present = "flow")]
+    identifier: Option<String>,
+    #[command(flatten)]
+    step: StepArgs,
+}
+
+/// `register`.
+#[derive(Debug, Args)]
+pub struct RegisterArgs {
+    /// A trait, `name=value` (dots for nested traits: `name.first=Ada`); repeatable.
+    #[arg(long = "trait", value_name = "NAME=VALUE")]
+    traits: Vec<String>,
+    /// All traits as a JSON object (merged under the --trait values).
+    #[arg(long = "traits", value_name = "JSON")]
+    traits_json: Option<String>,
+    #[command(flatten)]
+    step: StepArgs,
+}
+
+/// `verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The email address or phone number to verify.
+    #[arg(long, value_name = "ADDRESS", required_unless_present = "flow")]
+    address: Option<String>,
+    #[command(flatten)]
+    step: StepArgs,
+}
+
+/// What is being driven, with the input of its first step.
+#[derive(Debug, Clone)]
+enum Kind {
+    Login(Option<String>),
+    Registration(Option<Value>),
+    Verification(Option<String>),
+}
+
+/// Runs `login`.
+pub fn login(args: LoginArgs, cx: Context) -> Result<(), Failure> {
+    drive(Kind::Login(args.identifier), &args.step, cx)
+}
+
+/// Runs `register`.
+pub fn register(args: RegisterArgs, cx: Context) -> Result<(), Failure> {
+    let traits = if args.traits.is_empty() && args.traits_json.is_none() {
+        None
+    } else {
+        Some(parse_traits(&args.traits, args.traits_json.as_deref())?)
+    };
+    if traits.is_none() && args.step.flow.is_none() {
+        return Err(Failure::usage("give the traits with --trait NAME=VALUE or --traits JSON"));
+    }
+    drive(Kind::Registration(traits), &args.step, cx)
+}
+
+/// Runs `verify`.
+pub fn verify(args: VerifyArgs, cx: Context) -> Result<(), Failure> {
+    drive(Kind::Verification(args.address), &args.step, cx)
+}
+
+fn drive(kind: Kind, step: &StepArgs, cx: Context) -> Result<(), Failure> {
+    let opened = engine::open(&step.project)?;
+    let flow = match &step.flow {
+        Some(id) => opened.runtime.block_on(opened.engine.get_flow(id)).map_err(Failure::op)?,
+        None => create(&opened, &kind)?,
+    };
+    let flow_id = flow["id"].as_str().unwrap_or_default().to_string();
+    let code = match (&step.flow, &step.code) {
+        (Some(_), Some(code)) => code.clone(),
+        (Some(_), None) if !step.resend => {
+            return Err(Failure::usage("--flow needs --code CODE or --resend"));
+        }
+        _ => {
+            let sent = send_code(&opened, &kind, &flow, cx)?;
+            match obtain_code(&opened, step, &sent, cx)? {
+                Some(code) => code,
+                None => return finish_pending(step, &sent),
+            }
+        }
+    };
+    let fresh = opened.runtime.block_on(opened.engine.get_flow(&flow_id)).map_err(Failure::op)?;
+    let since = opened.engine.clock().now_ms();
+    let outcome = submit_code(&opened, &kind, &fresh, &code)?;
+    opened.deliver_and_report(cx, &flow_id, since)?;
+    print_done(step.format, outcome?)
+}
+
+fn create(opened: &Opened, kind: &Kind) -> Result<Value, Failure> {
+    let request = FlowRequest::default();
+    let engine = &opened.engine;
+    let created = match kind {
+        Kind::Login(_) => opened.runtime.block_on(engine.create_login_flow(&request)),
+        Kind::Registration(_) => opened.runtime.block_on(engine.create_registration_flow(&request)),
+        Kind::Verification(_) => opened.runtime.block_on(engine.create_verification_flow(&request)),
+    };
+    created.map_err(Failure::op)
+}
+
+/// The first step (or a resend): the engine sends a code; the flow comes back.
+fn send_code(opened: &Opened, kind: &Kind, flow: &Value, cx: Context) -> Result<Value, Failure> {
+    let id = flow["id"].as_str().unwrap_or_default();
+    let engine = &opened.engine;
+    let since = engine.clock().now_ms();
+    let outcome = match kind {
+        Kind::Login(identifier) => {
+            let submission = LoginSubmission {
+                identifier: identifier.clone().or_else(|| hidden_value(flow, "identifier")),
+                resend: true,
+                ..LoginSubmission::default()
+            };
+            generic(opened.runtime.block_on(engine.submit_login(id, &submission)), |_| Value::Null)
+        }
+        Kind::Registration(traits) => {
+            let submission = RegistrationSubmission {
+                traits: traits.clone().or_else(|| hidden_traits(flow)),
+                resend: true,
+                ..RegistrationSubmission::default()
+            };
+            generic(opened.runtime.block_on(engine.submit_registration(id, &submission)), |_| Value::Null)
+        }
+        Kind::Verification(address) => {
+            let submission = VerificationSubmission {
+                email: address.clone().or_else(|| flow_address(flow)),
+                ..VerificationSubmission::default()
+            };
+            generic(opened.runtime.block_on(engine.submit_verification(id, &submission)), |_| Value::Null)
+        }
+    }?;
+    let flow = match outcome {
+        Outcome::Flow(flow) if flow["state"] == "sent_email" && ui_errors(&flow).is_empty() => flow,
+        other => return Err(failure_of(other)),
+    };
+    opened.deliver_and_report(cx, id, since)?;
+    Ok(flow)
+}
+
+/// The code for a flow whose code was just sent: from the outbox (`--auto`), a
+/// prompt on a terminal, or None for scripts.
+fn obtain_code(opened: &Opened, step: &StepArgs, flow: &Value, _cx: Context) -> Result<Option<String>, Failure> {
+    let id = flow["id"].as_str().unwrap_or_default();
+    if step.auto {
+        return opened.code_from_outbox(id).map(Some);
+    }
+    if step.resend {
+        return Ok(None);
+    }
+    let recipients = opened
+        .messages_of_flow(id)?
+        .iter()
+        .map(|m| m.recipient.clone())
+        .collect::<Vec<_>>()
+        .join(", ");
+    engine::prompt_code(&recipients)
+}
+
+/// A code was sent and nobody can type it here: print the flow to continue.
+fn finish_pending(step: &StepArgs, flow: &Value) -> Result<(), Failure> {
+    let id = flow["id"].as_str().unwrap_or_default();
+    match step.format {
+        StepFormat::Text => {
+            output::emit_line(&format!("flow: {id}"))?;
+            output::status(
+                Context { yes: false, quiet: false },
+                &format!("a code was sent; finish with --flow {id} --code CODE"),
+            );
+            Ok(())
+        }
+        StepFormat::Json => emit_json(json!({ "version": 1, "result": "code_sent", "flow": flow })),
+    }
+}
+
+/// The second step: the code (with the identifier or traits the flow holds).
+fn submit_code(
+    opened: &Opened,
+    kind: &Kind,
+    flow: &Value,
+    code: &str,
+) -> Result<Result<Value, Failure>, Failure> {
+    let id = flow["id"].as_str().unwrap_or_default();
+    let engine = &opened.engine;
+    let code = Some(code.to_string());
+    let outcome = match kind {
+        Kind::Login(identifier) => {
+            let submission = LoginSubmission {
+                identifier: identifier.clone().or_else(|| hidden_value(flow, "identifier")),
+                code,
+                ..LoginSubmission::default()
+            };
+            generic(opened.runtime.block_on(engine.submit_login(id, &submission)), |done| {
+                json!({
+                    "result": "session",
+                    "session_token": done.session_token,
+                    "session": done.session,
+                    "continue_with": done.continue_with,
+                })
+            })
+        }
+        Kind::Registration(traits) => {
+            let submission = RegistrationSubmission {
+                traits: traits.clone().or_else(|| hidden_traits(flow)),
+                code,
+                ..RegistrationSubmission::default()
+            };
+            generic(opened.runtime.block_on(engine.submit_registration(id, &submission)), |done| {
+                json!({
+                    "result": "identity",
+                    "identity": done.identity,
+                    "session_token": done.session_token,
+                    "session": done.session,
+                    "continue_with": done.continue_with,
+                })
+            })
+        }
+        Kind::Verification(_) => {
+            let submission = VerificationSubmission {
+                code,
+                ..VerificationSubmission::default()
+            };
+            generic(opened.runtime.block_on(engine.submit_verification(id, &submission)), |flow| {
+                json!({ "result": "verified", "flow": flow })
+            })
+        }
+    }?;
+    Ok(match outcome {
+        Outcome::Done(done) => Ok(done),
+        Outcome::Flow(flow) if flow["state"] == "passed_challenge" => {
+            Ok(json!({ "result": "verified", "flow": flow }))
+        }
+        other => Err(failure_of(other)),
+    })
+}
+
+/// Turns an engine outcome with a kind-specific success into one with JSON.
+fn generic<T>(
+    result: Result<Outcome<T>, crate::engine::EngineError>,
+    done: impl FnOnce(&T) -> Value,
+) -> Result<Outcome<Value>, Failure> {
+    Ok(match result.map_err(Failure::op)? {
+        Outcome::Done(value) => Outcome::Done(done(&value)),
+        Outcome::Flow(flow) => Outcome::Flow(flow),
+        Outcome::Expired { flow, expired_at } => Outcome::Expired { flow, expired_at },
+        Outcome::Replaced { flow } => Outcome::Replaced { flow },
+        Outcome::AddressNotVerified { continue_with } => Outcome::AddressNotVerified { continue_with },
+    })
+}
+
+/// The failure an unfinished outcome stands for, with the UI's words.
+fn failure_of(outcome: Outcome<Value>) -> Failure {
+    match outcome {
+        Outcome::Flow(flow) => {
+            let errors = ui_errors(&flow);
+            if errors.is_empty() {
+                Failure::op(format!("flow `{}` is in state {}", flow["id"], flow["state"]))
+            } else {
+                Failure::op(errors.join("; "))
+            }
+        }
+        Outcome::Expired { flow, .. } => Failure::op(format!(
+            "the flow expired; start again (a new flow `{}` replaces it)",
+            flow["id"].as_str().unwrap_or_default()
+        )),
+        Outcome::Replaced { flow } => Failure::op(format!(
+            "{} (a new flow `{}` replaces it)",
+            ui_errors(&flow).join("; "),
+            flow["id"].as_str().unwrap_or_default()
+        )),
+        Outcome::AddressNotVerified { continue_with } => Failure::op(format!(
+            "your email or phone address is not yet verified: a verification code was sent (verification flow `{}`)",
+            continue_with
+                .first()
+                .and_then(|c| c.pointer("/flow/id"))
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+        )),
+        Outcome::Done(_) => Failure::op("unexpected completion"),
+    }
+}
+
+/// The error texts of a flow's UI: container messages and node messages.
+fn ui_errors(flow: &Value) -> Vec<String> {
+    let container = flow.pointer("/ui/messages").and_then(Value::as_array).into_iter().flatten();
+    let nodes = flow
+        .pointer("/ui/nodes")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .flat_map(|n| n["messages"].as_array().into_iter().flatten());
+    container
+        .chain(nodes)
+        .filter(|m| m["type"] == "error")
+        .filter_map(|m| m["text"].as_str().map(str::to_string))
+        .collect()
+}
+
+fn print_done(format: StepFormat, done: Value) -> Result<(), Failure> {
+    match format {
+        StepFormat::Json => {
+            let mut out = Map::new();
+            out.insert("version".into(), 1.into());
+            if let Value::Object(fields) = done {
+                out.extend(fields);
+            }
+            emit_json(Value::Object(out))
+        }
+        StepFormat::Text => {
+            let mut lines = Vec::new();
+            if let Some(id) = done.pointer("/identity/id").or_else(|| done.pointer("/session/identity/id")) {
+                lines.push(format!("identity: {}", id.as_str().unwrap_or_default()));
+            }
+            if let Some(token) = done["session_token"].as_str() {
+                lines.push(format!("session_token: {token}"));
+            }
+            if done["result"] == "verified" {
+                lines.push(format!("verified: {}", done.pointer("/flow/id").and_then(Value::as_str).unwrap_or_default()));
+            }
+            output::emit(&(lines.join("\n") + "\n"))
+        }
+    }
+}
+
+fn emit_json(value: Value) -> Result<(), Failure> {
+    output::emit(&format!("{}\n", serde_json::to_string_pretty(&value).unwrap_or_default()))
+}
+
+/// The value of a hidden input of a flow's UI.
+fn hidden_value(flow: &Value, name: &str) -> Option<String> {
+    flow.pointer("/ui/nodes")?
+        .as_array()?
+        .iter()
+        .find(|n| n.pointer("/attributes/name").and_then(Value::as_str) == Some(name))
+        .and_then(|n| n.pointer("/attributes/value"))
+        .and_then(Value::as_str)
+        .map(str::to_string)
+}
+
+/// The traits a registration flow sent its code for, from its hidden nodes.
+fn hidden_traits(flow: &Value) -> Option<Value> {
+    let mut traits = json!({});
+    let mut any = false;
+    for node in flow.pointer("/ui/nodes")?.as_array()? {
+        let Some(name) = node.pointer("/attributes/name").and_then(Value::as_str) else { continue };
+        let Some(path) = name.strip_prefix("traits.") else { continue };
+        let Some(value) = node.pointer("/attributes/value") else { continue };
+        set_path(&mut traits, path, value.clone());
+        any = true;
+    }
+    any.then_some(traits)
+}
+
+/// The address a verification flow sent its code to (its resend node).
+fn flow_address(flow: &Value) -> Option<String> {
+    hidden_value(flow, "email").or_else(|| hidden_value(flow, "sms"))
+}
+
+fn set_path(target: &mut Value, dotted: &str, value: Value) {
+    let mut current = target;
+    let parts: Vec<&str> = dotted.split('.').collect();
+    for (i, part) in parts.iter().enumerate() {
+        if i + 1 == parts.len() {
+            current[*part] = value;
+            return;
+        }
+        if !current[*part].is_object() {
+            current[*part] = json!({});
+        }
+        current = &mut current[*part];
+    }
+}
+
+/// `--trait name=value` values over `--traits JSON`. Values are strings (a phone
+/// number must not turn into a number); typed traits go in `--traits`.
+fn parse_traits(pairs: &[String], json_text: Option<&str>) -> Result<Value, Failure> {
+    let mut traits = match json_text {
+        Some(text) => serde_json::from_str::<Value>(text)
+            .map_err(|e| Failure::usage(format!("--traits {text:?}: not JSON: {e}")))?,
+        None => json!({}),
+    };
+    if !traits.is_object() {
+        return Err(Failure::usage("--traits must be a JSON object"));
+    }
+    for pair in pairs {
+        let (name, value) = pair
+            .split_once('=')
+            .ok_or_else(|| Failure::usage(format!("--trait {pair:?}: expected NAME=VALUE")))?;
+        if name.is_empty() {
+            return Err(Failure::usage(format!("--trait {pair:?}: the name is empty")));
+        }
+        set_path(&mut traits, name, Value::String(value.to_string()));
+    }
+    Ok(traits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traits_from_flags_nest_and_keep_strings() {
+        let traits = parse_traits(
+            &["email=a@b.c".into(), "name.first=Ada".into(), "phone=4917667111638".into()],
+            Some(r#"{"age": 36, "email": "old@b.c"}"#),
+        )
+        .expect("traits");
+        assert_eq!(
+            traits,
+            json!({"age": 36, "email": "a@b.c", "name": {"first": "Ada"}, "phone": "4917667111638"})
+        );
+    }
+}

@@ -1,0 +1,191 @@
+//! `list|get|import|delete identities` on the embedded engine's store.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use serde_json::{Value, json};
+
+use super::engine;
+use super::{Context, Failure, ProjectFlag, output};
+use crate::config::{Format, parse_value};
+use crate::engine::ImportError;
+
+/// Output of identity listings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IdentityFormat {
+    /// Aligned columns.
+    Table,
+    /// `{"version":1,…}` with identities as Kratos' admin API returns them.
+    Json,
+}
+
+/// `list identities`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Identities per page (oldest first).
+    #[arg(long, default_value_t = 250, value_parser = clap::value_parser!(i64).range(1..=1000))]
+    page_size: i64,
+    /// Page number, from 0.
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(i64).range(0..))]
+    page: i64,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = IdentityFormat::Table)]
+    format: IdentityFormat,
+    #[command(flatten)]
+    project: ProjectFlag,
+}
+
+/// `get identity`.
+#[derive(Debug, Args)]
+pub struct GetArgs {
+    /// The identity id.
+    id: String,
+    #[command(flatten)]
+    project: ProjectFlag,
+}
+
+/// `import identities`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// JSON or YAML files, each one identity (createIdentityBody) or a list of them; `-` for stdin.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    #[command(flatten)]
+    project: ProjectFlag,
+}
+
+/// `delete identity`.
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// The identity id.
+    id: String,
+    #[command(flatten)]
+    project: ProjectFlag,
+}
+
+/// Lists identities.
+pub fn list(args: ListArgs) -> Result<(), Failure> {
+    let opened = engine::open(&args.project)?;
+    let identities = opened
+        .runtime
+        .block_on(opened.engine.list_identities(args.page_size, args.page))
+        .map_err(Failure::op)?;
+    match args.format {
+        IdentityFormat::Json => emit_json(&json!({ "version": 1, "identities": identities })),
+        IdentityFormat::Table => output::emit(&table(&identities)),
+    }
+}
+
+/// Shows one identity.
+pub fn get(args: GetArgs) -> Result<(), Failure> {
+    let opened = engine::open(&args.project)?;
+    let identity = opened
+        .runtime
+        .block_on(opened.engine.get_identity(&args.id))
+        .map_err(Failure::op)?;
+    emit_json(&json!({ "version": 1, "identity": identity }))
+}
+
+/// Imports identities; each document stands alone, and every failure is named.
+pub fn import(args: ImportArgs, cx: Context) -> Result<(), Failure> {
+    let documents = read_documents(&args.files)?;
+    let opened = engine::open(&args.project)?;
+    let mut failed = Vec::new();
+    for (name, document) in &documents {
+        match opened.runtime.block_on(opened.engine.import_identity(document)) {
+            Ok(identity) => {
+                output::emit_line(identity["id"].as_str().unwrap_or_default())?;
+            }
+            Err(ImportError::Engine(e)) => return Err(Failure::op(e)),
+            Err(e) => failed.push(format!("{name}: {e}")),
+        }
+    }
+    let imported = documents.len() - failed.len();
+    output::status(cx, &format!("imported {imported} of {} identities", documents.len()));
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Invalid {
+            message: format!("{} identities were not imported", failed.len()),
+            problems: failed,
+        })
+    }
+}
+
+/// Deletes an identity (asks on a terminal; `--yes` otherwise).
+pub fn delete(args: DeleteArgs, cx: Context) -> Result<(), Failure> {
+    let opened = engine::open(&args.project)?;
+    let question = format!("Delete identity {} with its sessions and addresses?", args.id);
+    match output::confirm(cx, &question)? {
+        Some(true) => {}
+        Some(false) => return Err(Failure::op("aborted; nothing was deleted")),
+        None => {
+            return Err(Failure::usage(
+                "refusing to delete an identity without confirmation: stdin is not a terminal; pass --yes",
+            ));
+        }
+    }
+    opened
+        .runtime
+        .block_on(opened.engine.delete_identity(&args.id))
+        .map_err(Failure::op)?;
+    output::emit_line(&args.id)
+}
+
+/// Every identity document in the files, named `file` or `file[i]`.
+fn read_documents(files: &[PathBuf]) -> Result<Vec<(String, Value)>, Failure> {
+    let mut documents = Vec::new();
+    for path in files {
+        let (name, text) = if path.as_os_str() == "-" {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)?;
+            ("<stdin>".to_string(), text)
+        } else {
+            let text = crate::config::read_text(path).map_err(Failure::op)?;
+            (crate::diag::file_name(path), text)
+        };
+        let format = Format::detect(path, &text);
+        let value = parse_value(path, format, &text).map_err(Failure::op)?;
+        match value {
+            Value::Array(items) => {
+                for (i, item) in items.into_iter().enumerate() {
+                    documents.push((format!("{name}[{i}]"), item));
+                }
+            }
+            other => documents.push((name, other)),
+        }
+    }
+    Ok(documents)
+}
+
+fn table(identities: &[Value]) -> String {
+    let header = ["ID", "SCHEMA", "STATE", "IDENTIFIERS", "VERIFIED", "CREATED"];
+    let rows: Vec<[String; 6]> = identities
+        .iter()
+        .map(|i| {
+            let identifiers = i
+                .pointer("/credentials/code/identifiers")
+                .and_then(Value::as_array)
+                .map(|ids| ids.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(","))
+                .unwrap_or_default();
+            let verified = i["verifiable_addresses"]
+                .as_array()
+                .map(|a| a.iter().filter(|a| a["verified"] == true).count())
+                .unwrap_or_default();
+            let total = i["verifiable_addresses"].as_array().map(Vec::len).unwrap_or_default();
+            [
+                i["id"].as_str().unwrap_or_default().to_string(),
+                i["schema_id"].as_str().unwrap_or_default().to_string(),
+                i["state"].as_str().unwrap_or_default().to_string(),
+                identifiers,
+                format!("{verified}/{total}"),
+                i["created_at"].as_str().unwrap_or_default().to_string(),
+            ]
+        })
+        .collect();
+    super::project::columns(&header, &rows)
+}
+
+fn emit_json(value: &Value) -> Result<(), Failure> {
+    output::emit(&format!("{}\n", serde_json::to_string_pretty(value).unwrap_or_default()))
+}
