@@ -8,6 +8,7 @@ mod identities;
 mod identity_config;
 mod output;
 mod project;
+mod quickstart;
 mod target;
 mod validate;
 
@@ -89,6 +90,8 @@ enum Command {
     /// Run the courier that sends the local engine's queued messages.
     #[command(subcommand)]
     Courier(CourierCommand),
+    /// Run the whole product on a throwaway project: patch, validate, register, verify, log in by email and SMS.
+    Quickstart(quickstart::QuickstartArgs),
     /// Print a shell completion script.
     Completion(completion::CompletionArgs),
 }
@@ -226,6 +229,15 @@ impl From<ProjectFlag> for ProjectArg {
     }
 }
 
+impl ProjectFlag {
+    /// The flag naming a config file.
+    pub fn from_path(path: &std::path::Path) -> ProjectFlag {
+        ProjectFlag {
+            project: Some(path.display().to_string()),
+        }
+    }
+}
+
 impl From<&str> for ProjectArg {
     fn from(project: &str) -> Self {
         ProjectArg {
@@ -307,6 +319,7 @@ fn dispatch(command: Command, matches: &clap::ArgMatches, cx: Context) -> Result
         Command::Update(UpdateCommand::IdentityConfig(args)) => identity_config::update(args, cx),
         Command::Delete(DeleteCommand::Project(args)) => project::delete(args, cx),
         Command::Completion(args) => completion::print(args),
+        Command::Quickstart(args) => quickstart::run(args, cx),
         Command::Register(args) => flows::register(args, cx),
         Command::Login(args) => flows::login(args, cx),
         Command::Verify(args) => flows::verify(args, cx),
