@@ -2,3 +2,4 @@
 //! delivery over SMTP and HTTP, and the persistent queue the engine works.
 
 pub mod delivery;
+pub mod smtp;
