@@ -2,4 +2,5 @@
 //! delivery over SMTP and HTTP, and the persistent queue the engine works.
 
 pub mod delivery;
+pub mod http;
 pub mod smtp;
