@@ -261,7 +261,7 @@ pub fn sms_channel(
 
 /// The request config for email, `courier.http.request_config`, when
 /// `courier.delivery_strategy` is `http`; `None` for the default `smtp` strategy.
-pub fn email_request_config(
+pub fn email_channel(
     config: &Value,
     base_dir: &Path,
 ) -> Result<Option<RequestConfig>, HttpConfigError> {
@@ -296,14 +296,14 @@ pub fn http_client() -> Result<Client, HttpConfigError> {
 
 impl HttpChannel {
     /// A channel with a client of its own; see [`HttpChannel::with_client`] to share one.
-    pub fn new(config: &RequestConfig) -> Result<HttpChannel, HttpConfigError> {
+    pub fn new(config: RequestConfig) -> Result<HttpChannel, HttpConfigError> {
         HttpChannel::with_client(config, http_client()?)
     }
 
     /// Checks the URL, method, headers and content type once, so that `send` can
     /// only fail on what the server or the body does.
     pub fn with_client(
-        config: &RequestConfig,
+        config: RequestConfig,
         client: Client,
     ) -> Result<HttpChannel, HttpConfigError> {
         let url = parse_url(config.url.as_deref().ok_or(HttpConfigError::MissingUrl)?)?;
@@ -328,7 +328,7 @@ impl HttpChannel {
             method,
             headers,
             encoding,
-            body: config.body.clone(),
+            body: config.body,
         })
     }
 
@@ -647,7 +647,7 @@ mod tests {
         let parsed = config(json!({"url": "https://sms.example.com/send"}));
         assert_eq!(parsed.method, "POST");
         assert!(parsed.body.is_none() && parsed.auth.is_none());
-        let channel = HttpChannel::new(&parsed).expect("channel");
+        let channel = HttpChannel::new(parsed).expect("channel");
         assert_eq!(channel.encoding, Some(BodyEncoding::Json));
         assert!(channel.sends_body());
     }
@@ -657,7 +657,7 @@ mod tests {
         // Compile-time: the worker shares one channel and spawns its sends.
         fn assert_send_sync<T: Send + Sync>(_: &T) {}
         fn assert_send<T: Send>(_: &T) {}
-        let channel = HttpChannel::new(&config(json!({"url": "http://h/"}))).expect("channel");
+        let channel = HttpChannel::new(config(json!({"url": "http://h/"}))).expect("channel");
         assert_send_sync(&channel);
         assert_send(&channel.send(&Value::Null));
     }
@@ -668,7 +668,7 @@ mod tests {
             "url": "https://sms.example.com/send",
             "body": crate::config::source::encode_base64("function(ctx) { to: ctx.recipient }"),
         }));
-        let channel = HttpChannel::new(&parsed).expect("channel");
+        let channel = HttpChannel::new(parsed).expect("channel");
         assert_eq!(
             channel.body_source(),
             Some("function(ctx) { to: ctx.recipient }")
@@ -706,13 +706,13 @@ mod tests {
             "url": "http://h/",
             "headers": {"Content-Type": "application/json; charset=utf-8"},
         }));
-        let error = HttpChannel::new(&parsed).expect_err("content type");
+        let error = HttpChannel::new(parsed.clone()).expect_err("content type");
         assert_eq!(
             error.to_string(),
             "invalid config - incorrect Content-Type for request with body"
         );
         parsed.method = "TRACE".into();
-        assert!(!HttpChannel::new(&parsed).expect("trace").sends_body());
+        assert!(!HttpChannel::new(parsed).expect("trace").sends_body());
     }
 
     #[test]
@@ -721,7 +721,7 @@ mod tests {
             "url": "http://h/",
             "headers": {"content-type": "application/x-www-form-urlencoded"},
         }));
-        let channel = HttpChannel::new(&parsed).expect("channel");
+        let channel = HttpChannel::new(parsed).expect("channel");
         assert_eq!(channel.encoding, Some(BodyEncoding::Form));
     }
 
@@ -752,7 +752,7 @@ mod tests {
                 location: ApiKeyLocation::Cookie
             })
         );
-        let channel = HttpChannel::new(&parsed).expect("channel");
+        let channel = HttpChannel::new(parsed.clone()).expect("channel");
         for text in [format!("{parsed:?}"), format!("{channel:?}")] {
             assert!(!text.contains("s3cr3t"), "{text}");
         }
@@ -781,15 +781,15 @@ mod tests {
     #[test]
     fn missing_or_bad_urls_and_methods_are_refused() {
         assert!(matches!(
-            HttpChannel::new(&config(json!({}))),
+            HttpChannel::new(config(json!({}))),
             Err(HttpConfigError::MissingUrl)
         ));
         assert!(matches!(
-            HttpChannel::new(&config(json!({"url": "ftp://h/"}))),
+            HttpChannel::new(config(json!({"url": "ftp://h/"}))),
             Err(HttpConfigError::InvalidUrl { .. })
         ));
         assert!(matches!(
-            HttpChannel::new(&config(json!({"url": "http://h/", "method": "PO ST"}))),
+            HttpChannel::new(config(json!({"url": "http://h/", "method": "PO ST"}))),
             Err(HttpConfigError::InvalidMethod { .. })
         ));
     }
@@ -815,17 +815,13 @@ mod tests {
     }
 
     #[test]
-    fn email_request_config_only_for_the_http_strategy() {
+    fn email_channel_only_for_the_http_strategy() {
         let base = Path::new("/");
         let config = json!({"courier": {"http": {"request_config": {"url": "http://h/"}}}});
-        assert!(
-            email_request_config(&config, base)
-                .expect("valid")
-                .is_none()
-        );
+        assert!(email_channel(&config, base).expect("valid").is_none());
         let config = json!({"courier": {"delivery_strategy": "http",
             "http": {"request_config": {"url": "http://h/", "method": "PUT"}}}});
-        let found = email_request_config(&config, base)
+        let found = email_channel(&config, base)
             .expect("valid")
             .expect("present");
         assert_eq!(found.method, "PUT");

@@ -252,7 +252,7 @@ async fn credentials_are_not_sent_to_a_server_that_offers_no_auth() {
 
 fn http_channel(config: Value) -> HttpChannel {
     let config = RequestConfig::from_value(&config, Path::new("/")).expect("valid request config");
-    HttpChannel::new(&config).expect("valid channel")
+    HttpChannel::new(config).expect("valid channel")
 }
 
 fn sms_body() -> Value {
