@@ -1,4 +1,8 @@
 //! The courier: message templates, the Jsonnet request bodies of HTTP channels,
 //! delivery over SMTP and HTTP, and the persistent queue the engine works.
+
+pub mod delivery;
+pub mod http;
 pub mod queue;
+pub mod smtp;
 pub mod worker;

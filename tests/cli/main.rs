@@ -1,6 +1,7 @@
 //! Integration tests of the `otpctl` binary, run as a user runs it.
 
 mod concurrency;
+mod delivery;
 mod fixtures;
 mod generated;
 mod get;
@@ -11,6 +12,7 @@ mod patch_order;
 mod preserve;
 mod project;
 mod seed;
+mod servers;
 mod support;
 mod update;
 mod validate;

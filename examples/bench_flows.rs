@@ -1,0 +1,140 @@
+//! Full code-login flows per second on the embedded engine with SQLite:
+//! create flow → send code (queued in the outbox) → read it → submit → session.
+//! Run with `scripts/bench-flows`; prints flows/s and peak RSS.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use otpctl::engine::store::{self, MessageFilter};
+use otpctl::engine::{Engine, EngineConfig, FlowRequest, LoginSubmission, Outcome};
+use serde_json::{Value, json};
+
+const SCHEMA: &str = r#"{
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "type": "object",
+  "properties": {
+    "traits": {
+      "type": "object",
+      "properties": {
+        "email": {
+          "type": "string", "format": "email",
+          "ory.sh/kratos": {
+            "credentials": { "code": { "identifier": true, "via": "email" } },
+            "verification": { "via": "email" }
+          }
+        }
+      },
+      "required": ["email"]
+    }
+  }
+}"#;
+
+fn arg(name: &str, default: usize) -> usize {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn peak_rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let flows = arg("--flows", 20_000);
+    let concurrency = arg("--concurrency", 32);
+    let users = arg("--users", 1_000);
+    let dir = tempfile::tempdir()?;
+    std::fs::write(dir.path().join("identity.schema.json"), SCHEMA)?;
+    let config = json!({
+        "dsn": "sqlite://bench.db",
+        "identity": { "default_schema_id": "default", "schemas": [{ "id": "default", "url": "file://identity.schema.json" }] },
+        "selfservice": {
+            "default_browser_return_url": "http://127.0.0.1:3000/",
+            "methods": { "code": { "enabled": true, "passwordless_enabled": true } },
+            "flows": { "verification": { "enabled": false } }
+        },
+        "courier": {},
+        "secrets": { "cookie": ["a-bench-secret-of-32-characters!"] }
+    });
+    let engine = Engine::open(&EngineConfig {
+        config,
+        base_dir: dir.path().to_path_buf(),
+        dsn: None,
+    })
+    .await?;
+    for i in 0..users {
+        engine
+            .import_identity(&json!({ "traits": { "email": format!("user{i}@example.com") } }))
+            .await?;
+    }
+    let engine = Arc::new(engine);
+    let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let start = Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..concurrency {
+        let engine = Arc::clone(&engine);
+        let next = Arc::clone(&next);
+        tasks.push(tokio::spawn(async move {
+            loop {
+                let n = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                if n >= flows {
+                    return Ok::<(), String>(());
+                }
+                login(&engine, &format!("user{}@example.com", n % users)).await?;
+            }
+        }));
+    }
+    for task in tasks {
+        task.await??;
+    }
+    let elapsed = start.elapsed();
+    println!(
+        "otpctl engine (SQLite, {} cores): {flows} code-login flows in {:.2} s = {:.0} flows/s; concurrency {concurrency}; peak RSS {:.1} MiB",
+        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+        elapsed.as_secs_f64(),
+        flows as f64 / elapsed.as_secs_f64(),
+        peak_rss_kib() as f64 / 1024.0
+    );
+    Ok(())
+}
+
+async fn login(engine: &Engine, email: &str) -> Result<(), String> {
+    let flow = engine.create_login_flow(&FlowRequest::default()).await.map_err(|e| e.to_string())?;
+    let id = flow["id"].as_str().unwrap_or_default().to_string();
+    let mut submission = LoginSubmission {
+        identifier: Some(email.to_string()),
+        ..LoginSubmission::default()
+    };
+    match engine.submit_login(&id, &submission).await.map_err(|e| e.to_string())? {
+        Outcome::Flow(flow) if flow["state"] == "sent_email" => {}
+        _ => return Err("no code sent".into()),
+    }
+    submission.code = Some(code_from_outbox(engine, &id).await?);
+    match engine.submit_login(&id, &submission).await.map_err(|e| e.to_string())? {
+        Outcome::Done(_) => Ok(()),
+        _ => Err("login did not complete".into()),
+    }
+}
+
+async fn code_from_outbox(engine: &Engine, flow_id: &str) -> Result<String, String> {
+    let filter = MessageFilter { flow_id: Some(flow_id.to_string()), ..MessageFilter::default() };
+    let mut conn = engine.store().pool().acquire().await.map_err(|e| e.to_string())?;
+    let messages = store::list_messages(&mut conn, &filter, 1, 0).await.map_err(|e| e.to_string())?;
+    messages
+        .first()
+        .and_then(|m| m.template_data.get("login_code").and_then(Value::as_str))
+        .map(str::to_string)
+        .ok_or_else(|| "no code in the outbox".to_string())
+}
