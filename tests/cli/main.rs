@@ -1,11 +1,14 @@
 //! Integration tests of the `otpctl` binary, run as a user runs it.
 
 mod concurrency;
+mod courier;
 mod delivery;
+mod engine;
 mod fixtures;
 mod generated;
 mod get;
 mod help;
+mod lab;
 mod malformed;
 mod patch_errors;
 mod patch_order;

@@ -222,13 +222,24 @@ pub struct HttpReceiver {
 impl HttpReceiver {
     /// A receiver answering with `statuses` in turn, the last one repeating.
     pub fn start(statuses: &[u16]) -> HttpReceiver {
+        HttpReceiver::start_slow(statuses, Duration::ZERO)
+    }
+
+    /// As `start`, waiting `delay` before each reply.
+    pub fn start_slow(statuses: &[u16], delay: Duration) -> HttpReceiver {
         let list = statuses
             .iter()
             .map(u16::to_string)
             .collect::<Vec<_>>()
             .join(",");
+        let args = [
+            "--statuses".to_string(),
+            list,
+            "--delay-ms".to_string(),
+            delay.as_millis().to_string(),
+        ];
         HttpReceiver {
-            process: ServerProcess::start("http_receiver.py", &["--statuses".to_string(), list]),
+            process: ServerProcess::start("http_receiver.py", &args),
         }
     }
 
@@ -250,6 +261,11 @@ impl HttpReceiver {
     /// Waits for at least `count` requests.
     pub fn wait_for(&self, count: usize) -> Vec<Value> {
         self.process.wait_for(count)
+    }
+
+    /// Waits up to `timeout` for at least `count` requests.
+    pub fn wait_for_within(&self, count: usize, timeout: Duration) -> Vec<Value> {
+        self.process.wait_for_within(count, timeout)
     }
 }
 

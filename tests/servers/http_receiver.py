@@ -12,6 +12,7 @@ import argparse
 import json
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"]
@@ -22,6 +23,7 @@ def parse_args():
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--out", required=True, help="JSON Lines file of received requests")
     parser.add_argument("--statuses", default="200", help="e.g. 500,500,200")
+    parser.add_argument("--delay-ms", type=int, default=0, help="wait before each reply")
     return parser.parse_args()
 
 
@@ -37,7 +39,7 @@ class Statuses:
             return self.codes.pop(0) if len(self.codes) > 1 else self.codes[0]
 
 
-def handler_class(out, statuses):
+def handler_class(out, statuses, delay):
     lock = threading.Lock()
 
     class Handler(BaseHTTPRequestHandler):
@@ -59,6 +61,8 @@ def handler_class(out, statuses):
             # Written before the reply, so a client that saw the status finds the line.
             with lock, open(out, "a", encoding="utf-8") as f:
                 f.write(json.dumps(record) + "\n")
+            if delay:
+                time.sleep(delay)
             status = statuses.next()
             reply = f"status {status}".encode()
             self.send_response(status)
@@ -79,7 +83,7 @@ def handler_class(out, statuses):
 
 def main():
     args = parse_args()
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), handler_class(args.out, Statuses(args.statuses)))
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), handler_class(args.out, Statuses(args.statuses), args.delay_ms / 1000.0))
     print(f"ready {server.server_address[1]}", flush=True)
     try:
         server.serve_forever()

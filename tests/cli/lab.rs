@@ -1,0 +1,212 @@
+//! A test bench for the engine: a config with the email-sms preset's schema in a
+//! temporary directory, on SQLite or on a fresh PostgreSQL database.
+
+#![allow(dead_code)] // Each test module uses a different part of this helper.
+
+use std::sync::Arc;
+
+use otpctl::engine::clock::{Clock, ManualClock, SystemClock};
+use otpctl::engine::store::{self, MessageFilter, MessageRecord};
+use otpctl::engine::{Engine, EngineConfig, FlowRequest, Outcome};
+use serde_json::{Value, json};
+use sqlx::Connection;
+use tempfile::TempDir;
+
+/// The email-sms preset's identity schema.
+pub const SCHEMA: &str = include_str!("../../src/project/presets/email-sms.schema.json");
+
+/// Where the engine keeps its data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The backends to run a test on: SQLite always, PostgreSQL when the test
+/// command started one (and required under CI).
+pub fn backends() -> Vec<Backend> {
+    let mut backends = vec![Backend::Sqlite];
+    if postgres_url().is_some() {
+        backends.push(Backend::Postgres);
+    } else if std::env::var_os("CI").is_some() || std::env::var_os("OTPCTL_REQUIRE_POSTGRES").is_some() {
+        panic!("OTPCTL_TEST_POSTGRES_URL is not set; scripts/test starts PostgreSQL for the suite");
+    }
+    backends
+}
+
+pub fn postgres_url() -> Option<String> {
+    std::env::var("OTPCTL_TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty())
+}
+
+/// A fresh, empty PostgreSQL database on the test server; its URL.
+pub async fn fresh_postgres_database() -> String {
+    let base = postgres_url().expect("OTPCTL_TEST_POSTGRES_URL");
+    sqlx::any::install_default_drivers();
+    let name = format!("otpctl_{}", uuid::Uuid::new_v4().simple());
+    let mut admin = sqlx::AnyConnection::connect(&base).await.expect("connect to the test PostgreSQL");
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut admin)
+        .await
+        .expect("create a test database");
+    let (server, _) = base.rsplit_once('/').expect("database in the URL");
+    format!("{server}/{name}")
+}
+
+/// A config directory and the engine settings to open on it.
+pub struct Lab {
+    pub dir: TempDir,
+    pub config: Value,
+    pub dsn: Option<String>,
+    pub clock: Arc<dyn Clock>,
+    pub manual: Option<ManualClock>,
+}
+
+impl Lab {
+    /// Passwordless code login and registration, verification on, no SMTP (the
+    /// outbox), an `sms` channel only if `sms_url` is given.
+    pub async fn new(backend: Backend) -> Lab {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("identity.schema.json"), SCHEMA).expect("schema");
+        let dsn = match backend {
+            Backend::Sqlite => None,
+            Backend::Postgres => Some(fresh_postgres_database().await),
+        };
+        Lab {
+            dir,
+            config: json!({
+                "dsn": "sqlite://engine.db",
+                "serve": { "public": { "base_url": "http://127.0.0.1:4433/" } },
+                "identity": {
+                    "default_schema_id": "person",
+                    "schemas": [{ "id": "person", "url": "file://identity.schema.json" }]
+                },
+                "selfservice": {
+                    "default_browser_return_url": "http://127.0.0.1:3000/",
+                    "methods": { "code": { "enabled": true, "passwordless_enabled": true } },
+                    "flows": {
+                        "registration": { "after": { "code": { "hooks": [{ "hook": "session" }] } } },
+                        "verification": { "enabled": true, "use": "code" }
+                    }
+                },
+                "courier": { "message_retries": 2, "worker": { "pull_wait": "50ms" } },
+                "secrets": { "cookie": ["cookie-secret-0123456789abcdef"], "default": ["default-secret-0123456789abcdef"] }
+            }),
+            dsn,
+            clock: Arc::new(SystemClock),
+            manual: None,
+        }
+    }
+
+    /// Sets a config value by JSON pointer, creating objects on the way.
+    pub fn set(mut self, pointer: &str, value: Value) -> Lab {
+        let mut target = &mut self.config;
+        let parts: Vec<&str> = pointer.trim_start_matches('/').split('/').collect();
+        for (i, part) in parts.iter().enumerate() {
+            if i + 1 == parts.len() {
+                target[*part] = value;
+                break;
+            }
+            if !target[*part].is_object() {
+                target[*part] = json!({});
+            }
+            target = &mut target[*part];
+        }
+        self
+    }
+
+    /// An SMS channel to `url` with the seed's body.
+    pub fn with_sms(self, url: &str) -> Lab {
+        self.set(
+            "/courier/channels",
+            json!([{ "id": "sms", "type": "http", "request_config": {
+                "url": url, "method": "PUT",
+                "body": "base64://ZnVuY3Rpb24oY3R4KSB7DQpjdHg6IGN0eCwNCn0="
+            }}]),
+        )
+    }
+
+    /// A clock the test moves.
+    pub fn with_manual_clock(mut self) -> Lab {
+        let clock = ManualClock::new();
+        self.clock = Arc::new(clock.clone());
+        self.manual = Some(clock);
+        self
+    }
+
+    pub fn engine_config(&self) -> EngineConfig {
+        EngineConfig {
+            config: self.config.clone(),
+            base_dir: self.dir.path().to_path_buf(),
+            dsn: self.dsn.clone(),
+        }
+    }
+
+    pub async fn engine(&self) -> Engine {
+        Engine::open_with_clock(&self.engine_config(), Arc::clone(&self.clock))
+            .await
+            .expect("engine opens")
+    }
+
+    /// Writes the config as `identity-config.yaml` for the binary; its path.
+    pub fn write_config(&self) -> std::path::PathBuf {
+        let path = self.dir.path().join("identity-config.yaml");
+        let mut config = self.config.clone();
+        if let Some(dsn) = &self.dsn {
+            config["dsn"] = dsn.clone().into();
+        }
+        std::fs::write(&path, serde_json::to_string_pretty(&config).expect("json")).expect("config");
+        path
+    }
+}
+
+pub fn id(flow: &Value) -> String {
+    flow["id"].as_str().expect("flow id").to_string()
+}
+
+pub fn api() -> FlowRequest {
+    FlowRequest::default()
+}
+
+/// The messages of a flow, newest first.
+pub async fn messages_of(engine: &Engine, flow_id: &str) -> Vec<MessageRecord> {
+    let filter = MessageFilter { flow_id: Some(flow_id.to_string()), ..MessageFilter::default() };
+    let mut conn = engine.store().pool().acquire().await.expect("connection");
+    store::list_messages(&mut conn, &filter, 100, 0).await.expect("messages")
+}
+
+/// The code in the newest message of a flow (what the user reads).
+pub async fn code_of(engine: &Engine, flow_id: &str) -> String {
+    let messages = messages_of(engine, flow_id).await;
+    let message = messages.first().expect("a message was sent");
+    ["login_code", "registration_code", "verification_code"]
+        .iter()
+        .find_map(|k| message.template_data.get(*k).and_then(Value::as_str))
+        .expect("the message carries a code")
+        .to_string()
+}
+
+/// The flow of an outcome that is expected to show a flow.
+pub fn shown<T: std::fmt::Debug>(outcome: Outcome<T>) -> Value {
+    match outcome {
+        Outcome::Flow(flow) => flow,
+        other => panic!("expected a flow, got {other:?}"),
+    }
+}
+
+/// The ids of the error messages of a shown flow (container and nodes).
+pub fn error_ids(flow: &Value) -> Vec<u64> {
+    let container = flow.pointer("/ui/messages").and_then(Value::as_array).cloned().unwrap_or_default();
+    let nodes: Vec<Value> = flow
+        .pointer("/ui/nodes")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .flat_map(|n| n["messages"].as_array().cloned().unwrap_or_default())
+        .collect();
+    container
+        .iter()
+        .chain(nodes.iter())
+        .filter(|m| m["type"] == "error")
+        .filter_map(|m| m["id"].as_u64())
+        .collect()
+}
