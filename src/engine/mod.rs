@@ -2,4 +2,5 @@
 //! The store, flows and courier of issue 4 build on these.
 
 pub mod code;
+pub mod duration;
 pub mod identifier;
