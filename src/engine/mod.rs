@@ -4,3 +4,4 @@
 pub mod code;
 pub mod duration;
 pub mod identifier;
+pub mod settings;
