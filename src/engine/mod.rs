@@ -5,3 +5,4 @@ pub mod code;
 pub mod duration;
 pub mod identifier;
 pub mod settings;
+pub mod traits;
