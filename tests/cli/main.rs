@@ -8,6 +8,7 @@ mod help;
 mod malformed;
 mod patch_errors;
 mod patch_order;
+mod postgres;
 mod preserve;
 mod project;
 mod seed;
