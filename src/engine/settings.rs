@@ -21,8 +21,9 @@ pub struct Settings {
     pub registration: RegistrationFlow,
     /// `selfservice.flows.verification`.
     pub verification: VerificationFlow,
-    /// `selfservice.default_browser_return_url` (required by Kratos' schema).
-    pub default_browser_return_url: Option<String>,
+    /// `selfservice.default_browser_return_url`, where flows return when nothing
+    /// more specific is set; required, as in Kratos.
+    pub default_browser_return_url: String,
     /// `session`.
     pub session: SessionSettings,
     /// HMAC keys for codes: `secrets.cookie` if it has entries, else
@@ -34,8 +35,8 @@ pub struct Settings {
     pub courier: CourierWorker,
     /// `dsn`.
     pub dsn: Option<String>,
-    /// `identity`.
-    pub identity: IdentitySettings,
+    /// `identity.default_schema_id` (default `default`).
+    pub default_schema_id: String,
     /// `feature_flags`.
     pub feature_flags: FeatureFlags,
 }
@@ -106,11 +107,11 @@ pub struct VerificationFlow {
     /// `ui_url` (default Kratos' fallback page).
     pub ui_url: String,
     /// `use` (default code).
-    pub strategy: VerificationStrategy,
+    pub use_strategy: VerificationStrategy,
     /// `notify_unknown_recipients` (default false).
     pub notify_unknown_recipients: bool,
     /// `after.default_browser_return_url`.
-    pub after_default_browser_return_url: Option<String>,
+    pub after_return_url: Option<String>,
 }
 
 /// `selfservice.flows.verification.use`.
@@ -120,6 +121,22 @@ pub enum VerificationStrategy {
     Link,
     /// One-time codes.
     Code,
+}
+
+impl VerificationStrategy {
+    /// The name as written in the config (and in Kratos' messages).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VerificationStrategy::Link => "link",
+            VerificationStrategy::Code => "code",
+        }
+    }
+}
+
+impl std::fmt::Display for VerificationStrategy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// `session`.
@@ -134,9 +151,9 @@ pub struct SessionSettings {
 pub struct CourierWorker {
     /// `courier.message_retries` (default 5: six attempts, then abandoned).
     pub message_retries: u32,
-    /// `courier.worker.pull_count` (default 10). Kratos casts it to `uint8`;
-    /// larger values are capped at 255 here rather than wrapped.
-    pub pull_count: u8,
+    /// `courier.worker.pull_count` (default 10), at most 255: Kratos casts it
+    /// to `uint8`; larger values are capped here rather than wrapped.
+    pub pull_count: u32,
     /// `courier.worker.pull_wait` (default 1s).
     pub pull_wait: Duration,
     /// `courier.delivery_strategy` for email (default smtp).
@@ -150,13 +167,6 @@ pub enum DeliveryStrategy {
     Smtp,
     /// `courier.http.request_config`.
     Http,
-}
-
-/// `identity`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IdentitySettings {
-    /// `default_schema_id` (default `default`).
-    pub default_schema_id: String,
 }
 
 /// `feature_flags`.
@@ -200,6 +210,9 @@ pub enum Problem {
         /// The largest allowed.
         max: i64,
     },
+    /// A required key is absent.
+    #[error("is required")]
+    Missing,
     /// A string outside an enumeration.
     #[error("{value:?} is not one of {allowed}")]
     NotAllowed {
@@ -220,7 +233,8 @@ impl Settings {
             login: login_flow(&c)?,
             registration: registration_flow(&c)?,
             verification: verification_flow(&c)?,
-            default_browser_return_url: c.string("selfservice.default_browser_return_url")?,
+            default_browser_return_url: c
+                .required_string("selfservice.default_browser_return_url")?,
             session: SessionSettings {
                 lifespan: c.duration("session.lifespan", Duration::from_secs(24 * 3600))?,
             },
@@ -230,11 +244,9 @@ impl Settings {
                 .unwrap_or_else(|| "http://127.0.0.1:4433/".to_string()),
             courier: courier_worker(&c)?,
             dsn: c.string("dsn")?,
-            identity: IdentitySettings {
-                default_schema_id: c
-                    .string("identity.default_schema_id")?
-                    .unwrap_or_else(|| "default".to_string()),
-            },
+            default_schema_id: c
+                .string("identity.default_schema_id")?
+                .unwrap_or_else(|| "default".to_string()),
             feature_flags: FeatureFlags {
                 legacy_require_verified_login_error: c
                     .bool("feature_flags.legacy_require_verified_login_error", false)?,
@@ -302,7 +314,7 @@ fn verification_flow(c: &Reader) -> Result<VerificationFlow, SettingsError> {
         enabled: c.bool(&format!("{base}.enabled"), false)?,
         lifespan: c.duration(&format!("{base}.lifespan"), ONE_HOUR)?,
         ui_url: c.ui_url(base, "verification")?,
-        strategy: c.choice(
+        use_strategy: c.choice(
             &format!("{base}.use"),
             VerificationStrategy::Code,
             &[
@@ -311,15 +323,14 @@ fn verification_flow(c: &Reader) -> Result<VerificationFlow, SettingsError> {
             ],
         )?,
         notify_unknown_recipients: c.bool(&format!("{base}.notify_unknown_recipients"), false)?,
-        after_default_browser_return_url: c
-            .string(&format!("{base}.after.default_browser_return_url"))?,
+        after_return_url: c.string(&format!("{base}.after.default_browser_return_url"))?,
     })
 }
 
 fn courier_worker(c: &Reader) -> Result<CourierWorker, SettingsError> {
     Ok(CourierWorker {
         message_retries: c.integer("courier.message_retries", 5, 0, i64::from(u32::MAX))?,
-        pull_count: c.capped_u8("courier.worker.pull_count", 10)?,
+        pull_count: c.capped("courier.worker.pull_count", 10, u8::MAX.into())?,
         pull_wait: c.duration("courier.worker.pull_wait", Duration::from_secs(1))?,
         delivery_strategy: c.choice(
             "courier.delivery_strategy",
@@ -383,6 +394,13 @@ impl<'a> Reader<'a> {
             .transpose()
     }
 
+    fn required_string(&self, key: &str) -> Result<String, SettingsError> {
+        self.string(key)?.ok_or_else(|| SettingsError {
+            key: key.to_string(),
+            problem: Problem::Missing,
+        })
+    }
+
     fn strings(&self, key: &str) -> Result<Vec<String>, SettingsError> {
         let Some(value) = self.get(key) else {
             return Ok(Vec::new());
@@ -440,10 +458,10 @@ impl<'a> Reader<'a> {
         T::try_from(number).map_err(|_| out_of_range())
     }
 
-    /// A non-negative integer, values above 255 capped to 255.
-    fn capped_u8(&self, key: &str, default: u8) -> Result<u8, SettingsError> {
+    /// A non-negative integer, values above `cap` lowered to it.
+    fn capped(&self, key: &str, default: u32, cap: u32) -> Result<u32, SettingsError> {
         let number = self.integer(key, i64::from(default), 0, i64::MAX)?;
-        Ok(u8::try_from(number).unwrap_or(u8::MAX))
+        Ok(u32::try_from(number).unwrap_or(cap).min(cap))
     }
 
     fn choice<T: Copy>(
@@ -517,18 +535,27 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    /// `config` with the one key Kratos requires, unless it sets it itself.
+    fn minimal(mut config: Value) -> Value {
+        let selfservice = &mut config["selfservice"];
+        if selfservice.get("default_browser_return_url").is_none() {
+            selfservice["default_browser_return_url"] = json!("http://127.0.0.1:3000/");
+        }
+        config
+    }
+
     fn settings(config: Value) -> Settings {
-        Settings::from_config(&config).expect("valid settings")
+        Settings::from_config(&minimal(config)).expect("valid settings")
     }
 
     fn error(config: Value) -> String {
-        Settings::from_config(&config)
+        Settings::from_config(&minimal(config))
             .expect_err("invalid settings")
             .to_string()
     }
 
     #[test]
-    fn an_empty_config_gets_kratos_defaults() {
+    fn a_minimal_config_gets_kratos_defaults() {
         let s = settings(json!({}));
         assert_eq!(
             s.code,
@@ -566,12 +593,12 @@ mod tests {
                 enabled: false,
                 lifespan: ONE_HOUR,
                 ui_url: "https://www.ory.com/kratos/docs/fallback/verification".into(),
-                strategy: VerificationStrategy::Code,
+                use_strategy: VerificationStrategy::Code,
                 notify_unknown_recipients: false,
-                after_default_browser_return_url: None,
+                after_return_url: None,
             }
         );
-        assert_eq!(s.default_browser_return_url, None);
+        assert_eq!(s.default_browser_return_url, "http://127.0.0.1:3000/");
         assert_eq!(s.session.lifespan, Duration::from_secs(86_400));
         assert!(s.secrets.is_empty());
         assert_eq!(s.public_base_url, "http://127.0.0.1:4433/");
@@ -585,7 +612,7 @@ mod tests {
             }
         );
         assert_eq!(s.dsn, None);
-        assert_eq!(s.identity.default_schema_id, "default");
+        assert_eq!(s.default_schema_id, "default");
         assert!(!s.feature_flags.legacy_require_verified_login_error);
     }
 
@@ -612,7 +639,7 @@ mod tests {
                 "worker": {"pull_count": 3, "pull_wait": "250ms"}
             },
             "selfservice": {
-                "default_browser_return_url": "http://127.0.0.1:3000/",
+                "default_browser_return_url": "https://app.example.com/",
                 "methods": {"code": {
                     "passwordless_enabled": true,
                     "config": {"lifespan": "15m", "max_submissions": 255, "missing_credential_fallback_enabled": true}
@@ -630,7 +657,7 @@ mod tests {
         }));
         assert_eq!(s.dsn.as_deref(), Some("sqlite://otpctl.db"));
         assert_eq!(s.public_base_url, "https://auth.example.com/");
-        assert_eq!(s.identity.default_schema_id, "customer");
+        assert_eq!(s.default_schema_id, "customer");
         assert_eq!(s.session.lifespan, Duration::from_secs(720 * 3600));
         assert!(s.feature_flags.legacy_require_verified_login_error);
         assert_eq!(
@@ -642,10 +669,6 @@ mod tests {
                 delivery_strategy: DeliveryStrategy::Http,
             }
         );
-        assert_eq!(
-            s.default_browser_return_url.as_deref(),
-            Some("http://127.0.0.1:3000/")
-        );
         assert_eq!(s.code.lifespan, Duration::from_secs(900));
         assert_eq!(s.code.max_submissions, 255);
         assert!(s.code.missing_credential_fallback_enabled);
@@ -655,11 +678,13 @@ mod tests {
         assert_eq!(s.registration.style, RegistrationStyle::Unified);
         assert_eq!(s.registration.ui_url, "http://ui/registration");
         assert!(s.verification.enabled);
-        assert_eq!(s.verification.strategy, VerificationStrategy::Link);
+        assert_eq!(s.default_browser_return_url, "https://app.example.com/");
+        assert_eq!(s.verification.use_strategy, VerificationStrategy::Link);
+        assert_eq!(s.verification.use_strategy.to_string(), "link");
         assert!(s.verification.notify_unknown_recipients);
         assert_eq!(s.verification.lifespan, Duration::from_secs(7200));
         assert_eq!(
-            s.verification.after_default_browser_return_url.as_deref(),
+            s.verification.after_return_url.as_deref(),
             Some("http://ui/verified")
         );
     }
@@ -778,6 +803,12 @@ mod tests {
 
     #[test]
     fn errors_name_the_key() {
+        assert_eq!(
+            Settings::from_config(&json!({}))
+                .expect_err("no return url")
+                .to_string(),
+            "selfservice.default_browser_return_url: is required"
+        );
         assert_eq!(
             error(json!({"selfservice": {"methods": {"code": {"config": {"lifespan": "1d"}}}}})),
             "selfservice.methods.code.config.lifespan: unknown unit \"d\" in duration \"1d\""
