@@ -277,20 +277,19 @@ impl Engine {
     /// The identifier's label: the schema title when exactly one code identifier
     /// trait has one (1070002), else "ID" (1070004).
     fn identifier_label(&self) -> Value {
-        let titles = self
+        let label = self
             .inner
             .schemas
             .get(self.default_schema_id())
-            .map(|(schema, _)| super::traits::identifier_titles(schema))
-            .unwrap_or_default();
-        match titles.as_slice() {
-            [(name, title)] => ui::text(
+            .and_then(|(schema, _)| super::traits::identifier_label(schema));
+        match label {
+            Some(label) => ui::text(
                 1070002,
                 "info",
-                title,
-                Some(json!({ "title": title, "name": name })),
+                &label.title,
+                Some(json!({ "title": label.title, "name": label.name })),
             ),
-            _ => ui::label(texts::ID),
+            None => ui::label(texts::ID),
         }
     }
 

@@ -7,6 +7,7 @@ use sqlx::AnyConnection;
 use super::flows::{FlowKind, FlowRequest, FlowType, Outcome, Target, duration_ms, flow_json, parse_via};
 use super::identifier::{Via, normalize_gracefully};
 use super::store::{self, AddressRecord, FlowRecord, IdentityRecord, StoreError, Tx};
+use super::settings::VerificationStrategy;
 use super::ui::{self, Group, Input, texts};
 use super::{Engine, EngineError};
 use crate::courier::template::TemplateType;
@@ -40,7 +41,7 @@ impl Engine {
                 "Verification is not allowed because it was disabled.".into(),
             ));
         }
-        if verification.use_strategy != "code" || !self.settings().code.enabled {
+        if verification.use_strategy != VerificationStrategy::Code || !self.settings().code.enabled {
             return Err(EngineError::Disabled(format!(
                 "The active verification strategy {} is not enabled. Please enable it in the configuration.",
                 verification.use_strategy

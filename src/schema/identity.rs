@@ -29,9 +29,17 @@ const IDENTITY_KEYS: &[&str] = &[
 /// Compiled identity schemas by id, shared by every document.
 #[derive(Debug, Default)]
 pub struct IdentitySchemas {
-    by_id: BTreeMap<String, jsonschema::Validator>,
+    by_id: BTreeMap<String, Compiled>,
     /// Used for every document, whatever its `schema_id` (`--schema FILE`).
-    only: Option<jsonschema::Validator>,
+    only: Option<Compiled>,
+}
+
+/// A schema as written, beside its validator: the engine reads the
+/// `ory.sh/kratos` extension and the UI hints from the raw document.
+#[derive(Debug)]
+struct Compiled {
+    raw: Value,
+    validator: jsonschema::Validator,
 }
 
 /// Why a schema could not be compiled for identity validation.
@@ -65,11 +73,11 @@ impl IdentitySchemas {
                     id: id.clone(),
                     message: e.to_string(),
                 })?;
-            let validator = compile(&text, Path::new(url)).map_err(|message| SchemaLoadError {
+            let compiled = compile(&text, Path::new(url)).map_err(|message| SchemaLoadError {
                 id: id.clone(),
                 message,
             })?;
-            schemas.by_id.insert(id, validator);
+            schemas.by_id.insert(id, compiled);
         }
         Ok(schemas)
     }
@@ -87,6 +95,15 @@ impl IdentitySchemas {
         })
     }
 
+    /// The raw schema and its validator for `id`; with `--schema FILE`, that one
+    /// schema whatever the id.
+    pub fn get(&self, id: &str) -> Option<(&Value, &jsonschema::Validator)> {
+        self.only
+            .as_ref()
+            .or_else(|| self.by_id.get(id))
+            .map(|c| (&c.raw, &c.validator))
+    }
+
     /// The ids of the schemas, for messages.
     fn ids(&self) -> Vec<&str> {
         self.by_id.keys().map(String::as_str).collect()
@@ -95,15 +112,16 @@ impl IdentitySchemas {
 
 /// Compiles an identity schema with Kratos' formats: `tel` by libphonenumber rules,
 /// `no-validate` always valid.
-fn compile(text: &str, path: &Path) -> Result<jsonschema::Validator, String> {
+fn compile(text: &str, path: &Path) -> Result<Compiled, String> {
     let format = Format::from_extension(path).unwrap_or(Format::Json);
-    let schema = parse_value(path, format, text).map_err(|e| e.to_string())?;
-    jsonschema::draft7::options()
+    let raw = parse_value(path, format, text).map_err(|e| e.to_string())?;
+    let validator = jsonschema::draft7::options()
         .should_validate_formats(true)
         .with_format("tel", is_phone_number)
         .with_format("no-validate", |_: &str| true)
-        .build(&schema)
-        .map_err(|e| format!("not a valid JSON Schema: {e}"))
+        .build(&raw)
+        .map_err(|e| format!("not a valid JSON Schema: {e}"))?;
+    Ok(Compiled { raw, validator })
 }
 
 /// Kratos' `tel` format: an international number (with `+` and country code) that
@@ -170,7 +188,7 @@ pub fn check(doc: &Value, name: &str, schemas: &IdentitySchemas) -> Vec<Diagnost
         diags.push(diag);
     }
     let validator = match (&schemas.only, map.get("schema_id")) {
-        (Some(only), _) => only,
+        (Some(only), _) => &only.validator,
         (None, None) => {
             diags.push(Diagnostic::new(
                 Code::IdentityMissingSchemaId,
@@ -181,7 +199,7 @@ pub fn check(doc: &Value, name: &str, schemas: &IdentitySchemas) -> Vec<Diagnost
             return diags;
         }
         (None, Some(id)) => match id.as_str().and_then(|id| schemas.by_id.get(id)) {
-            Some(validator) => validator,
+            Some(compiled) => &compiled.validator,
             None => {
                 diags.push(
                     Diagnostic::new(
@@ -222,5 +240,19 @@ mod tests {
         assert!(!is_phone_number("0151 1234567"));
         assert!(!is_phone_number("+1 555"));
         assert!(!is_phone_number("call me"));
+    }
+
+    #[test]
+    fn schemas_are_kept_raw_beside_their_validators() {
+        let text = crate::project::Preset::Email.identity_schema();
+        let config = serde_json::json!({"identity": {"schemas": [
+            {"id": "email", "url": crate::config::source::encode_base64(text)}
+        ]}});
+        let schemas = IdentitySchemas::from_config(&config, Path::new(".")).expect("compiles");
+        let (raw, validator) = schemas.get("email").expect("known id");
+        assert_eq!(raw, &serde_json::from_str::<Value>(text).expect("json"));
+        assert!(validator.is_valid(&serde_json::json!({"traits": {"email": "a@example.com"}})));
+        assert!(!validator.is_valid(&serde_json::json!({"traits": {"email": "nope"}})));
+        assert!(schemas.get("other").is_none());
     }
 }

@@ -12,6 +12,7 @@ mod lab;
 mod malformed;
 mod patch_errors;
 mod patch_order;
+mod postgres;
 mod preserve;
 mod project;
 mod seed;

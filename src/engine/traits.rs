@@ -1,0 +1,1074 @@
+//! How identity traits become addresses under the `ory.sh/kratos` extension
+//! (reference C.3, C.4, B.5), and which inputs the traits get in forms (B.10).
+
+use jsonschema::error::ValidationErrorKind;
+use serde_json::{Value, json};
+
+use super::identifier::{self, Via};
+
+/// The key of Kratos' extension in an identity schema.
+const EXTENSION: &str = "ory.sh/kratos";
+
+/// Nesting (and `$ref` hops) followed before a schema is taken as cyclic.
+const MAX_DEPTH: usize = 32;
+
+/// UI message ids of validation errors (reference B.11).
+const UI_GENERIC: u32 = 4_000_001;
+const UI_REQUIRED: u32 = 4_000_002;
+const UI_EMAIL: u32 = 4_000_040;
+const UI_PHONE: u32 = 4_000_041;
+
+/// An address a message can be sent to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Address {
+    /// The channel.
+    pub via: Via,
+    /// The normalised address: lower-case email or E.164 phone number.
+    pub value: String,
+}
+
+/// What an identity's traits yield once validated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Derived {
+    /// The traits as stored: phone numbers that are SMS identifiers rewritten to
+    /// E.164, everything else as typed.
+    pub traits: Value,
+    /// The code credential's addresses, deduplicated on (value, via) and sorted
+    /// by value, then via.
+    pub code_addresses: Vec<Address>,
+    /// Addresses to verify, in trait order, without duplicates.
+    pub verifiable: Vec<Address>,
+    /// Recovery addresses, in trait order, without duplicates.
+    pub recovery: Vec<Address>,
+}
+
+/// A problem with one trait, shaped like a Kratos UI node message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TraitError {
+    /// Where in the identity, e.g. `/traits/email`.
+    pub pointer: String,
+    /// Kratos' message text.
+    pub message: String,
+    /// Kratos' message id: 4000002 required, 4000040 email format, 4000041
+    /// phone format, 4000001 anything else.
+    pub ui_id: u32,
+    /// The message's context (`{property}`, `{value}` or `{reason}`).
+    pub context: Value,
+}
+
+/// A trait that marks a login identifier, for the identifier's label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdentifierField {
+    /// The form name, e.g. `traits.email`.
+    pub name: String,
+    /// The schema's non-empty `title`.
+    pub title: Option<String>,
+    /// The code channel; `None` when `via` is missing or unknown.
+    pub via: Option<Via>,
+}
+
+/// The label of the login `identifier` input when the schema names it
+/// (message 1070002 with context `{title, name}`); without one Kratos uses
+/// 1070004 "ID".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdentifierLabel {
+    /// The trait's title.
+    pub title: String,
+    /// The trait's form name, e.g. `traits.email`.
+    pub name: String,
+}
+
+/// A registration form input for one trait.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TraitField {
+    /// The form name, e.g. `traits.email`.
+    pub name: String,
+    /// The HTML input type: email, tel, text, number, checkbox, date,
+    /// datetime-local or url.
+    pub input_type: &'static str,
+    /// The `autocomplete` hint for email, tel and url inputs.
+    pub autocomplete: Option<&'static str>,
+    /// Whether the enclosing object lists the trait as required.
+    pub required: bool,
+    /// The schema's non-empty `title` (the node's generated label).
+    pub title: Option<String>,
+    /// The schema's `pattern`.
+    pub pattern: Option<String>,
+}
+
+/// Validates traits the way Kratos does and derives their addresses: phone
+/// numbers that are SMS identifiers are rewritten to E.164 first, then
+/// `{"traits": …}` is validated against the identity schema (which describes
+/// the whole identity) and the extension rules run. Every problem is returned.
+pub fn derive(
+    schema: &Value,
+    validator: &jsonschema::Validator,
+    traits: &Value,
+) -> Result<Derived, Vec<TraitError>> {
+    let subject = normalize_phone_traits(schema, traits);
+    let mut errors: Vec<TraitError> = validator
+        .iter_errors(&subject)
+        .map(|e| schema_error(&e))
+        .collect();
+    let mut rules = Rules::default();
+    for leaf in leaves(schema, &subject) {
+        rules.apply(&leaf);
+    }
+    // A value the schema refused is reported once, with the schema's message.
+    let extension_errors: Vec<TraitError> = rules
+        .errors
+        .into_iter()
+        .filter(|e| !errors.iter().any(|s| s.pointer == e.pointer))
+        .collect();
+    errors.extend(extension_errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut code_addresses = rules.code;
+    code_addresses.sort_by(|a, b| (&a.value, channel(a.via)).cmp(&(&b.value, channel(b.via))));
+    code_addresses.dedup();
+    Ok(Derived {
+        traits: subject.get("traits").cloned().unwrap_or(Value::Null),
+        code_addresses,
+        verifiable: rules.verifiable,
+        recovery: rules.recovery,
+    })
+}
+
+/// The traits that are code identifiers, in schema order.
+pub fn code_identifier_fields(schema: &Value) -> Vec<IdentifierField> {
+    schema_paths(schema)
+        .into_iter()
+        .filter_map(|path| {
+            let ext = path.extension?;
+            (ext.pointer("/credentials/code/identifier") == Some(&Value::Bool(true))).then(|| {
+                IdentifierField {
+                    title: title(path.node),
+                    via: ext
+                        .pointer("/credentials/code/via")
+                        .and_then(Value::as_str)
+                        .and_then(via_named),
+                    name: path.name,
+                }
+            })
+        })
+        .collect()
+}
+
+/// The login identifier's label: Kratos names the input after the schema only
+/// when exactly one trait identifies a credential (password, webauthn, passkey
+/// display name, TOTP account name or code) and that trait has a title.
+pub fn identifier_label(schema: &Value) -> Option<IdentifierLabel> {
+    let identifying = [
+        "/credentials/password/identifier",
+        "/credentials/webauthn/identifier",
+        "/credentials/passkey/display_name",
+        "/credentials/totp/account_name",
+        "/credentials/code/identifier",
+    ];
+    let mut candidates = schema_paths(schema).into_iter().filter(|path| {
+        path.extension.is_some_and(|ext| {
+            identifying
+                .iter()
+                .any(|p| ext.pointer(p) == Some(&Value::Bool(true)))
+        })
+    });
+    let only = candidates.next()?;
+    if candidates.next().is_some() {
+        return None;
+    }
+    Some(IdentifierLabel {
+        title: title(only.node)?,
+        name: only.name,
+    })
+}
+
+/// The registration form's trait inputs, in schema order, as Kratos derives
+/// them from the schema (type, format, `required`, title, pattern). Nested
+/// objects become dotted names; an array is one text input.
+pub fn trait_fields(schema: &Value) -> Vec<TraitField> {
+    schema_paths(schema)
+        .into_iter()
+        .map(|path| {
+            let (input_type, autocomplete) = input_kind(path.node);
+            TraitField {
+                input_type,
+                autocomplete,
+                required: path.required,
+                title: title(path.node),
+                pattern: path
+                    .node
+                    .get("pattern")
+                    .and_then(Value::as_str)
+                    .map(str::to_string),
+                name: path.name,
+            }
+        })
+        .collect()
+}
+
+/// `{"traits": …}` with every SMS-identifier phone number that parses rewritten
+/// to E.164, so that `format: tel` and the stored traits see the canonical form.
+fn normalize_phone_traits(schema: &Value, traits: &Value) -> Value {
+    let mut subject = json!({ "traits": traits });
+    let rewrites: Vec<(String, String)> = leaves(schema, &subject)
+        .into_iter()
+        .filter(|leaf| leaf.extension.is_some_and(is_sms_identifier))
+        .filter_map(|leaf| {
+            Some((
+                leaf.pointer,
+                identifier::normalize(&leaf.value, Via::Sms).ok()?,
+            ))
+        })
+        .collect();
+    for (pointer, e164) in rewrites {
+        if let Some(slot) = subject.pointer_mut(&pointer) {
+            *slot = Value::String(e164);
+        }
+    }
+    subject
+}
+
+/// Whether a trait receives codes, verification or recovery by SMS.
+fn is_sms_identifier(ext: &Value) -> bool {
+    [
+        "/credentials/code/via",
+        "/verification/via",
+        "/recovery/via",
+    ]
+    .iter()
+    .any(|p| ext.pointer(p).and_then(Value::as_str) == Some("sms"))
+}
+
+/// Turns a JSON Schema error into Kratos' message for it.
+fn schema_error(error: &jsonschema::ValidationError<'_>) -> TraitError {
+    let pointer = error.instance_path().to_string();
+    match error.kind() {
+        ValidationErrorKind::Required { property } => {
+            let name = property
+                .as_str()
+                .map_or_else(|| property.to_string(), str::to_string);
+            TraitError {
+                pointer: format!("{pointer}/{}", escape(&name)),
+                message: format!("Property {name} is missing."),
+                ui_id: UI_REQUIRED,
+                context: json!({ "property": name }),
+            }
+        }
+        ValidationErrorKind::Format { format } if format == "email" => {
+            TraitError::format(pointer, UI_EMAIL, error.instance().as_ref().clone())
+        }
+        ValidationErrorKind::Format { format } if format == "tel" => {
+            TraitError::format(pointer, UI_PHONE, error.instance().as_ref().clone())
+        }
+        _ => TraitError::reason(pointer, error.to_string()),
+    }
+}
+
+impl TraitError {
+    /// A generic 4000001 message carrying its reason.
+    fn reason(pointer: String, message: String) -> TraitError {
+        TraitError {
+            pointer,
+            context: json!({ "reason": message }),
+            message,
+            ui_id: UI_GENERIC,
+        }
+    }
+
+    /// An email (4000040) or phone (4000041) format message.
+    fn format(pointer: String, ui_id: u32, value: Value) -> TraitError {
+        let message = if ui_id == UI_EMAIL {
+            "Enter a valid email address"
+        } else {
+            "Enter a valid phone number"
+        };
+        TraitError {
+            pointer,
+            message: message.to_string(),
+            ui_id,
+            context: json!({ "value": value }),
+        }
+    }
+}
+
+/// One string value of the identity that the extension (or `email_loose`,
+/// which the compiled validator does not know) has something to say about.
+#[derive(Debug)]
+struct Leaf<'s> {
+    /// Where the value is, e.g. `/traits/emails/0`.
+    pointer: String,
+    extension: Option<&'s Value>,
+    format: Option<&'s str>,
+    value: String,
+}
+
+/// The annotated string values of `{"traits": …}`, in schema order.
+fn leaves<'s>(schema: &'s Value, subject: &Value) -> Vec<Leaf<'s>> {
+    let mut out = Vec::new();
+    if let (Some(node), Some(traits)) =
+        (schema.pointer("/properties/traits"), subject.get("traits"))
+    {
+        let mut walk = LeafWalk {
+            root: schema,
+            out: &mut out,
+        };
+        walk.visit(node, traits, "/traits", 0);
+    }
+    out
+}
+
+struct LeafWalk<'s, 'o> {
+    root: &'s Value,
+    out: &'o mut Vec<Leaf<'s>>,
+}
+
+impl<'s> LeafWalk<'s, '_> {
+    /// Follows the instance and the schema together, as Kratos' extension
+    /// runners see them during validation.
+    fn visit(&mut self, node: &'s Value, instance: &Value, pointer: &str, depth: usize) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        let node = resolve(self.root, node);
+        self.annotate(node, instance, pointer);
+        match instance {
+            Value::Object(map) => {
+                for (key, sub) in node
+                    .get("properties")
+                    .and_then(Value::as_object)
+                    .into_iter()
+                    .flatten()
+                {
+                    if let Some(value) = map.get(key) {
+                        self.visit(sub, value, &format!("{pointer}/{}", escape(key)), depth + 1);
+                    }
+                }
+            }
+            Value::Array(items) => {
+                if let Some(item_node) = node.get("items").filter(|i| i.is_object()) {
+                    for (i, value) in items.iter().enumerate() {
+                        self.visit(item_node, value, &format!("{pointer}/{i}"), depth + 1);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Records the string values an extension (or `email_loose`) applies to: the
+    /// value itself, or each string of an array whose schema carries it.
+    fn annotate(&mut self, node: &'s Value, instance: &Value, pointer: &str) {
+        let extension = node.get(EXTENSION);
+        let format = node.get("format").and_then(Value::as_str).or_else(|| {
+            node.get("items")
+                .map(|items| resolve(self.root, items))
+                .and_then(|items| items.get("format"))
+                .and_then(Value::as_str)
+        });
+        if extension.is_none() && format != Some("email_loose") {
+            return;
+        }
+        let mut push = |pointer: String, value: &str| {
+            self.out.push(Leaf {
+                pointer,
+                extension,
+                format,
+                value: value.to_string(),
+            });
+        };
+        match instance {
+            Value::String(value) => push(pointer.to_string(), value),
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    if let Value::String(value) = item {
+                        push(format!("{pointer}/{i}"), value);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The extension rules' results (reference C.3, C.4).
+#[derive(Debug, Default)]
+struct Rules {
+    code: Vec<Address>,
+    verifiable: Vec<Address>,
+    recovery: Vec<Address>,
+    errors: Vec<TraitError>,
+}
+
+impl Rules {
+    fn apply(&mut self, leaf: &Leaf<'_>) {
+        if leaf.format == Some("email_loose") && !is_loose_email(&leaf.value) {
+            self.errors.push(TraitError::format(
+                leaf.pointer.clone(),
+                UI_EMAIL,
+                Value::String(leaf.value.clone()),
+            ));
+        }
+        let Some(ext) = leaf.extension else {
+            return;
+        };
+        if ext.pointer("/credentials/code/identifier") == Some(&Value::Bool(true)) {
+            let result = code_address(leaf, ext.pointer("/credentials/code/via"));
+            self.record(leaf, result, |r| &mut r.code);
+        }
+        if let Some(via) = ext.pointer("/verification/via") {
+            let result = verifiable_address(leaf, via);
+            self.record(leaf, result, |r| &mut r.verifiable);
+        }
+        if let Some(via) = ext.pointer("/recovery/via") {
+            let result = recovery_address(leaf, via);
+            self.record(leaf, result, |r| &mut r.recovery);
+        }
+    }
+
+    fn record(
+        &mut self,
+        leaf: &Leaf<'_>,
+        result: Result<Address, String>,
+        list: fn(&mut Rules) -> &mut Vec<Address>,
+    ) {
+        match result {
+            Ok(address) => {
+                let list = list(self);
+                if !list.contains(&address) {
+                    list.push(address);
+                }
+            }
+            Err(message) => self
+                .errors
+                .push(TraitError::reason(leaf.pointer.clone(), message)),
+        }
+    }
+}
+
+/// A code credential address: strict normalisation, except that an email trait
+/// with another `format` than `email` (`no-validate`, `email_loose`) is
+/// normalised gracefully.
+fn code_address(leaf: &Leaf<'_>, via: Option<&Value>) -> Result<Address, String> {
+    let via = via
+        .and_then(Value::as_str)
+        .and_then(via_named)
+        .ok_or_else(|| {
+            format!(
+                "channel type \"{}\" must be one of email, sms",
+                via.map_or_else(String::new, via_text)
+            )
+        })?;
+    let value = match (via, leaf.format) {
+        (Via::Email, Some(format)) if format != "email" => {
+            identifier::normalize_gracefully(&leaf.value)
+        }
+        _ => identifier::normalize(&leaf.value, via).map_err(|e| e.to_string())?,
+    };
+    Ok(Address { via, value })
+}
+
+/// A verifiable address: email and tel formats are normalised for their
+/// channel, other formats only trimmed; without a format an email must be
+/// valid and an SMS address is refused.
+fn verifiable_address(leaf: &Leaf<'_>, via: &Value) -> Result<Address, String> {
+    let value = &leaf.value;
+    let via = via_named(via.as_str().unwrap_or_default())
+        .ok_or_else(|| format!("verification.via has unknown value \"{}\"", via_text(via)))?;
+    let normalized = match (leaf.format, via) {
+        (None, Via::Email) => identifier::normalize(value, via)
+            .map_err(|_| format!("{value:?} is not valid \"email\""))?,
+        (None, Via::Sms) => {
+            return Err("no format specified. A format is required if verification is enabled. If this was intentional, please set \"format\" to \"no-validate\"".to_string());
+        }
+        (Some(format @ ("email" | "tel")), _) => identifier::normalize(value, via)
+            .map_err(|_| format!("{value:?} can not be normalized for format {format:?}"))?,
+        (Some(_), _) => value.trim().to_string(),
+    };
+    Ok(Address {
+        via,
+        value: normalized,
+    })
+}
+
+/// A recovery address: SMS numbers must parse, emails (format absent or
+/// `email`) must be valid; other formats are normalised gracefully.
+fn recovery_address(leaf: &Leaf<'_>, via: &Value) -> Result<Address, String> {
+    let value = &leaf.value;
+    let via = via_named(via.as_str().unwrap_or_default())
+        .ok_or_else(|| format!("recovery.via has unknown value \"{}\"", via_text(via)))?;
+    let normalized = match (via, leaf.format) {
+        (Via::Sms, _) => identifier::normalize(value, via)
+            .map_err(|_| format!("{value:?} is not valid \"tel\" for \"sms\""))?,
+        (Via::Email, None | Some("email")) => identifier::normalize(value, via)
+            .map_err(|_| format!("{value:?} is not valid \"email\""))?,
+        (Via::Email, Some(_)) => identifier::normalize_gracefully(value),
+    };
+    Ok(Address {
+        via,
+        value: normalized,
+    })
+}
+
+/// Kratos' `email_loose`: at most 320 bytes, one `@` between a non-empty local
+/// part and domain, and none of RFC 5322's specials or whitespace.
+fn is_loose_email(value: &str) -> bool {
+    value.len() <= 320
+        && value.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && !domain.is_empty()
+                && !value
+                    .chars()
+                    .any(|c| c.is_whitespace() || c.is_control() || "()<>[]:;\\,\"".contains(c))
+                && !domain.contains('@')
+        })
+}
+
+fn via_named(name: &str) -> Option<Via> {
+    match name {
+        "email" => Some(Via::Email),
+        "sms" => Some(Via::Sms),
+        _ => None,
+    }
+}
+
+/// The channel's name, which is also the sort order of addresses (Kratos sorts
+/// by the channel string).
+fn channel(via: Via) -> &'static str {
+    match via {
+        Via::Email => "email",
+        Via::Sms => "sms",
+    }
+}
+
+/// A `via` as Go's `%s` would print it: strings bare, anything else as JSON.
+fn via_text(via: &Value) -> String {
+    via.as_str().map_or_else(|| via.to_string(), str::to_string)
+}
+
+/// Follows local `$ref`s (`#/definitions/…`), as far as `MAX_DEPTH` hops.
+fn resolve<'s>(root: &'s Value, mut node: &'s Value) -> &'s Value {
+    for _ in 0..MAX_DEPTH {
+        let Some(target) = node
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| r.strip_prefix('#'))
+            .and_then(|p| root.pointer(p))
+        else {
+            break;
+        };
+        node = target;
+    }
+    node
+}
+
+/// A JSON pointer token for `key`.
+fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+fn title(node: &Value) -> Option<String> {
+    node.get("title")
+        .and_then(Value::as_str)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+}
+
+/// One leaf of the traits schema: a property that is not itself an object with
+/// properties.
+struct SchemaPath<'s> {
+    name: String,
+    node: &'s Value,
+    extension: Option<&'s Value>,
+    required: bool,
+}
+
+/// The leaves of `properties.traits`, in schema order, named as form fields.
+fn schema_paths(schema: &Value) -> Vec<SchemaPath<'_>> {
+    let mut out = Vec::new();
+    if let Some(traits) = schema.pointer("/properties/traits") {
+        object_paths(schema, resolve(schema, traits), "traits", 0, &mut out);
+    }
+    out
+}
+
+fn object_paths<'s>(
+    root: &'s Value,
+    node: &'s Value,
+    prefix: &str,
+    depth: usize,
+    out: &mut Vec<SchemaPath<'s>>,
+) {
+    let Some(props) = node.get("properties").and_then(Value::as_object) else {
+        return;
+    };
+    let required: Vec<&str> = node
+        .get("required")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    for (key, prop) in props {
+        let prop = resolve(root, prop);
+        let name = format!("{prefix}.{key}");
+        if prop.get("properties").is_some_and(Value::is_object) && depth < MAX_DEPTH {
+            object_paths(root, prop, &name, depth + 1, out);
+            continue;
+        }
+        let extension = prop.get(EXTENSION).or_else(|| {
+            prop.get("items")
+                .and_then(|items| resolve(root, items).get(EXTENSION))
+        });
+        out.push(SchemaPath {
+            name,
+            node: prop,
+            extension,
+            required: required.contains(&key.as_str()),
+        });
+    }
+}
+
+/// The input type and autocomplete hint Kratos gives a trait: from `format`
+/// when it has a matching input, else from `type` (`NewInputFieldFromSchema`).
+fn input_kind(node: &Value) -> (&'static str, Option<&'static str>) {
+    let kind = match node.get("type") {
+        Some(Value::String(t)) => Some(t.as_str()),
+        Some(Value::Array(types)) => types
+            .iter()
+            .filter_map(Value::as_str)
+            .find(|t| *t != "null"),
+        _ => None,
+    };
+    let by_type = match kind {
+        Some("number" | "integer") => "number",
+        Some("boolean") => "checkbox",
+        _ => "text",
+    };
+    match node.get("format").and_then(Value::as_str) {
+        Some("date-time") => ("datetime-local", None),
+        Some("email") => ("email", Some("email")),
+        Some("tel") => ("tel", Some("tel")),
+        Some("date") => ("date", None),
+        Some("uri") => ("url", Some("url")),
+        _ => (by_type, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::project::Preset;
+    use crate::schema::identity::IdentitySchemas;
+
+    /// Compiles `schema` the way the engine does (Kratos' formats) and derives.
+    fn derive_with(schema: &str, traits: Value) -> Result<Derived, Vec<TraitError>> {
+        let config = json!({"identity": {"schemas": [
+            {"id": "s", "url": crate::config::source::encode_base64(schema)}
+        ]}});
+        let schemas = IdentitySchemas::from_config(&config, Path::new(".")).expect("compiles");
+        let (raw, validator) = schemas.get("s").expect("schema s");
+        derive(raw, validator, &traits)
+    }
+
+    fn preset(preset: Preset, traits: Value) -> Result<Derived, Vec<TraitError>> {
+        derive_with(preset.identity_schema(), traits)
+    }
+
+    fn custom(traits_schema: Value, traits: Value) -> Result<Derived, Vec<TraitError>> {
+        let schema = json!({
+            "$schema": "http://json-schema.org/draft-07/schema#",
+            "type": "object",
+            "properties": {"traits": traits_schema}
+        });
+        derive_with(&schema.to_string(), traits)
+    }
+
+    fn email(value: &str) -> Address {
+        Address {
+            via: Via::Email,
+            value: value.into(),
+        }
+    }
+
+    fn sms(value: &str) -> Address {
+        Address {
+            via: Via::Sms,
+            value: value.into(),
+        }
+    }
+
+    fn one_error(result: Result<Derived, Vec<TraitError>>) -> TraitError {
+        let errors = result.expect_err("refused");
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        errors.into_iter().next().expect("one")
+    }
+
+    #[test]
+    fn phone_traits_are_stored_in_e164() {
+        let derived = preset(Preset::Sms, json!({"phone": "+1 (645) 333-1111"})).expect("valid");
+        assert_eq!(derived.traits, json!({"phone": "+16453331111"}));
+        assert_eq!(derived.code_addresses, [sms("+16453331111")]);
+        assert_eq!(derived.verifiable, [sms("+16453331111")]);
+        assert_eq!(derived.recovery, [sms("+16453331111")]);
+    }
+
+    #[test]
+    fn emails_stay_as_typed_but_addresses_are_lower_case() {
+        let derived = preset(Preset::Email, json!({"email": "Foo@Example.COM"})).expect("valid");
+        assert_eq!(derived.traits, json!({"email": "Foo@Example.COM"}));
+        assert_eq!(derived.code_addresses, [email("foo@example.com")]);
+        assert_eq!(derived.verifiable, [email("foo@example.com")]);
+        assert_eq!(derived.recovery, [email("foo@example.com")]);
+    }
+
+    #[test]
+    fn code_addresses_are_sorted_by_value_then_via() {
+        let derived = preset(
+            Preset::EmailSms,
+            json!({"email": "zed@example.com", "phone": "+49 151 12345678"}),
+        )
+        .expect("valid");
+        assert_eq!(
+            derived.code_addresses,
+            [sms("+4915112345678"), email("zed@example.com")]
+        );
+        assert_eq!(
+            derived.verifiable,
+            [email("zed@example.com"), sms("+4915112345678")],
+            "verifiable addresses keep trait order"
+        );
+        assert_eq!(derived.recovery, [email("zed@example.com")]);
+    }
+
+    #[test]
+    fn missing_required_trait() {
+        let error = one_error(preset(Preset::Email, json!({})));
+        assert_eq!(
+            error,
+            TraitError {
+                pointer: "/traits/email".into(),
+                message: "Property email is missing.".into(),
+                ui_id: 4_000_002,
+                context: json!({"property": "email"}),
+            }
+        );
+    }
+
+    #[test]
+    fn bad_email_is_reported_once_by_the_schema() {
+        let error = one_error(preset(Preset::Email, json!({"email": "not-an-email"})));
+        assert_eq!(error.pointer, "/traits/email");
+        assert_eq!(error.ui_id, 4_000_040);
+        assert_eq!(error.context, json!({"value": "not-an-email"}));
+    }
+
+    #[test]
+    fn bad_phone_is_reported_once_by_the_schema() {
+        let error = one_error(preset(Preset::Sms, json!({"phone": "0151 12345678"})));
+        assert_eq!(error.pointer, "/traits/phone");
+        assert_eq!(error.ui_id, 4_000_041);
+        assert_eq!(error.message, "Enter a valid phone number");
+        assert_eq!(error.context, json!({"value": "0151 12345678"}));
+    }
+
+    #[test]
+    fn every_problem_is_collected() {
+        let errors =
+            preset(Preset::EmailSms, json!({"phone": "12345", "extra": 1})).expect_err("refused");
+        let mut found: Vec<(&str, u32)> = errors
+            .iter()
+            .map(|e| (e.pointer.as_str(), e.ui_id))
+            .collect();
+        found.sort_unstable();
+        assert_eq!(
+            found,
+            [
+                ("/traits", 4_000_001),
+                ("/traits/email", 4_000_002),
+                ("/traits/phone", 4_000_041)
+            ]
+        );
+    }
+
+    #[test]
+    fn code_identifier_without_via() {
+        let schema = json!({"type": "object", "properties": {"email": {
+            "type": "string", "format": "email",
+            "ory.sh/kratos": {"credentials": {"code": {"identifier": true}}}
+        }}});
+        let error = one_error(custom(schema.clone(), json!({"email": "a@example.com"})));
+        assert_eq!(error.pointer, "/traits/email");
+        assert_eq!(error.ui_id, 4_000_001);
+        assert_eq!(error.message, "channel type \"\" must be one of email, sms");
+        assert_eq!(error.context, json!({"reason": error.message}));
+
+        let mut bad_via = schema;
+        bad_via["properties"]["email"]["ory.sh/kratos"]["credentials"]["code"]["via"] =
+            json!("pigeon");
+        let error = one_error(custom(bad_via, json!({"email": "a@example.com"})));
+        assert_eq!(
+            error.message,
+            "channel type \"pigeon\" must be one of email, sms"
+        );
+    }
+
+    #[test]
+    fn nested_objects_and_arrays() {
+        let code_email = json!({"credentials": {"code": {"identifier": true, "via": "email"}}});
+        let code_sms = json!({"credentials": {"code": {"identifier": true, "via": "sms"}}, "verification": {"via": "sms"}});
+        let schema = json!({"type": "object", "properties": {
+            "contact": {"type": "object", "properties": {
+                "emails": {"type": "array", "items": {
+                    "type": "string", "format": "email", "ory.sh/kratos": code_email
+                }},
+                "phones": {"type": "array", "items": {"type": "string", "format": "tel"},
+                    "ory.sh/kratos": code_sms}
+            }}
+        }});
+        let derived = custom(
+            schema,
+            json!({"contact": {
+                "emails": ["B@example.com", "a@example.com", "b@EXAMPLE.com"],
+                "phones": ["+1 645 333 1111"]
+            }}),
+        )
+        .expect("valid");
+        assert_eq!(
+            derived.traits["contact"]["phones"],
+            json!(["+16453331111"]),
+            "array elements of an SMS identifier are rewritten too"
+        );
+        assert_eq!(
+            derived.traits["contact"]["emails"][0], "B@example.com",
+            "emails stay as typed"
+        );
+        assert_eq!(
+            derived.code_addresses,
+            [
+                sms("+16453331111"),
+                email("a@example.com"),
+                email("b@example.com")
+            ]
+        );
+        assert_eq!(derived.verifiable, [sms("+16453331111")]);
+    }
+
+    #[test]
+    fn errors_in_arrays_point_at_the_element() {
+        let schema = json!({"type": "object", "properties": {"emails": {
+            "type": "array",
+            "items": {"type": "string", "format": "no-validate",
+                "ory.sh/kratos": {"recovery": {"via": "sms"}}}
+        }}});
+        let error = one_error(custom(schema, json!({"emails": ["+16453331111", "nope"]})));
+        assert_eq!(error.pointer, "/traits/emails/1");
+        assert_eq!(error.message, "\"nope\" is not valid \"tel\" for \"sms\"");
+    }
+
+    #[test]
+    fn no_validate_normalises_gracefully_and_trims_verification() {
+        let schema = json!({"type": "object", "properties": {"username": {
+            "type": "string", "format": "no-validate",
+            "ory.sh/kratos": {
+                "credentials": {"code": {"identifier": true, "via": "email"}},
+                "verification": {"via": "email"},
+                "recovery": {"via": "email"}
+            }
+        }}});
+        let derived = custom(schema, json!({"username": "  Bob "})).expect("valid");
+        assert_eq!(derived.traits, json!({"username": "  Bob "}));
+        assert_eq!(derived.code_addresses, [email("bob")]);
+        assert_eq!(derived.verifiable, [email("Bob")]);
+        assert_eq!(derived.recovery, [email("bob")]);
+    }
+
+    #[test]
+    fn verification_rules() {
+        let trait_with = |format: Option<&str>, via: &str| {
+            let mut prop =
+                json!({"type": "string", "ory.sh/kratos": {"verification": {"via": via}}});
+            if let Some(f) = format {
+                prop["format"] = json!(f);
+            }
+            json!({"type": "object", "properties": {"a": prop}})
+        };
+        let message = |format: Option<&str>, via: &str, value: &str| {
+            one_error(custom(trait_with(format, via), json!({"a": value}))).message
+        };
+        assert_eq!(
+            message(None, "sms", "+16453331111"),
+            "no format specified. A format is required if verification is enabled. If this was intentional, please set \"format\" to \"no-validate\""
+        );
+        assert_eq!(message(None, "email", "x"), "\"x\" is not valid \"email\"");
+        assert_eq!(
+            message(None, "carrier-pigeon", "x"),
+            "verification.via has unknown value \"carrier-pigeon\""
+        );
+        // A number passes `format: tel` but is no email address.
+        assert_eq!(
+            message(Some("tel"), "email", "+16453331111"),
+            "\"+16453331111\" can not be normalized for format \"tel\""
+        );
+        let trimmed = custom(
+            trait_with(Some("date"), "email"),
+            json!({"a": "2024-01-01"}),
+        )
+        .expect("valid");
+        assert_eq!(trimmed.verifiable, [email("2024-01-01")]);
+    }
+
+    #[test]
+    fn recovery_with_unknown_via() {
+        let schema = json!({"type": "object", "properties": {"a": {
+            "type": "string", "ory.sh/kratos": {"recovery": {"via": "fax"}}
+        }}});
+        let error = one_error(custom(schema, json!({"a": "x"})));
+        assert_eq!(error.message, "recovery.via has unknown value \"fax\"");
+    }
+
+    #[test]
+    fn email_loose_is_checked_here() {
+        let schema = json!({"type": "object", "properties": {"email": {
+            "type": "string", "format": "email_loose",
+            "ory.sh/kratos": {"credentials": {"code": {"identifier": true, "via": "email"}}}
+        }}});
+        let derived =
+            custom(schema.clone(), json!({"email": "Odd.Name+tag@Example.com"})).expect("valid");
+        assert_eq!(derived.code_addresses, [email("odd.name+tag@example.com")]);
+        let error = one_error(custom(schema, json!({"email": "not an email"})));
+        assert_eq!(
+            (error.pointer.as_str(), error.ui_id),
+            ("/traits/email", 4_000_040)
+        );
+        assert!(!is_loose_email(&format!("{}@example.com", "a".repeat(320))));
+        assert!(!is_loose_email("a<b>@example.com"));
+        assert!(is_loose_email("a@b"));
+    }
+
+    #[test]
+    fn local_refs_are_followed() {
+        let schema = json!({
+            "$schema": "http://json-schema.org/draft-07/schema#",
+            "definitions": {"phone": {
+                "type": "string", "format": "tel", "title": "Mobile",
+                "ory.sh/kratos": {"credentials": {"code": {"identifier": true, "via": "sms"}}}
+            }},
+            "type": "object",
+            "properties": {"traits": {"type": "object", "properties": {
+                "phone": {"$ref": "#/definitions/phone"}
+            }}}
+        });
+        let derived =
+            derive_with(&schema.to_string(), json!({"phone": "+1 645 333 1111"})).expect("valid");
+        assert_eq!(derived.code_addresses, [sms("+16453331111")]);
+        assert_eq!(
+            identifier_label(&schema),
+            Some(IdentifierLabel {
+                title: "Mobile".into(),
+                name: "traits.phone".into()
+            })
+        );
+    }
+
+    #[test]
+    fn identifier_fields_and_label() {
+        let schema: Value =
+            serde_json::from_str(Preset::EmailSms.identity_schema()).expect("preset parses");
+        assert_eq!(
+            code_identifier_fields(&schema),
+            [
+                IdentifierField {
+                    name: "traits.email".into(),
+                    title: Some("Email address".into()),
+                    via: Some(Via::Email),
+                },
+                IdentifierField {
+                    name: "traits.phone".into(),
+                    title: Some("Phone number".into()),
+                    via: Some(Via::Sms),
+                }
+            ]
+        );
+        assert_eq!(identifier_label(&schema), None, "two identifiers: label ID");
+        let schema: Value =
+            serde_json::from_str(Preset::Email.identity_schema()).expect("preset parses");
+        assert_eq!(
+            identifier_label(&schema),
+            Some(IdentifierLabel {
+                title: "Email address".into(),
+                name: "traits.email".into()
+            })
+        );
+        let untitled = json!({"properties": {"traits": {"properties": {"email": {
+            "type": "string",
+            "ory.sh/kratos": {"credentials": {"password": {"identifier": true}}}
+        }}}}});
+        assert_eq!(identifier_label(&untitled), None);
+        assert!(code_identifier_fields(&untitled).is_empty());
+    }
+
+    #[test]
+    fn trait_fields_follow_the_schema() {
+        let schema: Value =
+            serde_json::from_str(Preset::EmailSms.identity_schema()).expect("preset parses");
+        assert_eq!(
+            trait_fields(&schema),
+            [
+                TraitField {
+                    name: "traits.email".into(),
+                    input_type: "email",
+                    autocomplete: Some("email"),
+                    required: true,
+                    title: Some("Email address".into()),
+                    pattern: None,
+                },
+                TraitField {
+                    name: "traits.phone".into(),
+                    input_type: "tel",
+                    autocomplete: Some("tel"),
+                    required: false,
+                    title: Some("Phone number".into()),
+                    pattern: None,
+                }
+            ]
+        );
+        let custom = json!({"properties": {"traits": {"type": "object", "required": ["tos"], "properties": {
+            "name": {"type": "object", "required": ["first"], "properties": {
+                "first": {"type": "string", "title": "First name", "pattern": "^[A-Z]"},
+                "last": {"type": "string", "title": ""}
+            }},
+            "age": {"type": "integer"},
+            "height": {"type": ["number", "null"]},
+            "tos": {"type": "boolean"},
+            "born": {"type": "string", "format": "date"},
+            "seen": {"type": "string", "format": "date-time"},
+            "site": {"type": "string", "format": "uri"},
+            "tags": {"type": "array", "items": {"type": "string"}}
+        }}}});
+        let fields = trait_fields(&custom);
+        let summary: Vec<(&str, &str, Option<&str>, bool)> = fields
+            .iter()
+            .map(|f| (f.name.as_str(), f.input_type, f.autocomplete, f.required))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("traits.name.first", "text", None, true),
+                ("traits.name.last", "text", None, false),
+                ("traits.age", "number", None, false),
+                ("traits.height", "number", None, false),
+                ("traits.tos", "checkbox", None, true),
+                ("traits.born", "date", None, false),
+                ("traits.seen", "datetime-local", None, false),
+                ("traits.site", "url", Some("url"), false),
+                ("traits.tags", "text", None, false),
+            ]
+        );
+        assert_eq!(fields[0].title.as_deref(), Some("First name"));
+        assert_eq!(fields[0].pattern.as_deref(), Some("^[A-Z]"));
+        assert_eq!(fields[1].title, None, "an empty title is no label");
+    }
+}
