@@ -1,2 +1,4 @@
 //! The courier: message templates, the Jsonnet request bodies of HTTP channels,
 //! delivery over SMTP and HTTP, and the persistent queue the engine works.
+
+pub mod jsonnet;
