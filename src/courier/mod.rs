@@ -3,6 +3,7 @@
 
 pub mod delivery;
 pub mod http;
+pub mod jsonnet;
 pub mod queue;
 pub mod smtp;
 pub mod worker;

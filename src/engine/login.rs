@@ -189,7 +189,7 @@ impl Engine {
     }
 
     /// Keeps the counted submission, and shows the flow with `message`.
-    async fn refuse<T>(&self, tx: Tx, flow: &FlowRecord, message: Value) -> Result<Outcome<T>, EngineError> {
+    pub(super) async fn refuse<T>(&self, tx: Tx, flow: &FlowRecord, message: Value) -> Result<Outcome<T>, EngineError> {
         tx.commit().await.map_err(store::StoreError::from)?;
         let mut shown = flow.clone();
         ui::set_messages(&mut shown.ui, vec![message]);
