@@ -86,6 +86,7 @@ fn patch_like_the_seed(config: &Path, receiver: SocketAddr) -> Result<(), Failur
         "patch",
         "identity-config",
         &path,
+        "--yes",
         "--add",
         "/selfservice/methods/code/passwordless_enabled=true",
     ])?;

@@ -374,7 +374,7 @@ async fn send_http(channel: &HttpChannel, ctx: &Value) -> Result<(), DeliveryErr
     let source = channel.body_source().unwrap_or(DEFAULT_BODY);
     match jsonnet::evaluate(source, "request body", Some(ctx), &[]) {
         Ok(body) => channel.send(&body).await,
-        Err(JsonnetError::Cancelled) => Ok(()),
+        Err(JsonnetError::Cancelled { .. }) => Ok(()),
         Err(error) => Err(DeliveryError::Permanent(format!(
             "the channel's Jsonnet body failed: {error}"
         ))),
