@@ -2,3 +2,5 @@
 //! delivery over SMTP and HTTP, and the persistent queue the engine works.
 
 pub mod jsonnet;
+
+pub mod template;
