@@ -4,6 +4,7 @@ mod completion;
 mod identity_config;
 mod output;
 mod project;
+mod render;
 mod target;
 mod validate;
 
@@ -73,6 +74,9 @@ enum Command {
     /// Validate configs, identity schemas and identities (for people and CI).
     #[command(subcommand)]
     Validate(ValidateCommand),
+    /// Preview what the courier would send.
+    #[command(subcommand)]
+    Render(render::RenderCommand),
     /// Print a shell completion script.
     Completion(completion::CompletionArgs),
 }
@@ -262,6 +266,7 @@ fn dispatch(command: Command, matches: &clap::ArgMatches, cx: Context) -> Result
         }
         Command::Update(UpdateCommand::IdentityConfig(args)) => identity_config::update(args, cx),
         Command::Delete(DeleteCommand::Project(args)) => project::delete(args, cx),
+        Command::Render(command) => render::run(command),
         Command::Completion(args) => completion::print(args),
     }
 }

@@ -10,6 +10,7 @@ mod patch_errors;
 mod patch_order;
 mod preserve;
 mod project;
+mod render;
 mod seed;
 mod support;
 mod update;
