@@ -40,6 +40,9 @@ _otpctl() {
             otpctl,patch)
                 cmd="otpctl__subcmd__patch"
                 ;;
+            otpctl,render)
+                cmd="otpctl__subcmd__render"
+                ;;
             otpctl,update)
                 cmd="otpctl__subcmd__update"
                 ;;
@@ -124,6 +127,9 @@ _otpctl() {
             otpctl__subcmd__help,patch)
                 cmd="otpctl__subcmd__help__subcmd__patch"
                 ;;
+            otpctl__subcmd__help,render)
+                cmd="otpctl__subcmd__help__subcmd__render"
+                ;;
             otpctl__subcmd__help,update)
                 cmd="otpctl__subcmd__help__subcmd__update"
                 ;;
@@ -153,6 +159,9 @@ _otpctl() {
                 ;;
             otpctl__subcmd__help__subcmd__patch,identity-config)
                 cmd="otpctl__subcmd__help__subcmd__patch__subcmd__identity__subcmd__config"
+                ;;
+            otpctl__subcmd__help__subcmd__render,template)
+                cmd="otpctl__subcmd__help__subcmd__render__subcmd__template"
                 ;;
             otpctl__subcmd__help__subcmd__update,identity-config)
                 cmd="otpctl__subcmd__help__subcmd__update__subcmd__identity__subcmd__config"
@@ -198,6 +207,18 @@ _otpctl() {
                 ;;
             otpctl__subcmd__patch__subcmd__help,identity-config)
                 cmd="otpctl__subcmd__patch__subcmd__help__subcmd__identity__subcmd__config"
+                ;;
+            otpctl__subcmd__render,help)
+                cmd="otpctl__subcmd__render__subcmd__help"
+                ;;
+            otpctl__subcmd__render,template)
+                cmd="otpctl__subcmd__render__subcmd__template"
+                ;;
+            otpctl__subcmd__render__subcmd__help,help)
+                cmd="otpctl__subcmd__render__subcmd__help__subcmd__help"
+                ;;
+            otpctl__subcmd__render__subcmd__help,template)
+                cmd="otpctl__subcmd__render__subcmd__help__subcmd__template"
                 ;;
             otpctl__subcmd__update,help)
                 cmd="otpctl__subcmd__update__subcmd__help"
@@ -269,7 +290,7 @@ _otpctl() {
 
     case "${cmd}" in
         otpctl)
-            opts="-y -q -h -V --color --yes --quiet --help --version create list ls use get patch update delete validate completion help"
+            opts="-y -q -h -V --color --yes --quiet --help --version create list ls use get patch update delete validate render completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -631,7 +652,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__help)
-            opts="create list use get patch update delete validate completion help"
+            opts="create list use get patch update delete validate render completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -827,6 +848,34 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__help__subcmd__patch__subcmd__identity__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__help__subcmd__render)
+            opts="template"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__help__subcmd__render__subcmd__template)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1123,6 +1172,100 @@ _otpctl() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__render)
+            opts="-y -q -h -V --color --yes --quiet --help --version template help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__render__subcmd__help)
+            opts="template help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__render__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__render__subcmd__help__subcmd__template)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__render__subcmd__template)
+            opts="-y -q -h -V --project --via --data --format --color --yes --quiet --help --version recovery_invalid recovery_valid recovery_code_invalid recovery_code_valid verification_invalid verification_valid verification_code_invalid verification_code_valid stub login_code_valid registration_code_valid verifiable_address_changed authenticator_key_added"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --via)
+                    COMPREPLY=($(compgen -W "email sms" -- "${cur}"))
+                    return 0
+                    ;;
+                --data)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 --color)

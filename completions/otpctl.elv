@@ -36,6 +36,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand update 'Replace an identity config with the contents of files'
             cand delete 'Delete a local project'
             cand validate 'Validate configs, identity schemas and identities (for people and CI)'
+            cand render 'Preview what the courier would send'
             cand completion 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -574,6 +575,42 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         }
         &'otpctl;validate;help;help'= {
         }
+        &'otpctl;render'= {
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand template 'Preview a courier template of the project''s config with sample or given data'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;render;template'= {
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --via 'The channel to render'
+            cand --data 'Render with this template_data (a JSON object; `-` for stdin) instead of sample data'
+            cand --format 'Output format'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;render;help'= {
+            cand template 'Preview a courier template of the project''s config with sample or given data'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;render;help;template'= {
+        }
+        &'otpctl;render;help;help'= {
+        }
         &'otpctl;completion'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -594,6 +631,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand update 'Replace an identity config with the contents of files'
             cand delete 'Delete a local project'
             cand validate 'Validate configs, identity schemas and identities (for people and CI)'
+            cand render 'Preview what the courier would send'
             cand completion 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -648,6 +686,11 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;help;validate;identity-schema'= {
         }
         &'otpctl;help;validate;identity'= {
+        }
+        &'otpctl;help;render'= {
+            cand template 'Preview a courier template of the project''s config with sample or given data'
+        }
+        &'otpctl;help;render;template'= {
         }
         &'otpctl;help;completion'= {
         }

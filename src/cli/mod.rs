@@ -9,6 +9,7 @@ mod identity_config;
 mod output;
 mod project;
 mod quickstart;
+mod render;
 mod target;
 mod validate;
 
@@ -92,6 +93,9 @@ enum Command {
     Courier(CourierCommand),
     /// Run the whole product on a throwaway project: patch, validate, register, verify, log in by email and SMS.
     Quickstart(quickstart::QuickstartArgs),
+    /// Preview what the courier would send.
+    #[command(subcommand)]
+    Render(render::RenderCommand),
     /// Print a shell completion script.
     Completion(completion::CompletionArgs),
 }
@@ -318,6 +322,7 @@ fn dispatch(command: Command, matches: &clap::ArgMatches, cx: Context) -> Result
         }
         Command::Update(UpdateCommand::IdentityConfig(args)) => identity_config::update(args, cx),
         Command::Delete(DeleteCommand::Project(args)) => project::delete(args, cx),
+        Command::Render(command) => render::run(command),
         Command::Completion(args) => completion::print(args),
         Command::Quickstart(args) => quickstart::run(args, cx),
         Command::Register(args) => flows::register(args, cx),

@@ -6,4 +6,5 @@ pub mod http;
 pub mod jsonnet;
 pub mod queue;
 pub mod smtp;
+pub mod template;
 pub mod worker;

@@ -15,6 +15,7 @@ mod patch_order;
 mod postgres;
 mod preserve;
 mod project;
+mod render;
 mod seed;
 mod servers;
 mod support;
