@@ -99,24 +99,13 @@ pub fn evaluate(
     let arena = Arena::new();
     let mut program = Program::new(&arena);
     program.set_max_stack(MAX_STACK);
-    let mut run = Run {
+    add_ext_vars(&mut program, ext_vars)?;
+    let (context, _) = program.span_manager_mut().insert_source_context(code.len());
+    let run = Run {
         name,
         code,
-        context: None,
+        context,
     };
-    for (i, (var, value)) in ext_vars.iter().enumerate() {
-        if ext_vars[..i].iter().any(|(seen, _)| seen == var) {
-            return Err(JsonnetError::DuplicateExtVar {
-                var: (*var).to_string(),
-            });
-        }
-        let value = to_jsonnet(&mut program, value);
-        let thunk = program.value_to_thunk(&value);
-        let var = program.intern_str(var);
-        program.add_ext_var(var, &thunk);
-    }
-    let (context, _) = program.span_manager_mut().insert_source_context(code.len());
-    run.context = Some(context);
     let thunk = program
         .load_source(context, code.as_bytes(), true, name)
         .map_err(|e| run.load_error(&program, &e))?;
@@ -136,11 +125,32 @@ pub fn evaluate(
     })
 }
 
-/// One evaluation: the program's name and text, for turning spans into positions.
+/// Makes each value available to `std.extVar` under its name.
+fn add_ext_vars(
+    program: &mut Program<'_>,
+    ext_vars: &[(&str, &Value)],
+) -> Result<(), JsonnetError> {
+    for (i, (var, value)) in ext_vars.iter().enumerate() {
+        // The evaluator panics on a second value for a name.
+        if ext_vars[..i].iter().any(|(seen, _)| seen == var) {
+            return Err(JsonnetError::DuplicateExtVar {
+                var: (*var).to_string(),
+            });
+        }
+        let value = to_jsonnet(program, value);
+        let thunk = program.value_to_thunk(&value);
+        let var = program.intern_str(var);
+        program.add_ext_var(var, &thunk);
+    }
+    Ok(())
+}
+
+/// One evaluation: the program's name, text and span context, for turning spans
+/// into positions.
 struct Run<'a> {
     name: &'a str,
     code: &'a str,
-    context: Option<SpanContextId>,
+    context: SpanContextId,
 }
 
 impl Run<'_> {
@@ -232,7 +242,7 @@ impl Run<'_> {
     /// The byte range of a span, if it lies in this program's text.
     fn range(&self, program: &Program<'_>, span: SpanId) -> Option<(usize, usize)> {
         let (context, start, end) = program.span_manager().get_span(span);
-        (Some(context) == self.context).then_some((start, end))
+        (context == self.context).then_some((start, end))
     }
 
     /// 1-based line and character column of a span's start.
