@@ -2,6 +2,8 @@
 //! create flow → send code (queued in the outbox) → read it → submit → session.
 //! Run with `scripts/bench-flows`; prints flows/s and peak RSS.
 
+#![allow(clippy::print_stdout)] // A benchmark reports on stdout.
+
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -102,7 +104,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let elapsed = start.elapsed();
     println!(
         "otpctl engine (SQLite, {} cores): {flows} code-login flows in {:.2} s = {:.0} flows/s; concurrency {concurrency}; peak RSS {:.1} MiB",
-        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1),
         elapsed.as_secs_f64(),
         flows as f64 / elapsed.as_secs_f64(),
         peak_rss_kib() as f64 / 1024.0
@@ -111,27 +115,48 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 async fn login(engine: &Engine, email: &str) -> Result<(), String> {
-    let flow = engine.create_login_flow(&FlowRequest::default()).await.map_err(|e| e.to_string())?;
+    let flow = engine
+        .create_login_flow(&FlowRequest::default())
+        .await
+        .map_err(|e| e.to_string())?;
     let id = flow["id"].as_str().unwrap_or_default().to_string();
     let mut submission = LoginSubmission {
         identifier: Some(email.to_string()),
         ..LoginSubmission::default()
     };
-    match engine.submit_login(&id, &submission).await.map_err(|e| e.to_string())? {
+    match engine
+        .submit_login(&id, &submission)
+        .await
+        .map_err(|e| e.to_string())?
+    {
         Outcome::Flow(flow) if flow["state"] == "sent_email" => {}
         _ => return Err("no code sent".into()),
     }
     submission.code = Some(code_from_outbox(engine, &id).await?);
-    match engine.submit_login(&id, &submission).await.map_err(|e| e.to_string())? {
+    match engine
+        .submit_login(&id, &submission)
+        .await
+        .map_err(|e| e.to_string())?
+    {
         Outcome::Done(_) => Ok(()),
         _ => Err("login did not complete".into()),
     }
 }
 
 async fn code_from_outbox(engine: &Engine, flow_id: &str) -> Result<String, String> {
-    let filter = MessageFilter { flow_id: Some(flow_id.to_string()), ..MessageFilter::default() };
-    let mut conn = engine.store().pool().acquire().await.map_err(|e| e.to_string())?;
-    let messages = store::list_messages(&mut conn, &filter, 1, 0).await.map_err(|e| e.to_string())?;
+    let filter = MessageFilter {
+        flow_id: Some(flow_id.to_string()),
+        ..MessageFilter::default()
+    };
+    let mut conn = engine
+        .store()
+        .pool()
+        .acquire()
+        .await
+        .map_err(|e| e.to_string())?;
+    let messages = store::list_messages(&mut conn, &filter, 1, 0)
+        .await
+        .map_err(|e| e.to_string())?;
     messages
         .first()
         .and_then(|m| m.template_data.get("login_code").and_then(Value::as_str))

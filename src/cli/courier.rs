@@ -93,7 +93,13 @@ pub fn list(args: ListArgs) -> Result<(), Failure> {
         .runtime
         .block_on(async {
             let mut conn = opened.engine.store().pool().acquire().await?;
-            store::list_messages(&mut conn, &filter, args.page_size, args.page * args.page_size).await
+            store::list_messages(
+                &mut conn,
+                &filter,
+                args.page_size,
+                args.page * args.page_size,
+            )
+            .await
         })
         .map_err(Failure::op)?;
     match args.format {
@@ -130,7 +136,10 @@ pub fn watch(args: WatchArgs, cx: Context) -> Result<(), Failure> {
     let opened = engine::open(&args.project)?;
     output::status(
         cx,
-        &format!("courier watching {} (Ctrl-C to stop)", opened.path.display()),
+        &format!(
+            "courier watching {} (Ctrl-C to stop)",
+            opened.path.display()
+        ),
     );
     let courier = opened.courier.clone();
     opened
@@ -161,13 +170,14 @@ async fn shutdown_signal() {
     let interrupt = tokio::signal::ctrl_c();
     #[cfg(unix)]
     {
-        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(term) => term,
-            Err(_) => {
-                let _ = interrupt.await;
-                return;
-            }
-        };
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(term) => term,
+                Err(_) => {
+                    let _ = interrupt.await;
+                    return;
+                }
+            };
         tokio::select! {
             _ = interrupt => {}
             _ = term.recv() => {}
@@ -213,7 +223,15 @@ pub fn message_json(message: &MessageRecord, dispatches: Option<&[DispatchRecord
 }
 
 fn table(messages: &[MessageRecord]) -> String {
-    let header = ["ID", "STATUS", "TYPE", "RECIPIENT", "TEMPLATE", "SENT", "CREATED"];
+    let header = [
+        "ID",
+        "STATUS",
+        "TYPE",
+        "RECIPIENT",
+        "TEMPLATE",
+        "SENT",
+        "CREATED",
+    ];
     let rows: Vec<[String; 7]> = messages
         .iter()
         .map(|m| {
@@ -232,5 +250,8 @@ fn table(messages: &[MessageRecord]) -> String {
 }
 
 fn emit_json(value: &Value) -> Result<(), Failure> {
-    output::emit(&format!("{}\n", serde_json::to_string_pretty(value).unwrap_or_default()))
+    output::emit(&format!(
+        "{}\n",
+        serde_json::to_string_pretty(value).unwrap_or_default()
+    ))
 }

@@ -54,7 +54,9 @@ pub fn open(project: &ProjectFlag) -> Result<Opened, Failure> {
         .enable_all()
         .build()
         .map_err(Failure::op)?;
-    let engine = runtime.block_on(Engine::open(&config)).map_err(Failure::op)?;
+    let engine = runtime
+        .block_on(Engine::open(&config))
+        .map_err(Failure::op)?;
     let courier = courier_for(&engine, &config)?;
     Ok(Opened {
         runtime,
@@ -85,13 +87,21 @@ pub fn courier_for(engine: &Engine, config: &EngineConfig) -> Result<Courier, Fa
 impl Opened {
     /// Sends what a step queued, then reports each message of the flow created
     /// since `since` on stderr: where it went and whether it left.
-    pub fn deliver_and_report(&self, cx: super::Context, flow_id: &str, since: i64) -> Result<(), Failure> {
+    pub fn deliver_and_report(
+        &self,
+        cx: super::Context,
+        flow_id: &str,
+        since: i64,
+    ) -> Result<(), Failure> {
         self.runtime
             .block_on(self.courier.drain(DRAIN_DEADLINE))
             .map_err(Failure::op)?;
         for message in self.messages_of_flow(flow_id)? {
             if message.created_at >= since {
-                output::status(cx, &describe_delivery(&message, self.courier.email_in_outbox()));
+                output::status(
+                    cx,
+                    &describe_delivery(&message, self.courier.email_in_outbox()),
+                );
             }
         }
         Ok(())
@@ -127,10 +137,15 @@ impl Opened {
 
 /// The code in a message's template data, if it carries one.
 fn code_in(data: &Value) -> Option<String> {
-    ["login_code", "registration_code", "verification_code", "recovery_code"]
-        .iter()
-        .find_map(|key| data.get(*key).and_then(Value::as_str))
-        .map(str::to_string)
+    [
+        "login_code",
+        "registration_code",
+        "verification_code",
+        "recovery_code",
+    ]
+    .iter()
+    .find_map(|key| data.get(*key).and_then(Value::as_str))
+    .map(str::to_string)
 }
 
 /// One line about a message: never its body, which holds the code.

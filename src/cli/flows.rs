@@ -96,7 +96,9 @@ pub fn register(args: RegisterArgs, cx: Context) -> Result<(), Failure> {
         Some(parse_traits(&args.traits, args.traits_json.as_deref())?)
     };
     if traits.is_none() && args.step.flow.is_none() {
-        return Err(Failure::usage("give the traits with --trait NAME=VALUE or --traits JSON"));
+        return Err(Failure::usage(
+            "give the traits with --trait NAME=VALUE or --traits JSON",
+        ));
     }
     drive(Kind::Registration(traits), &args.step, cx)
 }
@@ -109,7 +111,10 @@ pub fn verify(args: VerifyArgs, cx: Context) -> Result<(), Failure> {
 fn drive(kind: Kind, step: &StepArgs, cx: Context) -> Result<(), Failure> {
     let opened = engine::open(&step.project)?;
     let flow = match &step.flow {
-        Some(id) => opened.runtime.block_on(opened.engine.get_flow(id)).map_err(Failure::op)?,
+        Some(id) => opened
+            .runtime
+            .block_on(opened.engine.get_flow(id))
+            .map_err(Failure::op)?,
         None => create(&opened, &kind)?,
     };
     let flow_id = flow["id"].as_str().unwrap_or_default().to_string();
@@ -126,7 +131,10 @@ fn drive(kind: Kind, step: &StepArgs, cx: Context) -> Result<(), Failure> {
             }
         }
     };
-    let fresh = opened.runtime.block_on(opened.engine.get_flow(&flow_id)).map_err(Failure::op)?;
+    let fresh = opened
+        .runtime
+        .block_on(opened.engine.get_flow(&flow_id))
+        .map_err(Failure::op)?;
     let since = opened.engine.clock().now_ms();
     let outcome = submit_code(&opened, &kind, &fresh, &code)?;
     opened.deliver_and_report(cx, &flow_id, since)?;
@@ -138,8 +146,12 @@ fn create(opened: &Opened, kind: &Kind) -> Result<Value, Failure> {
     let engine = &opened.engine;
     let created = match kind {
         Kind::Login(_) => opened.runtime.block_on(engine.create_login_flow(&request)),
-        Kind::Registration(_) => opened.runtime.block_on(engine.create_registration_flow(&request)),
-        Kind::Verification(_) => opened.runtime.block_on(engine.create_verification_flow(&request)),
+        Kind::Registration(_) => opened
+            .runtime
+            .block_on(engine.create_registration_flow(&request)),
+        Kind::Verification(_) => opened
+            .runtime
+            .block_on(engine.create_verification_flow(&request)),
     };
     created.map_err(Failure::op)
 }
@@ -152,11 +164,18 @@ fn send_code(opened: &Opened, kind: &Kind, flow: &Value, cx: Context) -> Result<
     let outcome = match kind {
         Kind::Login(identifier) => {
             let submission = LoginSubmission {
-                identifier: identifier.clone().or_else(|| hidden_value(flow, "identifier")),
+                identifier: identifier
+                    .clone()
+                    .or_else(|| hidden_value(flow, "identifier")),
                 resend: true,
                 ..LoginSubmission::default()
             };
-            generic(opened.runtime.block_on(engine.submit_login(id, &submission)), |_| Value::Null)
+            generic(
+                opened
+                    .runtime
+                    .block_on(engine.submit_login(id, &submission)),
+                |_| Value::Null,
+            )
         }
         Kind::Registration(traits) => {
             let submission = RegistrationSubmission {
@@ -164,14 +183,24 @@ fn send_code(opened: &Opened, kind: &Kind, flow: &Value, cx: Context) -> Result<
                 resend: true,
                 ..RegistrationSubmission::default()
             };
-            generic(opened.runtime.block_on(engine.submit_registration(id, &submission)), |_| Value::Null)
+            generic(
+                opened
+                    .runtime
+                    .block_on(engine.submit_registration(id, &submission)),
+                |_| Value::Null,
+            )
         }
         Kind::Verification(address) => {
             let submission = VerificationSubmission {
                 email: address.clone().or_else(|| flow_address(flow)),
                 ..VerificationSubmission::default()
             };
-            generic(opened.runtime.block_on(engine.submit_verification(id, &submission)), |_| Value::Null)
+            generic(
+                opened
+                    .runtime
+                    .block_on(engine.submit_verification(id, &submission)),
+                |_| Value::Null,
+            )
         }
     }?;
     let flow = match outcome {
@@ -184,7 +213,12 @@ fn send_code(opened: &Opened, kind: &Kind, flow: &Value, cx: Context) -> Result<
 
 /// The code for a flow whose code was just sent: from the outbox (`--auto`), a
 /// prompt on a terminal, or None for scripts.
-fn obtain_code(opened: &Opened, step: &StepArgs, flow: &Value, _cx: Context) -> Result<Option<String>, Failure> {
+fn obtain_code(
+    opened: &Opened,
+    step: &StepArgs,
+    flow: &Value,
+    _cx: Context,
+) -> Result<Option<String>, Failure> {
     let id = flow["id"].as_str().unwrap_or_default();
     if step.auto {
         return opened.code_from_outbox(id).map(Some);
@@ -208,7 +242,10 @@ fn finish_pending(step: &StepArgs, flow: &Value) -> Result<(), Failure> {
         StepFormat::Text => {
             output::emit_line(&format!("flow: {id}"))?;
             output::status(
-                Context { yes: false, quiet: false },
+                Context {
+                    yes: false,
+                    quiet: false,
+                },
                 &format!("a code was sent; finish with --flow {id} --code CODE"),
             );
             Ok(())
@@ -230,18 +267,25 @@ fn submit_code(
     let outcome = match kind {
         Kind::Login(identifier) => {
             let submission = LoginSubmission {
-                identifier: identifier.clone().or_else(|| hidden_value(flow, "identifier")),
+                identifier: identifier
+                    .clone()
+                    .or_else(|| hidden_value(flow, "identifier")),
                 code,
                 ..LoginSubmission::default()
             };
-            generic(opened.runtime.block_on(engine.submit_login(id, &submission)), |done| {
-                json!({
-                    "result": "session",
-                    "session_token": done.session_token,
-                    "session": done.session,
-                    "continue_with": done.continue_with,
-                })
-            })
+            generic(
+                opened
+                    .runtime
+                    .block_on(engine.submit_login(id, &submission)),
+                |done| {
+                    json!({
+                        "result": "session",
+                        "session_token": done.session_token,
+                        "session": done.session,
+                        "continue_with": done.continue_with,
+                    })
+                },
+            )
         }
         Kind::Registration(traits) => {
             let submission = RegistrationSubmission {
@@ -249,24 +293,32 @@ fn submit_code(
                 code,
                 ..RegistrationSubmission::default()
             };
-            generic(opened.runtime.block_on(engine.submit_registration(id, &submission)), |done| {
-                json!({
-                    "result": "identity",
-                    "identity": done.identity,
-                    "session_token": done.session_token,
-                    "session": done.session,
-                    "continue_with": done.continue_with,
-                })
-            })
+            generic(
+                opened
+                    .runtime
+                    .block_on(engine.submit_registration(id, &submission)),
+                |done| {
+                    json!({
+                        "result": "identity",
+                        "identity": done.identity,
+                        "session_token": done.session_token,
+                        "session": done.session,
+                        "continue_with": done.continue_with,
+                    })
+                },
+            )
         }
         Kind::Verification(_) => {
             let submission = VerificationSubmission {
                 code,
                 ..VerificationSubmission::default()
             };
-            generic(opened.runtime.block_on(engine.submit_verification(id, &submission)), |flow| {
-                json!({ "result": "verified", "flow": flow })
-            })
+            generic(
+                opened
+                    .runtime
+                    .block_on(engine.submit_verification(id, &submission)),
+                |flow| json!({ "result": "verified", "flow": flow }),
+            )
         }
     }?;
     Ok(match outcome {
@@ -288,7 +340,9 @@ fn generic<T>(
         Outcome::Flow(flow) => Outcome::Flow(flow),
         Outcome::Expired { flow, expired_at } => Outcome::Expired { flow, expired_at },
         Outcome::Replaced { flow } => Outcome::Replaced { flow },
-        Outcome::AddressNotVerified { continue_with } => Outcome::AddressNotVerified { continue_with },
+        Outcome::AddressNotVerified { continue_with } => {
+            Outcome::AddressNotVerified { continue_with }
+        }
     })
 }
 
@@ -298,7 +352,10 @@ fn failure_of(outcome: Outcome<Value>) -> Failure {
         Outcome::Flow(flow) => {
             let errors = ui_errors(&flow);
             if errors.is_empty() {
-                Failure::op(format!("flow `{}` is in state {}", flow["id"], flow["state"]))
+                Failure::op(format!(
+                    "flow `{}` is in state {}",
+                    flow["id"], flow["state"]
+                ))
             } else {
                 Failure::op(errors.join("; "))
             }
@@ -326,7 +383,11 @@ fn failure_of(outcome: Outcome<Value>) -> Failure {
 
 /// The error texts of a flow's UI: container messages and node messages.
 fn ui_errors(flow: &Value) -> Vec<String> {
-    let container = flow.pointer("/ui/messages").and_then(Value::as_array).into_iter().flatten();
+    let container = flow
+        .pointer("/ui/messages")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten();
     let nodes = flow
         .pointer("/ui/nodes")
         .and_then(Value::as_array)
@@ -352,14 +413,22 @@ fn print_done(format: StepFormat, done: Value) -> Result<(), Failure> {
         }
         StepFormat::Text => {
             let mut lines = Vec::new();
-            if let Some(id) = done.pointer("/identity/id").or_else(|| done.pointer("/session/identity/id")) {
+            if let Some(id) = done
+                .pointer("/identity/id")
+                .or_else(|| done.pointer("/session/identity/id"))
+            {
                 lines.push(format!("identity: {}", id.as_str().unwrap_or_default()));
             }
             if let Some(token) = done["session_token"].as_str() {
                 lines.push(format!("session_token: {token}"));
             }
             if done["result"] == "verified" {
-                lines.push(format!("verified: {}", done.pointer("/flow/id").and_then(Value::as_str).unwrap_or_default()));
+                lines.push(format!(
+                    "verified: {}",
+                    done.pointer("/flow/id")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                ));
             }
             output::emit(&(lines.join("\n") + "\n"))
         }
@@ -367,7 +436,10 @@ fn print_done(format: StepFormat, done: Value) -> Result<(), Failure> {
 }
 
 fn emit_json(value: Value) -> Result<(), Failure> {
-    output::emit(&format!("{}\n", serde_json::to_string_pretty(&value).unwrap_or_default()))
+    output::emit(&format!(
+        "{}\n",
+        serde_json::to_string_pretty(&value).unwrap_or_default()
+    ))
 }
 
 /// The value of a hidden input of a flow's UI.
@@ -386,9 +458,15 @@ fn hidden_traits(flow: &Value) -> Option<Value> {
     let mut traits = json!({});
     let mut any = false;
     for node in flow.pointer("/ui/nodes")?.as_array()? {
-        let Some(name) = node.pointer("/attributes/name").and_then(Value::as_str) else { continue };
-        let Some(path) = name.strip_prefix("traits.") else { continue };
-        let Some(value) = node.pointer("/attributes/value") else { continue };
+        let Some(name) = node.pointer("/attributes/name").and_then(Value::as_str) else {
+            continue;
+        };
+        let Some(path) = name.strip_prefix("traits.") else {
+            continue;
+        };
+        let Some(value) = node.pointer("/attributes/value") else {
+            continue;
+        };
         set_path(&mut traits, path, value.clone());
         any = true;
     }
@@ -431,7 +509,9 @@ fn parse_traits(pairs: &[String], json_text: Option<&str>) -> Result<Value, Fail
             .split_once('=')
             .ok_or_else(|| Failure::usage(format!("--trait {pair:?}: expected NAME=VALUE")))?;
         if name.is_empty() {
-            return Err(Failure::usage(format!("--trait {pair:?}: the name is empty")));
+            return Err(Failure::usage(format!(
+                "--trait {pair:?}: the name is empty"
+            )));
         }
         set_path(&mut traits, name, Value::String(value.to_string()));
     }
@@ -445,7 +525,11 @@ mod tests {
     #[test]
     fn traits_from_flags_nest_and_keep_strings() {
         let traits = parse_traits(
-            &["email=a@b.c".into(), "name.first=Ada".into(), "phone=4917667111638".into()],
+            &[
+                "email=a@b.c".into(),
+                "name.first=Ada".into(),
+                "phone=4917667111638".into(),
+            ],
             Some(r#"{"age": 36, "email": "old@b.c"}"#),
         )
         .expect("traits");

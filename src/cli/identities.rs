@@ -92,7 +92,10 @@ pub fn import(args: ImportArgs, cx: Context) -> Result<(), Failure> {
     let opened = engine::open(&args.project)?;
     let mut failed = Vec::new();
     for (name, document) in &documents {
-        match opened.runtime.block_on(opened.engine.import_identity(document)) {
+        match opened
+            .runtime
+            .block_on(opened.engine.import_identity(document))
+        {
             Ok(identity) => {
                 output::emit_line(identity["id"].as_str().unwrap_or_default())?;
             }
@@ -101,7 +104,10 @@ pub fn import(args: ImportArgs, cx: Context) -> Result<(), Failure> {
         }
     }
     let imported = documents.len() - failed.len();
-    output::status(cx, &format!("imported {imported} of {} identities", documents.len()));
+    output::status(
+        cx,
+        &format!("imported {imported} of {} identities", documents.len()),
+    );
     if failed.is_empty() {
         Ok(())
     } else {
@@ -115,7 +121,10 @@ pub fn import(args: ImportArgs, cx: Context) -> Result<(), Failure> {
 /// Deletes an identity (asks on a terminal; `--yes` otherwise).
 pub fn delete(args: DeleteArgs, cx: Context) -> Result<(), Failure> {
     let opened = engine::open(&args.project)?;
-    let question = format!("Delete identity {} with its sessions and addresses?", args.id);
+    let question = format!(
+        "Delete identity {} with its sessions and addresses?",
+        args.id
+    );
     match output::confirm(cx, &question)? {
         Some(true) => {}
         Some(false) => return Err(Failure::op("aborted; nothing was deleted")),
@@ -159,20 +168,35 @@ fn read_documents(files: &[PathBuf]) -> Result<Vec<(String, Value)>, Failure> {
 }
 
 fn table(identities: &[Value]) -> String {
-    let header = ["ID", "SCHEMA", "STATE", "IDENTIFIERS", "VERIFIED", "CREATED"];
+    let header = [
+        "ID",
+        "SCHEMA",
+        "STATE",
+        "IDENTIFIERS",
+        "VERIFIED",
+        "CREATED",
+    ];
     let rows: Vec<[String; 6]> = identities
         .iter()
         .map(|i| {
             let identifiers = i
                 .pointer("/credentials/code/identifiers")
                 .and_then(Value::as_array)
-                .map(|ids| ids.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(","))
+                .map(|ids| {
+                    ids.iter()
+                        .filter_map(Value::as_str)
+                        .collect::<Vec<_>>()
+                        .join(",")
+                })
                 .unwrap_or_default();
             let verified = i["verifiable_addresses"]
                 .as_array()
                 .map(|a| a.iter().filter(|a| a["verified"] == true).count())
                 .unwrap_or_default();
-            let total = i["verifiable_addresses"].as_array().map(Vec::len).unwrap_or_default();
+            let total = i["verifiable_addresses"]
+                .as_array()
+                .map(Vec::len)
+                .unwrap_or_default();
             [
                 i["id"].as_str().unwrap_or_default().to_string(),
                 i["schema_id"].as_str().unwrap_or_default().to_string(),
@@ -187,5 +211,8 @@ fn table(identities: &[Value]) -> String {
 }
 
 fn emit_json(value: &Value) -> Result<(), Failure> {
-    output::emit(&format!("{}\n", serde_json::to_string_pretty(value).unwrap_or_default()))
+    output::emit(&format!(
+        "{}\n",
+        serde_json::to_string_pretty(value).unwrap_or_default()
+    ))
 }

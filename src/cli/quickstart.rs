@@ -55,7 +55,11 @@ pub fn run(args: QuickstartArgs, cx: Context) -> Result<(), Failure> {
     step("validate the config");
     cli(&["validate", "identity-config", &config.display().to_string()])?;
     let opened = engine::open(&ProjectFlag::from_path(&config))?;
-    let demo = Demo { opened: &opened, inbox: &inbox, cx };
+    let demo = Demo {
+        opened: &opened,
+        inbox: &inbox,
+        cx,
+    };
     demo.register(&args.email, &args.phone)?;
     demo.verify(&args.phone)?;
     demo.login(&args.email, "email")?;
@@ -137,11 +141,15 @@ impl Demo<'_> {
         let sent = self.step_outcome(&id, |o| o, engine.submit_registration(&id, &submission))?;
         expect_sent(&sent)?;
         submission.code = Some(self.code_from_outbox(&id, email)?);
-        let done = match self.step_outcome(&id, |o| o, engine.submit_registration(&id, &submission))? {
-            Outcome::Done(done) => done,
-            other => return Err(unexpected(other)),
-        };
-        say(&format!("identity {} created; {email} is verified by the code", done.identity["id"].as_str().unwrap_or_default()));
+        let done =
+            match self.step_outcome(&id, |o| o, engine.submit_registration(&id, &submission))? {
+                Outcome::Done(done) => done,
+                other => return Err(unexpected(other)),
+            };
+        say(&format!(
+            "identity {} created; {email} is verified by the code",
+            done.identity["id"].as_str().unwrap_or_default()
+        ));
         if let Some(token) = &done.session_token {
             say(&format!("session issued by the session hook: {token}"));
         }
@@ -188,7 +196,9 @@ impl Demo<'_> {
             Outcome::Done(done) => say(&format!(
                 "logged in: session {} ({}), token {}",
                 done.session["id"].as_str().unwrap_or_default(),
-                done.session["authenticator_assurance_level"].as_str().unwrap_or_default(),
+                done.session["authenticator_assurance_level"]
+                    .as_str()
+                    .unwrap_or_default(),
                 done.session_token
             )),
             other => return Err(unexpected(other)),
@@ -223,19 +233,28 @@ impl Demo<'_> {
                 "SMS webhook got {} {}: {}",
                 request["method"].as_str().unwrap_or_default(),
                 request["path"].as_str().unwrap_or_default(),
-                request.pointer("/body/ctx/body").and_then(Value::as_str).unwrap_or_default().trim()
+                request
+                    .pointer("/body/ctx/body")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .trim()
             ));
         }
         Ok(map(outcome))
     }
 
-    fn block<T>(&self, future: impl std::future::Future<Output = Result<T, crate::engine::EngineError>>) -> Result<T, Failure> {
+    fn block<T>(
+        &self,
+        future: impl std::future::Future<Output = Result<T, crate::engine::EngineError>>,
+    ) -> Result<T, Failure> {
         self.opened.runtime.block_on(future).map_err(Failure::op)
     }
 
     fn code_from_outbox(&self, flow_id: &str, recipient: &str) -> Result<String, Failure> {
         let code = self.opened.code_from_outbox(flow_id)?;
-        say(&format!("read the code for {recipient} from the local outbox"));
+        say(&format!(
+            "read the code for {recipient} from the local outbox"
+        ));
         Ok(code)
     }
 
@@ -254,7 +273,9 @@ impl Demo<'_> {
                     .map(str::to_string)
             })
             .ok_or_else(|| Failure::op(format!("the SMS webhook received no code for {number}")))?;
-        say(&format!("read the code for {number} from the SMS webhook's request"));
+        say(&format!(
+            "read the code for {number} from the SMS webhook's request"
+        ));
         Ok(code)
     }
 
@@ -269,11 +290,16 @@ fn start_receiver(inbox: Inbox) -> Result<SocketAddr, Failure> {
     listener.set_nonblocking(true).map_err(Failure::op)?;
     let address = listener.local_addr().map_err(Failure::op)?;
     std::thread::spawn(move || {
-        let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
+        let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+        else {
             return;
         };
         runtime.block_on(async move {
-            let Ok(listener) = tokio::net::TcpListener::from_std(listener) else { return };
+            let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
+                return;
+            };
             let app = axum::Router::new().fallback(move |request: axum::extract::Request| {
                 let inbox = Arc::clone(&inbox);
                 async move { record(request, &inbox).await }
@@ -287,7 +313,9 @@ fn start_receiver(inbox: Inbox) -> Result<SocketAddr, Failure> {
 async fn record(request: axum::extract::Request, inbox: &Inbox) -> axum::http::StatusCode {
     let method = request.method().to_string();
     let path = request.uri().path().to_string();
-    let bytes = axum::body::to_bytes(request.into_body(), 1 << 20).await.unwrap_or_default();
+    let bytes = axum::body::to_bytes(request.into_body(), 1 << 20)
+        .await
+        .unwrap_or_default();
     let body = serde_json::from_slice::<Value>(&bytes)
         .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
     if let Ok(mut received) = inbox.lock() {
@@ -309,7 +337,9 @@ fn expect_sent<T>(outcome: &Outcome<T>) -> Result<(), Failure> {
 
 fn unexpected<T>(outcome: Outcome<T>) -> Failure {
     match outcome {
-        Outcome::Flow(flow) => Failure::op(format!("the flow did not complete: {}", ui_text(&flow))),
+        Outcome::Flow(flow) => {
+            Failure::op(format!("the flow did not complete: {}", ui_text(&flow)))
+        }
         _ => Failure::op("the flow did not complete"),
     }
 }

@@ -275,7 +275,9 @@ impl Courier {
         match result {
             Ok(()) => DispatchOutcome::Sent,
             Err(DeliveryError::Permanent(error)) => DispatchOutcome::Abandoned { error },
-            Err(DeliveryError::Transient(error)) if attempts > i64::from(self.inner.settings.message_retries) => {
+            Err(DeliveryError::Transient(error))
+                if attempts > i64::from(self.inner.settings.message_retries) =>
+            {
                 DispatchOutcome::Abandoned { error }
             }
             Err(DeliveryError::Transient(error)) => DispatchOutcome::Retry {
@@ -287,7 +289,9 @@ impl Courier {
 
     /// `pull_wait` doubled per attempt, at most five minutes.
     fn backoff_ms(&self, attempts: i64) -> i64 {
-        let base = i64::try_from(self.inner.settings.pull_wait.as_millis()).unwrap_or(1000).max(1);
+        let base = i64::try_from(self.inner.settings.pull_wait.as_millis())
+            .unwrap_or(1000)
+            .max(1);
         let exponent = u32::try_from(attempts.saturating_sub(1).clamp(0, 20)).unwrap_or(20);
         base.saturating_mul(1_i64 << exponent).min(MAX_BACKOFF_MS)
     }
@@ -296,7 +300,8 @@ impl Courier {
         let html = self.html_body(message);
         match &self.inner.email {
             EmailDelivery::Outbox => Err(DeliveryError::Transient(
-                "Courier tried to deliver an email but courier.smtp.connection_uri is not set!".into(),
+                "Courier tried to deliver an email but courier.smtp.connection_uri is not set!"
+                    .into(),
             )),
             EmailDelivery::Smtp(channel) => {
                 let email = OutgoingEmail {
@@ -340,14 +345,9 @@ impl Courier {
 }
 
 fn email_delivery(config: &Value, base_dir: &Path) -> Result<EmailDelivery, CourierError> {
-    let strategy = config
-        .pointer("/courier/delivery_strategy")
-        .and_then(Value::as_str)
-        .unwrap_or("smtp");
-    if strategy == "http" {
-        if let Some(request) = super::http::email_channel(config, base_dir)? {
-            return Ok(EmailDelivery::Http(HttpChannel::new(request)?));
-        }
+    // `email_channel` is Some only with `delivery_strategy: http`.
+    if let Some(request) = super::http::email_channel(config, base_dir)? {
+        return Ok(EmailDelivery::Http(HttpChannel::new(request)?));
     }
     Ok(match SmtpSettings::from_config(config)? {
         Some(settings) => EmailDelivery::Smtp(SmtpChannel::new(&settings)?),

@@ -43,7 +43,10 @@ const ALPHANUMERIC: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn
 /// A Kratos-style token: `prefix` and 32 alphanumerics from the OS CSPRNG
 /// (`ory_st_` for sessions), uniform by the same rejection sampling as codes.
 pub fn token(prefix: &str) -> Result<String, RandomError> {
-    Ok(format!("{prefix}{}", random_string(32, uniform_alphanumeric)?))
+    Ok(format!(
+        "{prefix}{}",
+        random_string(32, uniform_alphanumeric)?
+    ))
 }
 
 /// `length` characters, each from one random byte that `uniform` accepts.
@@ -52,7 +55,12 @@ fn random_string(length: usize, uniform: fn(u8) -> Option<char>) -> Result<Strin
     let mut buffer = [0u8; 32];
     while out.len() < length {
         getrandom::fill(&mut buffer).map_err(RandomError)?;
-        out.extend(buffer.iter().filter_map(|b| uniform(*b)).take(length - out.len()));
+        out.extend(
+            buffer
+                .iter()
+                .filter_map(|b| uniform(*b))
+                .take(length - out.len()),
+        );
     }
     Ok(out)
 }

@@ -317,7 +317,11 @@ impl Engine {
     }
 
     fn signing_secret(&self) -> &[u8] {
-        self.inner.secrets.first().map(Vec::as_slice).unwrap_or_default()
+        self.inner
+            .secrets
+            .first()
+            .map(Vec::as_slice)
+            .unwrap_or_default()
     }
 
     /// Template data common to every code message (D.6): the recipient, the
@@ -386,8 +390,14 @@ mod tests {
 
     #[test]
     fn request_url_domain_is_the_bare_host() {
-        assert_eq!(host_of("http://127.0.0.1:4433/self-service/login/api"), "127.0.0.1");
-        assert_eq!(host_of("https://user@auth.example.com/x?y"), "auth.example.com");
+        assert_eq!(
+            host_of("http://127.0.0.1:4433/self-service/login/api"),
+            "127.0.0.1"
+        );
+        assert_eq!(
+            host_of("https://user@auth.example.com/x?y"),
+            "auth.example.com"
+        );
         assert_eq!(host_of("not a url"), "");
     }
 }

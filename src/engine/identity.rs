@@ -86,7 +86,9 @@ impl Engine {
             .verifiable
             .iter()
             .map(|a| {
-                let is_verified = verified.iter().any(|v| v.via == a.via && v.value == a.value);
+                let is_verified = verified
+                    .iter()
+                    .any(|v| v.via == a.via && v.value == a.value);
                 AddressRecord {
                     id: uuid::Uuid::new_v4().to_string(),
                     identity_id: id.clone(),
@@ -123,7 +125,11 @@ impl Engine {
                         "address": a.value,
                     })).collect::<Vec<_>>()
                 }),
-                identifiers: derived.code_addresses.iter().map(|a| a.value.clone()).collect(),
+                identifiers: derived
+                    .code_addresses
+                    .iter()
+                    .map(|a| a.value.clone())
+                    .collect(),
             });
         }
         NewIdentity {
@@ -148,13 +154,22 @@ impl Engine {
         conn: &mut AnyConnection,
         identity: &NewIdentity,
     ) -> Result<(), StoreError> {
-        store::insert_identity(conn, &identity.record, &identity.credentials, &identity.addresses)
-            .await
+        store::insert_identity(
+            conn,
+            &identity.record,
+            &identity.credentials,
+            &identity.addresses,
+        )
+        .await
     }
 
     /// An identity in Kratos' JSON shape, without credentials (what templates
     /// see as `.Identity` and what self-service responses carry).
-    pub(super) fn identity_json(&self, identity: &IdentityRecord, addresses: &[AddressRecord]) -> Value {
+    pub(super) fn identity_json(
+        &self,
+        identity: &IdentityRecord,
+        addresses: &[AddressRecord],
+    ) -> Value {
         let schema_url = self.public_url(&format!(
             "schemas/{}",
             base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&identity.schema_id)
@@ -187,12 +202,13 @@ impl Engine {
     /// identifiers.
     pub async fn get_identity(&self, id: &str) -> Result<Value, EngineError> {
         let mut conn = self.store().pool().acquire().await?;
-        let identity = store::get_identity(&mut conn, id)
-            .await?
-            .ok_or_else(|| EngineError::NotFound {
-                kind: "identity",
-                id: id.to_string(),
-            })?;
+        let identity =
+            store::get_identity(&mut conn, id)
+                .await?
+                .ok_or_else(|| EngineError::NotFound {
+                    kind: "identity",
+                    id: id.to_string(),
+                })?;
         self.admin_identity_json(&mut conn, &identity).await
     }
 
@@ -220,9 +236,14 @@ impl Engine {
     }
 
     /// Identities, oldest first, one page.
-    pub async fn list_identities(&self, page_size: i64, page: i64) -> Result<Vec<Value>, EngineError> {
+    pub async fn list_identities(
+        &self,
+        page_size: i64,
+        page: i64,
+    ) -> Result<Vec<Value>, EngineError> {
         let mut conn = self.store().pool().acquire().await?;
-        let records = store::list_identities(&mut conn, page_size, page.saturating_mul(page_size)).await?;
+        let records =
+            store::list_identities(&mut conn, page_size, page.saturating_mul(page_size)).await?;
         let mut out = Vec::with_capacity(records.len());
         for record in &records {
             out.push(self.admin_identity_json(&mut conn, record).await?);
@@ -259,7 +280,9 @@ impl Engine {
         let traits = object
             .get("traits")
             .ok_or_else(|| ImportError::Shape("`traits` is required".into()))?;
-        let derived = self.derive_traits(&schema_id, traits)?.map_err(ImportError::Traits)?;
+        let derived = self
+            .derive_traits(&schema_id, traits)?
+            .map_err(ImportError::Traits)?;
         let verified = imported_verified_addresses(object.get("verifiable_addresses"));
         let mut identity = self.build_identity(&schema_id, &derived, &verified);
         if let Some(state) = object.get("state").and_then(Value::as_str) {
@@ -270,11 +293,16 @@ impl Engine {
             }
             identity.record.state = state.to_string();
         }
-        identity.record.metadata_public = object.get("metadata_public").filter(|v| !v.is_null()).cloned();
+        identity.record.metadata_public = object
+            .get("metadata_public")
+            .filter(|v| !v.is_null())
+            .cloned();
         let mut tx = self.store().begin().await.map_err(EngineError::from)?;
         self.insert_identity(&mut tx, &identity).await?;
         let out = self.admin_identity_json(&mut tx, &identity.record).await?;
-        tx.commit().await.map_err(|e| EngineError::from(StoreError::from(e)))?;
+        tx.commit()
+            .await
+            .map_err(|e| EngineError::from(StoreError::from(e)))?;
         Ok(out)
     }
 }
@@ -289,7 +317,8 @@ fn imported_verified_addresses(list: Option<&Value>) -> Vec<Address> {
         .filter_map(|a| {
             let via = super::flows::parse_via(a.get("via")?.as_str()?);
             let value = a.get("value")?.as_str()?;
-            let value = super::identifier::normalize(value, via).unwrap_or_else(|_| value.to_string());
+            let value =
+                super::identifier::normalize(value, via).unwrap_or_else(|_| value.to_string());
             Some(Address { via, value })
         })
         .collect()

@@ -62,7 +62,10 @@ impl Engine {
             return Ok(Outcome::Flow(global_error(&flow, texts::NO_LOGIN_STRATEGY)));
         }
         if flow.state == "passed_challenge" {
-            return Ok(Outcome::Flow(global_error(&flow, (texts::GENERIC, texts::VERIFICATION_DONE.1))));
+            return Ok(Outcome::Flow(global_error(
+                &flow,
+                (texts::GENERIC, texts::VERIFICATION_DONE.1),
+            )));
         }
         if let Some(payload) = &submission.transient_payload {
             flow.context["transient_payload"] = payload.clone();
@@ -85,9 +88,12 @@ impl Engine {
         };
         let lifespan = duration_ms(self.settings().login.lifespan);
         let mut flow = self.new_flow(FlowKind::Login, &request, lifespan, self.login_nodes(None));
-        ui::set_messages(&mut flow.ui, vec![self.expired_message(FlowKind::Login, old)]);
+        ui::set_messages(
+            &mut flow.ui,
+            vec![self.expired_message(FlowKind::Login, old)],
+        );
         store::insert_flow(&mut tx, &flow).await?;
-        tx.commit().await.map_err(store::StoreError::from)?;
+        tx.commit().await?;
         Ok(Outcome::Expired {
             flow: flow_json(&flow),
             expired_at: old.expires_at,
@@ -101,24 +107,35 @@ impl Engine {
         mut flow: FlowRecord,
         submission: &LoginSubmission,
     ) -> Result<Outcome<LoginSuccess>, EngineError> {
-        let identifier = submission.identifier.as_deref().map(str::trim).unwrap_or_default();
+        let identifier = submission
+            .identifier
+            .as_deref()
+            .map(str::trim)
+            .unwrap_or_default();
         if identifier.is_empty() {
             let mut shown = flow.clone();
             shown.ui = self.rebuild_ui(&flow, self.login_nodes(None));
             ui::add_node_message(&mut shown.ui, "identifier", ui::missing("identifier"));
             return Ok(Outcome::Flow(flow_json(&shown)));
         }
-        let Some((identity, credential)) = self.find_code_account(&mut tx, identifier).await? else {
+        let Some((identity, credential)) = self.find_code_account(&mut tx, identifier).await?
+        else {
             return Ok(Outcome::Flow(global_error(&flow, texts::NO_CODE_ACCOUNT)));
         };
         let targets = code_targets(&credential, identifier, &identity.id);
         let identity_json = self.load_identity_json(&mut tx, &identity).await?;
-        self.issue_codes(&mut tx, &flow, &targets, TemplateType::LoginCodeValid, |target, code| {
-            let mut data = self.base_template_data(&flow, target);
-            data["login_code"] = code.into();
-            data["identity"] = identity_json.clone();
-            data
-        })
+        self.issue_codes(
+            &mut tx,
+            &flow,
+            &targets,
+            TemplateType::LoginCodeValid,
+            |target, code| {
+                let mut data = self.base_template_data(&flow, target);
+                data["login_code"] = code.into();
+                data["identity"] = identity_json.clone();
+                data
+            },
+        )
         .await?;
         flow.state = "sent_email".to_string();
         flow.active = Some("code".to_string());
@@ -128,7 +145,7 @@ impl Engine {
         ui::set_messages(&mut flow.ui, vec![ui::label(texts::LOGIN_CODE_SENT)]);
         flow.updated_at = self.now();
         store::update_flow(&mut tx, &flow).await?;
-        tx.commit().await.map_err(store::StoreError::from)?;
+        tx.commit().await?;
         Ok(Outcome::Flow(flow_json(&flow)))
     }
 
@@ -139,14 +156,24 @@ impl Engine {
         mut flow: FlowRecord,
         submission: &LoginSubmission,
     ) -> Result<Outcome<LoginSuccess>, EngineError> {
-        let submitted = submission.code.as_deref().map(str::trim).unwrap_or_default();
+        let submitted = submission
+            .code
+            .as_deref()
+            .map(str::trim)
+            .unwrap_or_default();
         if submitted.is_empty() {
             let mut shown = flow.clone();
             ui::add_node_message(&mut shown.ui, "code", ui::missing("code"));
             return Ok(Outcome::Flow(flow_json(&shown)));
         }
         if self.over_submission_limit(&mut tx, &mut flow).await? {
-            return self.refuse(tx, &flow, ui::error(texts::GENERIC, texts::TOO_MANY_ATTEMPTS)).await;
+            return self
+                .refuse(
+                    tx,
+                    &flow,
+                    ui::error(texts::GENERIC, texts::TOO_MANY_ATTEMPTS),
+                )
+                .await;
         }
         let identifier = submission
             .identifier
@@ -158,14 +185,22 @@ impl Engine {
             return self.refuse(tx, &flow, ui::error(id, text)).await;
         };
         let found = self
-            .matching_code(&mut tx, &flow.id, submitted, |c| c.identity_id.as_deref() == Some(&identity.id))
+            .matching_code(&mut tx, &flow.id, submitted, |c| {
+                c.identity_id.as_deref() == Some(&identity.id)
+            })
             .await?;
         let Some(code) = found.filter(|c| c.used_at.is_none()) else {
             let (id, text) = texts::LOGIN_CODE_INVALID;
             return self.refuse(tx, &flow, ui::error(id, text)).await;
         };
         if !self.use_code(&mut tx, &code).await? {
-            return self.refuse(tx, &flow, ui::error(texts::GENERIC, texts::CODE_ALREADY_USED)).await;
+            return self
+                .refuse(
+                    tx,
+                    &flow,
+                    ui::error(texts::GENERIC, texts::CODE_ALREADY_USED),
+                )
+                .await;
         }
         let now = self.now();
         store::mark_address_verified(&mut tx, &identity.id, &code.via, &code.address, now).await?;
@@ -173,13 +208,16 @@ impl Engine {
         flow.updated_at = now;
         flow.ui = self.rebuild_ui(&flow, Vec::new());
         store::update_flow(&mut tx, &flow).await?;
-        if let Some(continue_with) = self.require_verified_address(&mut tx, &flow, &identity).await? {
-            tx.commit().await.map_err(store::StoreError::from)?;
+        if let Some(continue_with) = self
+            .require_verified_address(&mut tx, &flow, &identity)
+            .await?
+        {
+            tx.commit().await?;
             return Ok(Outcome::AddressNotVerified { continue_with });
         }
         let session = self.create_session(&mut tx, &identity).await?;
         let identity_json = self.load_identity_json(&mut tx, &identity).await?;
-        tx.commit().await.map_err(store::StoreError::from)?;
+        tx.commit().await?;
         Ok(Outcome::Done(LoginSuccess {
             session: self.session_json(&session, identity_json),
             session_token: session.token,
@@ -189,8 +227,13 @@ impl Engine {
     }
 
     /// Keeps the counted submission, and shows the flow with `message`.
-    pub(super) async fn refuse<T>(&self, tx: Tx, flow: &FlowRecord, message: Value) -> Result<Outcome<T>, EngineError> {
-        tx.commit().await.map_err(store::StoreError::from)?;
+    pub(super) async fn refuse<T>(
+        &self,
+        tx: Tx,
+        flow: &FlowRecord,
+        message: Value,
+    ) -> Result<Outcome<T>, EngineError> {
+        tx.commit().await?;
         let mut shown = flow.clone();
         ui::set_messages(&mut shown.ui, vec![message]);
         Ok(Outcome::Flow(flow_json(&shown)))
@@ -335,7 +378,11 @@ fn code_targets(credential: &CredentialRecord, identifier: &str, identity_id: &s
             })
         })
         .collect();
-    let matching: Vec<Target> = all.iter().filter(|t| t.address == normalized).cloned().collect();
+    let matching: Vec<Target> = all
+        .iter()
+        .filter(|t| t.address == normalized)
+        .cloned()
+        .collect();
     if matching.is_empty() { all } else { matching }
 }
 

@@ -3,17 +3,17 @@
 //! No clap and no HTTP types here: the CLI and the API both drive [`Engine`].
 
 pub mod clock;
-pub mod settings;
-pub mod traits;
-pub mod duration;
 pub mod code;
+pub mod duration;
 mod flows;
 pub mod identifier;
 mod identity;
 mod login;
 mod registration;
 mod session;
+pub mod settings;
 pub mod store;
+pub mod traits;
 pub mod ui;
 mod verification;
 
@@ -81,6 +81,12 @@ pub enum EngineError {
     /// The OS random source failed.
     #[error(transparent)]
     Random(#[from] code::RandomError),
+}
+
+impl From<sqlx::Error> for EngineError {
+    fn from(error: sqlx::Error) -> Self {
+        EngineError::Store(StoreError::Database(error))
+    }
 }
 
 /// What the engine is started from.

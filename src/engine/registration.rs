@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::flows::{FlowKind, FlowRequest, Outcome, Target, duration_ms, flow_json};
 use super::identifier::Via;
-use super::store::{self, FlowRecord, StoreError, Tx};
+use super::store::{self, FlowRecord, Tx};
 use super::traits::{Address, Derived, TraitError};
 use super::ui::{self, Group, Input, texts};
 use super::{Engine, EngineError};
@@ -42,7 +42,10 @@ pub struct RegistrationSuccess {
 
 impl Engine {
     /// Creates a registration flow; Kratos refuses when registration is disabled.
-    pub async fn create_registration_flow(&self, request: &FlowRequest) -> Result<Value, EngineError> {
+    pub async fn create_registration_flow(
+        &self,
+        request: &FlowRequest,
+    ) -> Result<Value, EngineError> {
         if !self.settings().registration.enabled {
             return Err(EngineError::Disabled(
                 "Registration is not allowed because it was disabled.".into(),
@@ -63,7 +66,9 @@ impl Engine {
         submission: &RegistrationSubmission,
     ) -> Result<Outcome<RegistrationSuccess>, EngineError> {
         let mut tx = self.store().begin().await?;
-        let mut flow = self.load_flow(&mut tx, FlowKind::Registration, flow_id).await?;
+        let mut flow = self
+            .load_flow(&mut tx, FlowKind::Registration, flow_id)
+            .await?;
         if self.is_expired(&flow) {
             return self.replace_expired_registration(tx, &flow).await;
         }
@@ -73,7 +78,9 @@ impl Engine {
         }
         if flow.state == "passed_challenge" {
             let text = texts::VERIFICATION_DONE.1;
-            return self.refuse(tx, &flow, ui::error(texts::GENERIC, text)).await;
+            return self
+                .refuse(tx, &flow, ui::error(texts::GENERIC, text))
+                .await;
         }
         if let Some(payload) = &submission.transient_payload {
             flow.context["transient_payload"] = payload.clone();
@@ -86,12 +93,19 @@ impl Engine {
         let schema_id = self.default_schema_id().to_string();
         let derived = match self.derive_traits(&schema_id, traits)? {
             Ok(derived) => derived,
-            Err(errors) => return Ok(Outcome::Flow(self.with_trait_errors(&flow, traits, &errors))),
+            Err(errors) => {
+                return Ok(Outcome::Flow(
+                    self.with_trait_errors(&flow, traits, &errors),
+                ));
+            }
         };
         if submission.resend || flow.state == "choose_method" {
-            return self.send_registration_code(tx, flow, traits, &derived).await;
+            return self
+                .send_registration_code(tx, flow, traits, &derived)
+                .await;
         }
-        self.check_registration_code(tx, flow, submission, &schema_id, &derived).await
+        self.check_registration_code(tx, flow, submission, &schema_id, &derived)
+            .await
     }
 
     async fn replace_expired_registration(
@@ -107,9 +121,12 @@ impl Engine {
         let lifespan = duration_ms(self.settings().registration.lifespan);
         let nodes = self.registration_nodes(None);
         let mut flow = self.new_flow(FlowKind::Registration, &request, lifespan, nodes);
-        ui::set_messages(&mut flow.ui, vec![self.expired_message(FlowKind::Registration, old)]);
+        ui::set_messages(
+            &mut flow.ui,
+            vec![self.expired_message(FlowKind::Registration, old)],
+        );
         store::insert_flow(&mut tx, &flow).await?;
-        tx.commit().await.map_err(StoreError::from)?;
+        tx.commit().await?;
         Ok(Outcome::Expired {
             flow: flow_json(&flow),
             expired_at: old.expires_at,
@@ -138,14 +155,24 @@ impl Engine {
                 identity_id: None,
             })
             .collect();
-        self.issue_codes(&mut tx, &flow, &targets, TemplateType::RegistrationCodeValid, |target, code| {
-            let mut data = self.base_template_data(&flow, target);
-            data["registration_code"] = code.into();
-            // Kratos' SMS model calls the traits `Identity`; its email model `Traits`.
-            let key = if target.via == Via::Sms { "identity" } else { "traits" };
-            data[key] = derived.traits.clone();
-            data
-        })
+        self.issue_codes(
+            &mut tx,
+            &flow,
+            &targets,
+            TemplateType::RegistrationCodeValid,
+            |target, code| {
+                let mut data = self.base_template_data(&flow, target);
+                data["registration_code"] = code.into();
+                // Kratos' SMS model calls the traits `Identity`; its email model `Traits`.
+                let key = if target.via == Via::Sms {
+                    "identity"
+                } else {
+                    "traits"
+                };
+                data[key] = derived.traits.clone();
+                data
+            },
+        )
         .await?;
         flow.state = "sent_email".to_string();
         flow.active = Some("code".to_string());
@@ -154,7 +181,7 @@ impl Engine {
         ui::set_messages(&mut flow.ui, vec![ui::label(texts::REGISTRATION_CODE_SENT)]);
         flow.updated_at = self.now();
         store::update_flow(&mut tx, &flow).await?;
-        tx.commit().await.map_err(StoreError::from)?;
+        tx.commit().await?;
         Ok(Outcome::Flow(flow_json(&flow)))
     }
 
@@ -167,14 +194,24 @@ impl Engine {
         schema_id: &str,
         derived: &Derived,
     ) -> Result<Outcome<RegistrationSuccess>, EngineError> {
-        let submitted = submission.code.as_deref().map(str::trim).unwrap_or_default();
+        let submitted = submission
+            .code
+            .as_deref()
+            .map(str::trim)
+            .unwrap_or_default();
         if submitted.is_empty() {
             let mut shown = flow.clone();
             ui::add_node_message(&mut shown.ui, "code", ui::missing("code"));
             return Ok(Outcome::Flow(flow_json(&shown)));
         }
         if self.over_submission_limit(&mut tx, &mut flow).await? {
-            return self.refuse(tx, &flow, ui::error(texts::GENERIC, texts::TOO_MANY_ATTEMPTS)).await;
+            return self
+                .refuse(
+                    tx,
+                    &flow,
+                    ui::error(texts::GENERIC, texts::TOO_MANY_ATTEMPTS),
+                )
+                .await;
         }
         if flow.context.get("traits") != Some(&derived.traits) {
             let (id, text) = texts::TRAITS_MISMATCH;
@@ -190,7 +227,13 @@ impl Engine {
             return self.refuse(tx, &flow, ui::error(id, text)).await;
         };
         if !self.use_code(&mut tx, &code).await? {
-            return self.refuse(tx, &flow, ui::error(texts::GENERIC, texts::CODE_ALREADY_USED)).await;
+            return self
+                .refuse(
+                    tx,
+                    &flow,
+                    ui::error(texts::GENERIC, texts::CODE_ALREADY_USED),
+                )
+                .await;
         }
         let proven = Address {
             via: super::flows::parse_via(&code.via),
@@ -213,7 +256,9 @@ impl Engine {
         flow.updated_at = self.now();
         flow.ui = self.rebuild_ui(&flow, Vec::new());
         store::update_flow(&mut tx, &flow).await?;
-        let continue_with = self.after_registration(&mut tx, &flow, &identity.record).await?;
+        let continue_with = self
+            .after_registration(&mut tx, &flow, &identity.record)
+            .await?;
         let (session, token, mut continue_with) = (None::<Value>, None::<String>, continue_with);
         let (session, token) = if self.settings().registration.session_hook {
             let record = self.create_session(&mut tx, &identity.record).await?;
@@ -222,12 +267,15 @@ impl Engine {
                 "action": "set_ory_session_token",
                 "ory_session_token": record.token,
             }));
-            (Some(self.session_json(&record, identity_json)), Some(record.token))
+            (
+                Some(self.session_json(&record, identity_json)),
+                Some(record.token),
+            )
         } else {
             (session, token)
         };
         let identity_json = self.load_identity_json(&mut tx, &identity.record).await?;
-        tx.commit().await.map_err(StoreError::from)?;
+        tx.commit().await?;
         Ok(Outcome::Done(RegistrationSuccess {
             identity: identity_json,
             session,
@@ -255,7 +303,9 @@ impl Engine {
             if address.verified {
                 continue;
             }
-            let flow = self.start_verification_for(conn, &address, identity, flow_type).await?;
+            let flow = self
+                .start_verification_for(conn, &address, identity, flow_type)
+                .await?;
             if self.settings().registration.show_verification_ui && continue_with.is_empty() {
                 continue_with.push(serde_json::json!({
                     "action": "show_verification_ui",
@@ -278,7 +328,12 @@ impl Engine {
         let mut global = Vec::new();
         for error in errors {
             let name = error.pointer.trim_start_matches('/').replace('/', ".");
-            let message = ui::text(error.ui_id, "error", &error.message, Some(error.context.clone()));
+            let message = ui::text(
+                error.ui_id,
+                "error",
+                &error.message,
+                Some(error.context.clone()),
+            );
             if !ui::add_node_message(&mut shown.ui, &name, message.clone()) {
                 global.push(message);
             }
@@ -306,7 +361,10 @@ impl Engine {
         let mut nodes: Vec<Value> = fields
             .iter()
             .map(|field| {
-                let pointer = format!("/{}", field.name.trim_start_matches("traits.").replace('.', "/"));
+                let pointer = format!(
+                    "/{}",
+                    field.name.trim_start_matches("traits.").replace('.', "/")
+                );
                 let value = traits.pointer(&pointer).cloned();
                 let input_type = if sent { "hidden" } else { field.input_type };
                 let mut input = Input::new(Group::Default, field.name.clone(), input_type);
@@ -320,7 +378,12 @@ impl Engine {
                     input = input.autocomplete(hint);
                 }
                 if let Some(title) = &field.title {
-                    input = input.label(ui::text(1070002, "info", title, Some(serde_json::json!({ "title": title, "name": field.name }))));
+                    input = input.label(ui::text(
+                        1070002,
+                        "info",
+                        title,
+                        Some(serde_json::json!({ "title": title, "name": field.name })),
+                    ));
                 }
                 input.build()
             })
@@ -329,9 +392,19 @@ impl Engine {
             nodes.push(ui::hidden(Group::Code, "method", "code"));
             nodes.push(ui::code_input(texts::REGISTRATION_CODE));
             nodes.push(ui::submit(Group::Code, "method", "code", texts::CONTINUE));
-            nodes.push(ui::submit(Group::Code, "resend", "code", texts::RESEND_CODE));
+            nodes.push(ui::submit(
+                Group::Code,
+                "resend",
+                "code",
+                texts::RESEND_CODE,
+            ));
         } else if self.settings().code.passwordless_enabled {
-            nodes.push(ui::submit(Group::Code, "method", "code", texts::SEND_SIGN_UP_CODE));
+            nodes.push(ui::submit(
+                Group::Code,
+                "method",
+                "code",
+                texts::SEND_SIGN_UP_CODE,
+            ));
         }
         nodes
     }

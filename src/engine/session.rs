@@ -20,7 +20,11 @@ impl Engine {
         identity: &IdentityRecord,
     ) -> Result<SessionRecord, EngineError> {
         let now = self.now();
-        let aal = if self.settings().code.mfa_enabled { "aal2" } else { "aal1" };
+        let aal = if self.settings().code.mfa_enabled {
+            "aal2"
+        } else {
+            "aal1"
+        };
         let session = SessionRecord {
             id: uuid::Uuid::new_v4().to_string(),
             token: code::token(SESSION_TOKEN_PREFIX)?,

@@ -55,7 +55,8 @@ pub mod texts {
     /// Label: email or phone.
     pub const EMAIL_OR_PHONE: (u32, &str) = (1070018, "Email or phone number");
     /// An email address was verified.
-    pub const EMAIL_VERIFIED: (u32, &str) = (1080002, "You successfully verified your email address.");
+    pub const EMAIL_VERIFIED: (u32, &str) =
+        (1080002, "You successfully verified your email address.");
     /// A verification email was sent.
     pub const VERIFICATION_EMAIL_SENT: (u32, &str) = (
         1080003,
@@ -67,11 +68,13 @@ pub mod texts {
         "A text message containing a verification code has been sent to the phone number you provided. If you have not received a text message, check the spelling of the number and make sure to use the number you registered with.",
     );
     /// A phone number was verified.
-    pub const PHONE_VERIFIED: (u32, &str) = (1080005, "You successfully verified your phone number.");
+    pub const PHONE_VERIFIED: (u32, &str) =
+        (1080005, "You successfully verified your phone number.");
     /// Generic error id; the text is the reason.
     pub const GENERIC: u32 = 4000001;
     /// Too many code submissions.
-    pub const TOO_MANY_ATTEMPTS: &str = "The request was submitted too often. Please request another code.";
+    pub const TOO_MANY_ATTEMPTS: &str =
+        "The request was submitted too often. Please request another code.";
     /// The code was used by another submission.
     pub const CODE_ALREADY_USED: &str = "The code was already used. Please request another code.";
     /// A required property is missing (format `{name}`).
@@ -281,11 +284,11 @@ pub fn add_node_message(ui: &mut Value, name: &str, message: Value) -> bool {
         return false;
     };
     for node in nodes {
-        if node.pointer("/attributes/name").and_then(Value::as_str) == Some(name) {
-            if let Some(messages) = node.get_mut("messages").and_then(Value::as_array_mut) {
-                messages.push(message);
-                return true;
-            }
+        if node.pointer("/attributes/name").and_then(Value::as_str) == Some(name)
+            && let Some(messages) = node.get_mut("messages").and_then(Value::as_array_mut)
+        {
+            messages.push(message);
+            return true;
         }
     }
     false
@@ -331,8 +334,15 @@ mod tests {
             vec![],
         );
         assert!(add_node_message(&mut ui, "code", missing("code")));
-        assert!(!add_node_message(&mut ui, "identifier", missing("identifier")));
+        assert!(!add_node_message(
+            &mut ui,
+            "identifier",
+            missing("identifier")
+        ));
         assert_eq!(ui["nodes"][0]["messages"][0]["id"], 4000002);
-        assert_eq!(ui["nodes"][0]["messages"][0]["text"], "Property code is missing.");
+        assert_eq!(
+            ui["nodes"][0]["messages"][0]["text"],
+            "Property code is missing."
+        );
     }
 }

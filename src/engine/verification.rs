@@ -4,10 +4,12 @@
 use serde_json::Value;
 use sqlx::AnyConnection;
 
-use super::flows::{FlowKind, FlowRequest, FlowType, Outcome, Target, duration_ms, flow_json, parse_via};
+use super::flows::{
+    FlowKind, FlowRequest, FlowType, Outcome, Target, duration_ms, flow_json, parse_via,
+};
 use super::identifier::{Via, normalize_gracefully};
-use super::store::{self, AddressRecord, FlowRecord, IdentityRecord, StoreError, Tx};
 use super::settings::VerificationStrategy;
+use super::store::{self, AddressRecord, FlowRecord, IdentityRecord, Tx};
 use super::ui::{self, Group, Input, texts};
 use super::{Engine, EngineError};
 use crate::courier::template::TemplateType;
@@ -26,7 +28,10 @@ pub struct VerificationSubmission {
 impl Engine {
     /// Creates a verification flow; refused when verification is off or its
     /// strategy is not `code`.
-    pub async fn create_verification_flow(&self, request: &FlowRequest) -> Result<Value, EngineError> {
+    pub async fn create_verification_flow(
+        &self,
+        request: &FlowRequest,
+    ) -> Result<Value, EngineError> {
         self.check_verification_enabled()?;
         let flow = self.fresh_verification_flow(request);
         let mut conn = self.store().pool().acquire().await?;
@@ -41,7 +46,8 @@ impl Engine {
                 "Verification is not allowed because it was disabled.".into(),
             ));
         }
-        if verification.use_strategy != VerificationStrategy::Code || !self.settings().code.enabled {
+        if verification.use_strategy != VerificationStrategy::Code || !self.settings().code.enabled
+        {
             return Err(EngineError::Disabled(format!(
                 "The active verification strategy {} is not enabled. Please enable it in the configuration.",
                 verification.use_strategy
@@ -65,7 +71,9 @@ impl Engine {
         submission: &VerificationSubmission,
     ) -> Result<Outcome<Value>, EngineError> {
         let mut tx = self.store().begin().await?;
-        let mut flow = self.load_flow(&mut tx, FlowKind::Verification, flow_id).await?;
+        let mut flow = self
+            .load_flow(&mut tx, FlowKind::Verification, flow_id)
+            .await?;
         if let Some(payload) = &submission.transient_payload {
             flow.context["transient_payload"] = payload.clone();
         }
@@ -73,9 +81,17 @@ impl Engine {
             let message = self.expired_message(FlowKind::Verification, &flow);
             let expired_at = flow.expires_at;
             let replacement = self.replace_verification(tx, &flow, message).await?;
-            return Ok(Outcome::Expired { flow: replacement, expired_at });
+            return Ok(Outcome::Expired {
+                flow: replacement,
+                expired_at,
+            });
         }
-        match submission.code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        match submission
+            .code
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
             Some(code) => self.check_verification_code(tx, flow, code).await,
             None => self.send_verification_code(tx, flow, submission).await,
         }
@@ -84,7 +100,12 @@ impl Engine {
     /// A new flow carrying `message` replaces `old` (Kratos turns the replacement
     /// of an API flow into a browser flow; otpctl keeps the type, since its
     /// clients are native).
-    async fn replace_verification(&self, mut tx: Tx, old: &FlowRecord, message: Value) -> Result<Value, EngineError> {
+    async fn replace_verification(
+        &self,
+        mut tx: Tx,
+        old: &FlowRecord,
+        message: Value,
+    ) -> Result<Value, EngineError> {
         let request = FlowRequest {
             flow_type: super::login::flow_type_of(old),
             return_to: old.return_to.clone(),
@@ -93,7 +114,7 @@ impl Engine {
         let mut flow = self.fresh_verification_flow(&request);
         ui::set_messages(&mut flow.ui, vec![message]);
         store::insert_flow(&mut tx, &flow).await?;
-        tx.commit().await.map_err(StoreError::from)?;
+        tx.commit().await?;
         Ok(flow_json(&flow))
     }
 
@@ -105,26 +126,45 @@ impl Engine {
         mut flow: FlowRecord,
         submission: &VerificationSubmission,
     ) -> Result<Outcome<Value>, EngineError> {
-        let submitted = submission.email.as_deref().map(str::trim).unwrap_or_default();
+        let submitted = submission
+            .email
+            .as_deref()
+            .map(str::trim)
+            .unwrap_or_default();
         if submitted.is_empty() {
             let mut shown = flow.clone();
             ui::add_node_message(&mut shown.ui, "email", ui::missing("email"));
             return Ok(Outcome::Flow(flow_json(&shown)));
         }
         // Kratos infers the channel from an `@`.
-        let via = if submitted.contains('@') { Via::Email } else { Via::Sms };
+        let via = if submitted.contains('@') {
+            Via::Email
+        } else {
+            Via::Sms
+        };
         let normalized = normalize_gracefully(submitted);
-        let found = store::find_address(&mut tx, super::flows::via_str(via), &[submitted, &normalized]).await?;
+        let found = store::find_address(
+            &mut tx,
+            super::flows::via_str(via),
+            &[submitted, &normalized],
+        )
+        .await?;
         match found {
-            Some(address) => self.send_valid_verification(&mut tx, &flow, &address).await?,
-            None => self.notify_unknown_recipient(&mut tx, &flow, submitted, via).await?,
+            Some(address) => {
+                self.send_valid_verification(&mut tx, &flow, &address)
+                    .await?
+            }
+            None => {
+                self.notify_unknown_recipient(&mut tx, &flow, submitted, via)
+                    .await?
+            }
         }
         flow.state = "sent_email".to_string();
         flow.context["address"] = submitted.into();
         flow.ui = self.verification_sent_ui(&flow, submitted, via);
         flow.updated_at = self.now();
         store::update_flow(&mut tx, &flow).await?;
-        tx.commit().await.map_err(StoreError::from)?;
+        tx.commit().await?;
         Ok(Outcome::Flow(flow_json(&flow)))
     }
 
@@ -144,15 +184,21 @@ impl Engine {
             via: parse_via(&address.via),
             identity_id: Some(address.identity_id.clone()),
         };
-        self.issue_codes(conn, flow, std::slice::from_ref(&target), TemplateType::VerificationCodeValid, |target, code| {
-            let mut data = self.base_template_data(flow, target);
-            data["verification_code"] = code.into();
-            data["identity"] = identity_json.clone();
-            if target.via == Via::Email {
-                data["verification_url"] = self.verification_link(&flow.id, code).into();
-            }
-            data
-        })
+        self.issue_codes(
+            conn,
+            flow,
+            std::slice::from_ref(&target),
+            TemplateType::VerificationCodeValid,
+            |target, code| {
+                let mut data = self.base_template_data(flow, target);
+                data["verification_code"] = code.into();
+                data["identity"] = identity_json.clone();
+                if target.via == Via::Email {
+                    data["verification_url"] = self.verification_link(&flow.id, code).into();
+                }
+                data
+            },
+        )
         .await?;
         store::set_address_status(conn, &address.id, "sent", self.now()).await?;
         Ok(())
@@ -179,8 +225,14 @@ impl Engine {
         if let Some(object) = data.as_object_mut() {
             object.remove("expires_in_minutes");
         }
-        self.send(conn, TemplateType::VerificationCodeInvalid, &target, data, Some(&flow.id))
-            .await
+        self.send(
+            conn,
+            TemplateType::VerificationCodeInvalid,
+            &target,
+            data,
+            Some(&flow.id),
+        )
+        .await
     }
 
     /// Checks a code: right ⇒ the address is verified; wrong ⇒ the same flow with
@@ -193,7 +245,9 @@ impl Engine {
     ) -> Result<Outcome<Value>, EngineError> {
         if flow.state == "passed_challenge" {
             let (id, text) = texts::VERIFICATION_DONE;
-            let replacement = self.replace_verification(tx, &flow, ui::error(id, text)).await?;
+            let replacement = self
+                .replace_verification(tx, &flow, ui::error(id, text))
+                .await?;
             return Ok(Outcome::Replaced { flow: replacement });
         }
         if self.over_submission_limit(&mut tx, &mut flow).await? {
@@ -201,7 +255,9 @@ impl Engine {
             let replacement = self.replace_verification(tx, &flow, message).await?;
             return Ok(Outcome::Replaced { flow: replacement });
         }
-        let found = self.matching_code(&mut tx, &flow.id, submitted, |_| true).await?;
+        let found = self
+            .matching_code(&mut tx, &flow.id, submitted, |_| true)
+            .await?;
         let code = match found.filter(|c| c.used_at.is_none()) {
             Some(code) if self.use_code(&mut tx, &code).await? => code,
             _ => {
@@ -211,10 +267,15 @@ impl Engine {
         };
         let now = self.now();
         if let Some(identity_id) = &code.identity_id {
-            store::mark_address_verified(&mut tx, identity_id, &code.via, &code.address, now).await?;
+            store::mark_address_verified(&mut tx, identity_id, &code.via, &code.address, now)
+                .await?;
         }
         let return_to = self.verification_return_to(&flow);
-        let verified = if code.via == "sms" { texts::PHONE_VERIFIED } else { texts::EMAIL_VERIFIED };
+        let verified = if code.via == "sms" {
+            texts::PHONE_VERIFIED
+        } else {
+            texts::EMAIL_VERIFIED
+        };
         flow.state = "passed_challenge".to_string();
         flow.updated_at = now;
         flow.ui = ui::container(
@@ -224,7 +285,7 @@ impl Engine {
             vec![ui::text(verified.0, "success", verified.1, None)],
         );
         store::update_flow(&mut tx, &flow).await?;
-        tx.commit().await.map_err(StoreError::from)?;
+        tx.commit().await?;
         Ok(Outcome::Done(flow_json(&flow)))
     }
 
@@ -253,7 +314,11 @@ impl Engine {
 
     fn verification_sent_ui(&self, flow: &FlowRecord, address: &str, via: Via) -> Value {
         let mut ui = self.rebuild_ui(flow, self.verification_nodes(Some((address, via))));
-        let sent = if via == Via::Sms { texts::VERIFICATION_SMS_SENT } else { texts::VERIFICATION_EMAIL_SENT };
+        let sent = if via == Via::Sms {
+            texts::VERIFICATION_SMS_SENT
+        } else {
+            texts::VERIFICATION_EMAIL_SENT
+        };
         ui::set_messages(&mut ui, vec![ui::label(sent)]);
         ui
     }
@@ -289,7 +354,9 @@ impl Engine {
 
     /// The link in verification emails.
     fn verification_link(&self, flow_id: &str, code: &str) -> String {
-        self.public_url(&format!("self-service/verification?code={code}&flow={flow_id}"))
+        self.public_url(&format!(
+            "self-service/verification?code={code}&flow={flow_id}"
+        ))
     }
 
     /// Where the "Continue" anchor of a verified flow points.

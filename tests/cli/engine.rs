@@ -21,15 +21,36 @@ async fn register(engine: &Engine) -> Value {
         traits: Some(json!({ "email": EMAIL, "phone": PHONE })),
         ..RegistrationSubmission::default()
     };
-    let sent = shown(engine.submit_registration(&flow_id, &submission).await.expect("send"));
+    let sent = shown(
+        engine
+            .submit_registration(&flow_id, &submission)
+            .await
+            .expect("send"),
+    );
     assert_eq!(sent["state"], "sent_email");
     assert_eq!(sent["ui"]["messages"][0]["id"], 1040005);
     let messages = messages_of(engine, &flow_id).await;
-    let email = messages.iter().find(|m| m.channel == "email").expect("registration email");
-    submission.code = Some(email.template_data["registration_code"].as_str().expect("code").to_string());
-    match engine.submit_registration(&flow_id, &submission).await.expect("submit") {
+    let email = messages
+        .iter()
+        .find(|m| m.channel == "email")
+        .expect("registration email");
+    submission.code = Some(
+        email.template_data["registration_code"]
+            .as_str()
+            .expect("code")
+            .to_string(),
+    );
+    match engine
+        .submit_registration(&flow_id, &submission)
+        .await
+        .expect("submit")
+    {
         Outcome::Done(done) => {
-            assert!(done.session_token.as_deref().is_some_and(|t| t.starts_with("ory_st_")));
+            assert!(
+                done.session_token
+                    .as_deref()
+                    .is_some_and(|t| t.starts_with("ory_st_"))
+            );
             done.identity
         }
         other => panic!("registration did not complete: {other:?}"),
@@ -40,21 +61,37 @@ async fn register(engine: &Engine) -> Value {
 async fn start_login(engine: &Engine, identifier: &str) -> String {
     let flow = engine.create_login_flow(&api()).await.expect("flow");
     let flow_id = id(&flow);
-    let submission = LoginSubmission { identifier: Some(identifier.into()), ..LoginSubmission::default() };
-    let sent = shown(engine.submit_login(&flow_id, &submission).await.expect("send"));
+    let submission = LoginSubmission {
+        identifier: Some(identifier.into()),
+        ..LoginSubmission::default()
+    };
+    let sent = shown(
+        engine
+            .submit_login(&flow_id, &submission)
+            .await
+            .expect("send"),
+    );
     assert_eq!(sent["state"], "sent_email", "{sent}");
     assert_eq!(sent["active"], "code");
     assert_eq!(sent["ui"]["messages"][0]["id"], 1010014);
     flow_id
 }
 
-async fn submit_login_code(engine: &Engine, flow_id: &str, identifier: &str, code: &str) -> Outcome<otpctl::engine::LoginSuccess> {
+async fn submit_login_code(
+    engine: &Engine,
+    flow_id: &str,
+    identifier: &str,
+    code: &str,
+) -> Outcome<otpctl::engine::LoginSuccess> {
     let submission = LoginSubmission {
         identifier: Some(identifier.into()),
         code: Some(code.into()),
         ..LoginSubmission::default()
     };
-    engine.submit_login(flow_id, &submission).await.expect("submit")
+    engine
+        .submit_login(flow_id, &submission)
+        .await
+        .expect("submit")
 }
 
 #[tokio::test]
@@ -64,25 +101,48 @@ async fn register_then_log_in_by_email_and_by_sms_then_verify() {
         let engine = lab.engine().await;
         let identity = register(&engine).await;
         // Traits keep the email as typed and the phone in E.164; addresses are normalised.
-        assert_eq!(identity["traits"], json!({ "email": EMAIL, "phone": "+16453331111" }));
-        let addresses = identity["verifiable_addresses"].as_array().expect("addresses");
-        let email = addresses.iter().find(|a| a["via"] == "email").expect("email address");
+        assert_eq!(
+            identity["traits"],
+            json!({ "email": EMAIL, "phone": "+16453331111" })
+        );
+        let addresses = identity["verifiable_addresses"]
+            .as_array()
+            .expect("addresses");
+        let email = addresses
+            .iter()
+            .find(|a| a["via"] == "email")
+            .expect("email address");
         assert_eq!(email["value"], "ada@example.com");
-        assert_eq!(email["verified"], true, "the registration code proved the email: {backend:?}");
+        assert_eq!(
+            email["verified"], true,
+            "the registration code proved the email: {backend:?}"
+        );
         assert_eq!(email["status"], "completed");
-        let phone = addresses.iter().find(|a| a["via"] == "sms").expect("phone address");
+        let phone = addresses
+            .iter()
+            .find(|a| a["via"] == "sms")
+            .expect("phone address");
         assert_eq!(phone["verified"], false);
-        assert_eq!(phone["status"], "sent", "the verification hook sent the phone a code");
+        assert_eq!(
+            phone["status"], "sent",
+            "the verification hook sent the phone a code"
+        );
 
         // Login by email, identifier in any case.
         let flow_id = start_login(&engine, "ADA@example.com").await;
         let code = code_of(&engine, &flow_id).await;
-        let Outcome::Done(done) = submit_login_code(&engine, &flow_id, "ADA@example.com", &code).await else {
+        let Outcome::Done(done) =
+            submit_login_code(&engine, &flow_id, "ADA@example.com", &code).await
+        else {
             panic!("email login failed on {backend:?}");
         };
         assert_eq!(done.session["authentication_methods"][0]["method"], "code");
         assert_eq!(done.session["authenticator_assurance_level"], "aal1");
-        let whoami = engine.whoami(&done.session_token).await.expect("whoami").expect("active session");
+        let whoami = engine
+            .whoami(&done.session_token)
+            .await
+            .expect("whoami")
+            .expect("active session");
         assert_eq!(whoami["identity"]["id"], identity["id"]);
 
         // Login by SMS with a differently formatted number verifies the phone.
@@ -92,24 +152,40 @@ async fn register_then_log_in_by_email_and_by_sms_then_verify() {
         assert_eq!(messages[0].recipient, "+16453331111");
         assert_eq!(messages[0].message_type, "sms");
         let code = code_of(&engine, &flow_id).await;
-        let Outcome::Done(done) = submit_login_code(&engine, &flow_id, "+16453331111", &code).await else {
+        let Outcome::Done(done) = submit_login_code(&engine, &flow_id, "+16453331111", &code).await
+        else {
             panic!("sms login failed on {backend:?}");
         };
         let phone = done.session["identity"]["verifiable_addresses"]
             .as_array()
             .and_then(|a| a.iter().find(|a| a["via"] == "sms").cloned())
             .expect("phone");
-        assert_eq!(phone["verified"], true, "a code login verifies the address it went to");
+        assert_eq!(
+            phone["verified"], true,
+            "a code login verifies the address it went to"
+        );
 
         // Verification of the email again by code.
         let flow = engine.create_verification_flow(&api()).await.expect("flow");
         let flow_id = id(&flow);
         assert_eq!(flow["ui"]["nodes"][0]["attributes"]["name"], "email");
-        let mut submission = VerificationSubmission { email: Some("ada@example.com".into()), ..Default::default() };
-        let sent = shown(engine.submit_verification(&flow_id, &submission).await.expect("send"));
+        let mut submission = VerificationSubmission {
+            email: Some("ada@example.com".into()),
+            ..Default::default()
+        };
+        let sent = shown(
+            engine
+                .submit_verification(&flow_id, &submission)
+                .await
+                .expect("send"),
+        );
         assert_eq!(sent["ui"]["messages"][0]["id"], 1080003);
         submission.code = Some(code_of(&engine, &flow_id).await);
-        match engine.submit_verification(&flow_id, &submission).await.expect("verify") {
+        match engine
+            .submit_verification(&flow_id, &submission)
+            .await
+            .expect("verify")
+        {
             Outcome::Done(flow) => {
                 assert_eq!(flow["state"], "passed_challenge");
                 assert_eq!(flow["ui"]["messages"][0]["id"], 1080002);
@@ -144,17 +220,24 @@ async fn the_submission_after_max_submissions_is_refused_even_with_the_right_cod
 
 #[tokio::test]
 async fn an_expired_code_is_refused() {
-    let lab = Lab::new(Backend::Sqlite)
-        .await
-        .with_manual_clock()
-        .set("/selfservice/methods/code/config", json!({ "lifespan": "10m" }));
+    let lab = Lab::new(Backend::Sqlite).await.with_manual_clock().set(
+        "/selfservice/methods/code/config",
+        json!({ "lifespan": "10m" }),
+    );
     let engine = lab.engine().await;
     register(&engine).await;
     let flow_id = start_login(&engine, "ada@example.com").await;
     let code = code_of(&engine, &flow_id).await;
-    lab.manual.as_ref().expect("manual clock").advance(Duration::from_secs(10 * 60 + 1));
+    lab.manual
+        .as_ref()
+        .expect("manual clock")
+        .advance(Duration::from_secs(10 * 60 + 1));
     let flow = shown(submit_login_code(&engine, &flow_id, "ada@example.com", &code).await);
-    assert_eq!(error_ids(&flow), vec![4010008], "an expired code reads as a wrong one");
+    assert_eq!(
+        error_ids(&flow),
+        vec![4010008],
+        "an expired code reads as a wrong one"
+    );
 }
 
 #[tokio::test]
@@ -162,10 +245,22 @@ async fn an_expired_flow_is_replaced() {
     let lab = Lab::new(Backend::Sqlite).await.with_manual_clock();
     let engine = lab.engine().await;
     let flow = engine.create_login_flow(&api()).await.expect("flow");
-    lab.manual.as_ref().expect("manual clock").advance(Duration::from_secs(3601));
-    let submission = LoginSubmission { identifier: Some("ada@example.com".into()), ..Default::default() };
-    match engine.submit_login(&id(&flow), &submission).await.expect("submit") {
-        Outcome::Expired { flow: replacement, .. } => {
+    lab.manual
+        .as_ref()
+        .expect("manual clock")
+        .advance(Duration::from_secs(3601));
+    let submission = LoginSubmission {
+        identifier: Some("ada@example.com".into()),
+        ..Default::default()
+    };
+    match engine
+        .submit_login(&id(&flow), &submission)
+        .await
+        .expect("submit")
+    {
+        Outcome::Expired {
+            flow: replacement, ..
+        } => {
             assert_ne!(replacement["id"], flow["id"]);
             assert_eq!(replacement["ui"]["messages"][0]["id"], 4010001);
         }
@@ -180,8 +275,17 @@ async fn a_resend_voids_the_older_code() {
     register(&engine).await;
     let flow_id = start_login(&engine, "ada@example.com").await;
     let first = code_of(&engine, &flow_id).await;
-    let resend = LoginSubmission { identifier: Some("ada@example.com".into()), resend: true, ..Default::default() };
-    shown(engine.submit_login(&flow_id, &resend).await.expect("resend"));
+    let resend = LoginSubmission {
+        identifier: Some("ada@example.com".into()),
+        resend: true,
+        ..Default::default()
+    };
+    shown(
+        engine
+            .submit_login(&flow_id, &resend)
+            .await
+            .expect("resend"),
+    );
     let second = code_of(&engine, &flow_id).await;
     if first != second {
         let flow = shown(submit_login_code(&engine, &flow_id, "ada@example.com", &first).await);
@@ -196,9 +300,10 @@ async fn a_resend_voids_the_older_code() {
 #[tokio::test]
 async fn fifty_concurrent_submissions_of_the_right_code_give_one_session() {
     for backend in backends() {
-        let lab = Lab::new(backend)
-            .await
-            .set("/selfservice/methods/code/config", json!({ "max_submissions": 255 }));
+        let lab = Lab::new(backend).await.set(
+            "/selfservice/methods/code/config",
+            json!({ "max_submissions": 255 }),
+        );
         let engine = lab.engine().await;
         register(&engine).await;
         let flow_id = start_login(&engine, "ada@example.com").await;
@@ -232,12 +337,29 @@ async fn codes_are_stored_only_as_keyed_hashes_and_in_the_message_that_carries_t
     let db = std::fs::read(lab.dir.path().join("engine.db")).expect("database file");
     let wal = std::fs::read(lab.dir.path().join("engine.db-wal")).unwrap_or_default();
     let rows = dump(&lab).await;
-    let holders: Vec<&String> = rows.iter().filter(|(_, row)| row.contains(&code)).map(|(t, _)| t).collect();
-    assert_eq!(holders, vec![&format!("courier_messages:{message_id}")], "the code is only in its message");
+    let holders: Vec<&String> = rows
+        .iter()
+        .filter(|(_, row)| row.contains(&code))
+        .map(|(t, _)| t)
+        .collect();
+    assert_eq!(
+        holders,
+        vec![&format!("courier_messages:{message_id}")],
+        "the code is only in its message"
+    );
     let hmac = otpctl::engine::code::hash(&code, b"cookie-secret-0123456789abcdef");
-    assert!(rows.iter().any(|(t, row)| t.starts_with("codes:") && row.contains(&hmac)), "the keyed hash is stored");
+    assert!(
+        rows.iter()
+            .any(|(t, row)| t.starts_with("codes:") && row.contains(&hmac)),
+        "the keyed hash is stored"
+    );
     // Nothing else in the file either (the WAL included).
-    let count = |bytes: &[u8]| bytes.windows(code.len()).filter(|w| *w == code.as_bytes()).count();
+    let count = |bytes: &[u8]| {
+        bytes
+            .windows(code.len())
+            .filter(|w| *w == code.as_bytes())
+            .count()
+    };
     assert!(count(&db) + count(&wal) >= 1);
 }
 
@@ -245,12 +367,21 @@ async fn codes_are_stored_only_as_keyed_hashes_and_in_the_message_that_carries_t
 async fn dump(lab: &Lab) -> Vec<(String, String)> {
     use sqlx::{Column, Connection, Row};
     let url = format!("sqlite://{}", lab.dir.path().join("engine.db").display());
-    let mut conn = sqlx::SqliteConnection::connect(&url).await.expect("open the database");
+    let mut conn = sqlx::SqliteConnection::connect(&url)
+        .await
+        .expect("open the database");
     let mut out = Vec::new();
     for table in [
-        "identities", "identity_credentials", "identity_credential_identifiers",
-        "identity_verifiable_addresses", "flows", "codes", "sessions", "courier_messages",
-        "courier_message_dispatches", "engine_meta",
+        "identities",
+        "identity_credentials",
+        "identity_credential_identifiers",
+        "identity_verifiable_addresses",
+        "flows",
+        "codes",
+        "sessions",
+        "courier_messages",
+        "courier_message_dispatches",
+        "engine_meta",
     ] {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT * FROM {table}")))
             .fetch_all(&mut conn)
@@ -260,8 +391,16 @@ async fn dump(lab: &Lab) -> Vec<(String, String)> {
             let mut text = String::new();
             let mut key = String::new();
             for (i, column) in row.columns().iter().enumerate() {
-                let value: Option<String> = row.try_get::<Option<String>, _>(i).ok().flatten()
-                    .or_else(|| row.try_get::<Option<i64>, _>(i).ok().flatten().map(|n| n.to_string()));
+                let value: Option<String> = row
+                    .try_get::<Option<String>, _>(i)
+                    .ok()
+                    .flatten()
+                    .or_else(|| {
+                        row.try_get::<Option<i64>, _>(i)
+                            .ok()
+                            .flatten()
+                            .map(|n| n.to_string())
+                    });
                 let value = value.unwrap_or_default();
                 if column.name() == "id" || (key.is_empty() && i == 0) {
                     key = value.clone();
@@ -280,25 +419,42 @@ async fn unknown_accounts_get_4000035_and_no_message() {
     let lab = Lab::new(Backend::Sqlite).await;
     let engine = lab.engine().await;
     let flow = engine.create_login_flow(&api()).await.expect("flow");
-    let submission = LoginSubmission { identifier: Some("nobody@example.com".into()), ..Default::default() };
-    let shown_flow = shown(engine.submit_login(&id(&flow), &submission).await.expect("submit"));
+    let submission = LoginSubmission {
+        identifier: Some("nobody@example.com".into()),
+        ..Default::default()
+    };
+    let shown_flow = shown(
+        engine
+            .submit_login(&id(&flow), &submission)
+            .await
+            .expect("submit"),
+    );
     assert_eq!(error_ids(&shown_flow), vec![4000035]);
     assert!(messages_of(&engine, &id(&flow)).await.is_empty());
 }
 
 #[tokio::test]
 async fn verification_answers_unknown_addresses_the_same_and_notifies_only_emails() {
-    let lab = Lab::new(Backend::Sqlite)
-        .await
-        .set("/selfservice/flows/verification/notify_unknown_recipients", json!(true));
+    let lab = Lab::new(Backend::Sqlite).await.set(
+        "/selfservice/flows/verification/notify_unknown_recipients",
+        json!(true),
+    );
     let engine = lab.engine().await;
     for (address, expected_message, notified) in [
         ("stranger@example.com", 1080003, true),
         ("+4917667111638", 1080004, false),
     ] {
         let flow = engine.create_verification_flow(&api()).await.expect("flow");
-        let submission = VerificationSubmission { email: Some(address.into()), ..Default::default() };
-        let sent = shown(engine.submit_verification(&id(&flow), &submission).await.expect("send"));
+        let submission = VerificationSubmission {
+            email: Some(address.into()),
+            ..Default::default()
+        };
+        let sent = shown(
+            engine
+                .submit_verification(&id(&flow), &submission)
+                .await
+                .expect("send"),
+        );
         assert_eq!(sent["state"], "sent_email");
         assert_eq!(sent["ui"]["messages"][0]["id"], expected_message);
         let messages = messages_of(&engine, &id(&flow)).await;
@@ -319,16 +475,33 @@ async fn verification_refuses_the_sixth_submission_with_a_new_flow() {
     register(&engine).await;
     let flow = engine.create_verification_flow(&api()).await.expect("flow");
     let flow_id = id(&flow);
-    let mut submission = VerificationSubmission { email: Some("+16453331111".into()), ..Default::default() };
-    shown(engine.submit_verification(&flow_id, &submission).await.expect("send"));
+    let mut submission = VerificationSubmission {
+        email: Some("+16453331111".into()),
+        ..Default::default()
+    };
+    shown(
+        engine
+            .submit_verification(&flow_id, &submission)
+            .await
+            .expect("send"),
+    );
     let code = code_of(&engine, &flow_id).await;
     submission.code = Some(if code == "000000" { "111111" } else { "000000" }.into());
     for _ in 0..5 {
-        let flow = shown(engine.submit_verification(&flow_id, &submission).await.expect("wrong"));
+        let flow = shown(
+            engine
+                .submit_verification(&flow_id, &submission)
+                .await
+                .expect("wrong"),
+        );
         assert_eq!(error_ids(&flow), vec![4070006]);
     }
     submission.code = Some(code);
-    match engine.submit_verification(&flow_id, &submission).await.expect("sixth") {
+    match engine
+        .submit_verification(&flow_id, &submission)
+        .await
+        .expect("sixth")
+    {
         Outcome::Replaced { flow } => {
             assert_ne!(id(&flow), flow_id);
             assert_eq!(error_ids(&flow), vec![4000001]);
@@ -349,14 +522,29 @@ async fn registration_refuses_changed_traits_and_duplicates() {
         traits: Some(json!({ "email": "ada@example.com" })),
         ..Default::default()
     };
-    shown(engine.submit_registration(&flow_id, &submission).await.expect("send"));
+    shown(
+        engine
+            .submit_registration(&flow_id, &submission)
+            .await
+            .expect("send"),
+    );
     let code = code_of(&engine, &flow_id).await;
     submission.code = Some(code.clone());
     submission.traits = Some(json!({ "email": "eve@example.com" }));
-    let refused = shown(engine.submit_registration(&flow_id, &submission).await.expect("changed"));
+    let refused = shown(
+        engine
+            .submit_registration(&flow_id, &submission)
+            .await
+            .expect("changed"),
+    );
     assert_eq!(error_ids(&refused), vec![4000036]);
     submission.traits = Some(json!({ "email": "ada@example.com" }));
-    let duplicate = shown(engine.submit_registration(&flow_id, &submission).await.expect("duplicate"));
+    let duplicate = shown(
+        engine
+            .submit_registration(&flow_id, &submission)
+            .await
+            .expect("duplicate"),
+    );
     assert_eq!(error_ids(&duplicate), vec![4000007]);
 }
 
@@ -369,7 +557,12 @@ async fn invalid_traits_land_on_their_nodes() {
         traits: Some(json!({ "email": "not an email", "phone": "12" })),
         ..Default::default()
     };
-    let refused = shown(engine.submit_registration(&id(&flow), &submission).await.expect("submit"));
+    let refused = shown(
+        engine
+            .submit_registration(&id(&flow), &submission)
+            .await
+            .expect("submit"),
+    );
     let ids = error_ids(&refused);
     assert!(ids.contains(&4000040), "{refused}");
     assert!(messages_of(&engine, &id(&flow)).await.is_empty());
@@ -389,13 +582,20 @@ async fn require_verified_address_stops_a_login_through_an_unverified_channel() 
                 "ory.sh/kratos": { "credentials": { "code": { "identifier": true, "via": "sms" } } } }
         }, "required": ["email", "phone"] } }
     });
-    let lab = Lab::new(Backend::Sqlite)
-        .await
-        .set("/selfservice/flows/login/after", json!({ "code": { "hooks": [{ "hook": "require_verified_address" }] } }));
-    std::fs::write(lab.dir.path().join("identity.schema.json"), schema.to_string()).expect("schema");
+    let lab = Lab::new(Backend::Sqlite).await.set(
+        "/selfservice/flows/login/after",
+        json!({ "code": { "hooks": [{ "hook": "require_verified_address" }] } }),
+    );
+    std::fs::write(
+        lab.dir.path().join("identity.schema.json"),
+        schema.to_string(),
+    )
+    .expect("schema");
     let engine = lab.engine().await;
     engine
-        .import_identity(&json!({ "traits": { "email": "bob@example.com", "phone": "+4917667111638" } }))
+        .import_identity(
+            &json!({ "traits": { "email": "bob@example.com", "phone": "+4917667111638" } }),
+        )
         .await
         .expect("import");
     let flow_id = start_login(&engine, "+4917667111638").await;
@@ -403,7 +603,10 @@ async fn require_verified_address_stops_a_login_through_an_unverified_channel() 
     match submit_login_code(&engine, &flow_id, "+4917667111638", &code).await {
         Outcome::AddressNotVerified { continue_with } => {
             assert_eq!(continue_with[0]["action"], "show_verification_ui");
-            assert_eq!(continue_with[0]["flow"]["verifiable_address"], "bob@example.com");
+            assert_eq!(
+                continue_with[0]["flow"]["verifiable_address"],
+                "bob@example.com"
+            );
             let verification = continue_with[0]["flow"]["id"].as_str().expect("flow id");
             let sent = messages_of(&engine, verification).await;
             assert_eq!(sent[0].template_type, "verification_code_valid");
@@ -423,7 +626,10 @@ async fn a_flow_started_on_one_engine_completes_on_another() {
         let flow_id = start_login(&first, "ada@example.com").await;
         let code = code_of(&second, &flow_id).await;
         assert!(
-            matches!(submit_login_code(&second, &flow_id, "ada@example.com", &code).await, Outcome::Done(_)),
+            matches!(
+                submit_login_code(&second, &flow_id, "ada@example.com", &code).await,
+                Outcome::Done(_)
+            ),
             "{backend:?}"
         );
     }

@@ -28,14 +28,18 @@ pub fn backends() -> Vec<Backend> {
     let mut backends = vec![Backend::Sqlite];
     if postgres_url().is_some() {
         backends.push(Backend::Postgres);
-    } else if std::env::var_os("CI").is_some() || std::env::var_os("OTPCTL_REQUIRE_POSTGRES").is_some() {
+    } else if std::env::var_os("CI").is_some()
+        || std::env::var_os("OTPCTL_REQUIRE_POSTGRES").is_some()
+    {
         panic!("OTPCTL_TEST_POSTGRES_URL is not set; scripts/test starts PostgreSQL for the suite");
     }
     backends
 }
 
 pub fn postgres_url() -> Option<String> {
-    std::env::var("OTPCTL_TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty())
+    std::env::var("OTPCTL_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
 }
 
 /// A fresh, empty PostgreSQL database on the test server; its URL.
@@ -43,7 +47,9 @@ pub async fn fresh_postgres_database() -> String {
     let base = postgres_url().expect("OTPCTL_TEST_POSTGRES_URL");
     sqlx::any::install_default_drivers();
     let name = format!("otpctl_{}", uuid::Uuid::new_v4().simple());
-    let mut admin = sqlx::AnyConnection::connect(&base).await.expect("connect to the test PostgreSQL");
+    let mut admin = sqlx::AnyConnection::connect(&base)
+        .await
+        .expect("connect to the test PostgreSQL");
     sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
         .execute(&mut admin)
         .await
@@ -154,7 +160,8 @@ impl Lab {
         if let Some(dsn) = &self.dsn {
             config["dsn"] = dsn.clone().into();
         }
-        std::fs::write(&path, serde_json::to_string_pretty(&config).expect("json")).expect("config");
+        std::fs::write(&path, serde_json::to_string_pretty(&config).expect("json"))
+            .expect("config");
         path
     }
 }
@@ -169,9 +176,14 @@ pub fn api() -> FlowRequest {
 
 /// The messages of a flow, newest first.
 pub async fn messages_of(engine: &Engine, flow_id: &str) -> Vec<MessageRecord> {
-    let filter = MessageFilter { flow_id: Some(flow_id.to_string()), ..MessageFilter::default() };
+    let filter = MessageFilter {
+        flow_id: Some(flow_id.to_string()),
+        ..MessageFilter::default()
+    };
     let mut conn = engine.store().pool().acquire().await.expect("connection");
-    store::list_messages(&mut conn, &filter, 100, 0).await.expect("messages")
+    store::list_messages(&mut conn, &filter, 100, 0)
+        .await
+        .expect("messages")
 }
 
 /// The code in the newest message of a flow (what the user reads).
@@ -195,7 +207,11 @@ pub fn shown<T: std::fmt::Debug>(outcome: Outcome<T>) -> Value {
 
 /// The ids of the error messages of a shown flow (container and nodes).
 pub fn error_ids(flow: &Value) -> Vec<u64> {
-    let container = flow.pointer("/ui/messages").and_then(Value::as_array).cloned().unwrap_or_default();
+    let container = flow
+        .pointer("/ui/messages")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
     let nodes: Vec<Value> = flow
         .pointer("/ui/nodes")
         .and_then(Value::as_array)

@@ -117,7 +117,10 @@ mod tests {
 
     #[test]
     fn postgres_urls_are_described_without_password() {
-        let dsn = Dsn::resolve(Some("postgres://app:hunter2@db:5432/kratos"), Path::new("/"));
+        let dsn = Dsn::resolve(
+            Some("postgres://app:hunter2@db:5432/kratos"),
+            Path::new("/"),
+        );
         assert_eq!(
             dsn.map(|d| d.describe()),
             Ok("postgres://app:***@db:5432/kratos".to_string())

@@ -303,8 +303,7 @@ async fn insert_address(conn: &mut AnyConnection, address: &AddressRecord) -> Re
     Ok(())
 }
 
-const IDENTITY_COLUMNS: &str =
-    "i.id, i.schema_id, i.traits, i.state, i.recovery_addresses, i.metadata_public, i.created_at, i.updated_at";
+const IDENTITY_COLUMNS: &str = "i.id, i.schema_id, i.traits, i.state, i.recovery_addresses, i.metadata_public, i.created_at, i.updated_at";
 
 fn identity_from(row: &AnyRow) -> Result<IdentityRecord> {
     Ok(IdentityRecord {
@@ -324,7 +323,10 @@ fn identity_from(row: &AnyRow) -> Result<IdentityRecord> {
 /// An identity by id.
 pub async fn get_identity(conn: &mut AnyConnection, id: &str) -> Result<Option<IdentityRecord>> {
     let sql = format!("SELECT {IDENTITY_COLUMNS} FROM identities i WHERE i.id = $1");
-    let row = sqlx::query(AssertSqlSafe(sql)).bind(id).fetch_optional(conn).await?;
+    let row = sqlx::query(AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
     row.as_ref().map(identity_from).transpose()
 }
 
@@ -394,10 +396,12 @@ pub async fn find_by_identifier(
 /// Whether any credential of any type has one of these identifiers.
 pub async fn any_credential_has(conn: &mut AnyConnection, identifiers: &[&str]) -> Result<bool> {
     for identifier in identifiers {
-        let found = sqlx::query("SELECT 1 FROM identity_credential_identifiers WHERE identifier = $1 LIMIT 1")
-            .bind(*identifier)
-            .fetch_optional(&mut *conn)
-            .await?;
+        let found = sqlx::query(
+            "SELECT 1 FROM identity_credential_identifiers WHERE identifier = $1 LIMIT 1",
+        )
+        .bind(*identifier)
+        .fetch_optional(&mut *conn)
+        .await?;
         if found.is_some() {
             return Ok(true);
         }
@@ -410,10 +414,12 @@ pub async fn credentials_of(
     conn: &mut AnyConnection,
     identity_id: &str,
 ) -> Result<Vec<CredentialRecord>> {
-    let rows = sqlx::query("SELECT type, config FROM identity_credentials WHERE identity_id = $1 ORDER BY type")
-        .bind(identity_id)
-        .fetch_all(&mut *conn)
-        .await?;
+    let rows = sqlx::query(
+        "SELECT type, config FROM identity_credentials WHERE identity_id = $1 ORDER BY type",
+    )
+    .bind(identity_id)
+    .fetch_all(&mut *conn)
+    .await?;
     let mut credentials = Vec::with_capacity(rows.len());
     for row in &rows {
         let kind = text(row, "type")?;
@@ -455,12 +461,18 @@ fn address_from(row: &AnyRow) -> Result<AddressRecord> {
 }
 
 /// The verifiable addresses of an identity, in creation order.
-pub async fn addresses_of(conn: &mut AnyConnection, identity_id: &str) -> Result<Vec<AddressRecord>> {
+pub async fn addresses_of(
+    conn: &mut AnyConnection,
+    identity_id: &str,
+) -> Result<Vec<AddressRecord>> {
     let sql = format!(
         "SELECT {ADDRESS_COLUMNS} FROM identity_verifiable_addresses \
          WHERE identity_id = $1 ORDER BY created_at, value"
     );
-    let rows = sqlx::query(AssertSqlSafe(sql)).bind(identity_id).fetch_all(conn).await?;
+    let rows = sqlx::query(AssertSqlSafe(sql))
+        .bind(identity_id)
+        .fetch_all(conn)
+        .await?;
     rows.iter().map(address_from).collect()
 }
 
@@ -719,16 +731,29 @@ const SESSION_COLUMNS: &str = "id, token, identity_id, aal, authentication_metho
      issued_at, authenticated_at, expires_at";
 
 /// A session by its token.
-pub async fn session_by_token(conn: &mut AnyConnection, token: &str) -> Result<Option<SessionRecord>> {
+pub async fn session_by_token(
+    conn: &mut AnyConnection,
+    token: &str,
+) -> Result<Option<SessionRecord>> {
     let sql = format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE token = $1");
-    let row = sqlx::query(AssertSqlSafe(sql)).bind(token).fetch_optional(conn).await?;
+    let row = sqlx::query(AssertSqlSafe(sql))
+        .bind(token)
+        .fetch_optional(conn)
+        .await?;
     row.as_ref().map(session_from).transpose()
 }
 
 /// The sessions of an identity.
-pub async fn sessions_of(conn: &mut AnyConnection, identity_id: &str) -> Result<Vec<SessionRecord>> {
-    let sql = format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE identity_id = $1 ORDER BY issued_at");
-    let rows = sqlx::query(AssertSqlSafe(sql)).bind(identity_id).fetch_all(conn).await?;
+pub async fn sessions_of(
+    conn: &mut AnyConnection,
+    identity_id: &str,
+) -> Result<Vec<SessionRecord>> {
+    let sql =
+        format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE identity_id = $1 ORDER BY issued_at");
+    let rows = sqlx::query(AssertSqlSafe(sql))
+        .bind(identity_id)
+        .fetch_all(conn)
+        .await?;
     rows.iter().map(session_from).collect()
 }
 
@@ -785,7 +810,10 @@ pub async fn insert_message(conn: &mut AnyConnection, message: &MessageRecord) -
 /// A message by id.
 pub async fn get_message(conn: &mut AnyConnection, id: &str) -> Result<Option<MessageRecord>> {
     let sql = format!("SELECT {MESSAGE_COLUMNS} FROM courier_messages WHERE id = $1");
-    let row = sqlx::query(AssertSqlSafe(sql)).bind(id).fetch_optional(conn).await?;
+    let row = sqlx::query(AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
     row.as_ref().map(message_from).transpose()
 }
 
@@ -814,7 +842,10 @@ pub async fn list_messages(
 }
 
 /// The dispatch attempts of a message, oldest first.
-pub async fn dispatches_of(conn: &mut AnyConnection, message_id: &str) -> Result<Vec<DispatchRecord>> {
+pub async fn dispatches_of(
+    conn: &mut AnyConnection,
+    message_id: &str,
+) -> Result<Vec<DispatchRecord>> {
     let rows = sqlx::query(
         "SELECT id, message_id, status, error, created_at FROM courier_message_dispatches \
          WHERE message_id = $1 ORDER BY created_at, id",
@@ -861,7 +892,10 @@ pub async fn claim_due_messages(
          WHERE {due} AND id IN (SELECT id FROM courier_messages WHERE {due} ORDER BY created_at, id LIMIT $3) \
          RETURNING {MESSAGE_COLUMNS}"
     );
-    let mut query = sqlx::query(AssertSqlSafe(sql)).bind(now).bind(lease_until).bind(limit);
+    let mut query = sqlx::query(AssertSqlSafe(sql))
+        .bind(now)
+        .bind(lease_until)
+        .bind(limit);
     for channel in channels {
         query = query.bind(*channel);
     }
@@ -954,11 +988,19 @@ pub async fn get_meta(conn: &mut AnyConnection, key: &str) -> Result<Option<Stri
 
 /// Stores a value unless the key exists, and returns the stored value (first
 /// writer wins, so concurrent engines agree).
-pub async fn get_or_insert_meta(conn: &mut AnyConnection, key: &str, value: &str) -> Result<String> {
-    sqlx::query("INSERT INTO engine_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
-        .bind(key)
-        .bind(value)
-        .execute(&mut *conn)
-        .await?;
-    Ok(get_meta(conn, key).await?.unwrap_or_else(|| value.to_string()))
+pub async fn get_or_insert_meta(
+    conn: &mut AnyConnection,
+    key: &str,
+    value: &str,
+) -> Result<String> {
+    sqlx::query(
+        "INSERT INTO engine_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING",
+    )
+    .bind(key)
+    .bind(value)
+    .execute(&mut *conn)
+    .await?;
+    Ok(get_meta(conn, key)
+        .await?
+        .unwrap_or_else(|| value.to_string()))
 }
