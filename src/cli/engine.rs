@@ -73,6 +73,7 @@ pub fn courier_for(engine: &Engine, config: &EngineConfig) -> Result<Courier, Fa
         message_retries: settings.message_retries,
         pull_count: settings.pull_count,
         pull_wait: settings.pull_wait,
+        lease: lease()?,
     };
     Courier::new(
         &config.config,
@@ -82,6 +83,16 @@ pub fn courier_for(engine: &Engine, config: &EngineConfig) -> Result<Courier, Fa
         Arc::clone(engine.clock()),
     )
     .map_err(Failure::op)
+}
+
+/// `OTPCTL_COURIER_LEASE` (a duration such as `30s`): how long a message taken
+/// by a courier that then died waits before another courier sends it.
+fn lease() -> Result<Duration, Failure> {
+    match std::env::var("OTPCTL_COURIER_LEASE") {
+        Ok(text) if !text.is_empty() => crate::engine::duration::parse_duration(&text)
+            .map_err(|e| Failure::usage(format!("OTPCTL_COURIER_LEASE: {e}"))),
+        _ => Ok(crate::courier::worker::DEFAULT_LEASE),
+    }
 }
 
 impl Opened {

@@ -127,7 +127,7 @@ fn drive(kind: Kind, step: &StepArgs, cx: Context) -> Result<(), Failure> {
             let sent = send_code(&opened, &kind, &flow, cx)?;
             match obtain_code(&opened, step, &sent, cx)? {
                 Some(code) => code,
-                None => return finish_pending(step, &sent),
+                None => return finish_pending(step, &sent, cx),
             }
         }
     };
@@ -236,16 +236,13 @@ fn obtain_code(
 }
 
 /// A code was sent and nobody can type it here: print the flow to continue.
-fn finish_pending(step: &StepArgs, flow: &Value) -> Result<(), Failure> {
+fn finish_pending(step: &StepArgs, flow: &Value, cx: Context) -> Result<(), Failure> {
     let id = flow["id"].as_str().unwrap_or_default();
     match step.format {
         StepFormat::Text => {
             output::emit_line(&format!("flow: {id}"))?;
             output::status(
-                Context {
-                    yes: false,
-                    quiet: false,
-                },
+                cx,
                 &format!("a code was sent; finish with --flow {id} --code CODE"),
             );
             Ok(())
@@ -323,9 +320,6 @@ fn submit_code(
     }?;
     Ok(match outcome {
         Outcome::Done(done) => Ok(done),
-        Outcome::Flow(flow) if flow["state"] == "passed_challenge" => {
-            Ok(json!({ "result": "verified", "flow": flow }))
-        }
         other => Err(failure_of(other)),
     })
 }

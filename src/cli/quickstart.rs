@@ -138,14 +138,13 @@ impl Demo<'_> {
             traits: Some(json!({ "email": email, "phone": phone })),
             ..RegistrationSubmission::default()
         };
-        let sent = self.step_outcome(&id, |o| o, engine.submit_registration(&id, &submission))?;
+        let sent = self.step_outcome(&id, engine.submit_registration(&id, &submission))?;
         expect_sent(&sent)?;
         submission.code = Some(self.code_from_outbox(&id, email)?);
-        let done =
-            match self.step_outcome(&id, |o| o, engine.submit_registration(&id, &submission))? {
-                Outcome::Done(done) => done,
-                other => return Err(unexpected(other)),
-            };
+        let done = match self.step_outcome(&id, engine.submit_registration(&id, &submission))? {
+            Outcome::Done(done) => done,
+            other => return Err(unexpected(other)),
+        };
         say(&format!(
             "identity {} created; {email} is verified by the code",
             done.identity["id"].as_str().unwrap_or_default()
@@ -165,10 +164,10 @@ impl Demo<'_> {
             email: Some(address.to_string()),
             ..VerificationSubmission::default()
         };
-        let sent = self.step_outcome(&id, |o| o, engine.submit_verification(&id, &submission))?;
+        let sent = self.step_outcome(&id, engine.submit_verification(&id, &submission))?;
         expect_sent(&sent)?;
         submission.code = Some(self.code_from_sms(address)?);
-        match self.step_outcome(&id, |o| o, engine.submit_verification(&id, &submission))? {
+        match self.step_outcome(&id, engine.submit_verification(&id, &submission))? {
             Outcome::Done(flow) => say(&ui_text(&flow)),
             other => return Err(unexpected(other)),
         }
@@ -184,7 +183,7 @@ impl Demo<'_> {
             identifier: Some(identifier.to_string()),
             ..LoginSubmission::default()
         };
-        let sent = self.step_outcome(&id, |o| o, engine.submit_login(&id, &submission))?;
+        let sent = self.step_outcome(&id, engine.submit_login(&id, &submission))?;
         expect_sent(&sent)?;
         let code = if identifier.contains('@') {
             self.code_from_outbox(&id, identifier)?
@@ -192,7 +191,7 @@ impl Demo<'_> {
             self.code_from_sms(identifier)?
         };
         submission.code = Some(code);
-        match self.step_outcome(&id, |o| o, engine.submit_login(&id, &submission))? {
+        match self.step_outcome(&id, engine.submit_login(&id, &submission))? {
             Outcome::Done(done) => say(&format!(
                 "logged in: session {} ({}), token {}",
                 done.session["id"].as_str().unwrap_or_default(),
@@ -207,12 +206,7 @@ impl Demo<'_> {
     }
 
     /// Runs one flow step, then the courier, and prints every message sent.
-    fn step_outcome<T, F>(
-        &self,
-        flow_id: &str,
-        map: impl FnOnce(Outcome<T>) -> Outcome<T>,
-        step: F,
-    ) -> Result<Outcome<T>, Failure>
+    fn step_outcome<T, F>(&self, flow_id: &str, step: F) -> Result<Outcome<T>, Failure>
     where
         F: std::future::Future<Output = Result<Outcome<T>, crate::engine::EngineError>>,
     {
@@ -240,7 +234,7 @@ impl Demo<'_> {
                     .trim()
             ));
         }
-        Ok(map(outcome))
+        Ok(outcome)
     }
 
     fn block<T>(

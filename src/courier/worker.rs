@@ -18,7 +18,7 @@ use crate::engine::store::{self, DispatchOutcome, MessageRecord, Store, StoreErr
 
 /// How long a claimed message stays with its engine before another may take it:
 /// three times the 10 s SMTP and HTTP timeouts.
-const LEASE_MS: i64 = 30_000;
+pub const DEFAULT_LEASE: Duration = Duration::from_secs(30);
 
 /// The longest back-off between two attempts.
 const MAX_BACKOFF_MS: i64 = 300_000;
@@ -77,6 +77,9 @@ pub struct WorkerSettings {
     pub pull_count: u32,
     /// Pause between passes, and the first back-off step.
     pub pull_wait: Duration,
+    /// How long a claimed message is reserved for this courier; after a crash,
+    /// another courier takes it up once this has passed.
+    pub lease: Duration,
 }
 
 /// The courier: channels built once, then passes over the queue.
@@ -182,7 +185,9 @@ impl Courier {
                 &mut tx,
                 &self.channels(),
                 now,
-                now + LEASE_MS,
+                now.saturating_add(
+                    i64::try_from(self.inner.settings.lease.as_millis()).unwrap_or(i64::MAX),
+                ),
                 i64::from(self.inner.settings.pull_count),
             )
             .await?;

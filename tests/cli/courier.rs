@@ -18,6 +18,7 @@ fn courier(lab: &Lab, engine: &Engine) -> Courier {
         message_retries: 2,
         pull_count: 10,
         pull_wait: Duration::from_millis(50),
+        lease: Duration::from_secs(30),
     };
     Courier::new(
         &lab.config,
