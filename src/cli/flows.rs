@@ -109,6 +109,9 @@ pub fn verify(args: VerifyArgs, cx: Context) -> Result<(), Failure> {
 }
 
 fn drive(kind: Kind, step: &StepArgs, cx: Context) -> Result<(), Failure> {
+    if step.flow.is_some() && step.code.is_none() && !step.resend {
+        return Err(Failure::usage("--flow needs --code CODE or --resend"));
+    }
     let opened = engine::open(&step.project)?;
     let flow = match &step.flow {
         Some(id) => opened
@@ -120,9 +123,6 @@ fn drive(kind: Kind, step: &StepArgs, cx: Context) -> Result<(), Failure> {
     let flow_id = flow["id"].as_str().unwrap_or_default().to_string();
     let code = match (&step.flow, &step.code) {
         (Some(_), Some(code)) => code.clone(),
-        (Some(_), None) if !step.resend => {
-            return Err(Failure::usage("--flow needs --code CODE or --resend"));
-        }
         _ => {
             let sent = send_code(&opened, &kind, &flow, cx)?;
             match obtain_code(&opened, step, &sent, cx)? {
@@ -305,16 +305,17 @@ fn submit_code(
                 },
             )
         }
-        Kind::Verification(_) => {
+        Kind::Verification(address) => {
             let submission = VerificationSubmission {
                 code,
                 ..VerificationSubmission::default()
             };
+            let address = address.clone().or_else(|| flow_address(flow));
             generic(
                 opened
                     .runtime
                     .block_on(engine.submit_verification(id, &submission)),
-                |flow| json!({ "result": "verified", "flow": flow }),
+                |flow| json!({ "result": "verified", "address": address, "flow": flow }),
             )
         }
     }?;
@@ -419,9 +420,7 @@ fn print_done(format: StepFormat, done: Value) -> Result<(), Failure> {
             if done["result"] == "verified" {
                 lines.push(format!(
                     "verified: {}",
-                    done.pointer("/flow/id")
-                        .and_then(Value::as_str)
-                        .unwrap_or_default()
+                    done["address"].as_str().unwrap_or_default()
                 ));
             }
             output::emit(&(lines.join("\n") + "\n"))

@@ -5,6 +5,7 @@ mod courier;
 mod delivery;
 mod engine;
 mod fixtures;
+mod flows;
 mod generated;
 mod get;
 mod help;

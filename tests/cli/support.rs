@@ -40,6 +40,8 @@ impl World {
             "CLICOLOR_FORCE",
             "CI",
             "OTPCTL_PROJECT",
+            "OTPCTL_DSN",
+            "OTPCTL_COURIER_LEASE",
             "XDG_DATA_HOME",
         ] {
             cmd.env_remove(var);

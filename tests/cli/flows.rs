@@ -1,0 +1,467 @@
+//! `register`, `login`, `verify`, the identity and courier-message commands,
+//! and `courier watch`, run as a user and a script run them.
+
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+use crate::lab::{Backend, Lab, backends};
+use crate::servers::HttpReceiver;
+use crate::support::{World, stderr, stdout};
+
+/// A world with an email-sms project, passwordless on, selected.
+fn world_with_project() -> (World, String) {
+    let world = World::new();
+    let id = world.project("email-sms");
+    for args in [
+        vec!["use", "project", id.as_str()],
+        vec![
+            "patch",
+            "identity-config",
+            "--yes",
+            "--add",
+            "/selfservice/methods/code/passwordless_enabled=true",
+        ],
+    ] {
+        let out = world.run(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    (world, id)
+}
+
+fn json_out(out: &std::process::Output) -> Value {
+    assert!(out.status.success(), "{}", stderr(out));
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(out)))
+}
+
+/// The code the newest outbox message to `recipient` carries, read the way a
+/// script reads it: `list courier-messages --format json`.
+fn code_from_outbox(world: &World, recipient: &str) -> String {
+    let list = json_out(&world.run(&[
+        "list",
+        "courier-messages",
+        "--recipient",
+        recipient,
+        "--format",
+        "json",
+    ]));
+    let body = list["messages"][0]["body"]
+        .as_str()
+        .expect("body")
+        .to_string();
+    body.split(|c: char| !c.is_ascii_digit())
+        .find(|w| w.len() == 6)
+        .expect("a six-digit code in the body")
+        .to_string()
+}
+
+#[test]
+fn a_script_registers_then_logs_in_with_flow_and_code() {
+    let (world, _) = world_with_project();
+    let out = world.run(&[
+        "register",
+        "--trait",
+        "email=Ada@Example.com",
+        "--trait",
+        "phone=+4917667111638",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let flow = stdout(&out)
+        .trim()
+        .strip_prefix("flow: ")
+        .expect("flow line")
+        .to_string();
+    assert!(stderr(&out).contains("kept in the local outbox"));
+    let code = code_from_outbox(&world, "ada@example.com");
+    let done = world.run(&[
+        "register", "--flow", &flow, "--code", &code, "--format", "json",
+    ]);
+    let done = json_out(&done);
+    assert_eq!(done["version"], 1);
+    assert_eq!(done["identity"]["traits"]["email"], "Ada@Example.com");
+    assert!(
+        done["session_token"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("ory_st_"))
+    );
+
+    let out = world.run(&["login", "--identifier", "ada@example.com"]);
+    let flow = stdout(&out)
+        .trim()
+        .strip_prefix("flow: ")
+        .expect("flow line")
+        .to_string();
+    let wrong = world.run(&["login", "--flow", &flow, "--code", "000000"]);
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(
+        stderr(&wrong).contains("The login code is invalid or has already been used"),
+        "{}",
+        stderr(&wrong)
+    );
+    let code = code_from_outbox(&world, "ada@example.com");
+    let ok = world.run(&["login", "--flow", &flow, "--code", &code]);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    assert!(stdout(&ok).contains("session_token: ory_st_"));
+    let again = world.run(&["login", "--flow", &flow, "--code", &code]);
+    assert_eq!(
+        again.status.code(),
+        Some(1),
+        "a used code does not log in twice"
+    );
+}
+
+#[test]
+fn auto_reads_the_code_from_the_outbox_for_all_three_verbs() {
+    let (world, _) = world_with_project();
+    let out = world.run(&[
+        "register",
+        "--traits",
+        r#"{"email":"bob@example.com"}"#,
+        "--auto",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("identity: "));
+    let out = world.run(&[
+        "login",
+        "--identifier",
+        "BOB@example.com",
+        "--auto",
+        "--format",
+        "json",
+    ]);
+    let login = json_out(&out);
+    assert_eq!(
+        login["session"]["identity"]["traits"]["email"],
+        "bob@example.com"
+    );
+    let out = world.run(&["verify", "--address", "bob@example.com", "--auto"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), "verified: bob@example.com");
+    let identities = json_out(&world.run(&["list", "identities", "--format", "json"]));
+    assert_eq!(
+        identities["identities"][0]["verifiable_addresses"][0]["verified"],
+        true
+    );
+}
+
+#[test]
+fn on_a_terminal_the_code_is_asked_for() {
+    let (world, _) = world_with_project();
+    assert!(
+        world
+            .run(&["register", "--trait", "email=eve@example.com", "--auto"])
+            .status
+            .success()
+    );
+    let bin = assert_cmd::cargo::cargo_bin("otpctl");
+    let out = world.on_a_terminal(
+        &format!("{} login --identifier eve@example.com", bin.display()),
+        "000000\n",
+    );
+    let all = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(
+        all.contains("Enter the code sent to eve@example.com"),
+        "{all}"
+    );
+    assert!(all.contains("The login code is invalid"), "{all}");
+}
+
+#[test]
+fn identities_are_imported_listed_shown_and_deleted() {
+    let (world, _) = world_with_project();
+    let file = world.write(
+        "people.json",
+        json!([
+            { "traits": { "email": "kim@example.com" }, "verifiable_addresses": [{ "value": "kim@example.com", "via": "email", "verified": true }] },
+            { "traits": { "email": "not-an-email" } }
+        ])
+        .to_string(),
+    );
+    let out = world.run(&["import", "identities", file.to_str().expect("path")]);
+    assert_eq!(
+        out.status.code(),
+        Some(10),
+        "one of two is invalid: {}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("people.json[1]"), "{}", stderr(&out));
+    let id = stdout(&out).trim().to_string();
+    let shown = json_out(&world.run(&["get", "identity", &id]));
+    assert_eq!(
+        shown["identity"]["verifiable_addresses"][0]["verified"],
+        true
+    );
+    assert_eq!(
+        shown["identity"]["credentials"]["code"]["identifiers"],
+        json!(["kim@example.com"])
+    );
+    let table = stdout(&world.run(&["list", "identities"]));
+    assert!(
+        table.contains("kim@example.com") && table.contains("1/1"),
+        "{table}"
+    );
+    let refused = world.run(&["delete", "identity", &id]);
+    assert_eq!(refused.status.code(), Some(2), "no terminal, no --yes");
+    assert!(
+        world
+            .run(&["delete", "identity", &id, "--yes"])
+            .status
+            .success()
+    );
+    assert_eq!(world.run(&["get", "identity", &id]).status.code(), Some(1));
+}
+
+#[test]
+fn bad_input_gets_a_clear_error_and_changes_nothing() {
+    let (world, id) = world_with_project();
+    let db = world.config_of(&id).with_file_name("otpctl.db");
+    let cases: &[(&[&str], i32, &str)] = &[
+        (&["register", "--trait", "email"], 2, "expected NAME=VALUE"),
+        (&["register", "--traits", "[1]"], 2, "JSON object"),
+        (
+            &["login", "--flow", "nope", "--code", "1"],
+            1,
+            "flow `nope` not found",
+        ),
+        (&["login", "--flow", "nope"], 2, "--code CODE or --resend"),
+        (&["get", "courier-message", "nope"], 1, "not found"),
+        (
+            &["list", "courier-messages", "--page-size", "0"],
+            2,
+            "page-size",
+        ),
+    ];
+    for (args, code, text) in cases {
+        let out = world.run(args);
+        assert_eq!(out.status.code(), Some(*code), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(text), "{args:?}: {}", stderr(&out));
+    }
+    // An invalid config is refused before any database is made.
+    std::fs::remove_file(&db).ok();
+    let config = world.config_of(&id);
+    let text = std::fs::read_to_string(&config).expect("config");
+    std::fs::write(
+        &config,
+        text.replace("max_submissions: 5", "max_submissions: 500"),
+    )
+    .expect("write");
+    let out = world.run(&["login", "--identifier", "a@b.c"]);
+    assert_eq!(out.status.code(), Some(10), "{}", stderr(&out));
+    assert!(!db.exists(), "nothing is created for an invalid config");
+}
+
+#[test]
+fn no_code_or_secret_appears_in_logs() {
+    let receiver = HttpReceiver::start(&[200]);
+    let (world, id) = world_with_project();
+    let config = world.config_of(&id);
+    let out = world.run(&[
+        "patch",
+        "identity-config",
+        "--yes",
+        "--replace",
+        &format!(
+            "/courier/channels/0/request_config/url=\"{}\"",
+            receiver.url("/sms")
+        ),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let secrets: Vec<String> = serde_yaml_secrets(&config);
+    let mut logs = String::new();
+    for args in [
+        vec![
+            "register",
+            "--trait",
+            "email=ann@example.com",
+            "--trait",
+            "phone=+4917667111638",
+            "--auto",
+        ],
+        vec!["login", "--identifier", "+4917667111638"],
+    ] {
+        let out = world.run(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        logs.push_str(&stderr(&out));
+    }
+    let mut codes = Vec::new();
+    // Each command drained the courier before it returned: the registration code,
+    // the login code, and a verification code if the email code did the registering.
+    for request in receiver.requests() {
+        let body: Value =
+            serde_json::from_str(request["body"].as_str().expect("body")).expect("json");
+        for key in ["registration_code", "verification_code", "login_code"] {
+            if let Some(code) = body["ctx"]["template_data"][key].as_str() {
+                codes.push(code.to_string());
+            }
+        }
+    }
+    assert!(codes.len() >= 2, "{codes:?}");
+    for secret in codes.iter().chain(&secrets) {
+        assert!(
+            !logs.contains(secret.as_str()),
+            "{secret:?} in the logs:\n{logs}"
+        );
+    }
+}
+
+/// The `secrets` of a project config.
+fn serde_yaml_secrets(config: &std::path::Path) -> Vec<String> {
+    let text = std::fs::read_to_string(config).expect("config");
+    text.lines()
+        .skip_while(|l| !l.starts_with("secrets:"))
+        .filter_map(|l| l.trim().strip_prefix("- "))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Starts `otpctl courier watch` on a config.
+fn watch(world: &World, config: &std::path::Path) -> std::process::Child {
+    world
+        .process()
+        .args([
+            "courier",
+            "watch",
+            "--project",
+            config.to_str().expect("path"),
+        ])
+        .env("OTPCTL_COURIER_LEASE", "1s")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("courier watch starts")
+}
+
+/// Requests `count` SMS login codes through the library, leaving them queued.
+async fn queue_sms(lab: &Lab, count: usize) {
+    let engine = lab.engine().await;
+    for i in 0..count {
+        let phone = format!("+49176671116{i:02}");
+        engine
+            .import_identity(
+                &json!({ "traits": { "email": format!("u{i}@example.com"), "phone": phone } }),
+            )
+            .await
+            .expect("import");
+        let flow = engine
+            .create_login_flow(&crate::lab::api())
+            .await
+            .expect("flow");
+        let submission = otpctl::engine::LoginSubmission {
+            identifier: Some(phone),
+            ..Default::default()
+        };
+        engine
+            .submit_login(&crate::lab::id(&flow), &submission)
+            .await
+            .expect("send");
+    }
+}
+
+fn statuses(lab: &Lab) -> Vec<String> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        let engine = lab.engine().await;
+        let mut conn = engine.store().pool().acquire().await.expect("conn");
+        otpctl::engine::store::list_messages(&mut conn, &Default::default(), 1000, 0)
+            .await
+            .expect("list")
+            .into_iter()
+            .map(|m| m.status)
+            .collect()
+    })
+}
+
+fn recipients(receiver: &HttpReceiver) -> Vec<String> {
+    receiver
+        .requests()
+        .iter()
+        .map(|r| {
+            let body: Value =
+                serde_json::from_str(r["body"].as_str().unwrap_or_default()).expect("json");
+            body["ctx"]["recipient"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn a_courier_killed_while_messages_are_queued_loses_none_after_restart() {
+    const COUNT: usize = 12;
+    let receiver = HttpReceiver::start_slow(&[200], Duration::from_millis(150));
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let lab = runtime
+        .block_on(Lab::new(Backend::Sqlite))
+        .with_sms(&receiver.url("/sms"));
+    let config = lab.write_config();
+    runtime.block_on(queue_sms(&lab, COUNT));
+    let world = World::new();
+    let mut first = watch(&world, &config);
+    receiver.wait_for_within(2, Duration::from_secs(20));
+    first.kill().expect("SIGKILL");
+    first.wait().expect("reaped");
+    let left = statuses(&lab).iter().filter(|s| *s != "sent").count();
+    assert!(left > 0, "the kill came while messages were still queued");
+    let mut second = watch(&world, &config);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while statuses(&lab).iter().any(|s| s != "sent") && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    second.kill().expect("kill");
+    let _ = second.wait();
+    assert!(
+        statuses(&lab).iter().all(|s| s == "sent"),
+        "{:?}",
+        statuses(&lab)
+    );
+    let mut got = recipients(&receiver);
+    got.sort();
+    got.dedup();
+    assert_eq!(got.len(), COUNT, "every message arrived");
+}
+
+#[test]
+fn two_courier_processes_on_one_postgresql_send_each_message_once() {
+    if !backends().contains(&Backend::Postgres) {
+        return; // backends() fails under CI when PostgreSQL is missing.
+    }
+    const COUNT: usize = 30;
+    let receiver = HttpReceiver::start(&[200]);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let lab = runtime
+        .block_on(Lab::new(Backend::Postgres))
+        .with_sms(&receiver.url("/sms"));
+    let config = lab.write_config();
+    let world = World::new();
+    let mut a = watch(&world, &config);
+    let mut b = watch(&world, &config);
+    runtime.block_on(queue_sms(&lab, COUNT));
+    receiver.wait_for_within(COUNT, Duration::from_secs(60));
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while statuses(&lab).iter().any(|s| s != "sent") && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::thread::sleep(Duration::from_millis(500)); // any duplicate would arrive by now
+    for child in [&mut a, &mut b] {
+        child.kill().expect("kill");
+        let _ = child.wait();
+    }
+    let got = recipients(&receiver);
+    assert_eq!(
+        got.len(),
+        COUNT,
+        "each queued message was sent once: {got:?}"
+    );
+    assert!(statuses(&lab).iter().all(|s| s == "sent"));
+}
