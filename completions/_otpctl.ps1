@@ -31,14 +31,20 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a local project')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List local projects')
-            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List local projects')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List projects, or the local engine''s identities and courier messages')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List projects, or the local engine''s identities and courier messages')
             [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Select the project that config commands use by default')
-            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show a project or its identity config')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show a project, its identity config, or an identity or courier message of its engine')
             [CompletionResult]::new('patch', 'patch', [CompletionResultType]::ParameterValue, 'Change an identity config with JSON Patch operations, keeping its comments')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Replace an identity config with the contents of files')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a local project')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a project, or an identity of its engine')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Validate configs, identity schemas and identities (for people and CI)')
+            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Sign up by code on the project''s local engine')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in by code on the project''s local engine')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify an email address or phone number by code on the project''s local engine')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import identities into the project''s local engine')
+            [CompletionResult]::new('courier', 'courier', [CompletionResultType]::ParameterValue, 'Run the courier that sends the local engine''s queued messages')
+            [CompletionResult]::new('quickstart', 'quickstart', [CompletionResultType]::ParameterValue, 'Run the whole product on a throwaway project: patch, validate, register, verify, log in by email and SMS')
             [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Preview what the courier would send')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -97,6 +103,8 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('projects', 'projects', [CompletionResultType]::ParameterValue, 'List the local projects')
+            [CompletionResult]::new('courier-messages', 'courier-messages', [CompletionResultType]::ParameterValue, 'List the local engine''s courier messages (the outbox), newest first')
+            [CompletionResult]::new('identities', 'identities', [CompletionResultType]::ParameterValue, 'List the local engine''s identities')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -111,6 +119,8 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('projects', 'projects', [CompletionResultType]::ParameterValue, 'List the local projects')
+            [CompletionResult]::new('courier-messages', 'courier-messages', [CompletionResultType]::ParameterValue, 'List the local engine''s courier messages (the outbox), newest first')
+            [CompletionResult]::new('identities', 'identities', [CompletionResultType]::ParameterValue, 'List the local engine''s identities')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -140,12 +150,88 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'otpctl;list;courier-messages' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only messages with this status')
+            [CompletionResult]::new('--recipient', '--recipient', [CompletionResultType]::ParameterName, 'Only messages to this address or number')
+            [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Messages per page (newest first)')
+            [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'Page number, from 0')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'otpctl;ls;courier-messages' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only messages with this status')
+            [CompletionResult]::new('--recipient', '--recipient', [CompletionResultType]::ParameterName, 'Only messages to this address or number')
+            [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Messages per page (newest first)')
+            [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'Page number, from 0')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'otpctl;list;identities' {
+            [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Identities per page (oldest first)')
+            [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'Page number, from 0')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'otpctl;ls;identities' {
+            [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Identities per page (oldest first)')
+            [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'Page number, from 0')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'otpctl;list;help' {
             [CompletionResult]::new('projects', 'projects', [CompletionResultType]::ParameterValue, 'List the local projects')
+            [CompletionResult]::new('courier-messages', 'courier-messages', [CompletionResultType]::ParameterValue, 'List the local engine''s courier messages (the outbox), newest first')
+            [CompletionResult]::new('identities', 'identities', [CompletionResultType]::ParameterValue, 'List the local engine''s identities')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'otpctl;list;help;projects' {
+            break
+        }
+        'otpctl;list;help;courier-messages' {
+            break
+        }
+        'otpctl;list;help;identities' {
             break
         }
         'otpctl;list;help;help' {
@@ -153,10 +239,18 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         }
         'otpctl;ls;help' {
             [CompletionResult]::new('projects', 'projects', [CompletionResultType]::ParameterValue, 'List the local projects')
+            [CompletionResult]::new('courier-messages', 'courier-messages', [CompletionResultType]::ParameterValue, 'List the local engine''s courier messages (the outbox), newest first')
+            [CompletionResult]::new('identities', 'identities', [CompletionResultType]::ParameterValue, 'List the local engine''s identities')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'otpctl;ls;help;projects' {
+            break
+        }
+        'otpctl;ls;help;courier-messages' {
+            break
+        }
+        'otpctl;ls;help;identities' {
             break
         }
         'otpctl;ls;help;help' {
@@ -215,6 +309,9 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('ic', 'ic', [CompletionResultType]::ParameterValue, 'Print an identity config')
             [CompletionResult]::new('kratos-config', 'kratos-config', [CompletionResultType]::ParameterValue, 'Print an identity config')
             [CompletionResult]::new('config-schema', 'config-schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema (draft-07) that `validate identity-config` checks configs against')
+            [CompletionResult]::new('courier-message', 'courier-message', [CompletionResultType]::ParameterValue, 'Show a courier message with its delivery attempts')
+            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Show an identity of the local engine')
+            [CompletionResult]::new('identities', 'identities', [CompletionResultType]::ParameterValue, 'Show an identity of the local engine')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -288,10 +385,51 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'otpctl;get;courier-message' {
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'otpctl;get;identity' {
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'otpctl;get;identities' {
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'otpctl;get;help' {
             [CompletionResult]::new('project', 'project', [CompletionResultType]::ParameterValue, 'Show a project''s metadata')
             [CompletionResult]::new('identity-config', 'identity-config', [CompletionResultType]::ParameterValue, 'Print an identity config')
             [CompletionResult]::new('config-schema', 'config-schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema (draft-07) that `validate identity-config` checks configs against')
+            [CompletionResult]::new('courier-message', 'courier-message', [CompletionResultType]::ParameterValue, 'Show a courier message with its delivery attempts')
+            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Show an identity of the local engine')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -302,6 +440,12 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             break
         }
         'otpctl;get;help;config-schema' {
+            break
+        }
+        'otpctl;get;help;courier-message' {
+            break
+        }
+        'otpctl;get;help;identity' {
             break
         }
         'otpctl;get;help;help' {
@@ -486,6 +630,8 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('project', 'project', [CompletionResultType]::ParameterValue, 'Delete a project and its files (asks first on a terminal; --yes otherwise)')
+            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Delete an identity of the local engine with its sessions (asks first on a terminal; --yes otherwise)')
+            [CompletionResult]::new('identities', 'identities', [CompletionResultType]::ParameterValue, 'Delete an identity of the local engine with its sessions (asks first on a terminal; --yes otherwise)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -501,12 +647,42 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'otpctl;delete;identity' {
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'otpctl;delete;identities' {
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'otpctl;delete;help' {
             [CompletionResult]::new('project', 'project', [CompletionResultType]::ParameterValue, 'Delete a project and its files (asks first on a terminal; --yes otherwise)')
+            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Delete an identity of the local engine with its sessions (asks first on a terminal; --yes otherwise)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'otpctl;delete;help;project' {
+            break
+        }
+        'otpctl;delete;help;identity' {
             break
         }
         'otpctl;delete;help;help' {
@@ -641,6 +817,169 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;validate;help;help' {
             break
         }
+        'otpctl;register' {
+            [CompletionResult]::new('--trait', '--trait', [CompletionResultType]::ParameterName, 'A trait, `name=value` (dots for nested traits: `name.first=Ada`); repeatable')
+            [CompletionResult]::new('--traits', '--traits', [CompletionResultType]::ParameterName, 'All traits as a JSON object (merged under the --trait values)')
+            [CompletionResult]::new('--flow', '--flow', [CompletionResultType]::ParameterName, 'Continue this flow: with --code to submit a code, or --resend')
+            [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'The code that was sent (with --flow)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('--resend', '--resend', [CompletionResultType]::ParameterName, 'Send a new code for --flow; older codes stop working')
+            [CompletionResult]::new('--auto', '--auto', [CompletionResultType]::ParameterName, 'Read the code from the local outbox and complete the flow at once')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'otpctl;login' {
+            [CompletionResult]::new('--identifier', '--identifier', [CompletionResultType]::ParameterName, 'The email address or phone number of the account')
+            [CompletionResult]::new('--flow', '--flow', [CompletionResultType]::ParameterName, 'Continue this flow: with --code to submit a code, or --resend')
+            [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'The code that was sent (with --flow)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('--resend', '--resend', [CompletionResultType]::ParameterName, 'Send a new code for --flow; older codes stop working')
+            [CompletionResult]::new('--auto', '--auto', [CompletionResultType]::ParameterName, 'Read the code from the local outbox and complete the flow at once')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'otpctl;verify' {
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'The email address or phone number to verify')
+            [CompletionResult]::new('--flow', '--flow', [CompletionResultType]::ParameterName, 'Continue this flow: with --code to submit a code, or --resend')
+            [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'The code that was sent (with --flow)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('--resend', '--resend', [CompletionResultType]::ParameterName, 'Send a new code for --flow; older codes stop working')
+            [CompletionResult]::new('--auto', '--auto', [CompletionResultType]::ParameterName, 'Read the code from the local outbox and complete the flow at once')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'otpctl;import' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('identities', 'identities', [CompletionResultType]::ParameterValue, 'Import identities (Kratos createIdentityBody documents) from JSON or YAML files')
+            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Import identities (Kratos createIdentityBody documents) from JSON or YAML files')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'otpctl;import;identities' {
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'otpctl;import;identity' {
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'otpctl;import;help' {
+            [CompletionResult]::new('identities', 'identities', [CompletionResultType]::ParameterValue, 'Import identities (Kratos createIdentityBody documents) from JSON or YAML files')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'otpctl;import;help;identities' {
+            break
+        }
+        'otpctl;import;help;help' {
+            break
+        }
+        'otpctl;courier' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Send queued messages until interrupted, retrying failures with back-off')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'otpctl;courier;watch' {
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'otpctl;courier;help' {
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Send queued messages until interrupted, retrying failures with back-off')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'otpctl;courier;help;watch' {
+            break
+        }
+        'otpctl;courier;help;help' {
+            break
+        }
+        'otpctl;quickstart' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Keep the project in this directory (created if missing; default: a temporary one, removed afterwards)')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The demo user''s email address')
+            [CompletionResult]::new('--phone', '--phone', [CompletionResultType]::ParameterName, 'The demo user''s phone number (international format)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'otpctl;render' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
@@ -696,13 +1035,19 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         }
         'otpctl;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a local project')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List local projects')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List projects, or the local engine''s identities and courier messages')
             [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Select the project that config commands use by default')
-            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show a project or its identity config')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show a project, its identity config, or an identity or courier message of its engine')
             [CompletionResult]::new('patch', 'patch', [CompletionResultType]::ParameterValue, 'Change an identity config with JSON Patch operations, keeping its comments')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Replace an identity config with the contents of files')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a local project')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a project, or an identity of its engine')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Validate configs, identity schemas and identities (for people and CI)')
+            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Sign up by code on the project''s local engine')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in by code on the project''s local engine')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify an email address or phone number by code on the project''s local engine')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import identities into the project''s local engine')
+            [CompletionResult]::new('courier', 'courier', [CompletionResultType]::ParameterValue, 'Run the courier that sends the local engine''s queued messages')
+            [CompletionResult]::new('quickstart', 'quickstart', [CompletionResultType]::ParameterValue, 'Run the whole product on a throwaway project: patch, validate, register, verify, log in by email and SMS')
             [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Preview what the courier would send')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -717,9 +1062,17 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         }
         'otpctl;help;list' {
             [CompletionResult]::new('projects', 'projects', [CompletionResultType]::ParameterValue, 'List the local projects')
+            [CompletionResult]::new('courier-messages', 'courier-messages', [CompletionResultType]::ParameterValue, 'List the local engine''s courier messages (the outbox), newest first')
+            [CompletionResult]::new('identities', 'identities', [CompletionResultType]::ParameterValue, 'List the local engine''s identities')
             break
         }
         'otpctl;help;list;projects' {
+            break
+        }
+        'otpctl;help;list;courier-messages' {
+            break
+        }
+        'otpctl;help;list;identities' {
             break
         }
         'otpctl;help;use' {
@@ -733,6 +1086,8 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('project', 'project', [CompletionResultType]::ParameterValue, 'Show a project''s metadata')
             [CompletionResult]::new('identity-config', 'identity-config', [CompletionResultType]::ParameterValue, 'Print an identity config')
             [CompletionResult]::new('config-schema', 'config-schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema (draft-07) that `validate identity-config` checks configs against')
+            [CompletionResult]::new('courier-message', 'courier-message', [CompletionResultType]::ParameterValue, 'Show a courier message with its delivery attempts')
+            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Show an identity of the local engine')
             break
         }
         'otpctl;help;get;project' {
@@ -742,6 +1097,12 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             break
         }
         'otpctl;help;get;config-schema' {
+            break
+        }
+        'otpctl;help;get;courier-message' {
+            break
+        }
+        'otpctl;help;get;identity' {
             break
         }
         'otpctl;help;patch' {
@@ -760,9 +1121,13 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         }
         'otpctl;help;delete' {
             [CompletionResult]::new('project', 'project', [CompletionResultType]::ParameterValue, 'Delete a project and its files (asks first on a terminal; --yes otherwise)')
+            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Delete an identity of the local engine with its sessions (asks first on a terminal; --yes otherwise)')
             break
         }
         'otpctl;help;delete;project' {
+            break
+        }
+        'otpctl;help;delete;identity' {
             break
         }
         'otpctl;help;validate' {
@@ -778,6 +1143,32 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             break
         }
         'otpctl;help;validate;identity' {
+            break
+        }
+        'otpctl;help;register' {
+            break
+        }
+        'otpctl;help;login' {
+            break
+        }
+        'otpctl;help;verify' {
+            break
+        }
+        'otpctl;help;import' {
+            [CompletionResult]::new('identities', 'identities', [CompletionResultType]::ParameterValue, 'Import identities (Kratos createIdentityBody documents) from JSON or YAML files')
+            break
+        }
+        'otpctl;help;import;identities' {
+            break
+        }
+        'otpctl;help;courier' {
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Send queued messages until interrupted, retrying failures with back-off')
+            break
+        }
+        'otpctl;help;courier;watch' {
+            break
+        }
+        'otpctl;help;quickstart' {
             break
         }
         'otpctl;help;render' {

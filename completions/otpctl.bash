@@ -19,6 +19,9 @@ _otpctl() {
             otpctl,completion)
                 cmd="otpctl__subcmd__completion"
                 ;;
+            otpctl,courier)
+                cmd="otpctl__subcmd__courier"
+                ;;
             otpctl,create)
                 cmd="otpctl__subcmd__create"
                 ;;
@@ -31,14 +34,26 @@ _otpctl() {
             otpctl,help)
                 cmd="otpctl__subcmd__help"
                 ;;
+            otpctl,import)
+                cmd="otpctl__subcmd__import"
+                ;;
             otpctl,list)
                 cmd="otpctl__subcmd__list"
+                ;;
+            otpctl,login)
+                cmd="otpctl__subcmd__login"
                 ;;
             otpctl,ls)
                 cmd="otpctl__subcmd__list"
                 ;;
             otpctl,patch)
                 cmd="otpctl__subcmd__patch"
+                ;;
+            otpctl,quickstart)
+                cmd="otpctl__subcmd__quickstart"
+                ;;
+            otpctl,register)
+                cmd="otpctl__subcmd__register"
                 ;;
             otpctl,render)
                 cmd="otpctl__subcmd__render"
@@ -51,6 +66,21 @@ _otpctl() {
                 ;;
             otpctl,validate)
                 cmd="otpctl__subcmd__validate"
+                ;;
+            otpctl,verify)
+                cmd="otpctl__subcmd__verify"
+                ;;
+            otpctl__subcmd__courier,help)
+                cmd="otpctl__subcmd__courier__subcmd__help"
+                ;;
+            otpctl__subcmd__courier,watch)
+                cmd="otpctl__subcmd__courier__subcmd__watch"
+                ;;
+            otpctl__subcmd__courier__subcmd__help,help)
+                cmd="otpctl__subcmd__courier__subcmd__help__subcmd__help"
+                ;;
+            otpctl__subcmd__courier__subcmd__help,watch)
+                cmd="otpctl__subcmd__courier__subcmd__help__subcmd__watch"
                 ;;
             otpctl__subcmd__create,help)
                 cmd="otpctl__subcmd__create__subcmd__help"
@@ -67,11 +97,20 @@ _otpctl() {
             otpctl__subcmd__delete,help)
                 cmd="otpctl__subcmd__delete__subcmd__help"
                 ;;
+            otpctl__subcmd__delete,identities)
+                cmd="otpctl__subcmd__delete__subcmd__identity"
+                ;;
+            otpctl__subcmd__delete,identity)
+                cmd="otpctl__subcmd__delete__subcmd__identity"
+                ;;
             otpctl__subcmd__delete,project)
                 cmd="otpctl__subcmd__delete__subcmd__project"
                 ;;
             otpctl__subcmd__delete__subcmd__help,help)
                 cmd="otpctl__subcmd__delete__subcmd__help__subcmd__help"
+                ;;
+            otpctl__subcmd__delete__subcmd__help,identity)
+                cmd="otpctl__subcmd__delete__subcmd__help__subcmd__identity"
                 ;;
             otpctl__subcmd__delete__subcmd__help,project)
                 cmd="otpctl__subcmd__delete__subcmd__help__subcmd__project"
@@ -79,11 +118,20 @@ _otpctl() {
             otpctl__subcmd__get,config-schema)
                 cmd="otpctl__subcmd__get__subcmd__config__subcmd__schema"
                 ;;
+            otpctl__subcmd__get,courier-message)
+                cmd="otpctl__subcmd__get__subcmd__courier__subcmd__message"
+                ;;
             otpctl__subcmd__get,help)
                 cmd="otpctl__subcmd__get__subcmd__help"
                 ;;
             otpctl__subcmd__get,ic)
                 cmd="otpctl__subcmd__get__subcmd__identity__subcmd__config"
+                ;;
+            otpctl__subcmd__get,identities)
+                cmd="otpctl__subcmd__get__subcmd__identity"
+                ;;
+            otpctl__subcmd__get,identity)
+                cmd="otpctl__subcmd__get__subcmd__identity"
                 ;;
             otpctl__subcmd__get,identity-config)
                 cmd="otpctl__subcmd__get__subcmd__identity__subcmd__config"
@@ -97,8 +145,14 @@ _otpctl() {
             otpctl__subcmd__get__subcmd__help,config-schema)
                 cmd="otpctl__subcmd__get__subcmd__help__subcmd__config__subcmd__schema"
                 ;;
+            otpctl__subcmd__get__subcmd__help,courier-message)
+                cmd="otpctl__subcmd__get__subcmd__help__subcmd__courier__subcmd__message"
+                ;;
             otpctl__subcmd__get__subcmd__help,help)
                 cmd="otpctl__subcmd__get__subcmd__help__subcmd__help"
+                ;;
+            otpctl__subcmd__get__subcmd__help,identity)
+                cmd="otpctl__subcmd__get__subcmd__help__subcmd__identity"
                 ;;
             otpctl__subcmd__get__subcmd__help,identity-config)
                 cmd="otpctl__subcmd__get__subcmd__help__subcmd__identity__subcmd__config"
@@ -108,6 +162,9 @@ _otpctl() {
                 ;;
             otpctl__subcmd__help,completion)
                 cmd="otpctl__subcmd__help__subcmd__completion"
+                ;;
+            otpctl__subcmd__help,courier)
+                cmd="otpctl__subcmd__help__subcmd__courier"
                 ;;
             otpctl__subcmd__help,create)
                 cmd="otpctl__subcmd__help__subcmd__create"
@@ -121,11 +178,23 @@ _otpctl() {
             otpctl__subcmd__help,help)
                 cmd="otpctl__subcmd__help__subcmd__help"
                 ;;
+            otpctl__subcmd__help,import)
+                cmd="otpctl__subcmd__help__subcmd__import"
+                ;;
             otpctl__subcmd__help,list)
                 cmd="otpctl__subcmd__help__subcmd__list"
                 ;;
+            otpctl__subcmd__help,login)
+                cmd="otpctl__subcmd__help__subcmd__login"
+                ;;
             otpctl__subcmd__help,patch)
                 cmd="otpctl__subcmd__help__subcmd__patch"
+                ;;
+            otpctl__subcmd__help,quickstart)
+                cmd="otpctl__subcmd__help__subcmd__quickstart"
+                ;;
+            otpctl__subcmd__help,register)
+                cmd="otpctl__subcmd__help__subcmd__register"
                 ;;
             otpctl__subcmd__help,render)
                 cmd="otpctl__subcmd__help__subcmd__render"
@@ -139,8 +208,17 @@ _otpctl() {
             otpctl__subcmd__help,validate)
                 cmd="otpctl__subcmd__help__subcmd__validate"
                 ;;
+            otpctl__subcmd__help,verify)
+                cmd="otpctl__subcmd__help__subcmd__verify"
+                ;;
+            otpctl__subcmd__help__subcmd__courier,watch)
+                cmd="otpctl__subcmd__help__subcmd__courier__subcmd__watch"
+                ;;
             otpctl__subcmd__help__subcmd__create,project)
                 cmd="otpctl__subcmd__help__subcmd__create__subcmd__project"
+                ;;
+            otpctl__subcmd__help__subcmd__delete,identity)
+                cmd="otpctl__subcmd__help__subcmd__delete__subcmd__identity"
                 ;;
             otpctl__subcmd__help__subcmd__delete,project)
                 cmd="otpctl__subcmd__help__subcmd__delete__subcmd__project"
@@ -148,11 +226,26 @@ _otpctl() {
             otpctl__subcmd__help__subcmd__get,config-schema)
                 cmd="otpctl__subcmd__help__subcmd__get__subcmd__config__subcmd__schema"
                 ;;
+            otpctl__subcmd__help__subcmd__get,courier-message)
+                cmd="otpctl__subcmd__help__subcmd__get__subcmd__courier__subcmd__message"
+                ;;
+            otpctl__subcmd__help__subcmd__get,identity)
+                cmd="otpctl__subcmd__help__subcmd__get__subcmd__identity"
+                ;;
             otpctl__subcmd__help__subcmd__get,identity-config)
                 cmd="otpctl__subcmd__help__subcmd__get__subcmd__identity__subcmd__config"
                 ;;
             otpctl__subcmd__help__subcmd__get,project)
                 cmd="otpctl__subcmd__help__subcmd__get__subcmd__project"
+                ;;
+            otpctl__subcmd__help__subcmd__import,identities)
+                cmd="otpctl__subcmd__help__subcmd__import__subcmd__identities"
+                ;;
+            otpctl__subcmd__help__subcmd__list,courier-messages)
+                cmd="otpctl__subcmd__help__subcmd__list__subcmd__courier__subcmd__messages"
+                ;;
+            otpctl__subcmd__help__subcmd__list,identities)
+                cmd="otpctl__subcmd__help__subcmd__list__subcmd__identities"
                 ;;
             otpctl__subcmd__help__subcmd__list,projects)
                 cmd="otpctl__subcmd__help__subcmd__list__subcmd__projects"
@@ -178,14 +271,41 @@ _otpctl() {
             otpctl__subcmd__help__subcmd__validate,identity-schema)
                 cmd="otpctl__subcmd__help__subcmd__validate__subcmd__identity__subcmd__schema"
                 ;;
+            otpctl__subcmd__import,help)
+                cmd="otpctl__subcmd__import__subcmd__help"
+                ;;
+            otpctl__subcmd__import,identities)
+                cmd="otpctl__subcmd__import__subcmd__identities"
+                ;;
+            otpctl__subcmd__import,identity)
+                cmd="otpctl__subcmd__import__subcmd__identities"
+                ;;
+            otpctl__subcmd__import__subcmd__help,help)
+                cmd="otpctl__subcmd__import__subcmd__help__subcmd__help"
+                ;;
+            otpctl__subcmd__import__subcmd__help,identities)
+                cmd="otpctl__subcmd__import__subcmd__help__subcmd__identities"
+                ;;
+            otpctl__subcmd__list,courier-messages)
+                cmd="otpctl__subcmd__list__subcmd__courier__subcmd__messages"
+                ;;
             otpctl__subcmd__list,help)
                 cmd="otpctl__subcmd__list__subcmd__help"
+                ;;
+            otpctl__subcmd__list,identities)
+                cmd="otpctl__subcmd__list__subcmd__identities"
                 ;;
             otpctl__subcmd__list,projects)
                 cmd="otpctl__subcmd__list__subcmd__projects"
                 ;;
+            otpctl__subcmd__list__subcmd__help,courier-messages)
+                cmd="otpctl__subcmd__list__subcmd__help__subcmd__courier__subcmd__messages"
+                ;;
             otpctl__subcmd__list__subcmd__help,help)
                 cmd="otpctl__subcmd__list__subcmd__help__subcmd__help"
+                ;;
+            otpctl__subcmd__list__subcmd__help,identities)
+                cmd="otpctl__subcmd__list__subcmd__help__subcmd__identities"
                 ;;
             otpctl__subcmd__list__subcmd__help,projects)
                 cmd="otpctl__subcmd__list__subcmd__help__subcmd__projects"
@@ -290,7 +410,7 @@ _otpctl() {
 
     case "${cmd}" in
         otpctl)
-            opts="-y -q -h -V --color --yes --quiet --help --version create list ls use get patch update delete validate render completion help"
+            opts="-y -q -h -V --color --yes --quiet --help --version create list ls use get patch update delete validate register login verify import courier quickstart render completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -314,6 +434,88 @@ _otpctl() {
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__courier)
+            opts="-y -q -h -V --color --yes --quiet --help --version watch help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__courier__subcmd__help)
+            opts="watch help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__courier__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__courier__subcmd__help__subcmd__watch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__courier__subcmd__watch)
+            opts="-y -q -h -V --project --color --yes --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -420,7 +622,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__delete)
-            opts="-y -q -h -V --color --yes --quiet --help --version project help"
+            opts="-y -q -h -V --color --yes --quiet --help --version project identity identities help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -438,7 +640,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__delete__subcmd__help)
-            opts="project help"
+            opts="project identity help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -452,6 +654,20 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__delete__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__delete__subcmd__help__subcmd__identity)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -479,6 +695,28 @@ _otpctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        otpctl__subcmd__delete__subcmd__identity)
+            opts="-y -q -h -V --project --color --yes --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         otpctl__subcmd__delete__subcmd__project)
             opts="-y -q -h -V --color --yes --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -498,7 +736,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__get)
-            opts="-y -q -h -V --color --yes --quiet --help --version project identity-config ic kratos-config config-schema help"
+            opts="-y -q -h -V --color --yes --quiet --help --version project identity-config ic kratos-config config-schema courier-message identity identities help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -533,8 +771,30 @@ _otpctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        otpctl__subcmd__get__subcmd__courier__subcmd__message)
+            opts="-y -q -h -V --project --color --yes --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         otpctl__subcmd__get__subcmd__help)
-            opts="project identity-config config-schema help"
+            opts="project identity-config config-schema courier-message identity help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -561,7 +821,35 @@ _otpctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        otpctl__subcmd__get__subcmd__help__subcmd__courier__subcmd__message)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         otpctl__subcmd__get__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__get__subcmd__help__subcmd__identity)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -596,6 +884,28 @@ _otpctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__get__subcmd__identity)
+            opts="-y -q -h -V --project --color --yes --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -652,7 +962,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__help)
-            opts="create list use get patch update delete validate render completion help"
+            opts="create list use get patch update delete validate register login verify import courier quickstart render completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -668,6 +978,34 @@ _otpctl() {
         otpctl__subcmd__help__subcmd__completion)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__help__subcmd__courier)
+            opts="watch"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__help__subcmd__courier__subcmd__watch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -708,8 +1046,22 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__help__subcmd__delete)
-            opts="project"
+            opts="project identity"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__help__subcmd__delete__subcmd__identity)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -736,7 +1088,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__help__subcmd__get)
-            opts="project identity-config config-schema"
+            opts="project identity-config config-schema courier-message identity"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -750,6 +1102,34 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__help__subcmd__get__subcmd__config__subcmd__schema)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__help__subcmd__get__subcmd__courier__subcmd__message)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__help__subcmd__get__subcmd__identity)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -805,9 +1185,65 @@ _otpctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        otpctl__subcmd__help__subcmd__list)
-            opts="projects"
+        otpctl__subcmd__help__subcmd__import)
+            opts="identities"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__help__subcmd__import__subcmd__identities)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__help__subcmd__list)
+            opts="projects courier-messages identities"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__help__subcmd__list__subcmd__courier__subcmd__messages)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__help__subcmd__list__subcmd__identities)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -822,6 +1258,20 @@ _otpctl() {
         otpctl__subcmd__help__subcmd__list__subcmd__projects)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__help__subcmd__login)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -850,6 +1300,34 @@ _otpctl() {
         otpctl__subcmd__help__subcmd__patch__subcmd__identity__subcmd__config)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__help__subcmd__quickstart)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__help__subcmd__register)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1001,8 +1479,22 @@ _otpctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        otpctl__subcmd__list)
-            opts="-y -q -h -V --color --yes --quiet --help --version projects help"
+        otpctl__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__import)
+            opts="-y -q -h -V --color --yes --quiet --help --version identities identity help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1019,8 +1511,8 @@ _otpctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        otpctl__subcmd__list__subcmd__help)
-            opts="projects help"
+        otpctl__subcmd__import__subcmd__help)
+            opts="identities help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1033,7 +1525,159 @@ _otpctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        otpctl__subcmd__import__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__import__subcmd__help__subcmd__identities)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__import__subcmd__identities)
+            opts="-y -q -h -V --project --color --yes --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__list)
+            opts="-y -q -h -V --color --yes --quiet --help --version projects courier-messages identities help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__list__subcmd__courier__subcmd__messages)
+            opts="-y -q -h -V --status --recipient --page-size --page --format --project --color --yes --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --status)
+                    COMPREPLY=($(compgen -W "queued processing sent abandoned" -- "${cur}"))
+                    return 0
+                    ;;
+                --recipient)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --page-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__list__subcmd__help)
+            opts="projects courier-messages identities help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__list__subcmd__help__subcmd__courier__subcmd__messages)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         otpctl__subcmd__list__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__list__subcmd__help__subcmd__identities)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1061,6 +1705,40 @@ _otpctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        otpctl__subcmd__list__subcmd__identities)
+            opts="-y -q -h -V --page-size --page --format --project --color --yes --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --page-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         otpctl__subcmd__list__subcmd__projects)
             opts="-y -q -h -V --format --color --yes --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1070,6 +1748,44 @@ _otpctl() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__login)
+            opts="-y -q -h -V --identifier --flow --code --resend --auto --format --project --color --yes --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --identifier)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flow)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1171,6 +1887,78 @@ _otpctl() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__quickstart)
+            opts="-y -q -h -V --dir --email --phone --color --yes --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --phone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__register)
+            opts="-y -q -h -V --trait --traits --flow --code --resend --auto --format --project --color --yes --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --trait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --traits)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flow)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1604,6 +2392,44 @@ _otpctl() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "human json github sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__verify)
+            opts="-y -q -h -V --address --flow --code --resend --auto --format --project --color --yes --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flow)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -28,14 +28,20 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand create 'Create a local project'
-            cand list 'List local projects'
-            cand ls 'List local projects'
+            cand list 'List projects, or the local engine''s identities and courier messages'
+            cand ls 'List projects, or the local engine''s identities and courier messages'
             cand use 'Select the project that config commands use by default'
-            cand get 'Show a project or its identity config'
+            cand get 'Show a project, its identity config, or an identity or courier message of its engine'
             cand patch 'Change an identity config with JSON Patch operations, keeping its comments'
             cand update 'Replace an identity config with the contents of files'
-            cand delete 'Delete a local project'
+            cand delete 'Delete a project, or an identity of its engine'
             cand validate 'Validate configs, identity schemas and identities (for people and CI)'
+            cand register 'Sign up by code on the project''s local engine'
+            cand login 'Log in by code on the project''s local engine'
+            cand verify 'Verify an email address or phone number by code on the project''s local engine'
+            cand import 'Import identities into the project''s local engine'
+            cand courier 'Run the courier that sends the local engine''s queued messages'
+            cand quickstart 'Run the whole product on a throwaway project: patch, validate, register, verify, log in by email and SMS'
             cand render 'Preview what the courier would send'
             cand completion 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -88,6 +94,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand projects 'List the local projects'
+            cand courier-messages 'List the local engine''s courier messages (the outbox), newest first'
+            cand identities 'List the local engine''s identities'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'otpctl;ls'= {
@@ -101,6 +109,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand projects 'List the local projects'
+            cand courier-messages 'List the local engine''s courier messages (the outbox), newest first'
+            cand identities 'List the local engine''s identities'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'otpctl;list;projects'= {
@@ -127,19 +137,95 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'otpctl;list;courier-messages'= {
+            cand --status 'Only messages with this status'
+            cand --recipient 'Only messages to this address or number'
+            cand --page-size 'Messages per page (newest first)'
+            cand --page 'Page number, from 0'
+            cand --format 'Output format'
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;ls;courier-messages'= {
+            cand --status 'Only messages with this status'
+            cand --recipient 'Only messages to this address or number'
+            cand --page-size 'Messages per page (newest first)'
+            cand --page 'Page number, from 0'
+            cand --format 'Output format'
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;list;identities'= {
+            cand --page-size 'Identities per page (oldest first)'
+            cand --page 'Page number, from 0'
+            cand --format 'Output format'
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;ls;identities'= {
+            cand --page-size 'Identities per page (oldest first)'
+            cand --page 'Page number, from 0'
+            cand --format 'Output format'
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'otpctl;list;help'= {
             cand projects 'List the local projects'
+            cand courier-messages 'List the local engine''s courier messages (the outbox), newest first'
+            cand identities 'List the local engine''s identities'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'otpctl;list;help;projects'= {
+        }
+        &'otpctl;list;help;courier-messages'= {
+        }
+        &'otpctl;list;help;identities'= {
         }
         &'otpctl;list;help;help'= {
         }
         &'otpctl;ls;help'= {
             cand projects 'List the local projects'
+            cand courier-messages 'List the local engine''s courier messages (the outbox), newest first'
+            cand identities 'List the local engine''s identities'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'otpctl;ls;help;projects'= {
+        }
+        &'otpctl;ls;help;courier-messages'= {
+        }
+        &'otpctl;ls;help;identities'= {
         }
         &'otpctl;ls;help;help'= {
         }
@@ -191,6 +277,9 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand ic 'Print an identity config'
             cand kratos-config 'Print an identity config'
             cand config-schema 'Print the JSON Schema (draft-07) that `validate identity-config` checks configs against'
+            cand courier-message 'Show a courier message with its delivery attempts'
+            cand identity 'Show an identity of the local engine'
+            cand identities 'Show an identity of the local engine'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'otpctl;get;project'= {
@@ -258,10 +347,48 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'otpctl;get;courier-message'= {
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;get;identity'= {
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;get;identities'= {
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'otpctl;get;help'= {
             cand project 'Show a project''s metadata'
             cand identity-config 'Print an identity config'
             cand config-schema 'Print the JSON Schema (draft-07) that `validate identity-config` checks configs against'
+            cand courier-message 'Show a courier message with its delivery attempts'
+            cand identity 'Show an identity of the local engine'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'otpctl;get;help;project'= {
@@ -269,6 +396,10 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;get;help;identity-config'= {
         }
         &'otpctl;get;help;config-schema'= {
+        }
+        &'otpctl;get;help;courier-message'= {
+        }
+        &'otpctl;get;help;identity'= {
         }
         &'otpctl;get;help;help'= {
         }
@@ -437,6 +568,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand project 'Delete a project and its files (asks first on a terminal; --yes otherwise)'
+            cand identity 'Delete an identity of the local engine with its sessions (asks first on a terminal; --yes otherwise)'
+            cand identities 'Delete an identity of the local engine with its sessions (asks first on a terminal; --yes otherwise)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'otpctl;delete;project'= {
@@ -450,11 +583,38 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'otpctl;delete;identity'= {
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;delete;identities'= {
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'otpctl;delete;help'= {
             cand project 'Delete a project and its files (asks first on a terminal; --yes otherwise)'
+            cand identity 'Delete an identity of the local engine with its sessions (asks first on a terminal; --yes otherwise)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'otpctl;delete;help;project'= {
+        }
+        &'otpctl;delete;help;identity'= {
         }
         &'otpctl;delete;help;help'= {
         }
@@ -575,6 +735,154 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         }
         &'otpctl;validate;help;help'= {
         }
+        &'otpctl;register'= {
+            cand --trait 'A trait, `name=value` (dots for nested traits: `name.first=Ada`); repeatable'
+            cand --traits 'All traits as a JSON object (merged under the --trait values)'
+            cand --flow 'Continue this flow: with --code to submit a code, or --resend'
+            cand --code 'The code that was sent (with --flow)'
+            cand --format 'Output format'
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand --resend 'Send a new code for --flow; older codes stop working'
+            cand --auto 'Read the code from the local outbox and complete the flow at once'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;login'= {
+            cand --identifier 'The email address or phone number of the account'
+            cand --flow 'Continue this flow: with --code to submit a code, or --resend'
+            cand --code 'The code that was sent (with --flow)'
+            cand --format 'Output format'
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand --resend 'Send a new code for --flow; older codes stop working'
+            cand --auto 'Read the code from the local outbox and complete the flow at once'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;verify'= {
+            cand --address 'The email address or phone number to verify'
+            cand --flow 'Continue this flow: with --code to submit a code, or --resend'
+            cand --code 'The code that was sent (with --flow)'
+            cand --format 'Output format'
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand --resend 'Send a new code for --flow; older codes stop working'
+            cand --auto 'Read the code from the local outbox and complete the flow at once'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;import'= {
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand identities 'Import identities (Kratos createIdentityBody documents) from JSON or YAML files'
+            cand identity 'Import identities (Kratos createIdentityBody documents) from JSON or YAML files'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;import;identities'= {
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;import;identity'= {
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;import;help'= {
+            cand identities 'Import identities (Kratos createIdentityBody documents) from JSON or YAML files'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;import;help;identities'= {
+        }
+        &'otpctl;import;help;help'= {
+        }
+        &'otpctl;courier'= {
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand watch 'Send queued messages until interrupted, retrying failures with back-off'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;courier;watch'= {
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;courier;help'= {
+            cand watch 'Send queued messages until interrupted, retrying failures with back-off'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;courier;help;watch'= {
+        }
+        &'otpctl;courier;help;help'= {
+        }
+        &'otpctl;quickstart'= {
+            cand --dir 'Keep the project in this directory (created if missing; default: a temporary one, removed afterwards)'
+            cand --email 'The demo user''s email address'
+            cand --phone 'The demo user''s phone number (international format)'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'otpctl;render'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -624,13 +932,19 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         }
         &'otpctl;help'= {
             cand create 'Create a local project'
-            cand list 'List local projects'
+            cand list 'List projects, or the local engine''s identities and courier messages'
             cand use 'Select the project that config commands use by default'
-            cand get 'Show a project or its identity config'
+            cand get 'Show a project, its identity config, or an identity or courier message of its engine'
             cand patch 'Change an identity config with JSON Patch operations, keeping its comments'
             cand update 'Replace an identity config with the contents of files'
-            cand delete 'Delete a local project'
+            cand delete 'Delete a project, or an identity of its engine'
             cand validate 'Validate configs, identity schemas and identities (for people and CI)'
+            cand register 'Sign up by code on the project''s local engine'
+            cand login 'Log in by code on the project''s local engine'
+            cand verify 'Verify an email address or phone number by code on the project''s local engine'
+            cand import 'Import identities into the project''s local engine'
+            cand courier 'Run the courier that sends the local engine''s queued messages'
+            cand quickstart 'Run the whole product on a throwaway project: patch, validate, register, verify, log in by email and SMS'
             cand render 'Preview what the courier would send'
             cand completion 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -642,8 +956,14 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         }
         &'otpctl;help;list'= {
             cand projects 'List the local projects'
+            cand courier-messages 'List the local engine''s courier messages (the outbox), newest first'
+            cand identities 'List the local engine''s identities'
         }
         &'otpctl;help;list;projects'= {
+        }
+        &'otpctl;help;list;courier-messages'= {
+        }
+        &'otpctl;help;list;identities'= {
         }
         &'otpctl;help;use'= {
             cand project 'Select a project; without an ID, print the selected one'
@@ -654,12 +974,18 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand project 'Show a project''s metadata'
             cand identity-config 'Print an identity config'
             cand config-schema 'Print the JSON Schema (draft-07) that `validate identity-config` checks configs against'
+            cand courier-message 'Show a courier message with its delivery attempts'
+            cand identity 'Show an identity of the local engine'
         }
         &'otpctl;help;get;project'= {
         }
         &'otpctl;help;get;identity-config'= {
         }
         &'otpctl;help;get;config-schema'= {
+        }
+        &'otpctl;help;get;courier-message'= {
+        }
+        &'otpctl;help;get;identity'= {
         }
         &'otpctl;help;patch'= {
             cand identity-config 'Apply --add/--replace/--remove/--file operations to an identity config'
@@ -673,8 +999,11 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         }
         &'otpctl;help;delete'= {
             cand project 'Delete a project and its files (asks first on a terminal; --yes otherwise)'
+            cand identity 'Delete an identity of the local engine with its sessions (asks first on a terminal; --yes otherwise)'
         }
         &'otpctl;help;delete;project'= {
+        }
+        &'otpctl;help;delete;identity'= {
         }
         &'otpctl;help;validate'= {
             cand identity-config 'Validate identity configs: schema, cross-checks, and the identity schemas they reference'
@@ -686,6 +1015,24 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;help;validate;identity-schema'= {
         }
         &'otpctl;help;validate;identity'= {
+        }
+        &'otpctl;help;register'= {
+        }
+        &'otpctl;help;login'= {
+        }
+        &'otpctl;help;verify'= {
+        }
+        &'otpctl;help;import'= {
+            cand identities 'Import identities (Kratos createIdentityBody documents) from JSON or YAML files'
+        }
+        &'otpctl;help;import;identities'= {
+        }
+        &'otpctl;help;courier'= {
+            cand watch 'Send queued messages until interrupted, retrying failures with back-off'
+        }
+        &'otpctl;help;courier;watch'= {
+        }
+        &'otpctl;help;quickstart'= {
         }
         &'otpctl;help;render'= {
             cand template 'Preview a courier template of the project''s config with sample or given data'

@@ -58,13 +58,13 @@ enum Command {
     /// Create a local project.
     #[command(subcommand)]
     Create(CreateCommand),
-    /// List local projects.
+    /// List projects, or the local engine's identities and courier messages.
     #[command(subcommand, visible_alias = "ls")]
     List(ListCommand),
     /// Select the project that config commands use by default.
     #[command(subcommand)]
     Use(UseCommand),
-    /// Show a project or its identity config.
+    /// Show a project, its identity config, or an identity or courier message of its engine.
     #[command(subcommand)]
     Get(GetCommand),
     /// Change an identity config with JSON Patch operations, keeping its comments.
@@ -73,7 +73,7 @@ enum Command {
     /// Replace an identity config with the contents of files.
     #[command(subcommand)]
     Update(UpdateCommand),
-    /// Delete a local project.
+    /// Delete a project, or an identity of its engine.
     #[command(subcommand)]
     Delete(DeleteCommand),
     /// Validate configs, identity schemas and identities (for people and CI).
