@@ -28,6 +28,9 @@ _otpctl() {
             otpctl,delete)
                 cmd="otpctl__subcmd__delete"
                 ;;
+            otpctl,evaluate)
+                cmd="otpctl__subcmd__evaluate"
+                ;;
             otpctl,get)
                 cmd="otpctl__subcmd__get"
                 ;;
@@ -115,6 +118,18 @@ _otpctl() {
             otpctl__subcmd__delete__subcmd__help,project)
                 cmd="otpctl__subcmd__delete__subcmd__help__subcmd__project"
                 ;;
+            otpctl__subcmd__evaluate,help)
+                cmd="otpctl__subcmd__evaluate__subcmd__help"
+                ;;
+            otpctl__subcmd__evaluate,oidc-mapper)
+                cmd="otpctl__subcmd__evaluate__subcmd__oidc__subcmd__mapper"
+                ;;
+            otpctl__subcmd__evaluate__subcmd__help,help)
+                cmd="otpctl__subcmd__evaluate__subcmd__help__subcmd__help"
+                ;;
+            otpctl__subcmd__evaluate__subcmd__help,oidc-mapper)
+                cmd="otpctl__subcmd__evaluate__subcmd__help__subcmd__oidc__subcmd__mapper"
+                ;;
             otpctl__subcmd__get,config-schema)
                 cmd="otpctl__subcmd__get__subcmd__config__subcmd__schema"
                 ;;
@@ -172,6 +187,9 @@ _otpctl() {
             otpctl__subcmd__help,delete)
                 cmd="otpctl__subcmd__help__subcmd__delete"
                 ;;
+            otpctl__subcmd__help,evaluate)
+                cmd="otpctl__subcmd__help__subcmd__evaluate"
+                ;;
             otpctl__subcmd__help,get)
                 cmd="otpctl__subcmd__help__subcmd__get"
                 ;;
@@ -222,6 +240,9 @@ _otpctl() {
                 ;;
             otpctl__subcmd__help__subcmd__delete,project)
                 cmd="otpctl__subcmd__help__subcmd__delete__subcmd__project"
+                ;;
+            otpctl__subcmd__help__subcmd__evaluate,oidc-mapper)
+                cmd="otpctl__subcmd__help__subcmd__evaluate__subcmd__oidc__subcmd__mapper"
                 ;;
             otpctl__subcmd__help__subcmd__get,config-schema)
                 cmd="otpctl__subcmd__help__subcmd__get__subcmd__config__subcmd__schema"
@@ -410,7 +431,7 @@ _otpctl() {
 
     case "${cmd}" in
         otpctl)
-            opts="-y -q -h -V --color --yes --quiet --help --version create list ls use get patch update delete validate register login verify import courier quickstart render completion help"
+            opts="-y -q -h -V --color --yes --quiet --help --version create list ls use get patch update delete validate register login verify import courier quickstart evaluate render completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -735,6 +756,104 @@ _otpctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        otpctl__subcmd__evaluate)
+            opts="-y -q -h -V --color --yes --quiet --help --version oidc-mapper help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__evaluate__subcmd__help)
+            opts="oidc-mapper help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__evaluate__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__evaluate__subcmd__help__subcmd__oidc__subcmd__mapper)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__evaluate__subcmd__oidc__subcmd__mapper)
+            opts="-y -q -h -V --claims --schema-id --schema --format --project --color --yes --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --claims)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         otpctl__subcmd__get)
             opts="-y -q -h -V --color --yes --quiet --help --version project identity-config ic kratos-config config-schema courier-message identity identities help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -962,7 +1081,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__help)
-            opts="create list use get patch update delete validate register login verify import courier quickstart render completion help"
+            opts="create list use get patch update delete validate register login verify import courier quickstart evaluate render completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1074,6 +1193,34 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__help__subcmd__delete__subcmd__project)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__help__subcmd__evaluate)
+            opts="oidc-mapper"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__help__subcmd__evaluate__subcmd__oidc__subcmd__mapper)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

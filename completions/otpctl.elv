@@ -42,6 +42,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand import 'Import identities into the project''s local engine'
             cand courier 'Run the courier that sends the local engine''s queued messages'
             cand quickstart 'Run the whole product on a throwaway project: patch, validate, register, verify, log in by email and SMS'
+            cand evaluate 'Evaluate a Jsonnet OIDC claims mapper against claims'
             cand render 'Preview what the courier would send'
             cand completion 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -883,6 +884,43 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'otpctl;evaluate'= {
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand oidc-mapper 'Run an OIDC Jsonnet claims mapper: the traits and the verified addresses it would carry over'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;evaluate;oidc-mapper'= {
+            cand --claims 'The provider''s claims, as JSON or YAML'
+            cand --schema-id 'The identity schema id of the project''s config (default: its default schema)'
+            cand --schema 'An identity schema file to use instead of the project''s'
+            cand --format 'Output format'
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;evaluate;help'= {
+            cand oidc-mapper 'Run an OIDC Jsonnet claims mapper: the traits and the verified addresses it would carry over'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otpctl;evaluate;help;oidc-mapper'= {
+        }
+        &'otpctl;evaluate;help;help'= {
+        }
         &'otpctl;render'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -945,6 +983,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand import 'Import identities into the project''s local engine'
             cand courier 'Run the courier that sends the local engine''s queued messages'
             cand quickstart 'Run the whole product on a throwaway project: patch, validate, register, verify, log in by email and SMS'
+            cand evaluate 'Evaluate a Jsonnet OIDC claims mapper against claims'
             cand render 'Preview what the courier would send'
             cand completion 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1033,6 +1072,11 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;help;courier;watch'= {
         }
         &'otpctl;help;quickstart'= {
+        }
+        &'otpctl;help;evaluate'= {
+            cand oidc-mapper 'Run an OIDC Jsonnet claims mapper: the traits and the verified addresses it would carry over'
+        }
+        &'otpctl;help;evaluate;oidc-mapper'= {
         }
         &'otpctl;help;render'= {
             cand template 'Preview a courier template of the project''s config with sample or given data'

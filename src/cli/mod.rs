@@ -3,6 +3,7 @@
 mod completion;
 mod courier;
 mod engine;
+mod evaluate;
 mod flows;
 mod identities;
 mod identity_config;
@@ -93,6 +94,9 @@ enum Command {
     Courier(CourierCommand),
     /// Run the whole product on a throwaway project: patch, validate, register, verify, log in by email and SMS.
     Quickstart(quickstart::QuickstartArgs),
+    /// Evaluate a Jsonnet OIDC claims mapper against claims.
+    #[command(subcommand)]
+    Evaluate(evaluate::EvaluateCommand),
     /// Preview what the courier would send.
     #[command(subcommand)]
     Render(render::RenderCommand),
@@ -325,6 +329,7 @@ fn dispatch(command: Command, matches: &clap::ArgMatches, cx: Context) -> Result
         Command::Render(command) => render::run(command),
         Command::Completion(args) => completion::print(args),
         Command::Quickstart(args) => quickstart::run(args, cx),
+        Command::Evaluate(command) => evaluate::run(command),
         Command::Register(args) => flows::register(args, cx),
         Command::Login(args) => flows::login(args, cx),
         Command::Verify(args) => flows::verify(args, cx),

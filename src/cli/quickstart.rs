@@ -223,15 +223,22 @@ impl Demo<'_> {
             }
         }
         for request in self.received().iter().skip(received_before) {
-            say(&format!(
-                "SMS webhook got {} {}: {}",
-                request["method"].as_str().unwrap_or_default(),
-                request["path"].as_str().unwrap_or_default(),
+            let field = |name: &str| {
                 request
-                    .pointer("/body/ctx/body")
+                    .pointer(&format!("/body/ctx/{name}"))
                     .and_then(Value::as_str)
                     .unwrap_or_default()
-                    .trim()
+                    .to_string()
+            };
+            say(&format!(
+                "SMS webhook got {} {} ({}): {}",
+                request["method"].as_str().unwrap_or_default(),
+                request["path"].as_str().unwrap_or_default(),
+                field("template_type"),
+                field("body")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
             ));
         }
         Ok(outcome)

@@ -9,6 +9,7 @@ mod flows;
 pub mod identifier;
 mod identity;
 mod login;
+pub mod oidc;
 mod registration;
 mod session;
 pub mod settings;

@@ -16,6 +16,7 @@ mod patch_order;
 mod postgres;
 mod preserve;
 mod project;
+mod quickstart;
 mod render;
 mod seed;
 mod servers;
