@@ -465,3 +465,52 @@ fn two_courier_processes_on_one_postgresql_send_each_message_once() {
     );
     assert!(statuses(&lab).iter().all(|s| s == "sent"));
 }
+
+#[test]
+fn a_login_started_by_one_process_completes_in_another_on_every_store() {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    for backend in backends() {
+        // The schema sends SMS too, so a valid config needs a channel (unused here).
+        let lab = runtime
+            .block_on(Lab::new(backend))
+            .with_sms("http://127.0.0.1:9/sms");
+        let config = lab.write_config();
+        let world = World::new();
+        let project = config.to_str().expect("path");
+        let run = |args: &[&str]| {
+            let mut all: Vec<&str> = args.to_vec();
+            all.extend(["--project", project]);
+            world.run(&all)
+        };
+        let out = run(&["register", "--trait", "email=cy@example.com", "--auto"]);
+        assert!(out.status.success(), "{backend:?}: {}", stderr(&out));
+        let out = run(&["login", "--identifier", "cy@example.com"]);
+        let flow = stdout(&out)
+            .trim()
+            .strip_prefix("flow: ")
+            .expect("flow line")
+            .to_string();
+        let list = json_out(&run(&[
+            "list",
+            "courier-messages",
+            "--recipient",
+            "cy@example.com",
+            "--format",
+            "json",
+        ]));
+        let code = list["messages"][0]["body"]
+            .as_str()
+            .and_then(|b| {
+                b.split(|c: char| !c.is_ascii_digit())
+                    .find(|w| w.len() == 6)
+            })
+            .expect("code")
+            .to_string();
+        let out = run(&["login", "--flow", &flow, "--code", &code]);
+        assert!(out.status.success(), "{backend:?}: {}", stderr(&out));
+        assert!(stdout(&out).contains("session_token: ory_st_"));
+    }
+}
