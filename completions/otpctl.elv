@@ -141,7 +141,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;list;courier-messages'= {
             cand --status 'Only messages with this status'
             cand --recipient 'Only messages to this address or number'
-            cand --page-size 'Messages per page (newest first)'
+            cand --page-size 'Entries per page (courier messages newest first, identities oldest first)'
             cand --page 'Page number, from 0'
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
@@ -158,7 +158,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;ls;courier-messages'= {
             cand --status 'Only messages with this status'
             cand --recipient 'Only messages to this address or number'
-            cand --page-size 'Messages per page (newest first)'
+            cand --page-size 'Entries per page (courier messages newest first, identities oldest first)'
             cand --page 'Page number, from 0'
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
@@ -173,7 +173,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --version 'Print version'
         }
         &'otpctl;list;identities'= {
-            cand --page-size 'Identities per page (oldest first)'
+            cand --page-size 'Entries per page (courier messages newest first, identities oldest first)'
             cand --page 'Page number, from 0'
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
@@ -188,7 +188,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --version 'Print version'
         }
         &'otpctl;ls;identities'= {
-            cand --page-size 'Identities per page (oldest first)'
+            cand --page-size 'Entries per page (courier messages newest first, identities oldest first)'
             cand --page 'Page number, from 0'
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'

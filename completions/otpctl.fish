@@ -100,7 +100,7 @@ processing\t'Being sent'
 sent\t'Delivered'
 abandoned\t'Given up on'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -l recipient -d 'Only messages to this address or number' -r
-complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -l page-size -d 'Messages per page (newest first)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -l page-size -d 'Entries per page (courier messages newest first, identities oldest first)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -l page -d 'Page number, from 0' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -l format -d 'Output format' -r -f -a "table\t'Aligned columns, no bodies'
 json\t'`{"version":1,…}` with messages as Kratos\' admin API returns them'"
@@ -112,7 +112,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subc
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -s V -l version -d 'Print version'
-complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -l page-size -d 'Identities per page (oldest first)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -l page-size -d 'Entries per page (courier messages newest first, identities oldest first)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -l page -d 'Page number, from 0' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -l format -d 'Output format' -r -f -a "table\t'Aligned columns'
 json\t'`{"version":1,…}` with identities as Kratos\' admin API returns them'"
@@ -153,7 +153,7 @@ processing\t'Being sent'
 sent\t'Delivered'
 abandoned\t'Given up on'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -l recipient -d 'Only messages to this address or number' -r
-complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -l page-size -d 'Messages per page (newest first)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -l page-size -d 'Entries per page (courier messages newest first, identities oldest first)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -l page -d 'Page number, from 0' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -l format -d 'Output format' -r -f -a "table\t'Aligned columns, no bodies'
 json\t'`{"version":1,…}` with messages as Kratos\' admin API returns them'"
@@ -165,7 +165,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcom
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -s V -l version -d 'Print version'
-complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -l page-size -d 'Identities per page (oldest first)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -l page-size -d 'Entries per page (courier messages newest first, identities oldest first)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -l page -d 'Page number, from 0' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -l format -d 'Output format' -r -f -a "table\t'Aligned columns'
 json\t'`{"version":1,…}` with identities as Kratos\' admin API returns them'"

@@ -4,7 +4,7 @@
 use clap::{Args, ValueEnum};
 use serde_json::{Value, json};
 
-use super::engine::{self, Opened};
+use super::engine::{self, Opened, Page};
 use super::{Context, Failure, ProjectFlag, output};
 use crate::courier::worker::PassReport;
 use crate::engine::clock::rfc3339_ms;
@@ -52,12 +52,8 @@ pub struct ListArgs {
     /// Only messages to this address or number.
     #[arg(long, value_name = "ADDRESS")]
     recipient: Option<String>,
-    /// Messages per page (newest first).
-    #[arg(long, default_value_t = 250, value_parser = clap::value_parser!(i64).range(1..=1000))]
-    page_size: i64,
-    /// Page number, from 0.
-    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(i64).range(0..))]
-    page: i64,
+    #[command(flatten)]
+    page: Page,
     /// Output format.
     #[arg(long, value_enum, default_value_t = MessageFormat::Table)]
     format: MessageFormat,
@@ -93,13 +89,7 @@ pub fn list(args: ListArgs) -> Result<(), Failure> {
         .runtime
         .block_on(async {
             let mut conn = opened.engine.store().pool().acquire().await?;
-            store::list_messages(
-                &mut conn,
-                &filter,
-                args.page_size,
-                args.page * args.page_size,
-            )
-            .await
+            store::list_messages(&mut conn, &filter, args.page.size, args.page.offset()).await
         })
         .map_err(Failure::op)?;
     match args.format {

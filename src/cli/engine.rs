@@ -18,6 +18,24 @@ use crate::engine::{Engine, EngineConfig};
 /// undelivered messages queued (SMTP and HTTP time out after 10 s each).
 const DRAIN_DEADLINE: Duration = Duration::from_secs(30);
 
+/// `--page-size` and `--page` of the engine's listings.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct Page {
+    /// Entries per page (courier messages newest first, identities oldest first).
+    #[arg(long = "page-size", default_value_t = 250, value_parser = clap::value_parser!(i64).range(1..=1000))]
+    pub size: i64,
+    /// Page number, from 0.
+    #[arg(long = "page", default_value_t = 0, value_parser = clap::value_parser!(i64).range(0..))]
+    pub number: i64,
+}
+
+impl Page {
+    /// Entries to skip.
+    pub fn offset(self) -> i64 {
+        self.size.saturating_mul(self.number)
+    }
+}
+
 /// An opened engine with its runtime and courier.
 #[derive(Debug)]
 pub struct Opened {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use serde_json::{Value, json};
 
-use super::engine;
+use super::engine::{self, Page};
 use super::{Context, Failure, ProjectFlag, output};
 use crate::config::{Format, parse_value};
 use crate::engine::ImportError;
@@ -22,12 +22,8 @@ pub enum IdentityFormat {
 /// `list identities`.
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Identities per page (oldest first).
-    #[arg(long, default_value_t = 250, value_parser = clap::value_parser!(i64).range(1..=1000))]
-    page_size: i64,
-    /// Page number, from 0.
-    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(i64).range(0..))]
-    page: i64,
+    #[command(flatten)]
+    page: Page,
     /// Output format.
     #[arg(long, value_enum, default_value_t = IdentityFormat::Table)]
     format: IdentityFormat,
@@ -68,7 +64,11 @@ pub fn list(args: ListArgs) -> Result<(), Failure> {
     let opened = engine::open(&args.project)?;
     let identities = opened
         .runtime
-        .block_on(opened.engine.list_identities(args.page_size, args.page))
+        .block_on(
+            opened
+                .engine
+                .list_identities(args.page.size, args.page.number),
+        )
         .map_err(Failure::op)?;
     match args.format {
         IdentityFormat::Json => emit_json(&json!({ "version": 1, "identities": identities })),

@@ -195,6 +195,35 @@ impl Engine {
         Ok(flow_json(&flow))
     }
 
+    /// Replaces an expired login or registration flow with a new one of the same
+    /// kind and type that carries the "expired N.NN minutes ago" message.
+    pub(super) async fn replace_expired<T>(
+        &self,
+        mut tx: super::store::Tx,
+        old: &FlowRecord,
+        lifespan: std::time::Duration,
+        nodes: Vec<Value>,
+    ) -> Result<Outcome<T>, EngineError> {
+        let kind = if old.kind == FlowKind::Registration.as_str() {
+            FlowKind::Registration
+        } else {
+            FlowKind::Login
+        };
+        let request = FlowRequest {
+            flow_type: super::login::flow_type_of(old),
+            return_to: old.return_to.clone(),
+            request_url: Some(old.request_url.clone()),
+        };
+        let mut flow = self.new_flow(kind, &request, duration_ms(lifespan), nodes);
+        ui::set_messages(&mut flow.ui, vec![self.expired_message(kind, old)]);
+        store::insert_flow(&mut tx, &flow).await?;
+        tx.commit().await?;
+        Ok(Outcome::Expired {
+            flow: flow_json(&flow),
+            expired_at: old.expires_at,
+        })
+    }
+
     /// Whether a flow has expired.
     pub(super) fn is_expired(&self, flow: &FlowRecord) -> bool {
         self.now() >= flow.expires_at

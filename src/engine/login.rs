@@ -56,7 +56,10 @@ impl Engine {
         let mut tx = self.store().begin().await?;
         let mut flow = self.load_flow(&mut tx, FlowKind::Login, flow_id).await?;
         if self.is_expired(&flow) {
-            return self.replace_expired_login(tx, &flow).await;
+            let lifespan = self.settings().login.lifespan;
+            return self
+                .replace_expired(tx, &flow, lifespan, self.login_nodes(None))
+                .await;
         }
         if !self.settings().code.passwordless_enabled {
             return Ok(Outcome::Flow(global_error(&flow, texts::NO_LOGIN_STRATEGY)));
@@ -74,30 +77,6 @@ impl Engine {
             return self.send_login_code(tx, flow, submission).await;
         }
         self.check_login_code(tx, flow, submission).await
-    }
-
-    async fn replace_expired_login(
-        &self,
-        mut tx: Tx,
-        old: &FlowRecord,
-    ) -> Result<Outcome<LoginSuccess>, EngineError> {
-        let request = FlowRequest {
-            flow_type: flow_type_of(old),
-            return_to: old.return_to.clone(),
-            request_url: Some(old.request_url.clone()),
-        };
-        let lifespan = duration_ms(self.settings().login.lifespan);
-        let mut flow = self.new_flow(FlowKind::Login, &request, lifespan, self.login_nodes(None));
-        ui::set_messages(
-            &mut flow.ui,
-            vec![self.expired_message(FlowKind::Login, old)],
-        );
-        store::insert_flow(&mut tx, &flow).await?;
-        tx.commit().await?;
-        Ok(Outcome::Expired {
-            flow: flow_json(&flow),
-            expired_at: old.expires_at,
-        })
     }
 
     /// Step 1: find the account and send a code to its address(es).

@@ -70,7 +70,9 @@ impl Engine {
             .load_flow(&mut tx, FlowKind::Registration, flow_id)
             .await?;
         if self.is_expired(&flow) {
-            return self.replace_expired_registration(tx, &flow).await;
+            let lifespan = self.settings().registration.lifespan;
+            let nodes = self.registration_nodes(None);
+            return self.replace_expired(tx, &flow, lifespan, nodes).await;
         }
         if !self.settings().code.passwordless_enabled {
             let (id, text) = texts::NO_REGISTRATION_STRATEGY;
@@ -106,31 +108,6 @@ impl Engine {
         }
         self.check_registration_code(tx, flow, submission, &schema_id, &derived)
             .await
-    }
-
-    async fn replace_expired_registration(
-        &self,
-        mut tx: Tx,
-        old: &FlowRecord,
-    ) -> Result<Outcome<RegistrationSuccess>, EngineError> {
-        let request = FlowRequest {
-            flow_type: super::login::flow_type_of(old),
-            return_to: old.return_to.clone(),
-            request_url: Some(old.request_url.clone()),
-        };
-        let lifespan = duration_ms(self.settings().registration.lifespan);
-        let nodes = self.registration_nodes(None);
-        let mut flow = self.new_flow(FlowKind::Registration, &request, lifespan, nodes);
-        ui::set_messages(
-            &mut flow.ui,
-            vec![self.expired_message(FlowKind::Registration, old)],
-        );
-        store::insert_flow(&mut tx, &flow).await?;
-        tx.commit().await?;
-        Ok(Outcome::Expired {
-            flow: flow_json(&flow),
-            expired_at: old.expires_at,
-        })
     }
 
     /// Step 1: a code to every code identifier of the traits. No duplicate check
