@@ -10,6 +10,8 @@ use std::time::Duration;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AnyPool, Executor, SqlSafeStr};
+#[cfg(test)]
+use sqlx::AssertSqlSafe;
 
 pub use dsn::{Dsn, DsnError};
 pub use rows::*;
@@ -71,6 +73,17 @@ pub struct Store {
     backend: Backend,
 }
 
+/// Set on every SQLite connection, one statement each (a multi-statement string
+/// would run only its first). WAL lets readers in other processes (`list
+/// courier-messages` during `courier watch`) run beside the writer; NORMAL sync
+/// is durable in WAL but for the last commits before a power cut, never corrupting.
+const SQLITE_PRAGMAS: &[&str] = &[
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = NORMAL",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA busy_timeout = 10000",
+];
+
 /// An open transaction.
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
@@ -99,15 +112,9 @@ impl Store {
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
-                        // WAL lets readers in other processes (`list courier-messages`
-                        // during `courier watch`) run beside the writer; NORMAL
-                        // sync is durable in WAL except for the last commits
-                        // before a power cut, never corrupting.
-                        conn.execute(
-                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
-                        )
-                        .await?;
+                        for pragma in SQLITE_PRAGMAS {
+                            conn.execute(*pragma).await?;
+                        }
                     }
                     Ok(())
                 })
@@ -153,4 +160,32 @@ pub(crate) fn json_column(
         column,
         message: e.to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sqlx::Row;
+
+    #[tokio::test]
+    async fn sqlite_connections_run_in_wal_with_normal_sync_and_foreign_keys() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&Dsn::Sqlite(dir.path().join("t.db")))
+            .await
+            .expect("store");
+        let mut conn = store.pool().acquire().await.expect("connection");
+        let mut pragma = async |name: &str| -> String {
+            let row = sqlx::query(AssertSqlSafe(format!("PRAGMA {name}")))
+                .fetch_one(&mut *conn)
+                .await
+                .expect("pragma");
+            row.try_get::<String, _>(0)
+                .or_else(|_| row.try_get::<i64, _>(0).map(|n| n.to_string()))
+                .expect("value")
+        };
+        assert_eq!(pragma("journal_mode").await, "wal");
+        assert_eq!(pragma("synchronous").await, "1", "NORMAL");
+        assert_eq!(pragma("foreign_keys").await, "1");
+        assert_eq!(pragma("busy_timeout").await, "10000");
+    }
 }
