@@ -102,6 +102,11 @@ pub(super) struct Target {
     pub identity_id: Option<String>,
 }
 
+/// Whether a submission carries a code (an empty one is a missing field, not a try).
+pub(super) fn has_code(code: Option<&str>) -> bool {
+    code.is_some_and(|c| !c.trim().is_empty())
+}
+
 pub(super) fn via_str(via: Via) -> &'static str {
     match via {
         Via::Email => "email",
@@ -161,18 +166,23 @@ impl Engine {
     }
 
     /// A stored flow of `kind`, or an error naming what was found instead.
+    /// `counting` counts a code submission (reference B.4) in the same statement.
     pub(super) async fn load_flow(
         &self,
         conn: &mut AnyConnection,
         kind: FlowKind,
         id: &str,
+        counting: bool,
     ) -> Result<FlowRecord, EngineError> {
-        let flow = store::get_flow(conn, id)
-            .await?
-            .ok_or_else(|| EngineError::NotFound {
-                kind: "flow",
-                id: id.to_string(),
-            })?;
+        let found = if counting {
+            store::get_flow_counting_submission(conn, id, kind.as_str()).await?
+        } else {
+            store::get_flow(conn, id).await?
+        };
+        let flow = found.ok_or_else(|| EngineError::NotFound {
+            kind: "flow",
+            id: id.to_string(),
+        })?;
         if flow.kind != kind.as_str() {
             return Err(EngineError::WrongFlowKind {
                 id: id.to_string(),
@@ -250,15 +260,10 @@ impl Engine {
         )
     }
 
-    /// Counts a code submission; true if it is over `max_submissions` and must be
-    /// refused even with the right code (reference B.4).
-    pub(super) async fn over_submission_limit(
-        &self,
-        conn: &mut AnyConnection,
-        flow: &mut FlowRecord,
-    ) -> Result<bool, EngineError> {
-        flow.submit_count = store::increment_submit_count(conn, &flow.id).await?;
-        Ok(flow.submit_count > i64::from(self.settings().code.max_submissions))
+    /// Whether the code submission just counted is over `max_submissions` and
+    /// must be refused even with the right code (reference B.4).
+    pub(super) fn over_submission_limit(&self, flow: &FlowRecord) -> bool {
+        flow.submit_count > i64::from(self.settings().code.max_submissions)
     }
 
     /// Deletes the flow's older codes, then makes, stores and queues one code per
@@ -272,7 +277,10 @@ impl Engine {
         template: TemplateType,
         data: impl Fn(&Target, &str) -> Value,
     ) -> Result<(), EngineError> {
-        store::delete_codes_of_flow(conn, &flow.id).await?;
+        // A flow still choosing its method has no codes yet.
+        if flow.state != "choose_method" {
+            store::delete_codes_of_flow(conn, &flow.id).await?;
+        }
         let now = self.now();
         let lifespan = duration_ms(self.settings().code.lifespan);
         for target in targets {

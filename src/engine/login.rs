@@ -4,9 +4,11 @@
 use serde_json::{Value, json};
 use sqlx::AnyConnection;
 
-use super::flows::{FlowKind, FlowRequest, Outcome, Target, duration_ms, flow_json, parse_via};
+use super::flows::{
+    FlowKind, FlowRequest, Outcome, Target, duration_ms, flow_json, has_code, parse_via,
+};
 use super::identifier::normalize_gracefully;
-use super::store::{self, CredentialRecord, FlowRecord, IdentityRecord, Tx};
+use super::store::{self, Account, AddressRecord, CredentialRecord, FlowRecord, Tx};
 use super::ui::{self, Group, Input, texts};
 use super::{Engine, EngineError};
 use crate::courier::template::TemplateType;
@@ -54,7 +56,10 @@ impl Engine {
         submission: &LoginSubmission,
     ) -> Result<Outcome<LoginSuccess>, EngineError> {
         let mut tx = self.store().begin().await?;
-        let mut flow = self.load_flow(&mut tx, FlowKind::Login, flow_id).await?;
+        let counting = has_code(submission.code.as_deref()) && !submission.resend;
+        let mut flow = self
+            .load_flow(&mut tx, FlowKind::Login, flow_id, counting)
+            .await?;
         if self.is_expired(&flow) {
             let lifespan = self.settings().login.lifespan;
             return self
@@ -97,12 +102,12 @@ impl Engine {
             ui::add_node_message(&mut shown.ui, "identifier", ui::missing("identifier"));
             return Ok(Outcome::Flow(flow_json(&shown)));
         }
-        let Some((identity, credential)) = self.find_code_account(&mut tx, identifier).await?
-        else {
+        let Some(account) = self.find_code_account(&mut tx, identifier).await? else {
             return Ok(Outcome::Flow(global_error(&flow, texts::NO_CODE_ACCOUNT)));
         };
-        let targets = code_targets(&credential, identifier, &identity.id);
-        let identity_json = self.load_identity_json(&mut tx, &identity).await?;
+        let identity = &account.identity;
+        let targets = code_targets(&account.credential, identifier, &identity.id);
+        let identity_json = self.identity_json(identity, &account.addresses);
         self.issue_codes(
             &mut tx,
             &flow,
@@ -145,7 +150,7 @@ impl Engine {
             ui::add_node_message(&mut shown.ui, "code", ui::missing("code"));
             return Ok(Outcome::Flow(flow_json(&shown)));
         }
-        if self.over_submission_limit(&mut tx, &mut flow).await? {
+        if self.over_submission_limit(&flow) {
             return self
                 .refuse(
                     tx,
@@ -159,10 +164,11 @@ impl Engine {
             .clone()
             .or_else(|| flow.context["identifier"].as_str().map(str::to_string))
             .unwrap_or_default();
-        let Some((identity, _)) = self.find_code_account(&mut tx, &identifier).await? else {
+        let Some(mut account) = self.find_code_account(&mut tx, &identifier).await? else {
             let (id, text) = texts::NO_CODE_ACCOUNT;
             return self.refuse(tx, &flow, ui::error(id, text)).await;
         };
+        let identity = account.identity.clone();
         let found = self
             .matching_code(&mut tx, &flow.id, submitted, |c| {
                 c.identity_id.as_deref() == Some(&identity.id)
@@ -183,19 +189,20 @@ impl Engine {
         }
         let now = self.now();
         store::mark_address_verified(&mut tx, &identity.id, &code.via, &code.address, now).await?;
+        mark_verified(&mut account.addresses, &code.via, &code.address, now);
         flow.state = "passed_challenge".to_string();
         flow.updated_at = now;
         flow.ui = self.rebuild_ui(&flow, Vec::new());
         store::update_flow(&mut tx, &flow).await?;
         if let Some(continue_with) = self
-            .require_verified_address(&mut tx, &flow, &identity)
+            .require_verified_address(&mut tx, &flow, &account)
             .await?
         {
             tx.commit().await?;
             return Ok(Outcome::AddressNotVerified { continue_with });
         }
         let session = self.create_session(&mut tx, &identity).await?;
-        let identity_json = self.load_identity_json(&mut tx, &identity).await?;
+        let identity_json = self.identity_json(&identity, &account.addresses);
         tx.commit().await?;
         Ok(Outcome::Done(LoginSuccess {
             session: self.session_json(&session, identity_json),
@@ -225,7 +232,7 @@ impl Engine {
         &self,
         conn: &mut AnyConnection,
         identifier: &str,
-    ) -> Result<Option<(IdentityRecord, CredentialRecord)>, EngineError> {
+    ) -> Result<Option<Account>, EngineError> {
         let submitted = if identifier.contains('@') {
             identifier.to_lowercase()
         } else {
@@ -242,12 +249,12 @@ impl Engine {
         &self,
         conn: &mut AnyConnection,
         login: &FlowRecord,
-        identity: &IdentityRecord,
+        account: &Account,
     ) -> Result<Option<Vec<Value>>, EngineError> {
         if !self.settings().login.require_verified_address {
             return Ok(None);
         }
-        let addresses = store::addresses_of(conn, &identity.id).await?;
+        let (identity, addresses) = (&account.identity, &account.addresses);
         if addresses.is_empty() {
             return Err(EngineError::Misconfigured(
                 "A misconfiguration prevents login. Expected to find a verification address but this identity does not have one assigned.".into(),
@@ -331,6 +338,19 @@ impl Engine {
             _ => FlowKind::Login,
         };
         ui::container(self.action_url(kind, &flow.id), "POST", nodes, Vec::new())
+    }
+}
+
+/// Marks an address verified in memory, as the store just did.
+fn mark_verified(addresses: &mut [AddressRecord], via: &str, value: &str, now: i64) {
+    for address in addresses
+        .iter_mut()
+        .filter(|a| a.via == via && a.value == value)
+    {
+        address.verified = true;
+        address.status = "completed".to_string();
+        address.verified_at = address.verified_at.or(Some(now));
+        address.updated_at = now;
     }
 }
 

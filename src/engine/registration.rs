@@ -66,8 +66,9 @@ impl Engine {
         submission: &RegistrationSubmission,
     ) -> Result<Outcome<RegistrationSuccess>, EngineError> {
         let mut tx = self.store().begin().await?;
+        let counting = super::flows::has_code(submission.code.as_deref()) && !submission.resend;
         let mut flow = self
-            .load_flow(&mut tx, FlowKind::Registration, flow_id)
+            .load_flow(&mut tx, FlowKind::Registration, flow_id, counting)
             .await?;
         if self.is_expired(&flow) {
             let lifespan = self.settings().registration.lifespan;
@@ -181,7 +182,7 @@ impl Engine {
             ui::add_node_message(&mut shown.ui, "code", ui::missing("code"));
             return Ok(Outcome::Flow(flow_json(&shown)));
         }
-        if self.over_submission_limit(&mut tx, &mut flow).await? {
+        if self.over_submission_limit(&flow) {
             return self
                 .refuse(
                     tx,

@@ -71,8 +71,9 @@ impl Engine {
         submission: &VerificationSubmission,
     ) -> Result<Outcome<Value>, EngineError> {
         let mut tx = self.store().begin().await?;
+        let counting = super::flows::has_code(submission.code.as_deref());
         let mut flow = self
-            .load_flow(&mut tx, FlowKind::Verification, flow_id)
+            .load_flow(&mut tx, FlowKind::Verification, flow_id, counting)
             .await?;
         if let Some(payload) = &submission.transient_payload {
             flow.context["transient_payload"] = payload.clone();
@@ -250,7 +251,7 @@ impl Engine {
                 .await?;
             return Ok(Outcome::Replaced { flow: replacement });
         }
-        if self.over_submission_limit(&mut tx, &mut flow).await? {
+        if self.over_submission_limit(&flow) {
             let message = ui::error(texts::GENERIC, texts::TOO_MANY_ATTEMPTS);
             let replacement = self.replace_verification(tx, &flow, message).await?;
             return Ok(Outcome::Replaced { flow: replacement });

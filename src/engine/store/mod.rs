@@ -7,11 +7,11 @@ mod rows;
 use std::str::FromStr;
 use std::time::Duration;
 
+#[cfg(test)]
+use sqlx::AssertSqlSafe;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AnyPool, Executor, SqlSafeStr};
-#[cfg(test)]
-use sqlx::AssertSqlSafe;
 
 pub use dsn::{Dsn, DsnError};
 pub use rows::*;

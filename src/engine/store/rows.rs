@@ -356,57 +356,79 @@ pub async fn delete_identity(conn: &mut AnyConnection, id: &str) -> Result<bool>
     Ok(result.rows_affected() > 0)
 }
 
-/// The identity and credential found by any of `identifiers` for a credential
-/// type (the submitted value and its normalised form).
+/// An identity with one of its credentials and its verifiable addresses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Account {
+    /// The identity.
+    pub identity: IdentityRecord,
+    /// The credential it was found by (without its identifier list).
+    pub credential: CredentialRecord,
+    /// Its verifiable addresses, in creation order.
+    pub addresses: Vec<AddressRecord>,
+}
+
+/// The account found by any of `identifiers` for a credential type (the
+/// submitted value and its normalised form): one query, the addresses joined in.
 pub async fn find_by_identifier(
     conn: &mut AnyConnection,
     kind: &str,
     identifiers: &[&str],
-) -> Result<Option<(IdentityRecord, CredentialRecord)>> {
+) -> Result<Option<Account>> {
     let (first, second) = match identifiers {
         [] => return Ok(None),
         [one] => (*one, *one),
         [one, two, ..] => (*one, *two),
     };
     let sql = format!(
-        "SELECT {IDENTITY_COLUMNS}, c.config AS credential_config \
+        "SELECT {IDENTITY_COLUMNS}, c.config AS credential_config, \
+         a.id AS a_id, a.via AS a_via, a.value AS a_value, a.verified AS a_verified, \
+         a.status AS a_status, a.verified_at AS a_verified_at, a.created_at AS a_created_at, \
+         a.updated_at AS a_updated_at \
          FROM identity_credential_identifiers ci \
          JOIN identities i ON i.id = ci.identity_id \
          JOIN identity_credentials c ON c.identity_id = ci.identity_id AND c.type = ci.type \
-         WHERE ci.type = $1 AND ci.identifier IN ($2, $3) LIMIT 1"
+         LEFT JOIN identity_verifiable_addresses a ON a.identity_id = i.id \
+         WHERE ci.type = $1 AND ci.identifier = (SELECT identifier FROM identity_credential_identifiers \
+             WHERE type = $1 AND identifier IN ($2, $3) LIMIT 1) \
+         ORDER BY a.created_at, a.value"
     );
-    let Some(row) = sqlx::query(AssertSqlSafe(sql))
+    let rows = sqlx::query(AssertSqlSafe(sql))
         .bind(kind)
         .bind(first)
         .bind(second)
-        .fetch_optional(&mut *conn)
-        .await?
-    else {
+        .fetch_all(&mut *conn)
+        .await?;
+    let Some(first_row) = rows.first() else {
         return Ok(None);
     };
-    let identity = identity_from(&row)?;
+    let identity = identity_from(first_row)?;
     let credential = CredentialRecord {
         kind: kind.to_string(),
-        config: json(&row, "credential_config")?,
+        config: json(first_row, "credential_config")?,
         identifiers: Vec::new(),
     };
-    Ok(Some((identity, credential)))
-}
-
-/// Whether any credential of any type has one of these identifiers.
-pub async fn any_credential_has(conn: &mut AnyConnection, identifiers: &[&str]) -> Result<bool> {
-    for identifier in identifiers {
-        let found = sqlx::query(
-            "SELECT 1 FROM identity_credential_identifiers WHERE identifier = $1 LIMIT 1",
-        )
-        .bind(*identifier)
-        .fetch_optional(&mut *conn)
-        .await?;
-        if found.is_some() {
-            return Ok(true);
-        }
+    let mut addresses = Vec::new();
+    for row in &rows {
+        let Some(id) = opt_text(row, "a_id")? else {
+            continue;
+        };
+        addresses.push(AddressRecord {
+            id,
+            identity_id: identity.id.clone(),
+            via: text(row, "a_via")?,
+            value: text(row, "a_value")?,
+            verified: int(row, "a_verified")? != 0,
+            status: text(row, "a_status")?,
+            verified_at: opt_int(row, "a_verified_at")?,
+            created_at: int(row, "a_created_at")?,
+            updated_at: int(row, "a_updated_at")?,
+        });
     }
-    Ok(false)
+    Ok(Some(Account {
+        identity,
+        credential,
+        addresses,
+    }))
 }
 
 /// The credentials of an identity, with their identifiers.
@@ -569,31 +591,56 @@ pub async fn insert_flow(conn: &mut AnyConnection, flow: &FlowRecord) -> Result<
     Ok(())
 }
 
+const FLOW_COLUMNS: &str = "id, kind, type, state, active, submit_count, request_url, return_to, \
+     context, ui, issued_at, expires_at, updated_at";
+
+fn flow_from(row: &AnyRow) -> Result<FlowRecord> {
+    Ok(FlowRecord {
+        id: text(row, "id")?,
+        kind: text(row, "kind")?,
+        flow_type: text(row, "type")?,
+        state: text(row, "state")?,
+        active: opt_text(row, "active")?,
+        submit_count: int(row, "submit_count")?,
+        request_url: text(row, "request_url")?,
+        return_to: opt_text(row, "return_to")?,
+        context: json(row, "context")?,
+        ui: json(row, "ui")?,
+        issued_at: int(row, "issued_at")?,
+        expires_at: int(row, "expires_at")?,
+        updated_at: int(row, "updated_at")?,
+    })
+}
+
 /// A flow by id.
 pub async fn get_flow(conn: &mut AnyConnection, id: &str) -> Result<Option<FlowRecord>> {
-    let row = sqlx::query(
-        "SELECT id, kind, type, state, active, submit_count, request_url, return_to, context, ui, \
-         issued_at, expires_at, updated_at FROM flows WHERE id = $1",
-    )
-    .bind(id)
-    .fetch_optional(conn)
-    .await?;
-    let Some(row) = row else { return Ok(None) };
-    Ok(Some(FlowRecord {
-        id: text(&row, "id")?,
-        kind: text(&row, "kind")?,
-        flow_type: text(&row, "type")?,
-        state: text(&row, "state")?,
-        active: opt_text(&row, "active")?,
-        submit_count: int(&row, "submit_count")?,
-        request_url: text(&row, "request_url")?,
-        return_to: opt_text(&row, "return_to")?,
-        context: json(&row, "context")?,
-        ui: json(&row, "ui")?,
-        issued_at: int(&row, "issued_at")?,
-        expires_at: int(&row, "expires_at")?,
-        updated_at: int(&row, "updated_at")?,
-    }))
+    let sql = format!("SELECT {FLOW_COLUMNS} FROM flows WHERE id = $1");
+    let row = sqlx::query(AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
+    row.as_ref().map(flow_from).transpose()
+}
+
+/// A flow by id, counting a code submission when it is a `kind` flow waiting for
+/// a code (`sent_email`): one atomic statement, so concurrent submissions each
+/// see their own count, and on PostgreSQL the row stays locked until commit.
+pub async fn get_flow_counting_submission(
+    conn: &mut AnyConnection,
+    id: &str,
+    kind: &str,
+) -> Result<Option<FlowRecord>> {
+    let sql = format!(
+        "UPDATE flows SET submit_count = submit_count + \
+         CASE WHEN state = 'sent_email' AND kind = $2 THEN 1 ELSE 0 END \
+         WHERE id = $1 RETURNING {FLOW_COLUMNS}"
+    );
+    let row = sqlx::query(AssertSqlSafe(sql))
+        .bind(id)
+        .bind(kind)
+        .fetch_optional(conn)
+        .await?;
+    row.as_ref().map(flow_from).transpose()
 }
 
 /// Writes a flow's state, method, context and UI.
