@@ -95,7 +95,7 @@ pub fn list(args: ListArgs) -> Result<(), Failure> {
     match args.format {
         MessageFormat::Json => {
             let list: Vec<Value> = messages.iter().map(|m| message_json(m, None)).collect();
-            emit_json(&json!({ "version": 1, "messages": list }))
+            output::emit_json(&json!({ "version": 1, "messages": list }))
         }
         MessageFormat::Table => output::emit(&table(&messages)),
     }
@@ -105,7 +105,9 @@ pub fn list(args: ListArgs) -> Result<(), Failure> {
 pub fn get(args: GetArgs) -> Result<(), Failure> {
     let opened = engine::open(&args.project)?;
     let (message, dispatches) = load(&opened, &args.id)?;
-    emit_json(&json!({ "version": 1, "message": message_json(&message, Some(&dispatches)) }))
+    output::emit_json(
+        &json!({ "version": 1, "message": message_json(&message, Some(&dispatches)) }),
+    )
 }
 
 fn load(opened: &Opened, id: &str) -> Result<(MessageRecord, Vec<DispatchRecord>), Failure> {
@@ -237,11 +239,4 @@ fn table(messages: &[MessageRecord]) -> String {
         })
         .collect();
     super::project::columns(&header, &rows)
-}
-
-fn emit_json(value: &Value) -> Result<(), Failure> {
-    output::emit(&format!(
-        "{}\n",
-        serde_json::to_string_pretty(value).unwrap_or_default()
-    ))
 }

@@ -97,6 +97,7 @@ pub fn courier_for(engine: &Engine, config: &EngineConfig) -> Result<Courier, Fa
         &config.config,
         &config.base_dir,
         engine.store().clone(),
+        Arc::clone(engine.templates()),
         worker,
         Arc::clone(engine.clock()),
     )

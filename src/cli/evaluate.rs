@@ -85,10 +85,7 @@ fn oidc_mapper(args: MapperArgs) -> Result<(), Failure> {
         MapperFormat::Json => {
             let mut out = carried.to_json();
             out["version"] = 1.into();
-            output::emit(&format!(
-                "{}\n",
-                serde_json::to_string_pretty(&out).unwrap_or_default()
-            ))
+            output::emit_json(&out)
         }
         MapperFormat::Text => output::emit(&text(&carried.to_json())),
     }

@@ -247,7 +247,9 @@ fn finish_pending(step: &StepArgs, flow: &Value, cx: Context) -> Result<(), Fail
             );
             Ok(())
         }
-        StepFormat::Json => emit_json(json!({ "version": 1, "result": "code_sent", "flow": flow })),
+        StepFormat::Json => {
+            output::emit_json(&json!({ "version": 1, "result": "code_sent", "flow": flow }))
+        }
     }
 }
 
@@ -404,7 +406,7 @@ fn print_done(format: StepFormat, done: Value) -> Result<(), Failure> {
             if let Value::Object(fields) = done {
                 out.extend(fields);
             }
-            emit_json(Value::Object(out))
+            output::emit_json(&Value::Object(out))
         }
         StepFormat::Text => {
             let mut lines = Vec::new();
@@ -426,13 +428,6 @@ fn print_done(format: StepFormat, done: Value) -> Result<(), Failure> {
             output::emit(&(lines.join("\n") + "\n"))
         }
     }
-}
-
-fn emit_json(value: Value) -> Result<(), Failure> {
-    output::emit(&format!(
-        "{}\n",
-        serde_json::to_string_pretty(&value).unwrap_or_default()
-    ))
 }
 
 /// The value of a hidden input of a flow's UI.

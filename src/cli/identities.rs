@@ -71,7 +71,9 @@ pub fn list(args: ListArgs) -> Result<(), Failure> {
         )
         .map_err(Failure::op)?;
     match args.format {
-        IdentityFormat::Json => emit_json(&json!({ "version": 1, "identities": identities })),
+        IdentityFormat::Json => {
+            output::emit_json(&json!({ "version": 1, "identities": identities }))
+        }
         IdentityFormat::Table => output::emit(&table(&identities)),
     }
 }
@@ -83,7 +85,7 @@ pub fn get(args: GetArgs) -> Result<(), Failure> {
         .runtime
         .block_on(opened.engine.get_identity(&args.id))
         .map_err(Failure::op)?;
-    emit_json(&json!({ "version": 1, "identity": identity }))
+    output::emit_json(&json!({ "version": 1, "identity": identity }))
 }
 
 /// Imports identities; each document stands alone, and every failure is named.
@@ -208,11 +210,4 @@ fn table(identities: &[Value]) -> String {
         })
         .collect();
     super::project::columns(&header, &rows)
-}
-
-fn emit_json(value: &Value) -> Result<(), Failure> {
-    output::emit(&format!(
-        "{}\n",
-        serde_json::to_string_pretty(value).unwrap_or_default()
-    ))
 }

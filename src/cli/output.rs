@@ -147,6 +147,12 @@ pub fn confirm(cx: super::Context, question: &str) -> Result<Option<bool>, Failu
     }
 }
 
+/// A value as pretty JSON on stdout, one trailing newline.
+pub fn emit_json(value: &impl serde::Serialize) -> Result<(), Failure> {
+    let text = serde_json::to_string_pretty(value).map_err(Failure::op)?;
+    emit_line(&text)
+}
+
 /// Asks for one line on stderr; None without a terminal (never blocks a script).
 pub fn prompt(question: &str) -> Result<Option<String>, Failure> {
     if !interactive() {

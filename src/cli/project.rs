@@ -106,11 +106,6 @@ fn home() -> Result<Home, Failure> {
     Home::from_env().map_err(Failure::op)
 }
 
-fn json(value: &impl Serialize) -> Result<(), Failure> {
-    let text = serde_json::to_string_pretty(value).map_err(Failure::op)?;
-    output::emit_line(&text)
-}
-
 fn show_one(
     project: &Project,
     selected: Option<&str>,
@@ -118,7 +113,7 @@ fn show_one(
 ) -> Result<(), Failure> {
     let out = ProjectOut::new(project, selected);
     match format {
-        ProjectFormat::Json => json(&OneOut {
+        ProjectFormat::Json => output::emit_json(&OneOut {
             version: 1,
             project: out,
         }),
@@ -213,7 +208,7 @@ pub fn list(args: ListArgs) -> Result<(), Failure> {
         .map(|p| ProjectOut::new(p, selected.as_deref()))
         .collect();
     match args.format {
-        ProjectFormat::Json => json(&ListOut {
+        ProjectFormat::Json => output::emit_json(&ListOut {
             version: 1,
             projects: rows,
         }),

@@ -8,7 +8,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::output::{Failure, emit, emit_line};
+use super::output::{self, Failure, emit, emit_line};
 use super::{ProjectArg, target};
 use crate::config::Document;
 use crate::courier::template::{
@@ -143,7 +143,7 @@ fn template(args: TemplateArgs) -> Result<(), Failure> {
                     out.subject = Some(&email.subject);
                     out.plaintext = Some(&email.plaintext);
                     out.html = Some(&email.html);
-                    json(&out)
+                    output::emit_json(&out)
                 }
             }
         }
@@ -153,7 +153,7 @@ fn template(args: TemplateArgs) -> Result<(), Failure> {
                 RenderFormat::Text => emit_line(&body),
                 RenderFormat::Json => {
                     out.body = Some(&body);
-                    json(&out)
+                    output::emit_json(&out)
                 }
             }
         }
@@ -171,11 +171,6 @@ fn email_text(email: &RenderedEmail) -> String {
         email.html,
         ending(&email.html),
     )
-}
-
-fn json(out: &RenderOut<'_>) -> Result<(), Failure> {
-    let text = serde_json::to_string_pretty(out).map_err(Failure::op)?;
-    emit_line(&text)
 }
 
 /// Reads `--data`: a JSON object from a file or stdin.

@@ -91,7 +91,7 @@ pub struct Courier {
 #[derive(Debug)]
 struct Inner {
     store: Store,
-    templates: Templates,
+    templates: Arc<Templates>,
     email: EmailDelivery,
     sms: Option<HttpChannel>,
     settings: WorkerSettings,
@@ -136,16 +136,17 @@ impl PassReport {
 }
 
 impl Courier {
-    /// Builds the channels the config describes.
+    /// Builds the channels the config describes; `templates` are the engine's,
+    /// already parsed.
     pub fn new(
         config: &Value,
         base_dir: &Path,
         store: Store,
+        templates: Arc<Templates>,
         settings: WorkerSettings,
         clock: Arc<dyn Clock>,
     ) -> Result<Courier, CourierError> {
         super::delivery::install_crypto_provider();
-        let templates = Templates::from_config(config, base_dir)?;
         Ok(Courier {
             inner: Arc::new(Inner {
                 email: email_delivery(config, base_dir)?,

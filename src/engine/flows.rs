@@ -107,17 +107,6 @@ pub(super) fn has_code(code: Option<&str>) -> bool {
     code.is_some_and(|c| !c.trim().is_empty())
 }
 
-pub(super) fn via_str(via: Via) -> &'static str {
-    match via {
-        Via::Email => "email",
-        Via::Sms => "sms",
-    }
-}
-
-pub(super) fn parse_via(text: &str) -> Via {
-    if text == "sms" { Via::Sms } else { Via::Email }
-}
-
 fn channel_of(via: Via) -> Channel {
     match via {
         Via::Email => Channel::Email,
@@ -290,7 +279,7 @@ impl Engine {
                 flow_id: flow.id.clone(),
                 code_hmac: code::hash(code.expose(), self.signing_secret()),
                 address: target.address.clone(),
-                via: via_str(target.via).to_string(),
+                via: target.via.as_str().to_string(),
                 identity_id: target.identity_id.clone(),
                 issued_at: now,
                 expires_at: now.saturating_add(lifespan),

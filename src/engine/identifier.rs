@@ -27,6 +27,22 @@ pub enum Via {
     Sms,
 }
 
+impl Via {
+    /// `email` or `sms`, as stored and shown.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Via::Email => "email",
+            Via::Sms => "sms",
+        }
+    }
+
+    /// A stored channel name: `sms` is SMS, anything else email (the store only
+    /// ever writes these two).
+    pub fn parse(text: &str) -> Via {
+        if text == "sms" { Via::Sms } else { Via::Email }
+    }
+}
+
 /// Strict normalisation of an address for `via` (registration, code credentials).
 pub fn normalize(value: &str, via: Via) -> Result<String, IdentifierError> {
     match via {

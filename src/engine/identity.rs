@@ -6,7 +6,6 @@ use serde_json::{Value, json};
 use sqlx::AnyConnection;
 
 use super::clock::rfc3339_ms;
-use super::flows::via_str;
 use super::store::{self, AddressRecord, CredentialRecord, IdentityRecord, StoreError};
 use super::traits::{Address, Derived, TraitError};
 use super::{Engine, EngineError};
@@ -92,7 +91,7 @@ impl Engine {
                 AddressRecord {
                     id: uuid::Uuid::new_v4().to_string(),
                     identity_id: id.clone(),
-                    via: via_str(a.via).to_string(),
+                    via: a.via.as_str().to_string(),
                     value: a.value.clone(),
                     verified: is_verified,
                     status: if is_verified { "completed" } else { "pending" }.to_string(),
@@ -109,7 +108,7 @@ impl Engine {
                 json!({
                     "id": uuid::Uuid::new_v4().to_string(),
                     "value": a.value,
-                    "via": via_str(a.via),
+                    "via": a.via.as_str(),
                     "created_at": rfc3339_ms(now),
                     "updated_at": rfc3339_ms(now),
                 })
@@ -121,7 +120,7 @@ impl Engine {
                 kind: "code".to_string(),
                 config: json!({
                     "addresses": derived.code_addresses.iter().map(|a| json!({
-                        "channel": via_str(a.via),
+                        "channel": a.via.as_str(),
                         "address": a.value,
                     })).collect::<Vec<_>>()
                 }),
@@ -315,7 +314,7 @@ fn imported_verified_addresses(list: Option<&Value>) -> Vec<Address> {
         .flatten()
         .filter(|a| a.get("verified").and_then(Value::as_bool) == Some(true))
         .filter_map(|a| {
-            let via = super::flows::parse_via(a.get("via")?.as_str()?);
+            let via = super::identifier::Via::parse(a.get("via")?.as_str()?);
             let value = a.get("value")?.as_str()?;
             let value =
                 super::identifier::normalize(value, via).unwrap_or_else(|_| value.to_string());

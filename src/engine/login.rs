@@ -4,9 +4,7 @@
 use serde_json::{Value, json};
 use sqlx::AnyConnection;
 
-use super::flows::{
-    FlowKind, FlowRequest, Outcome, Target, duration_ms, flow_json, has_code, parse_via,
-};
+use super::flows::{FlowKind, FlowRequest, Outcome, Target, duration_ms, flow_json, has_code};
 use super::identifier::normalize_gracefully;
 use super::store::{self, Account, AddressRecord, CredentialRecord, FlowRecord, Tx};
 use super::ui::{self, Group, Input, texts};
@@ -372,7 +370,7 @@ fn code_targets(credential: &CredentialRecord, identifier: &str, identity_id: &s
         .filter_map(|a| {
             Some(Target {
                 address: a.get("address")?.as_str()?.to_string(),
-                via: parse_via(a.get("channel")?.as_str()?),
+                via: super::identifier::Via::parse(a.get("channel")?.as_str()?),
                 identity_id: Some(identity_id.to_string()),
             })
         })

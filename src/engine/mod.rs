@@ -120,7 +120,7 @@ struct Inner {
     store: Store,
     settings: Settings,
     schemas: IdentitySchemas,
-    templates: Templates,
+    templates: Arc<Templates>,
     secrets: Vec<Vec<u8>>,
     sms_channel: bool,
     clock: Arc<dyn Clock>,
@@ -142,7 +142,7 @@ impl Engine {
     ) -> Result<Engine, EngineError> {
         let settings = Settings::from_config(&config.config)?;
         let schemas = IdentitySchemas::from_config(&config.config, &config.base_dir)?;
-        let templates = Templates::from_config(&config.config, &config.base_dir)?;
+        let templates = Arc::new(Templates::from_config(&config.config, &config.base_dir)?);
         let store = Store::open(&config.dsn()?).await?;
         let secrets = code_secrets(&settings, &store).await?;
         Ok(Engine {
@@ -168,8 +168,8 @@ impl Engine {
         &self.inner.settings
     }
 
-    /// The templates, for the courier's HTML bodies.
-    pub fn templates(&self) -> &Templates {
+    /// The templates, parsed once; the courier shares them for HTML bodies.
+    pub fn templates(&self) -> &Arc<Templates> {
         &self.inner.templates
     }
 

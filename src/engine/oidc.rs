@@ -4,7 +4,6 @@
 
 use serde_json::{Value, json};
 
-use super::flows::via_str;
 use super::identifier::Via;
 use super::traits::{self, Address, TraitError};
 use crate::courier::jsonnet::{self, JsonnetError};
@@ -148,7 +147,7 @@ impl Carried {
             "traits": self.traits,
             "verifiable_addresses": self.verifiable_addresses.iter().map(|(a, verified)| json!({
                 "value": a.value,
-                "via": via_str(a.via),
+                "via": a.via.as_str(),
                 "verified": verified,
                 "status": if *verified { "completed" } else { "pending" },
             })).collect::<Vec<_>>(),

@@ -214,7 +214,7 @@ impl Engine {
                 .await;
         }
         let proven = Address {
-            via: super::flows::parse_via(&code.via),
+            via: Via::parse(&code.via),
             value: code.address.clone(),
         };
         let identity = self.build_identity(schema_id, derived, &[proven]);

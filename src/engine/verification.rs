@@ -4,9 +4,7 @@
 use serde_json::Value;
 use sqlx::AnyConnection;
 
-use super::flows::{
-    FlowKind, FlowRequest, FlowType, Outcome, Target, duration_ms, flow_json, parse_via,
-};
+use super::flows::{FlowKind, FlowRequest, FlowType, Outcome, Target, duration_ms, flow_json};
 use super::identifier::{Via, normalize_gracefully};
 use super::settings::VerificationStrategy;
 use super::store::{self, AddressRecord, FlowRecord, IdentityRecord, Tx};
@@ -144,12 +142,7 @@ impl Engine {
             Via::Sms
         };
         let normalized = normalize_gracefully(submitted);
-        let found = store::find_address(
-            &mut tx,
-            super::flows::via_str(via),
-            &[submitted, &normalized],
-        )
-        .await?;
+        let found = store::find_address(&mut tx, via.as_str(), &[submitted, &normalized]).await?;
         match found {
             Some(address) => {
                 self.send_valid_verification(&mut tx, &flow, &address)
@@ -182,7 +175,7 @@ impl Engine {
         };
         let target = Target {
             address: address.value.clone(),
-            via: parse_via(&address.via),
+            via: Via::parse(&address.via),
             identity_id: Some(address.identity_id.clone()),
         };
         self.issue_codes(
@@ -304,7 +297,7 @@ impl Engine {
             ..FlowRequest::default()
         };
         let mut flow = self.fresh_verification_flow(&request);
-        let via = parse_via(&address.via);
+        let via = Via::parse(&address.via);
         flow.state = "sent_email".to_string();
         flow.context["address"] = address.value.clone().into();
         flow.ui = self.verification_sent_ui(&flow, &address.value, via);

@@ -24,6 +24,7 @@ fn courier(lab: &Lab, engine: &Engine) -> Courier {
         &lab.config,
         lab.dir.path(),
         engine.store().clone(),
+        Arc::clone(engine.templates()),
         settings,
         Arc::clone(engine.clock()),
     )
