@@ -7,7 +7,7 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use otpctl::engine::store::{self, MessageFilter};
+use otpctl::engine::store::MessageFilter;
 use otpctl::engine::{Engine, EngineConfig, FlowRequest, LoginSubmission, Outcome};
 use serde_json::{Value, json};
 
@@ -30,6 +30,10 @@ const SCHEMA: &str = r#"{
     }
   }
 }"#;
+
+// The allocator of the otpctl binary.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn arg(name: &str, default: usize) -> usize {
     let args: Vec<String> = std::env::args().collect();
@@ -148,13 +152,8 @@ async fn code_from_outbox(engine: &Engine, flow_id: &str) -> Result<String, Stri
         flow_id: Some(flow_id.to_string()),
         ..MessageFilter::default()
     };
-    let mut conn = engine
-        .store()
-        .pool()
-        .acquire()
-        .await
-        .map_err(|e| e.to_string())?;
-    let messages = store::list_messages(&mut conn, &filter, 1, 0)
+    let messages = engine
+        .list_messages(&filter, 1, 0)
         .await
         .map_err(|e| e.to_string())?;
     messages

@@ -8,7 +8,7 @@ use super::engine::{self, Opened, Page};
 use super::{Context, Failure, ProjectFlag, output};
 use crate::courier::worker::PassReport;
 use crate::engine::clock::rfc3339_ms;
-use crate::engine::store::{self, DispatchRecord, MessageFilter, MessageRecord};
+use crate::engine::store::{DispatchRecord, MessageFilter, MessageRecord};
 
 /// Output of the message listings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -87,10 +87,11 @@ pub fn list(args: ListArgs) -> Result<(), Failure> {
     };
     let messages = opened
         .runtime
-        .block_on(async {
-            let mut conn = opened.engine.store().pool().acquire().await?;
-            store::list_messages(&mut conn, &filter, args.page.size, args.page.offset()).await
-        })
+        .block_on(
+            opened
+                .engine
+                .list_messages(&filter, args.page.size, args.page.offset()),
+        )
         .map_err(Failure::op)?;
     match args.format {
         MessageFormat::Json => {
@@ -113,12 +114,7 @@ pub fn get(args: GetArgs) -> Result<(), Failure> {
 fn load(opened: &Opened, id: &str) -> Result<(MessageRecord, Vec<DispatchRecord>), Failure> {
     opened
         .runtime
-        .block_on(async {
-            let mut conn = opened.engine.store().pool().acquire().await?;
-            let message = store::get_message(&mut conn, id).await?;
-            let dispatches = store::dispatches_of(&mut conn, id).await?;
-            Ok::<_, store::StoreError>(message.map(|m| (m, dispatches)))
-        })
+        .block_on(opened.engine.get_message(id))
         .map_err(Failure::op)?
         .ok_or_else(|| Failure::op(format!("courier message `{id}` not found")))
 }

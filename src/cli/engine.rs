@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::{Failure, ProjectArg, ProjectFlag, identity_config, output, target};
 use crate::config::Document;
 use crate::courier::worker::{Courier, WorkerSettings};
-use crate::engine::store::{self, MessageFilter, MessageRecord};
+use crate::engine::store::{MessageFilter, MessageRecord};
 use crate::engine::{Engine, EngineConfig};
 
 /// How long a command waits for the courier after a step before leaving
@@ -144,10 +144,7 @@ impl Opened {
             ..MessageFilter::default()
         };
         self.runtime
-            .block_on(async {
-                let mut conn = self.engine.store().pool().acquire().await?;
-                store::list_messages(&mut conn, &filter, 50, 0).await
-            })
+            .block_on(self.engine.list_messages(&filter, 50, 0))
             .map_err(Failure::op)
     }
 

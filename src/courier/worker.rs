@@ -180,21 +180,21 @@ impl Courier {
     /// One pass: claims up to `pull_count` due messages and sends each.
     pub async fn dispatch_due(&self) -> Result<PassReport, StoreError> {
         let now = self.inner.clock.now_ms();
-        let messages = {
-            let mut tx = self.inner.store.begin().await?;
-            let claimed = store::claim_due_messages(
-                &mut tx,
-                &self.channels(),
-                now,
-                now.saturating_add(
-                    i64::try_from(self.inner.settings.lease.as_millis()).unwrap_or(i64::MAX),
-                ),
-                i64::from(self.inner.settings.pull_count),
-            )
+        let channels = self.channels();
+        let lease_until = now.saturating_add(
+            i64::try_from(self.inner.settings.lease.as_millis()).unwrap_or(i64::MAX),
+        );
+        let pull_count = i64::from(self.inner.settings.pull_count);
+        let messages = self
+            .inner
+            .store
+            .run(move |tx| {
+                let channels = channels.clone();
+                async move {
+                    store::claim_due_messages(&tx, &channels, now, lease_until, pull_count).await
+                }
+            })
             .await?;
-            tx.commit().await?;
-            claimed
-        };
         let mut report = PassReport::default();
         for message in messages {
             let outcome = self.attempt(&message).await;
@@ -220,10 +220,16 @@ impl Courier {
                 send_count: message.send_count + 1,
                 error,
             });
-            let mut conn = self.inner.store.pool().acquire().await?;
             let dispatch_id = uuid::Uuid::new_v4().to_string();
             let now = self.inner.clock.now_ms();
-            store::finish_dispatch(&mut conn, &message.id, &dispatch_id, &outcome, now).await?;
+            let message_id = message.id.clone();
+            self.inner
+                .store
+                .run(move |tx| {
+                    store::finish_dispatch(&tx, &message_id, &dispatch_id, &outcome, now);
+                    std::future::ready(Ok::<_, StoreError>(()))
+                })
+                .await?;
         }
         Ok(report)
     }

@@ -2,10 +2,9 @@
 //! submission counter and the issuing of codes with their messages.
 
 use serde_json::{Value, json};
-use sqlx::AnyConnection;
 
 use super::clock::rfc3339_ms;
-use super::store::{self, CodeRecord, FlowRecord};
+use super::store::{self, CodeRecord, FlowRecord, Tx};
 use super::{Engine, EngineError, code, ui};
 use crate::courier::queue;
 use crate::courier::template::{Channel, TemplateType};
@@ -154,19 +153,29 @@ impl Engine {
         self.public_url(&format!("self-service/{}?flow={id}", kind.as_str()))
     }
 
+    /// Stores a flow just created, in a transaction of its own.
+    pub(super) async fn store_new_flow(&self, flow: &FlowRecord) -> Result<(), EngineError> {
+        let flow = flow.clone();
+        self.in_tx(move |_, tx| {
+            store::insert_flow(&tx, &flow);
+            std::future::ready(Ok(()))
+        })
+        .await
+    }
+
     /// A stored flow of `kind`, or an error naming what was found instead.
     /// `counting` counts a code submission (reference B.4) in the same statement.
     pub(super) async fn load_flow(
         &self,
-        conn: &mut AnyConnection,
+        tx: &Tx,
         kind: FlowKind,
         id: &str,
         counting: bool,
     ) -> Result<FlowRecord, EngineError> {
         let found = if counting {
-            store::get_flow_counting_submission(conn, id, kind.as_str()).await?
+            store::get_flow_counting_submission(tx, id, kind.as_str()).await?
         } else {
-            store::get_flow(conn, id).await?
+            store::get_flow(tx, id).await?
         };
         let flow = found.ok_or_else(|| EngineError::NotFound {
             kind: "flow",
@@ -184,21 +193,24 @@ impl Engine {
 
     /// A flow as JSON, by id, whatever its kind (`GET …/flows?id=`).
     pub async fn get_flow(&self, id: &str) -> Result<Value, EngineError> {
-        let mut conn = self.store().pool().acquire().await?;
-        let flow = store::get_flow(&mut conn, id)
-            .await?
-            .ok_or_else(|| EngineError::NotFound {
-                kind: "flow",
-                id: id.to_string(),
-            })?;
-        Ok(flow_json(&flow))
+        let id = id.to_string();
+        self.in_tx(move |_, tx| {
+            let id = id.clone();
+            async move {
+                let flow = store::get_flow(&tx, &id)
+                    .await?
+                    .ok_or_else(|| EngineError::NotFound { kind: "flow", id })?;
+                Ok(flow_json(&flow))
+            }
+        })
+        .await
     }
 
     /// Replaces an expired login or registration flow with a new one of the same
     /// kind and type that carries the "expired N.NN minutes ago" message.
     pub(super) async fn replace_expired<T>(
         &self,
-        mut tx: super::store::Tx,
+        tx: &super::store::Tx,
         old: &FlowRecord,
         lifespan: std::time::Duration,
         nodes: Vec<Value>,
@@ -215,8 +227,7 @@ impl Engine {
         };
         let mut flow = self.new_flow(kind, &request, duration_ms(lifespan), nodes);
         ui::set_messages(&mut flow.ui, vec![self.expired_message(kind, old)]);
-        store::insert_flow(&mut tx, &flow).await?;
-        tx.commit().await?;
+        store::insert_flow(tx, &flow);
         Ok(Outcome::Expired {
             flow: flow_json(&flow),
             expired_at: old.expires_at,
@@ -260,7 +271,7 @@ impl Engine {
     /// the plain code, which exists only there and in the message.
     pub(super) async fn issue_codes(
         &self,
-        conn: &mut AnyConnection,
+        tx: &Tx,
         flow: &FlowRecord,
         targets: &[Target],
         template: TemplateType,
@@ -268,7 +279,7 @@ impl Engine {
     ) -> Result<(), EngineError> {
         // A flow still choosing its method has no codes yet.
         if flow.state != "choose_method" {
-            store::delete_codes_of_flow(conn, &flow.id).await?;
+            store::delete_codes_of_flow(tx, &flow.id);
         }
         let now = self.now();
         let lifespan = duration_ms(self.settings().code.lifespan);
@@ -285,9 +296,9 @@ impl Engine {
                 expires_at: now.saturating_add(lifespan),
                 used_at: None,
             };
-            store::insert_code(conn, &record).await?;
+            store::insert_code(tx, &record);
             let template_data = data(target, code.expose());
-            self.send(conn, template, target, template_data, Some(&flow.id))
+            self.send(tx, template, target, template_data, Some(&flow.id))
                 .await?;
         }
         Ok(())
@@ -296,7 +307,7 @@ impl Engine {
     /// Renders and queues one message.
     pub(super) async fn send(
         &self,
-        conn: &mut AnyConnection,
+        tx: &Tx,
         template: TemplateType,
         target: &Target,
         template_data: Value,
@@ -311,7 +322,7 @@ impl Engine {
             flow_id,
             self.now(),
         )?;
-        store::insert_message(conn, &message).await?;
+        store::insert_message(tx, &message);
         Ok(())
     }
 
@@ -319,14 +330,14 @@ impl Engine {
     /// `addresses` when given, checked in constant time under every secret.
     pub(super) async fn matching_code(
         &self,
-        conn: &mut AnyConnection,
+        tx: &Tx,
         flow_id: &str,
         submitted: &str,
         accept: impl Fn(&CodeRecord) -> bool,
     ) -> Result<Option<CodeRecord>, EngineError> {
         let now = self.now();
         let secrets = || self.inner.secrets.iter().map(Vec::as_slice);
-        Ok(store::codes_of_flow(conn, flow_id)
+        Ok(store::codes_of_flow(tx, flow_id)
             .await?
             .into_iter()
             .filter(|c| c.expires_at > now && accept(c))
@@ -334,12 +345,8 @@ impl Engine {
     }
 
     /// Marks a code used; false if a concurrent submission used it first.
-    pub(super) async fn use_code(
-        &self,
-        conn: &mut AnyConnection,
-        code: &CodeRecord,
-    ) -> Result<bool, EngineError> {
-        Ok(store::use_code(conn, &code.id, self.now()).await?)
+    pub(super) async fn use_code(&self, tx: &Tx, code: &CodeRecord) -> Result<bool, EngineError> {
+        Ok(store::use_code(tx, &code.id, self.now()).await?)
     }
 
     fn signing_secret(&self) -> &[u8] {

@@ -3,10 +3,9 @@
 
 use base64::Engine as _;
 use serde_json::{Value, json};
-use sqlx::AnyConnection;
 
 use super::clock::rfc3339_ms;
-use super::store::{self, AddressRecord, CredentialRecord, IdentityRecord, StoreError};
+use super::store::{self, AddressRecord, CredentialRecord, IdentityRecord, StoreError, Tx};
 use super::traits::{Address, Derived, TraitError};
 use super::{Engine, EngineError};
 
@@ -150,11 +149,11 @@ impl Engine {
     /// Inserts a new identity.
     pub(super) async fn insert_identity(
         &self,
-        conn: &mut AnyConnection,
+        tx: &Tx,
         identity: &NewIdentity,
     ) -> Result<(), StoreError> {
         store::insert_identity(
-            conn,
+            tx,
             &identity.record,
             &identity.credentials,
             &identity.addresses,
@@ -190,35 +189,41 @@ impl Engine {
     /// An identity with its addresses loaded.
     pub(super) async fn load_identity_json(
         &self,
-        conn: &mut AnyConnection,
+        tx: &Tx,
         identity: &IdentityRecord,
     ) -> Result<Value, EngineError> {
-        let addresses = store::addresses_of(conn, &identity.id).await?;
+        let addresses = store::addresses_of(tx, &identity.id).await?;
         Ok(self.identity_json(identity, &addresses))
     }
 
     /// An identity as the admin API shows it: with its credentials' types and
     /// identifiers.
     pub async fn get_identity(&self, id: &str) -> Result<Value, EngineError> {
-        let mut conn = self.store().pool().acquire().await?;
-        let identity =
-            store::get_identity(&mut conn, id)
-                .await?
-                .ok_or_else(|| EngineError::NotFound {
-                    kind: "identity",
-                    id: id.to_string(),
-                })?;
-        self.admin_identity_json(&mut conn, &identity).await
+        let id = id.to_string();
+        self.in_tx(move |engine, tx| {
+            let id = id.clone();
+            async move {
+                let identity =
+                    store::get_identity(&tx, &id)
+                        .await?
+                        .ok_or_else(|| EngineError::NotFound {
+                            kind: "identity",
+                            id: id.clone(),
+                        })?;
+                engine.admin_identity_json(&tx, &identity).await
+            }
+        })
+        .await
     }
 
     async fn admin_identity_json(
         &self,
-        conn: &mut AnyConnection,
+        tx: &Tx,
         identity: &IdentityRecord,
     ) -> Result<Value, EngineError> {
-        let mut out = self.load_identity_json(conn, identity).await?;
+        let mut out = self.load_identity_json(tx, identity).await?;
         let mut credentials = serde_json::Map::new();
-        for credential in store::credentials_of(conn, &identity.id).await? {
+        for credential in store::credentials_of(tx, &identity.id).await? {
             credentials.insert(
                 credential.kind.clone(),
                 json!({
@@ -240,27 +245,35 @@ impl Engine {
         page_size: i64,
         page: i64,
     ) -> Result<Vec<Value>, EngineError> {
-        let mut conn = self.store().pool().acquire().await?;
-        let records =
-            store::list_identities(&mut conn, page_size, page.saturating_mul(page_size)).await?;
-        let mut out = Vec::with_capacity(records.len());
-        for record in &records {
-            out.push(self.admin_identity_json(&mut conn, record).await?);
-        }
-        Ok(out)
+        self.in_tx(move |engine, tx| async move {
+            let records =
+                store::list_identities(&tx, page_size, page.saturating_mul(page_size)).await?;
+            let mut out = Vec::with_capacity(records.len());
+            for record in &records {
+                out.push(engine.admin_identity_json(&tx, record).await?);
+            }
+            Ok(out)
+        })
+        .await
     }
 
     /// Deletes an identity with its credentials, addresses and sessions.
     pub async fn delete_identity(&self, id: &str) -> Result<(), EngineError> {
-        let mut conn = self.store().pool().acquire().await?;
-        if store::delete_identity(&mut conn, id).await? {
-            Ok(())
-        } else {
-            Err(EngineError::NotFound {
-                kind: "identity",
-                id: id.to_string(),
-            })
-        }
+        let id = id.to_string();
+        self.in_tx(move |_, tx| {
+            let id = id.clone();
+            async move {
+                if store::delete_identity(&tx, &id).await? {
+                    Ok(())
+                } else {
+                    Err(EngineError::NotFound {
+                        kind: "identity",
+                        id,
+                    })
+                }
+            }
+        })
+        .await
     }
 
     /// Imports one identity from a Kratos `createIdentityBody`: `schema_id`
@@ -296,13 +309,16 @@ impl Engine {
             .get("metadata_public")
             .filter(|v| !v.is_null())
             .cloned();
-        let mut tx = self.store().begin().await.map_err(EngineError::from)?;
-        self.insert_identity(&mut tx, &identity).await?;
-        let out = self.admin_identity_json(&mut tx, &identity.record).await?;
-        tx.commit()
+        let engine = self.clone();
+        self.store()
+            .run(move |tx| {
+                let (engine, identity) = (engine.clone(), identity.clone());
+                async move {
+                    engine.insert_identity(&tx, &identity).await?;
+                    Ok(engine.admin_identity_json(&tx, &identity.record).await?)
+                }
+            })
             .await
-            .map_err(|e| EngineError::from(StoreError::from(e)))?;
-        Ok(out)
     }
 }
 

@@ -2,7 +2,6 @@
 //! code → session, the address the code went to becoming verified.
 
 use serde_json::{Value, json};
-use sqlx::AnyConnection;
 
 use super::flows::{FlowKind, FlowRequest, Outcome, Target, duration_ms, flow_json, has_code};
 use super::identifier::normalize_gracefully;
@@ -42,8 +41,7 @@ impl Engine {
     pub async fn create_login_flow(&self, request: &FlowRequest) -> Result<Value, EngineError> {
         let lifespan = duration_ms(self.settings().login.lifespan);
         let flow = self.new_flow(FlowKind::Login, request, lifespan, self.login_nodes(None));
-        let mut conn = self.store().pool().acquire().await?;
-        store::insert_flow(&mut conn, &flow).await?;
+        self.store_new_flow(&flow).await?;
         Ok(flow_json(&flow))
     }
 
@@ -53,10 +51,23 @@ impl Engine {
         flow_id: &str,
         submission: &LoginSubmission,
     ) -> Result<Outcome<LoginSuccess>, EngineError> {
-        let mut tx = self.store().begin().await?;
+        let (flow_id, submission) = (flow_id.to_string(), submission.clone());
+        self.in_tx(move |engine, tx| {
+            let (flow_id, submission) = (flow_id.clone(), submission.clone());
+            async move { engine.login_step(&tx, &flow_id, &submission).await }
+        })
+        .await
+    }
+
+    async fn login_step(
+        &self,
+        tx: &Tx,
+        flow_id: &str,
+        submission: &LoginSubmission,
+    ) -> Result<Outcome<LoginSuccess>, EngineError> {
         let counting = has_code(submission.code.as_deref()) && !submission.resend;
         let mut flow = self
-            .load_flow(&mut tx, FlowKind::Login, flow_id, counting)
+            .load_flow(tx, FlowKind::Login, flow_id, counting)
             .await?;
         if self.is_expired(&flow) {
             let lifespan = self.settings().login.lifespan;
@@ -85,7 +96,7 @@ impl Engine {
     /// Step 1: find the account and send a code to its address(es).
     async fn send_login_code(
         &self,
-        mut tx: Tx,
+        tx: &Tx,
         mut flow: FlowRecord,
         submission: &LoginSubmission,
     ) -> Result<Outcome<LoginSuccess>, EngineError> {
@@ -100,14 +111,14 @@ impl Engine {
             ui::add_node_message(&mut shown.ui, "identifier", ui::missing("identifier"));
             return Ok(Outcome::Flow(flow_json(&shown)));
         }
-        let Some(account) = self.find_code_account(&mut tx, identifier).await? else {
+        let Some(account) = self.find_code_account(tx, identifier).await? else {
             return Ok(Outcome::Flow(global_error(&flow, texts::NO_CODE_ACCOUNT)));
         };
         let identity = &account.identity;
         let targets = code_targets(&account.credential, identifier, &identity.id);
         let identity_json = self.identity_json(identity, &account.addresses);
         self.issue_codes(
-            &mut tx,
+            tx,
             &flow,
             &targets,
             TemplateType::LoginCodeValid,
@@ -126,15 +137,14 @@ impl Engine {
         flow.ui = self.rebuild_ui(&flow, self.login_nodes(Some(identifier)));
         ui::set_messages(&mut flow.ui, vec![ui::label(texts::LOGIN_CODE_SENT)]);
         flow.updated_at = self.now();
-        store::update_flow(&mut tx, &flow).await?;
-        tx.commit().await?;
+        store::update_flow(tx, &flow);
         Ok(Outcome::Flow(flow_json(&flow)))
     }
 
     /// Step 2: check the code, verify the address, run the hooks, issue the session.
     async fn check_login_code(
         &self,
-        mut tx: Tx,
+        tx: &Tx,
         mut flow: FlowRecord,
         submission: &LoginSubmission,
     ) -> Result<Outcome<LoginSuccess>, EngineError> {
@@ -149,59 +159,42 @@ impl Engine {
             return Ok(Outcome::Flow(flow_json(&shown)));
         }
         if self.over_submission_limit(&flow) {
-            return self
-                .refuse(
-                    tx,
-                    &flow,
-                    ui::error(texts::GENERIC, texts::TOO_MANY_ATTEMPTS),
-                )
-                .await;
+            return self.refuse(&flow, ui::error(texts::GENERIC, texts::TOO_MANY_ATTEMPTS));
         }
         let identifier = submission
             .identifier
             .clone()
             .or_else(|| flow.context["identifier"].as_str().map(str::to_string))
             .unwrap_or_default();
-        let Some(mut account) = self.find_code_account(&mut tx, &identifier).await? else {
+        let Some(mut account) = self.find_code_account(tx, &identifier).await? else {
             let (id, text) = texts::NO_CODE_ACCOUNT;
-            return self.refuse(tx, &flow, ui::error(id, text)).await;
+            return self.refuse(&flow, ui::error(id, text));
         };
         let identity = account.identity.clone();
         let found = self
-            .matching_code(&mut tx, &flow.id, submitted, |c| {
+            .matching_code(tx, &flow.id, submitted, |c| {
                 c.identity_id.as_deref() == Some(&identity.id)
             })
             .await?;
         let Some(code) = found.filter(|c| c.used_at.is_none()) else {
             let (id, text) = texts::LOGIN_CODE_INVALID;
-            return self.refuse(tx, &flow, ui::error(id, text)).await;
+            return self.refuse(&flow, ui::error(id, text));
         };
-        if !self.use_code(&mut tx, &code).await? {
-            return self
-                .refuse(
-                    tx,
-                    &flow,
-                    ui::error(texts::GENERIC, texts::CODE_ALREADY_USED),
-                )
-                .await;
+        if !self.use_code(tx, &code).await? {
+            return self.refuse(&flow, ui::error(texts::GENERIC, texts::CODE_ALREADY_USED));
         }
         let now = self.now();
-        store::mark_address_verified(&mut tx, &identity.id, &code.via, &code.address, now).await?;
+        store::mark_address_verified(tx, &identity.id, &code.via, &code.address, now);
         mark_verified(&mut account.addresses, &code.via, &code.address, now);
         flow.state = "passed_challenge".to_string();
         flow.updated_at = now;
         flow.ui = self.rebuild_ui(&flow, Vec::new());
-        store::update_flow(&mut tx, &flow).await?;
-        if let Some(continue_with) = self
-            .require_verified_address(&mut tx, &flow, &account)
-            .await?
-        {
-            tx.commit().await?;
+        store::update_flow(tx, &flow);
+        if let Some(continue_with) = self.require_verified_address(tx, &flow, &account).await? {
             return Ok(Outcome::AddressNotVerified { continue_with });
         }
-        let session = self.create_session(&mut tx, &identity).await?;
+        let session = self.create_session(tx, &identity).await?;
         let identity_json = self.identity_json(&identity, &account.addresses);
-        tx.commit().await?;
         Ok(Outcome::Done(LoginSuccess {
             session: self.session_json(&session, identity_json),
             session_token: session.token,
@@ -211,13 +204,11 @@ impl Engine {
     }
 
     /// Keeps the counted submission, and shows the flow with `message`.
-    pub(super) async fn refuse<T>(
+    pub(super) fn refuse<T>(
         &self,
-        tx: Tx,
         flow: &FlowRecord,
         message: Value,
     ) -> Result<Outcome<T>, EngineError> {
-        tx.commit().await?;
         let mut shown = flow.clone();
         ui::set_messages(&mut shown.ui, vec![message]);
         Ok(Outcome::Flow(flow_json(&shown)))
@@ -228,7 +219,7 @@ impl Engine {
     /// gracefully normalised (reference B.5).
     async fn find_code_account(
         &self,
-        conn: &mut AnyConnection,
+        tx: &Tx,
         identifier: &str,
     ) -> Result<Option<Account>, EngineError> {
         let submitted = if identifier.contains('@') {
@@ -237,7 +228,7 @@ impl Engine {
             identifier.to_string()
         };
         let normalized = normalize_gracefully(&submitted);
-        Ok(store::find_by_identifier(conn, "code", &[&normalized, &submitted]).await?)
+        Ok(store::find_by_identifier(tx, "code", &[&normalized, &submitted]).await?)
     }
 
     /// The `require_verified_address` hook (reference F): when the identity has no
@@ -245,7 +236,7 @@ impl Engine {
     /// return the `continue_with` that points at it instead of a session.
     async fn require_verified_address(
         &self,
-        conn: &mut AnyConnection,
+        tx: &Tx,
         login: &FlowRecord,
         account: &Account,
     ) -> Result<Option<Vec<Value>>, EngineError> {
@@ -265,7 +256,7 @@ impl Engine {
             return Ok(None);
         };
         let flow = self
-            .start_verification_for(conn, address, identity, flow_type_of(login))
+            .start_verification_for(tx, address, identity, flow_type_of(login))
             .await?;
         Ok(Some(vec![json!({
             "action": "show_verification_ui",

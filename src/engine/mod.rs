@@ -9,6 +9,7 @@ mod flows;
 pub mod identifier;
 mod identity;
 mod login;
+mod messages;
 pub mod oidc;
 mod registration;
 mod session;
@@ -18,6 +19,7 @@ pub mod traits;
 pub mod ui;
 mod verification;
 
+use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -178,6 +180,18 @@ impl Engine {
         &self.inner.clock
     }
 
+    /// Runs `step` as one transaction of the store (see [`Store::run`]: it may
+    /// run more than once, and must not start another).
+    async fn in_tx<T, F, Fut>(&self, step: F) -> Result<T, EngineError>
+    where
+        F: Fn(Engine, store::Tx) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<T, EngineError>> + Send + 'static,
+        T: Send + 'static,
+    {
+        let engine = self.clone();
+        self.store().run(move |tx| step(engine.clone(), tx)).await
+    }
+
     fn now(&self) -> i64 {
         self.inner.clock.now_ms()
     }
@@ -205,8 +219,12 @@ async fn code_secrets(settings: &Settings, store: &Store) -> Result<Vec<Vec<u8>>
         uuid::Uuid::new_v4().simple(),
         uuid::Uuid::new_v4().simple()
     );
-    let mut conn = store.pool().acquire().await?;
-    let secret = store::get_or_insert_meta(&mut conn, GENERATED_SECRET_KEY, &fresh).await?;
+    let secret = store
+        .run(move |tx| {
+            let fresh = fresh.clone();
+            async move { store::get_or_insert_meta(&tx, GENERATED_SECRET_KEY, &fresh).await }
+        })
+        .await?;
     Ok(vec![secret.into_bytes()])
 }
 

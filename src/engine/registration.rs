@@ -54,8 +54,7 @@ impl Engine {
         let lifespan = duration_ms(self.settings().registration.lifespan);
         let nodes = self.registration_nodes(None);
         let flow = self.new_flow(FlowKind::Registration, request, lifespan, nodes);
-        let mut conn = self.store().pool().acquire().await?;
-        store::insert_flow(&mut conn, &flow).await?;
+        self.store_new_flow(&flow).await?;
         Ok(flow_json(&flow))
     }
 
@@ -65,10 +64,23 @@ impl Engine {
         flow_id: &str,
         submission: &RegistrationSubmission,
     ) -> Result<Outcome<RegistrationSuccess>, EngineError> {
-        let mut tx = self.store().begin().await?;
+        let (flow_id, submission) = (flow_id.to_string(), submission.clone());
+        self.in_tx(move |engine, tx| {
+            let (flow_id, submission) = (flow_id.clone(), submission.clone());
+            async move { engine.registration_step(&tx, &flow_id, &submission).await }
+        })
+        .await
+    }
+
+    async fn registration_step(
+        &self,
+        tx: &Tx,
+        flow_id: &str,
+        submission: &RegistrationSubmission,
+    ) -> Result<Outcome<RegistrationSuccess>, EngineError> {
         let counting = super::flows::has_code(submission.code.as_deref()) && !submission.resend;
         let mut flow = self
-            .load_flow(&mut tx, FlowKind::Registration, flow_id, counting)
+            .load_flow(tx, FlowKind::Registration, flow_id, counting)
             .await?;
         if self.is_expired(&flow) {
             let lifespan = self.settings().registration.lifespan;
@@ -77,13 +89,11 @@ impl Engine {
         }
         if !self.settings().code.passwordless_enabled {
             let (id, text) = texts::NO_REGISTRATION_STRATEGY;
-            return self.refuse(tx, &flow, ui::error(id, text)).await;
+            return self.refuse(&flow, ui::error(id, text));
         }
         if flow.state == "passed_challenge" {
             let text = texts::VERIFICATION_DONE.1;
-            return self
-                .refuse(tx, &flow, ui::error(texts::GENERIC, text))
-                .await;
+            return self.refuse(&flow, ui::error(texts::GENERIC, text));
         }
         if let Some(payload) = &submission.transient_payload {
             flow.context["transient_payload"] = payload.clone();
@@ -115,14 +125,14 @@ impl Engine {
     /// here, as in Kratos: existence is revealed only after a correct code.
     async fn send_registration_code(
         &self,
-        mut tx: Tx,
+        tx: &Tx,
         mut flow: FlowRecord,
         traits: &Value,
         derived: &Derived,
     ) -> Result<Outcome<RegistrationSuccess>, EngineError> {
         if derived.code_addresses.is_empty() {
             let (id, text) = texts::NO_IDENTIFIERS;
-            return self.refuse(tx, &flow, ui::error(id, text)).await;
+            return self.refuse(&flow, ui::error(id, text));
         }
         let targets: Vec<Target> = derived
             .code_addresses
@@ -134,7 +144,7 @@ impl Engine {
             })
             .collect();
         self.issue_codes(
-            &mut tx,
+            tx,
             &flow,
             &targets,
             TemplateType::RegistrationCodeValid,
@@ -158,15 +168,14 @@ impl Engine {
         flow.ui = self.rebuild_ui(&flow, self.registration_nodes(Some(traits)));
         ui::set_messages(&mut flow.ui, vec![ui::label(texts::REGISTRATION_CODE_SENT)]);
         flow.updated_at = self.now();
-        store::update_flow(&mut tx, &flow).await?;
-        tx.commit().await?;
+        store::update_flow(tx, &flow);
         Ok(Outcome::Flow(flow_json(&flow)))
     }
 
     /// Step 2: same traits, right code → the identity, hooks, maybe a session.
     async fn check_registration_code(
         &self,
-        mut tx: Tx,
+        tx: &Tx,
         mut flow: FlowRecord,
         submission: &RegistrationSubmission,
         schema_id: &str,
@@ -183,64 +192,47 @@ impl Engine {
             return Ok(Outcome::Flow(flow_json(&shown)));
         }
         if self.over_submission_limit(&flow) {
-            return self
-                .refuse(
-                    tx,
-                    &flow,
-                    ui::error(texts::GENERIC, texts::TOO_MANY_ATTEMPTS),
-                )
-                .await;
+            return self.refuse(&flow, ui::error(texts::GENERIC, texts::TOO_MANY_ATTEMPTS));
         }
         if flow.context.get("traits") != Some(&derived.traits) {
             let (id, text) = texts::TRAITS_MISMATCH;
-            return self.refuse(tx, &flow, ui::error(id, text)).await;
+            return self.refuse(&flow, ui::error(id, text));
         }
         let found = self
-            .matching_code(&mut tx, &flow.id, submitted, |c| {
+            .matching_code(tx, &flow.id, submitted, |c| {
                 derived.code_addresses.iter().any(|a| a.value == c.address)
             })
             .await?;
         let Some(code) = found.filter(|c| c.used_at.is_none()) else {
             let (id, text) = texts::REGISTRATION_CODE_INVALID;
-            return self.refuse(tx, &flow, ui::error(id, text)).await;
+            return self.refuse(&flow, ui::error(id, text));
         };
-        if !self.use_code(&mut tx, &code).await? {
-            return self
-                .refuse(
-                    tx,
-                    &flow,
-                    ui::error(texts::GENERIC, texts::CODE_ALREADY_USED),
-                )
-                .await;
+        if !self.use_code(tx, &code).await? {
+            return self.refuse(&flow, ui::error(texts::GENERIC, texts::CODE_ALREADY_USED));
         }
         let proven = Address {
             via: Via::parse(&code.via),
             value: code.address.clone(),
         };
         let identity = self.build_identity(schema_id, derived, &[proven]);
-        if let Err(error) = self.insert_identity(&mut tx, &identity).await {
+        if let Err(error) = self.insert_identity(tx, &identity).await {
             if !store::is_unique_violation(&error) {
                 return Err(error.into());
             }
-            // The failed insert poisoned the transaction on PostgreSQL: roll it
-            // back and count the submission in a fresh one.
-            drop(tx);
-            let mut tx = self.store().begin().await?;
-            store::increment_submit_count(&mut tx, &flow.id).await?;
+            // The insert left nothing behind (it runs as one savepoint); the
+            // counted submission and the used code stay.
             let (id, text) = texts::DUPLICATE;
-            return self.refuse(tx, &flow, ui::error(id, text)).await;
+            return self.refuse(&flow, ui::error(id, text));
         }
         flow.state = "passed_challenge".to_string();
         flow.updated_at = self.now();
         flow.ui = self.rebuild_ui(&flow, Vec::new());
-        store::update_flow(&mut tx, &flow).await?;
-        let continue_with = self
-            .after_registration(&mut tx, &flow, &identity.record)
-            .await?;
+        store::update_flow(tx, &flow);
+        let continue_with = self.after_registration(tx, &flow, &identity.record).await?;
         let (session, token, mut continue_with) = (None::<Value>, None::<String>, continue_with);
         let (session, token) = if self.settings().registration.session_hook {
-            let record = self.create_session(&mut tx, &identity.record).await?;
-            let identity_json = self.load_identity_json(&mut tx, &identity.record).await?;
+            let record = self.create_session(tx, &identity.record).await?;
+            let identity_json = self.load_identity_json(tx, &identity.record).await?;
             continue_with.push(serde_json::json!({
                 "action": "set_ory_session_token",
                 "ory_session_token": record.token,
@@ -252,8 +244,7 @@ impl Engine {
         } else {
             (session, token)
         };
-        let identity_json = self.load_identity_json(&mut tx, &identity.record).await?;
-        tx.commit().await?;
+        let identity_json = self.load_identity_json(tx, &identity.record).await?;
         Ok(Outcome::Done(RegistrationSuccess {
             identity: identity_json,
             session,
@@ -268,7 +259,7 @@ impl Engine {
     /// `show_verification_ui` adds the first of them to `continue_with`.
     async fn after_registration(
         &self,
-        conn: &mut sqlx::AnyConnection,
+        tx: &Tx,
         registration: &FlowRecord,
         identity: &store::IdentityRecord,
     ) -> Result<Vec<Value>, EngineError> {
@@ -277,12 +268,12 @@ impl Engine {
             return Ok(continue_with);
         }
         let flow_type = super::login::flow_type_of(registration);
-        for address in store::addresses_of(conn, &identity.id).await? {
+        for address in store::addresses_of(tx, &identity.id).await? {
             if address.verified {
                 continue;
             }
             let flow = self
-                .start_verification_for(conn, &address, identity, flow_type)
+                .start_verification_for(tx, &address, identity, flow_type)
                 .await?;
             if self.settings().registration.show_verification_ui && continue_with.is_empty() {
                 continue_with.push(serde_json::json!({

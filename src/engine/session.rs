@@ -2,11 +2,10 @@
 //! hook), looked up by token.
 
 use serde_json::{Value, json};
-use sqlx::AnyConnection;
 
 use super::clock::rfc3339_ms;
 use super::flows::duration_ms;
-use super::store::{self, IdentityRecord, SessionRecord};
+use super::store::{self, IdentityRecord, SessionRecord, Tx};
 use super::{Engine, EngineError, code};
 
 /// Session token prefix, as Kratos.
@@ -16,7 +15,7 @@ impl Engine {
     /// Creates a session for an identity that just completed the code method.
     pub(super) async fn create_session(
         &self,
-        conn: &mut AnyConnection,
+        tx: &Tx,
         identity: &IdentityRecord,
     ) -> Result<SessionRecord, EngineError> {
         let now = self.now();
@@ -40,7 +39,7 @@ impl Engine {
             authenticated_at: now,
             expires_at: now.saturating_add(duration_ms(self.settings().session.lifespan)),
         };
-        store::insert_session(conn, &session).await?;
+        store::insert_session(tx, &session);
         Ok(session)
     }
 
@@ -61,20 +60,28 @@ impl Engine {
 
     /// The active session of a token (`/sessions/whoami`), or None.
     pub async fn whoami(&self, token: &str) -> Result<Option<Value>, EngineError> {
-        let mut conn = self.store().pool().acquire().await?;
-        let Some(session) = store::session_by_token(&mut conn, token).await? else {
+        let token = token.to_string();
+        self.in_tx(move |engine, tx| {
+            let token = token.clone();
+            async move { engine.whoami_step(&tx, &token).await }
+        })
+        .await
+    }
+
+    async fn whoami_step(&self, tx: &Tx, token: &str) -> Result<Option<Value>, EngineError> {
+        let Some(session) = store::session_by_token(tx, token).await? else {
             return Ok(None);
         };
         if !session.active || session.expires_at <= self.now() {
             return Ok(None);
         }
-        let Some(identity) = store::get_identity(&mut conn, &session.identity_id).await? else {
+        let Some(identity) = store::get_identity(tx, &session.identity_id).await? else {
             return Ok(None);
         };
         if identity.state != "active" {
             return Ok(None);
         }
-        let identity = self.load_identity_json(&mut conn, &identity).await?;
+        let identity = self.load_identity_json(tx, &identity).await?;
         Ok(Some(self.session_json(&session, identity)))
     }
 }

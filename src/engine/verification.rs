@@ -2,7 +2,6 @@
 //! answer for unknown addresses) → code → address verified.
 
 use serde_json::Value;
-use sqlx::AnyConnection;
 
 use super::flows::{FlowKind, FlowRequest, FlowType, Outcome, Target, duration_ms, flow_json};
 use super::identifier::{Via, normalize_gracefully};
@@ -32,8 +31,7 @@ impl Engine {
     ) -> Result<Value, EngineError> {
         self.check_verification_enabled()?;
         let flow = self.fresh_verification_flow(request);
-        let mut conn = self.store().pool().acquire().await?;
-        store::insert_flow(&mut conn, &flow).await?;
+        self.store_new_flow(&flow).await?;
         Ok(flow_json(&flow))
     }
 
@@ -68,10 +66,23 @@ impl Engine {
         flow_id: &str,
         submission: &VerificationSubmission,
     ) -> Result<Outcome<Value>, EngineError> {
-        let mut tx = self.store().begin().await?;
+        let (flow_id, submission) = (flow_id.to_string(), submission.clone());
+        self.in_tx(move |engine, tx| {
+            let (flow_id, submission) = (flow_id.clone(), submission.clone());
+            async move { engine.verification_step(&tx, &flow_id, &submission).await }
+        })
+        .await
+    }
+
+    async fn verification_step(
+        &self,
+        tx: &Tx,
+        flow_id: &str,
+        submission: &VerificationSubmission,
+    ) -> Result<Outcome<Value>, EngineError> {
         let counting = super::flows::has_code(submission.code.as_deref());
         let mut flow = self
-            .load_flow(&mut tx, FlowKind::Verification, flow_id, counting)
+            .load_flow(tx, FlowKind::Verification, flow_id, counting)
             .await?;
         if let Some(payload) = &submission.transient_payload {
             flow.context["transient_payload"] = payload.clone();
@@ -101,7 +112,7 @@ impl Engine {
     /// clients are native).
     async fn replace_verification(
         &self,
-        mut tx: Tx,
+        tx: &Tx,
         old: &FlowRecord,
         message: Value,
     ) -> Result<Value, EngineError> {
@@ -112,8 +123,7 @@ impl Engine {
         };
         let mut flow = self.fresh_verification_flow(&request);
         ui::set_messages(&mut flow.ui, vec![message]);
-        store::insert_flow(&mut tx, &flow).await?;
-        tx.commit().await?;
+        store::insert_flow(tx, &flow);
         Ok(flow_json(&flow))
     }
 
@@ -121,7 +131,7 @@ impl Engine {
     /// the "invalid" email if `notify_unknown_recipients`).
     async fn send_verification_code(
         &self,
-        mut tx: Tx,
+        tx: &Tx,
         mut flow: FlowRecord,
         submission: &VerificationSubmission,
     ) -> Result<Outcome<Value>, EngineError> {
@@ -142,14 +152,11 @@ impl Engine {
             Via::Sms
         };
         let normalized = normalize_gracefully(submitted);
-        let found = store::find_address(&mut tx, via.as_str(), &[submitted, &normalized]).await?;
+        let found = store::find_address(tx, via.as_str(), &[submitted, &normalized]).await?;
         match found {
-            Some(address) => {
-                self.send_valid_verification(&mut tx, &flow, &address)
-                    .await?
-            }
+            Some(address) => self.send_valid_verification(tx, &flow, &address).await?,
             None => {
-                self.notify_unknown_recipient(&mut tx, &flow, submitted, via)
+                self.notify_unknown_recipient(tx, &flow, submitted, via)
                     .await?
             }
         }
@@ -157,20 +164,19 @@ impl Engine {
         flow.context["address"] = submitted.into();
         flow.ui = self.verification_sent_ui(&flow, submitted, via);
         flow.updated_at = self.now();
-        store::update_flow(&mut tx, &flow).await?;
-        tx.commit().await?;
+        store::update_flow(tx, &flow);
         Ok(Outcome::Flow(flow_json(&flow)))
     }
 
     async fn send_valid_verification(
         &self,
-        conn: &mut AnyConnection,
+        tx: &Tx,
         flow: &FlowRecord,
         address: &AddressRecord,
     ) -> Result<(), EngineError> {
-        let identity = store::get_identity(conn, &address.identity_id).await?;
+        let identity = store::get_identity(tx, &address.identity_id).await?;
         let identity_json = match &identity {
-            Some(identity) => self.load_identity_json(conn, identity).await?,
+            Some(identity) => self.load_identity_json(tx, identity).await?,
             None => Value::Null,
         };
         let target = Target {
@@ -179,7 +185,7 @@ impl Engine {
             identity_id: Some(address.identity_id.clone()),
         };
         self.issue_codes(
-            conn,
+            tx,
             flow,
             std::slice::from_ref(&target),
             TemplateType::VerificationCodeValid,
@@ -194,18 +200,18 @@ impl Engine {
             },
         )
         .await?;
-        store::set_address_status(conn, &address.id, "sent", self.now()).await?;
+        store::set_address_status(tx, &address.id, "sent", self.now());
         Ok(())
     }
 
     async fn notify_unknown_recipient(
         &self,
-        conn: &mut AnyConnection,
+        tx: &Tx,
         flow: &FlowRecord,
         submitted: &str,
         via: Via,
     ) -> Result<(), EngineError> {
-        store::delete_codes_of_flow(conn, &flow.id).await?;
+        store::delete_codes_of_flow(tx, &flow.id);
         // SMS is never sent to unknown numbers (reference B.9).
         if !self.settings().verification.notify_unknown_recipients || via != Via::Email {
             return Ok(());
@@ -220,7 +226,7 @@ impl Engine {
             object.remove("expires_in_minutes");
         }
         self.send(
-            conn,
+            tx,
             TemplateType::VerificationCodeInvalid,
             &target,
             data,
@@ -233,7 +239,7 @@ impl Engine {
     /// 4070006; over the limit or already done ⇒ a replacement flow.
     async fn check_verification_code(
         &self,
-        mut tx: Tx,
+        tx: &Tx,
         mut flow: FlowRecord,
         submitted: &str,
     ) -> Result<Outcome<Value>, EngineError> {
@@ -250,19 +256,18 @@ impl Engine {
             return Ok(Outcome::Replaced { flow: replacement });
         }
         let found = self
-            .matching_code(&mut tx, &flow.id, submitted, |_| true)
+            .matching_code(tx, &flow.id, submitted, |_| true)
             .await?;
         let code = match found.filter(|c| c.used_at.is_none()) {
-            Some(code) if self.use_code(&mut tx, &code).await? => code,
+            Some(code) if self.use_code(tx, &code).await? => code,
             _ => {
                 let (id, text) = texts::VERIFICATION_CODE_INVALID;
-                return self.refuse(tx, &flow, ui::error(id, text)).await;
+                return self.refuse(&flow, ui::error(id, text));
             }
         };
         let now = self.now();
         if let Some(identity_id) = &code.identity_id {
-            store::mark_address_verified(&mut tx, identity_id, &code.via, &code.address, now)
-                .await?;
+            store::mark_address_verified(tx, identity_id, &code.via, &code.address, now);
         }
         let return_to = self.verification_return_to(&flow);
         let verified = if code.via == "sms" {
@@ -278,8 +283,7 @@ impl Engine {
             vec![ui::anchor("continue", &return_to, texts::CONTINUE)],
             vec![ui::text(verified.0, "success", verified.1, None)],
         );
-        store::update_flow(&mut tx, &flow).await?;
-        tx.commit().await?;
+        store::update_flow(tx, &flow);
         Ok(Outcome::Done(flow_json(&flow)))
     }
 
@@ -287,7 +291,7 @@ impl Engine {
     /// `require_verified_address`): already in `sent_email`, code sent.
     pub(super) async fn start_verification_for(
         &self,
-        conn: &mut AnyConnection,
+        tx: &Tx,
         address: &AddressRecord,
         _identity: &IdentityRecord,
         flow_type: FlowType,
@@ -301,8 +305,8 @@ impl Engine {
         flow.state = "sent_email".to_string();
         flow.context["address"] = address.value.clone().into();
         flow.ui = self.verification_sent_ui(&flow, &address.value, via);
-        store::insert_flow(conn, &flow).await?;
-        self.send_valid_verification(conn, &flow, address).await?;
+        store::insert_flow(tx, &flow);
+        self.send_valid_verification(tx, &flow, address).await?;
         Ok(flow)
     }
 

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use otpctl::courier::worker::{Courier, WorkerSettings};
-use otpctl::engine::store::{self, MessageFilter};
+use otpctl::engine::store::MessageFilter;
 use otpctl::engine::{Engine, LoginSubmission, Outcome};
 use serde_json::{Value, json};
 
@@ -177,9 +177,10 @@ async fn a_receiver_answering_500_then_200_gets_the_message_after_a_retry() {
     let message = &messages_of(&engine, &flow_id).await[0];
     assert_eq!(message.status, "sent");
     assert_eq!(message.send_count, 2);
-    let mut conn = engine.store().pool().acquire().await.expect("conn");
-    let dispatches = store::dispatches_of(&mut conn, &message.id)
+    let (_, dispatches) = engine
+        .get_message(&message.id)
         .await
+        .expect("message")
         .expect("dispatches");
     let statuses: Vec<&str> = dispatches.iter().map(|d| d.status.as_str()).collect();
     assert_eq!(statuses, ["failed", "success"]);
@@ -272,18 +273,17 @@ async fn two_couriers_on_one_database_send_each_message_once() {
         recipients.sort();
         recipients.dedup();
         assert_eq!(recipients.len(), USERS);
-        let mut conn = engine.store().pool().acquire().await.expect("conn");
-        let queued = store::list_messages(
-            &mut conn,
-            &MessageFilter {
-                status: Some("queued".into()),
-                ..MessageFilter::default()
-            },
-            1000,
-            0,
-        )
-        .await
-        .expect("list");
+        let queued = engine
+            .list_messages(
+                &MessageFilter {
+                    status: Some("queued".into()),
+                    ..MessageFilter::default()
+                },
+                1000,
+                0,
+            )
+            .await
+            .expect("list");
         assert!(queued.is_empty());
     }
 }

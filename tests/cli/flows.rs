@@ -365,8 +365,8 @@ fn statuses(lab: &Lab) -> Vec<String> {
         .expect("runtime");
     runtime.block_on(async {
         let engine = lab.engine().await;
-        let mut conn = engine.store().pool().acquire().await.expect("conn");
-        otpctl::engine::store::list_messages(&mut conn, &Default::default(), 1000, 0)
+        engine
+            .list_messages(&Default::default(), 1000, 0)
             .await
             .expect("list")
             .into_iter()

@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use otpctl::engine::clock::{Clock, ManualClock, SystemClock};
-use otpctl::engine::store::{self, MessageFilter, MessageRecord};
+use otpctl::engine::store::{MessageFilter, MessageRecord};
 use otpctl::engine::{Engine, EngineConfig, FlowRequest, Outcome};
 use serde_json::{Value, json};
 use sqlx::Connection;
@@ -180,8 +180,8 @@ pub async fn messages_of(engine: &Engine, flow_id: &str) -> Vec<MessageRecord> {
         flow_id: Some(flow_id.to_string()),
         ..MessageFilter::default()
     };
-    let mut conn = engine.store().pool().acquire().await.expect("connection");
-    store::list_messages(&mut conn, &filter, 100, 0)
+    engine
+        .list_messages(&filter, 100, 0)
         .await
         .expect("messages")
 }

@@ -1,8 +1,10 @@
 //! The engine's persistence: one SQL dialect over sqlx's `Any` driver, SQLite by
 //! default (a file beside the config, WAL) and PostgreSQL for shared deployments.
 
+mod batch;
 mod dsn;
 mod rows;
+mod tx;
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -15,6 +17,11 @@ use sqlx::{AnyPool, Executor, SqlSafeStr};
 
 pub use dsn::{Dsn, DsnError};
 pub use rows::*;
+pub use tx::{Arg, Done, Statement, Tx};
+
+use batch::{Batcher, StepJob};
+use std::future::Future;
+use std::sync::Arc;
 
 /// The embedded migrations, shared by both databases. Built by hand rather than
 /// with `sqlx::migrate!`, which would pull in sqlx's compile-time macro stack.
@@ -56,6 +63,16 @@ pub enum StoreError {
     /// Migrations failed.
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    /// The transaction this statement belonged to was abandoned; the step is
+    /// run again on its own, or the reason reaches its caller.
+    #[error("the transaction was abandoned: {0}")]
+    Aborted(String),
+    /// A statement came after its transaction had ended.
+    #[error("the transaction has ended")]
+    Finished,
+    /// The store's worker has stopped (the process is shutting down).
+    #[error("the store has stopped")]
+    Stopped,
     /// A stored JSON column did not parse: the database was edited by hand.
     #[error("corrupt {column} in the database: {message}")]
     Corrupt {
@@ -66,11 +83,13 @@ pub enum StoreError {
     },
 }
 
-/// A connection pool with migrations applied.
+/// A connection pool with migrations applied, and how steps are run on it.
 #[derive(Debug, Clone)]
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// SQLite only: the group-commit worker (see `batch.rs`).
+    batcher: Option<Batcher>,
 }
 
 /// Set on every SQLite connection, one statement each (a multi-statement string
@@ -83,9 +102,6 @@ const SQLITE_PRAGMAS: &[&str] = &[
     "PRAGMA foreign_keys = ON",
     "PRAGMA busy_timeout = 10000",
 ];
-
-/// An open transaction.
-pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
 impl Store {
     /// Connects, applies pending migrations and returns the store.
@@ -101,7 +117,10 @@ impl Store {
             Dsn::Postgres(url) => Store::connect(url, Backend::Postgres, 8).await?,
         };
         migrator().run(&store.pool).await?;
-        Ok(store)
+        Ok(Store {
+            batcher: (store.backend == Backend::Sqlite).then(|| Batcher::start(store.pool.clone())),
+            ..store
+        })
     }
 
     async fn connect(url: &str, backend: Backend, max: u32) -> Result<Store, StoreError> {
@@ -121,7 +140,11 @@ impl Store {
             })
             .connect_with(options)
             .await?;
-        Ok(Store { pool, backend })
+        Ok(Store {
+            pool,
+            backend,
+            batcher: None,
+        })
     }
 
     /// The database kind.
@@ -134,15 +157,40 @@ impl Store {
         &self.pool
     }
 
-    /// Starts a write transaction. On SQLite it takes the write lock at once
-    /// (`BEGIN IMMEDIATE`), so a transaction that reads and then writes cannot
-    /// fail half-way because another process wrote in between.
-    pub async fn begin(&self) -> Result<Tx, StoreError> {
-        let statement = match self.backend {
-            Backend::Sqlite => "BEGIN IMMEDIATE",
-            Backend::Postgres => "BEGIN",
+    /// Runs one step of work as a transaction: committed if `step` returns Ok,
+    /// rolled back if it returns an error. `step` may run more than once (on
+    /// SQLite, when a step it was batched with failed), so it must have no
+    /// effects outside the transaction before it returns. A step must not call
+    /// `run` itself: on SQLite that would wait for its own batch.
+    pub async fn run<T, E, F, Fut>(&self, step: F) -> Result<T, E>
+    where
+        F: Fn(Tx) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<T, E>> + Send + 'static,
+        T: Send + 'static,
+        E: From<StoreError> + Send + 'static,
+    {
+        let Some(batcher) = &self.batcher else {
+            return self.run_direct(step).await;
         };
-        Ok(self.pool.begin_with(statement).await?)
+        let (job, result) = StepJob::new(step);
+        if !batcher.submit(job) {
+            return Err(StoreError::Stopped.into());
+        }
+        result.await.unwrap_or(Err(StoreError::Stopped.into()))
+    }
+
+    /// A step in a transaction of its own (PostgreSQL: the pool runs several at once).
+    async fn run_direct<T, E, F, Fut>(&self, step: F) -> Result<T, E>
+    where
+        F: Fn(Tx) -> Fut,
+        Fut: Future<Output = Result<T, E>>,
+        E: From<StoreError>,
+    {
+        let tx = self.pool.begin().await.map_err(StoreError::from)?;
+        let direct = Arc::new(tx::Direct::new(tx));
+        let value = step(Tx::direct(Arc::clone(&direct))).await?;
+        direct.commit().await?;
+        Ok(value)
     }
 
     /// Closes the pool, waiting for connections to finish.
@@ -187,5 +235,105 @@ mod tests {
         assert_eq!(pragma("synchronous").await, "1", "NORMAL");
         assert_eq!(pragma("foreign_keys").await, "1");
         assert_eq!(pragma("busy_timeout").await, "10000");
+    }
+
+    async fn sqlite_store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&Dsn::Sqlite(dir.path().join("t.db")))
+            .await
+            .expect("store");
+        (dir, store)
+    }
+
+    fn put(key: &str) -> Statement {
+        Statement::new("INSERT INTO engine_meta (key, value) VALUES ($1, 'v')").bind(key)
+    }
+
+    async fn keys(store: &Store) -> Vec<String> {
+        store
+            .run(|tx| async move {
+                let rows = Statement::new("SELECT key FROM engine_meta ORDER BY key")
+                    .fetch_all(&tx)
+                    .await?;
+                rows.iter()
+                    .map(|r| r.try_get::<String, _>("key").map_err(StoreError::from))
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .await
+            .expect("keys")
+    }
+
+    /// Steps started together, each writing its own key; one may misbehave.
+    async fn run_together(store: &Store, failing: &'static str) -> Vec<Result<(), StoreError>> {
+        let steps = (0..10).map(|i| {
+            let key = format!("k{i}");
+            store.run(move |tx| {
+                let key = key.clone();
+                async move {
+                    put(&key).defer(&tx);
+                    // A read makes every step wait for a round, so all share the batch.
+                    Statement::new("SELECT 1").fetch_all(&tx).await?;
+                    match (key.as_str(), failing) {
+                        ("k3", "after writing") => Err(StoreError::Finished),
+                        ("k3", "deferred") => {
+                            put("k0").defer(&tx); // k0 exists by then: a duplicate
+                            Ok(())
+                        }
+                        _ => Ok(()),
+                    }
+                }
+            })
+        });
+        futures_util::future::join_all(steps).await
+    }
+
+    #[tokio::test]
+    async fn steps_of_one_batch_commit_together() {
+        let (_dir, store) = sqlite_store().await;
+        let results = run_together(&store, "none").await;
+        assert!(results.iter().all(Result::is_ok), "{results:?}");
+        assert_eq!(keys(&store).await.len(), 10);
+    }
+
+    #[tokio::test]
+    async fn a_step_failing_after_writing_loses_its_writes_and_not_the_others() {
+        let (_dir, store) = sqlite_store().await;
+        let results = run_together(&store, "after writing").await;
+        assert!(
+            matches!(results[3], Err(StoreError::Finished)),
+            "{results:?}"
+        );
+        assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 9);
+        let keys = keys(&store).await;
+        assert_eq!(keys.len(), 9, "{keys:?}");
+        assert!(!keys.contains(&"k3".to_string()));
+    }
+
+    #[tokio::test]
+    async fn a_failing_deferred_write_fails_only_its_step() {
+        let (_dir, store) = sqlite_store().await;
+        let results = run_together(&store, "deferred").await;
+        assert!(
+            matches!(&results[3], Err(e) if is_unique_violation(e)),
+            "{results:?}"
+        );
+        let keys = keys(&store).await;
+        assert_eq!(keys.len(), 9, "{keys:?}");
+        assert!(!keys.contains(&"k3".to_string()));
+    }
+
+    #[tokio::test]
+    async fn a_duplicate_in_statements_run_together_undoes_them_all_and_the_step_goes_on() {
+        let (_dir, store) = sqlite_store().await;
+        let outcome = store
+            .run(|tx| async move {
+                let duplicate = tx.run_all(vec![put("a"), put("b"), put("a")]).await;
+                put("after").defer(&tx);
+                Ok::<_, StoreError>(duplicate.is_err_and(|e| is_unique_violation(&e)))
+            })
+            .await
+            .expect("step");
+        assert!(outcome, "the duplicate was reported");
+        assert_eq!(keys(&store).await, ["after"]);
     }
 }

@@ -1,11 +1,12 @@
 //! The stored records and the statements that read and write them. Every
-//! statement takes a connection, so callers choose the transaction.
+//! function takes the step's [`Tx`]; writes whose result nobody needs are
+//! deferred (see [`Tx::defer`]), so they travel with the step's next statement.
 
 use serde_json::Value;
+use sqlx::Row;
 use sqlx::any::AnyRow;
-use sqlx::{AnyConnection, AssertSqlSafe, Row};
 
-use super::{StoreError, json_column};
+use super::{Statement, StoreError, Tx, json_column};
 
 type Result<T> = std::result::Result<T, StoreError>;
 
@@ -227,64 +228,57 @@ pub fn is_unique_violation(error: &StoreError) -> bool {
 
 // ----- identities -----
 
-/// Inserts an identity with its credentials and addresses. A credential
-/// identifier or address that already exists fails with a unique violation.
+/// Inserts an identity with its credentials and addresses, all or nothing. A
+/// credential identifier or address that already exists fails with a unique
+/// violation, and the transaction goes on without any of them.
 pub async fn insert_identity(
-    conn: &mut AnyConnection,
+    tx: &Tx,
     identity: &IdentityRecord,
     credentials: &[CredentialRecord],
     addresses: &[AddressRecord],
 ) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO identities (id, schema_id, traits, state, recovery_addresses, metadata_public, \
-         created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(&identity.id)
-    .bind(&identity.schema_id)
-    .bind(identity.traits.to_string())
-    .bind(&identity.state)
-    .bind(identity.recovery_addresses.to_string())
-    .bind(identity.metadata_public.as_ref().map(Value::to_string))
-    .bind(identity.created_at)
-    .bind(identity.updated_at)
-    .execute(&mut *conn)
-    .await?;
-    for credential in credentials {
-        insert_credential(conn, &identity.id, credential).await?;
-    }
-    for address in addresses {
-        insert_address(conn, address).await?;
-    }
-    Ok(())
-}
-
-async fn insert_credential(
-    conn: &mut AnyConnection,
-    identity_id: &str,
-    credential: &CredentialRecord,
-) -> Result<()> {
-    sqlx::query("INSERT INTO identity_credentials (identity_id, type, config) VALUES ($1, $2, $3)")
-        .bind(identity_id)
-        .bind(&credential.kind)
-        .bind(credential.config.to_string())
-        .execute(&mut *conn)
-        .await?;
-    for identifier in &credential.identifiers {
-        sqlx::query(
-            "INSERT INTO identity_credential_identifiers (type, identifier, identity_id) \
-             VALUES ($1, $2, $3)",
+    let mut statements = vec![
+        Statement::new(
+            "INSERT INTO identities (id, schema_id, traits, state, recovery_addresses, metadata_public, \
+             created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
-        .bind(&credential.kind)
-        .bind(identifier)
-        .bind(identity_id)
-        .execute(&mut *conn)
-        .await?;
+        .bind(&identity.id)
+        .bind(&identity.schema_id)
+        .bind(identity.traits.to_string())
+        .bind(&identity.state)
+        .bind(identity.recovery_addresses.to_string())
+        .bind(identity.metadata_public.as_ref().map(Value::to_string))
+        .bind(identity.created_at)
+        .bind(identity.updated_at),
+    ];
+    for credential in credentials {
+        statements.push(
+            Statement::new(
+                "INSERT INTO identity_credentials (identity_id, type, config) VALUES ($1, $2, $3)",
+            )
+            .bind(&identity.id)
+            .bind(&credential.kind)
+            .bind(credential.config.to_string()),
+        );
+        for identifier in &credential.identifiers {
+            statements.push(
+                Statement::new(
+                    "INSERT INTO identity_credential_identifiers (type, identifier, identity_id) \
+                     VALUES ($1, $2, $3)",
+                )
+                .bind(&credential.kind)
+                .bind(identifier)
+                .bind(&identity.id),
+            );
+        }
     }
+    statements.extend(addresses.iter().map(insert_address));
+    tx.run_all(statements).await?;
     Ok(())
 }
 
-async fn insert_address(conn: &mut AnyConnection, address: &AddressRecord) -> Result<()> {
-    sqlx::query(
+fn insert_address(address: &AddressRecord) -> Statement {
+    Statement::new(
         "INSERT INTO identity_verifiable_addresses \
          (id, identity_id, via, value, verified, status, verified_at, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -298,9 +292,6 @@ async fn insert_address(conn: &mut AnyConnection, address: &AddressRecord) -> Re
     .bind(address.verified_at)
     .bind(address.created_at)
     .bind(address.updated_at)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
 }
 
 const IDENTITY_COLUMNS: &str = "i.id, i.schema_id, i.traits, i.state, i.recovery_addresses, i.metadata_public, i.created_at, i.updated_at";
@@ -321,39 +312,32 @@ fn identity_from(row: &AnyRow) -> Result<IdentityRecord> {
 }
 
 /// An identity by id.
-pub async fn get_identity(conn: &mut AnyConnection, id: &str) -> Result<Option<IdentityRecord>> {
+pub async fn get_identity(tx: &Tx, id: &str) -> Result<Option<IdentityRecord>> {
     let sql = format!("SELECT {IDENTITY_COLUMNS} FROM identities i WHERE i.id = $1");
-    let row = sqlx::query(AssertSqlSafe(sql))
-        .bind(id)
-        .fetch_optional(conn)
-        .await?;
+    let row = Statement::built(sql).bind(id).fetch_optional(tx).await?;
     row.as_ref().map(identity_from).transpose()
 }
 
 /// Identities, oldest first.
-pub async fn list_identities(
-    conn: &mut AnyConnection,
-    limit: i64,
-    offset: i64,
-) -> Result<Vec<IdentityRecord>> {
+pub async fn list_identities(tx: &Tx, limit: i64, offset: i64) -> Result<Vec<IdentityRecord>> {
     let sql = format!(
         "SELECT {IDENTITY_COLUMNS} FROM identities i ORDER BY i.created_at, i.id LIMIT $1 OFFSET $2"
     );
-    let rows = sqlx::query(AssertSqlSafe(sql))
+    let rows = Statement::built(sql)
         .bind(limit)
         .bind(offset)
-        .fetch_all(conn)
+        .fetch_all(tx)
         .await?;
     rows.iter().map(identity_from).collect()
 }
 
 /// Deletes an identity and everything hanging off it; false if there was none.
-pub async fn delete_identity(conn: &mut AnyConnection, id: &str) -> Result<bool> {
-    let result = sqlx::query("DELETE FROM identities WHERE id = $1")
+pub async fn delete_identity(tx: &Tx, id: &str) -> Result<bool> {
+    let deleted = Statement::new("DELETE FROM identities WHERE id = $1")
         .bind(id)
-        .execute(conn)
+        .execute(tx)
         .await?;
-    Ok(result.rows_affected() > 0)
+    Ok(deleted > 0)
 }
 
 /// An identity with one of its credentials and its verifiable addresses.
@@ -370,7 +354,7 @@ pub struct Account {
 /// The account found by any of `identifiers` for a credential type (the
 /// submitted value and its normalised form): one query, the addresses joined in.
 pub async fn find_by_identifier(
-    conn: &mut AnyConnection,
+    tx: &Tx,
     kind: &str,
     identifiers: &[&str],
 ) -> Result<Option<Account>> {
@@ -392,11 +376,11 @@ pub async fn find_by_identifier(
              WHERE type = $1 AND identifier IN ($2, $3) LIMIT 1) \
          ORDER BY a.created_at, a.value"
     );
-    let rows = sqlx::query(AssertSqlSafe(sql))
+    let rows = Statement::built(sql)
         .bind(kind)
         .bind(first)
         .bind(second)
-        .fetch_all(&mut *conn)
+        .fetch_all(tx)
         .await?;
     let Some(first_row) = rows.first() else {
         return Ok(None);
@@ -432,26 +416,23 @@ pub async fn find_by_identifier(
 }
 
 /// The credentials of an identity, with their identifiers.
-pub async fn credentials_of(
-    conn: &mut AnyConnection,
-    identity_id: &str,
-) -> Result<Vec<CredentialRecord>> {
-    let rows = sqlx::query(
+pub async fn credentials_of(tx: &Tx, identity_id: &str) -> Result<Vec<CredentialRecord>> {
+    let rows = Statement::new(
         "SELECT type, config FROM identity_credentials WHERE identity_id = $1 ORDER BY type",
     )
     .bind(identity_id)
-    .fetch_all(&mut *conn)
+    .fetch_all(tx)
     .await?;
     let mut credentials = Vec::with_capacity(rows.len());
     for row in &rows {
         let kind = text(row, "type")?;
-        let identifiers = sqlx::query(
+        let identifiers = Statement::new(
             "SELECT identifier FROM identity_credential_identifiers \
              WHERE identity_id = $1 AND type = $2 ORDER BY identifier",
         )
         .bind(identity_id)
         .bind(&kind)
-        .fetch_all(&mut *conn)
+        .fetch_all(tx)
         .await?
         .iter()
         .map(|r| text(r, "identifier"))
@@ -483,27 +464,20 @@ fn address_from(row: &AnyRow) -> Result<AddressRecord> {
 }
 
 /// The verifiable addresses of an identity, in creation order.
-pub async fn addresses_of(
-    conn: &mut AnyConnection,
-    identity_id: &str,
-) -> Result<Vec<AddressRecord>> {
+pub async fn addresses_of(tx: &Tx, identity_id: &str) -> Result<Vec<AddressRecord>> {
     let sql = format!(
         "SELECT {ADDRESS_COLUMNS} FROM identity_verifiable_addresses \
          WHERE identity_id = $1 ORDER BY created_at, value"
     );
-    let rows = sqlx::query(AssertSqlSafe(sql))
+    let rows = Statement::built(sql)
         .bind(identity_id)
-        .fetch_all(conn)
+        .fetch_all(tx)
         .await?;
     rows.iter().map(address_from).collect()
 }
 
 /// The verifiable address with one of `values` for `via`.
-pub async fn find_address(
-    conn: &mut AnyConnection,
-    via: &str,
-    values: &[&str],
-) -> Result<Option<AddressRecord>> {
+pub async fn find_address(tx: &Tx, via: &str, values: &[&str]) -> Result<Option<AddressRecord>> {
     let (first, second) = match values {
         [] => return Ok(None),
         [one] => (*one, *one),
@@ -513,25 +487,19 @@ pub async fn find_address(
         "SELECT {ADDRESS_COLUMNS} FROM identity_verifiable_addresses \
          WHERE via = $1 AND value IN ($2, $3) LIMIT 1"
     );
-    let row = sqlx::query(AssertSqlSafe(sql))
+    let row = Statement::built(sql)
         .bind(via)
         .bind(first)
         .bind(second)
-        .fetch_optional(conn)
+        .fetch_optional(tx)
         .await?;
     row.as_ref().map(address_from).transpose()
 }
 
 /// Marks an address verified (status `completed`); the verification time is kept
 /// if it already was.
-pub async fn mark_address_verified(
-    conn: &mut AnyConnection,
-    identity_id: &str,
-    via: &str,
-    value: &str,
-    now: i64,
-) -> Result<()> {
-    sqlx::query(
+pub fn mark_address_verified(tx: &Tx, identity_id: &str, via: &str, value: &str, now: i64) {
+    Statement::new(
         "UPDATE identity_verifiable_addresses \
          SET verified = 1, status = 'completed', verified_at = COALESCE(verified_at, $1), updated_at = $1 \
          WHERE identity_id = $2 AND via = $3 AND value = $4",
@@ -540,35 +508,26 @@ pub async fn mark_address_verified(
     .bind(identity_id)
     .bind(via)
     .bind(value)
-    .execute(conn)
-    .await?;
-    Ok(())
+    .defer(tx);
 }
 
 /// Sets the status of an unverified address (`sent` once a code went out).
-pub async fn set_address_status(
-    conn: &mut AnyConnection,
-    address_id: &str,
-    status: &str,
-    now: i64,
-) -> Result<()> {
-    sqlx::query(
+pub fn set_address_status(tx: &Tx, address_id: &str, status: &str, now: i64) {
+    Statement::new(
         "UPDATE identity_verifiable_addresses SET status = $1, updated_at = $2 \
          WHERE id = $3 AND verified = 0",
     )
     .bind(status)
     .bind(now)
     .bind(address_id)
-    .execute(conn)
-    .await?;
-    Ok(())
+    .defer(tx);
 }
 
 // ----- flows -----
 
 /// Stores a new flow.
-pub async fn insert_flow(conn: &mut AnyConnection, flow: &FlowRecord) -> Result<()> {
-    sqlx::query(
+pub fn insert_flow(tx: &Tx, flow: &FlowRecord) {
+    Statement::new(
         "INSERT INTO flows (id, kind, type, state, active, submit_count, request_url, return_to, \
          context, ui, issued_at, expires_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
@@ -586,9 +545,7 @@ pub async fn insert_flow(conn: &mut AnyConnection, flow: &FlowRecord) -> Result<
     .bind(flow.issued_at)
     .bind(flow.expires_at)
     .bind(flow.updated_at)
-    .execute(conn)
-    .await?;
-    Ok(())
+    .defer(tx);
 }
 
 const FLOW_COLUMNS: &str = "id, kind, type, state, active, submit_count, request_url, return_to, \
@@ -613,12 +570,9 @@ fn flow_from(row: &AnyRow) -> Result<FlowRecord> {
 }
 
 /// A flow by id.
-pub async fn get_flow(conn: &mut AnyConnection, id: &str) -> Result<Option<FlowRecord>> {
+pub async fn get_flow(tx: &Tx, id: &str) -> Result<Option<FlowRecord>> {
     let sql = format!("SELECT {FLOW_COLUMNS} FROM flows WHERE id = $1");
-    let row = sqlx::query(AssertSqlSafe(sql))
-        .bind(id)
-        .fetch_optional(conn)
-        .await?;
+    let row = Statement::built(sql).bind(id).fetch_optional(tx).await?;
     row.as_ref().map(flow_from).transpose()
 }
 
@@ -626,7 +580,7 @@ pub async fn get_flow(conn: &mut AnyConnection, id: &str) -> Result<Option<FlowR
 /// a code (`sent_email`): one atomic statement, so concurrent submissions each
 /// see their own count, and on PostgreSQL the row stays locked until commit.
 pub async fn get_flow_counting_submission(
-    conn: &mut AnyConnection,
+    tx: &Tx,
     id: &str,
     kind: &str,
 ) -> Result<Option<FlowRecord>> {
@@ -635,17 +589,17 @@ pub async fn get_flow_counting_submission(
          CASE WHEN state = 'sent_email' AND kind = $2 THEN 1 ELSE 0 END \
          WHERE id = $1 RETURNING {FLOW_COLUMNS}"
     );
-    let row = sqlx::query(AssertSqlSafe(sql))
+    let row = Statement::built(sql)
         .bind(id)
         .bind(kind)
-        .fetch_optional(conn)
+        .fetch_optional(tx)
         .await?;
     row.as_ref().map(flow_from).transpose()
 }
 
 /// Writes a flow's state, method, context and UI.
-pub async fn update_flow(conn: &mut AnyConnection, flow: &FlowRecord) -> Result<()> {
-    sqlx::query(
+pub fn update_flow(tx: &Tx, flow: &FlowRecord) {
+    Statement::new(
         "UPDATE flows SET state = $1, active = $2, context = $3, ui = $4, updated_at = $5 WHERE id = $6",
     )
     .bind(&flow.state)
@@ -654,37 +608,21 @@ pub async fn update_flow(conn: &mut AnyConnection, flow: &FlowRecord) -> Result<
     .bind(flow.ui.to_string())
     .bind(flow.updated_at)
     .bind(&flow.id)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
-/// Counts one more code submission and returns the new count. One atomic
-/// statement, so concurrent submissions each see a distinct count.
-pub async fn increment_submit_count(conn: &mut AnyConnection, flow_id: &str) -> Result<i64> {
-    let row = sqlx::query(
-        "UPDATE flows SET submit_count = submit_count + 1 WHERE id = $1 RETURNING submit_count",
-    )
-    .bind(flow_id)
-    .fetch_one(conn)
-    .await?;
-    int(&row, "submit_count")
+    .defer(tx);
 }
 
 // ----- codes -----
 
 /// Removes every code of a flow (a resend voids the older ones).
-pub async fn delete_codes_of_flow(conn: &mut AnyConnection, flow_id: &str) -> Result<()> {
-    sqlx::query("DELETE FROM codes WHERE flow_id = $1")
+pub fn delete_codes_of_flow(tx: &Tx, flow_id: &str) {
+    Statement::new("DELETE FROM codes WHERE flow_id = $1")
         .bind(flow_id)
-        .execute(conn)
-        .await?;
-    Ok(())
+        .defer(tx);
 }
 
 /// Stores a code's hash.
-pub async fn insert_code(conn: &mut AnyConnection, code: &CodeRecord) -> Result<()> {
-    sqlx::query(
+pub fn insert_code(tx: &Tx, code: &CodeRecord) {
+    Statement::new(
         "INSERT INTO codes (id, flow_id, code_hmac, address, via, identity_id, issued_at, expires_at, used_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
@@ -697,19 +635,17 @@ pub async fn insert_code(conn: &mut AnyConnection, code: &CodeRecord) -> Result<
     .bind(code.issued_at)
     .bind(code.expires_at)
     .bind(code.used_at)
-    .execute(conn)
-    .await?;
-    Ok(())
+    .defer(tx);
 }
 
 /// The codes of a flow.
-pub async fn codes_of_flow(conn: &mut AnyConnection, flow_id: &str) -> Result<Vec<CodeRecord>> {
-    let rows = sqlx::query(
+pub async fn codes_of_flow(tx: &Tx, flow_id: &str) -> Result<Vec<CodeRecord>> {
+    let rows = Statement::new(
         "SELECT id, flow_id, code_hmac, address, via, identity_id, issued_at, expires_at, used_at \
          FROM codes WHERE flow_id = $1",
     )
     .bind(flow_id)
-    .fetch_all(conn)
+    .fetch_all(tx)
     .await?;
     rows.iter()
         .map(|row| {
@@ -729,20 +665,20 @@ pub async fn codes_of_flow(conn: &mut AnyConnection, flow_id: &str) -> Result<Ve
 }
 
 /// Marks a code used; false if another submission used it first.
-pub async fn use_code(conn: &mut AnyConnection, code_id: &str, now: i64) -> Result<bool> {
-    let result = sqlx::query("UPDATE codes SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
+pub async fn use_code(tx: &Tx, code_id: &str, now: i64) -> Result<bool> {
+    let used = Statement::new("UPDATE codes SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
         .bind(now)
         .bind(code_id)
-        .execute(conn)
+        .execute(tx)
         .await?;
-    Ok(result.rows_affected() == 1)
+    Ok(used == 1)
 }
 
 // ----- sessions -----
 
 /// Stores a session.
-pub async fn insert_session(conn: &mut AnyConnection, session: &SessionRecord) -> Result<()> {
-    sqlx::query(
+pub fn insert_session(tx: &Tx, session: &SessionRecord) {
+    Statement::new(
         "INSERT INTO sessions (id, token, identity_id, aal, authentication_methods, active, \
          issued_at, authenticated_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
@@ -755,9 +691,7 @@ pub async fn insert_session(conn: &mut AnyConnection, session: &SessionRecord) -
     .bind(session.issued_at)
     .bind(session.authenticated_at)
     .bind(session.expires_at)
-    .execute(conn)
-    .await?;
-    Ok(())
+    .defer(tx);
 }
 
 fn session_from(row: &AnyRow) -> Result<SessionRecord> {
@@ -778,28 +712,19 @@ const SESSION_COLUMNS: &str = "id, token, identity_id, aal, authentication_metho
      issued_at, authenticated_at, expires_at";
 
 /// A session by its token.
-pub async fn session_by_token(
-    conn: &mut AnyConnection,
-    token: &str,
-) -> Result<Option<SessionRecord>> {
+pub async fn session_by_token(tx: &Tx, token: &str) -> Result<Option<SessionRecord>> {
     let sql = format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE token = $1");
-    let row = sqlx::query(AssertSqlSafe(sql))
-        .bind(token)
-        .fetch_optional(conn)
-        .await?;
+    let row = Statement::built(sql).bind(token).fetch_optional(tx).await?;
     row.as_ref().map(session_from).transpose()
 }
 
 /// The sessions of an identity.
-pub async fn sessions_of(
-    conn: &mut AnyConnection,
-    identity_id: &str,
-) -> Result<Vec<SessionRecord>> {
+pub async fn sessions_of(tx: &Tx, identity_id: &str) -> Result<Vec<SessionRecord>> {
     let sql =
         format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE identity_id = $1 ORDER BY issued_at");
-    let rows = sqlx::query(AssertSqlSafe(sql))
+    let rows = Statement::built(sql)
         .bind(identity_id)
-        .fetch_all(conn)
+        .fetch_all(tx)
         .await?;
     rows.iter().map(session_from).collect()
 }
@@ -829,8 +754,8 @@ fn message_from(row: &AnyRow) -> Result<MessageRecord> {
 }
 
 /// Queues a message.
-pub async fn insert_message(conn: &mut AnyConnection, message: &MessageRecord) -> Result<()> {
-    sqlx::query(
+pub fn insert_message(tx: &Tx, message: &MessageRecord) {
+    Statement::new(
         "INSERT INTO courier_messages (id, type, status, channel, recipient, subject, body, \
          template_type, template_data, flow_id, send_count, next_attempt_at, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
@@ -849,56 +774,64 @@ pub async fn insert_message(conn: &mut AnyConnection, message: &MessageRecord) -
     .bind(message.next_attempt_at)
     .bind(message.created_at)
     .bind(message.updated_at)
-    .execute(conn)
-    .await?;
-    Ok(())
+    .defer(tx);
 }
 
 /// A message by id.
-pub async fn get_message(conn: &mut AnyConnection, id: &str) -> Result<Option<MessageRecord>> {
+pub async fn get_message(tx: &Tx, id: &str) -> Result<Option<MessageRecord>> {
     let sql = format!("SELECT {MESSAGE_COLUMNS} FROM courier_messages WHERE id = $1");
-    let row = sqlx::query(AssertSqlSafe(sql))
-        .bind(id)
-        .fetch_optional(conn)
-        .await?;
+    let row = Statement::built(sql).bind(id).fetch_optional(tx).await?;
     row.as_ref().map(message_from).transpose()
 }
 
 /// Messages matching a filter, newest first.
 pub async fn list_messages(
-    conn: &mut AnyConnection,
+    tx: &Tx,
     filter: &MessageFilter,
     limit: i64,
     offset: i64,
 ) -> Result<Vec<MessageRecord>> {
-    // Empty filters match everything: one statement instead of eight variants.
+    // Only the filters given become conditions, so each can use its index.
+    let given = [
+        ("status", &filter.status),
+        ("recipient", &filter.recipient),
+        ("flow_id", &filter.flow_id),
+    ];
+    let mut conditions = Vec::new();
+    let mut values = Vec::new();
+    for (column, value) in given {
+        if let Some(value) = value {
+            values.push(value.clone());
+            conditions.push(format!("{column} = ${}", values.len()));
+        }
+    }
+    let filter_sql = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conditions.join(" AND "))
+    };
     let sql = format!(
-        "SELECT {MESSAGE_COLUMNS} FROM courier_messages \
-         WHERE ($1 = '' OR status = $1) AND ($2 = '' OR recipient = $2) AND ($3 = '' OR flow_id = $3) \
-         ORDER BY created_at DESC, id DESC LIMIT $4 OFFSET $5"
+        "SELECT {MESSAGE_COLUMNS} FROM courier_messages {filter_sql} \
+         ORDER BY created_at DESC, id DESC LIMIT ${} OFFSET ${}",
+        values.len() + 1,
+        values.len() + 2
     );
-    let rows = sqlx::query(AssertSqlSafe(sql))
-        .bind(filter.status.clone().unwrap_or_default())
-        .bind(filter.recipient.clone().unwrap_or_default())
-        .bind(filter.flow_id.clone().unwrap_or_default())
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(conn)
-        .await?;
+    let mut statement = Statement::built(sql);
+    for value in values {
+        statement = statement.bind(value);
+    }
+    let rows = statement.bind(limit).bind(offset).fetch_all(tx).await?;
     rows.iter().map(message_from).collect()
 }
 
 /// The dispatch attempts of a message, oldest first.
-pub async fn dispatches_of(
-    conn: &mut AnyConnection,
-    message_id: &str,
-) -> Result<Vec<DispatchRecord>> {
-    let rows = sqlx::query(
+pub async fn dispatches_of(tx: &Tx, message_id: &str) -> Result<Vec<DispatchRecord>> {
+    let rows = Statement::new(
         "SELECT id, message_id, status, error, created_at FROM courier_message_dispatches \
          WHERE message_id = $1 ORDER BY created_at, id",
     )
     .bind(message_id)
-    .fetch_all(conn)
+    .fetch_all(tx)
     .await?;
     rows.iter()
         .map(|row| {
@@ -919,7 +852,7 @@ pub async fn dispatches_of(
 /// PostgreSQL claim disjoint sets: the second one's update finds the rows changed
 /// and skips them.
 pub async fn claim_due_messages(
-    conn: &mut AnyConnection,
+    tx: &Tx,
     channels: &[&str],
     now: i64,
     lease_until: i64,
@@ -939,14 +872,14 @@ pub async fn claim_due_messages(
          WHERE {due} AND id IN (SELECT id FROM courier_messages WHERE {due} ORDER BY created_at, id LIMIT $3) \
          RETURNING {MESSAGE_COLUMNS}"
     );
-    let mut query = sqlx::query(AssertSqlSafe(sql))
+    let mut query = Statement::built(sql)
         .bind(now)
         .bind(lease_until)
         .bind(limit);
     for channel in channels {
         query = query.bind(*channel);
     }
-    let rows = query.fetch_all(conn).await?;
+    let rows = query.fetch_all(tx).await?;
     let mut messages = rows.iter().map(message_from).collect::<Result<Vec<_>>>()?;
     messages.sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
     Ok(messages)
@@ -972,13 +905,13 @@ pub enum DispatchOutcome {
 }
 
 /// Records an attempt and moves the message to its next status.
-pub async fn finish_dispatch(
-    conn: &mut AnyConnection,
+pub fn finish_dispatch(
+    tx: &Tx,
     message_id: &str,
     dispatch_id: &str,
     outcome: &DispatchOutcome,
     now: i64,
-) -> Result<()> {
+) {
     let (status, dispatch_status, error, next) = match outcome {
         DispatchOutcome::Sent => ("sent", "success", None, None),
         DispatchOutcome::Retry { error, retry_at } => {
@@ -986,7 +919,7 @@ pub async fn finish_dispatch(
         }
         DispatchOutcome::Abandoned { error } => ("abandoned", "failed", Some(error.as_str()), None),
     };
-    sqlx::query(
+    Statement::new(
         "UPDATE courier_messages SET status = $1, send_count = send_count + 1, lease_until = NULL, \
          next_attempt_at = COALESCE($2, next_attempt_at), updated_at = $3 WHERE id = $4",
     )
@@ -994,9 +927,8 @@ pub async fn finish_dispatch(
     .bind(next)
     .bind(now)
     .bind(message_id)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query(
+    .defer(tx);
+    Statement::new(
         "INSERT INTO courier_message_dispatches (id, message_id, status, error, created_at) \
          VALUES ($1, $2, $3, $4, $5)",
     )
@@ -1005,49 +937,40 @@ pub async fn finish_dispatch(
     .bind(dispatch_status)
     .bind(error)
     .bind(now)
-    .execute(conn)
-    .await?;
-    Ok(())
+    .defer(tx);
 }
 
 /// Abandons a message without an attempt (its retries were used up).
-pub async fn abandon_message(conn: &mut AnyConnection, message_id: &str, now: i64) -> Result<()> {
-    sqlx::query(
+pub fn abandon_message(tx: &Tx, message_id: &str, now: i64) {
+    Statement::new(
         "UPDATE courier_messages SET status = 'abandoned', lease_until = NULL, updated_at = $1 WHERE id = $2",
     )
     .bind(now)
     .bind(message_id)
-    .execute(conn)
-    .await?;
-    Ok(())
+    .defer(tx);
 }
 
 // ----- engine meta -----
 
 /// A value from the engine's key-value table.
-pub async fn get_meta(conn: &mut AnyConnection, key: &str) -> Result<Option<String>> {
-    let row = sqlx::query("SELECT value FROM engine_meta WHERE key = $1")
+pub async fn get_meta(tx: &Tx, key: &str) -> Result<Option<String>> {
+    let row = Statement::new("SELECT value FROM engine_meta WHERE key = $1")
         .bind(key)
-        .fetch_optional(conn)
+        .fetch_optional(tx)
         .await?;
     row.as_ref().map(|r| text(r, "value")).transpose()
 }
 
 /// Stores a value unless the key exists, and returns the stored value (first
 /// writer wins, so concurrent engines agree).
-pub async fn get_or_insert_meta(
-    conn: &mut AnyConnection,
-    key: &str,
-    value: &str,
-) -> Result<String> {
-    sqlx::query(
+pub async fn get_or_insert_meta(tx: &Tx, key: &str, value: &str) -> Result<String> {
+    Statement::new(
         "INSERT INTO engine_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING",
     )
     .bind(key)
     .bind(value)
-    .execute(&mut *conn)
-    .await?;
-    Ok(get_meta(conn, key)
+    .defer(tx);
+    Ok(get_meta(tx, key)
         .await?
         .unwrap_or_else(|| value.to_string()))
 }
