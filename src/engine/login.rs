@@ -184,8 +184,10 @@ impl Engine {
             return self.refuse(&flow, ui::error(texts::GENERIC, texts::CODE_ALREADY_USED));
         }
         let now = self.now();
-        store::mark_address_verified(tx, &identity.id, &code.via, &code.address, now);
-        mark_verified(&mut account.addresses, &code.via, &code.address, now);
+        // Most logins are through an address verified before: no write then.
+        if mark_verified(&mut account.addresses, &code.via, &code.address, now) {
+            store::mark_address_verified(tx, &identity.id, &code.via, &code.address, now);
+        }
         flow.state = "passed_challenge".to_string();
         flow.updated_at = now;
         flow.ui = self.rebuild_ui(&flow, Vec::new());
@@ -330,17 +332,21 @@ impl Engine {
     }
 }
 
-/// Marks an address verified in memory, as the store just did.
-fn mark_verified(addresses: &mut [AddressRecord], via: &str, value: &str, now: i64) {
+/// Marks an address verified in memory; true if it was not verified before
+/// (and the store must be told).
+fn mark_verified(addresses: &mut [AddressRecord], via: &str, value: &str, now: i64) -> bool {
+    let mut changed = false;
     for address in addresses
         .iter_mut()
-        .filter(|a| a.via == via && a.value == value)
+        .filter(|a| a.via == via && a.value == value && !a.verified)
     {
+        changed = true;
         address.verified = true;
         address.status = "completed".to_string();
         address.verified_at = address.verified_at.or(Some(now));
         address.updated_at = now;
     }
+    changed
 }
 
 /// The flow with a container-level error (not stored).
