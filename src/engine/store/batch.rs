@@ -14,15 +14,13 @@
 //! batch of its own, where failure rolls back just that step, as before.
 
 use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::Mutex;
-use std::task::Poll;
 
 use futures_util::future::{BoxFuture, join_all};
 use sqlx::error::ErrorKind;
 use sqlx::{Any, AnyConnection, AnyPool, AssertSqlSafe, Either, Executor};
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::{Notify, mpsc, oneshot};
 
 use super::StoreError;
 use super::tx::{Done, Op, Statement, Tx, lock};
@@ -163,30 +161,44 @@ enum Ending {
 
 /// Runs steps side by side in one transaction and commits it, or rolls it all
 /// back if any step failed after writing.
+///
+/// Each step is a task of its own, so steps compute on every worker thread. A
+/// round is sent once all of them wait: sending as soon as one statement waits
+/// (so steps would compute while the SQLite thread works) made rounds smaller
+/// and was slower, as each round costs a thread round trip.
 async fn run_batch(pool: &AnyPool, jobs: &[Arc<dyn Job>]) -> Ending {
     let batch = Arc::new(Batch::new(jobs.len()));
-    let mut steps = join_all(
-        jobs.iter()
-            .enumerate()
-            .map(|(index, job)| Arc::clone(job).start(Tx::batched(Arc::clone(&batch), index))),
-    );
+    let steps: Vec<_> = jobs
+        .iter()
+        .enumerate()
+        .map(|(index, job)| {
+            let tx = Tx::batched(Arc::clone(&batch), index);
+            let running = Arc::clone(job).start(tx);
+            let stopped = StepStopped(Arc::clone(&batch));
+            tokio::spawn(async move {
+                let _stopped = stopped;
+                running.await
+            })
+        })
+        .collect();
     let mut conn = None;
     let mut first_error = None;
-    let outcomes = loop {
-        match all_waiting(&mut steps, &batch).await {
-            Some(outcomes) => break outcomes,
-            None => {
-                let began = conn.is_some();
-                let Some(conn) = connection(pool, &mut conn, &batch).await else {
-                    continue;
-                };
-                if let Err(error) = execute_round(conn, &batch, !began, false).await {
-                    batch.abort(&error);
-                    first_error.get_or_insert(error);
-                }
-            }
+    while batch.next_round().await {
+        let began = conn.is_some();
+        let Some(conn) = connection(pool, &mut conn, &batch).await else {
+            continue;
+        };
+        if let Err(error) = execute_round(conn, &batch, !began, false).await {
+            batch.abort(&error);
+            first_error.get_or_insert(error);
         }
-    };
+    }
+    // A step that panicked counts as failed.
+    let outcomes: Vec<bool> = join_all(steps)
+        .await
+        .into_iter()
+        .map(|joined| joined.unwrap_or(false))
+        .collect();
     let began = conn.is_some();
     if !began && batch.has_pending() {
         // Only deferred writes: the transaction starts with the last round.
@@ -223,18 +235,14 @@ async fn run_batch(pool: &AnyPool, jobs: &[Arc<dyn Job>]) -> Ending {
     }
 }
 
-/// Polls the steps until each has finished or waits for the database. Returns
-/// their outcomes once all finished, None when statements are waiting.
-async fn all_waiting<S>(steps: &mut S, batch: &Batch) -> Option<Vec<bool>>
-where
-    S: Future<Output = Vec<bool>> + Unpin,
-{
-    std::future::poll_fn(|cx| match Pin::new(&mut *steps).poll(cx) {
-        Poll::Ready(outcomes) => Poll::Ready(Some(outcomes)),
-        Poll::Pending if batch.has_pending() => Poll::Ready(None),
-        Poll::Pending => Poll::Pending,
-    })
-    .await
+/// Marks a step's task as stopped when it ends, even by a panic, so that the
+/// batch never waits for it.
+struct StepStopped(Arc<Batch>);
+
+impl Drop for StepStopped {
+    fn drop(&mut self) {
+        self.0.step_stopped();
+    }
 }
 
 /// The batch's connection, acquired at its first statement. On failure the
@@ -261,11 +269,15 @@ async fn connection<'c>(
 #[derive(Debug)]
 pub(super) struct Batch {
     state: Mutex<BatchState>,
+    /// Signalled when a step starts waiting for the database or stops.
+    changed: Notify,
 }
 
 #[derive(Debug)]
 struct BatchState {
     pending: Vec<Pending>,
+    /// Steps neither waiting for a statement's result nor stopped.
+    running: usize,
     wrote: Vec<bool>,
     aborted: Option<String>,
 }
@@ -283,9 +295,11 @@ impl Batch {
         Batch {
             state: Mutex::new(BatchState {
                 pending: Vec::new(),
+                running: steps,
                 wrote: vec![false; steps],
                 aborted: None,
             }),
+            changed: Notify::new(),
         }
     }
 
@@ -301,7 +315,9 @@ impl Batch {
                 op,
                 reply: Some(reply),
             });
+            state.running = state.running.saturating_sub(1);
         }
+        self.changed.notify_one();
         receiver
             .await
             .unwrap_or_else(|_| Err(StoreError::Aborted("the batch ended".to_string())))
@@ -322,6 +338,42 @@ impl Batch {
 
     fn has_pending(&self) -> bool {
         !lock(&self.state).pending.is_empty()
+    }
+
+    /// Waits until every step waits for the database or has stopped. True if a
+    /// round is due (a statement waits for its result); false once every step
+    /// has stopped: what is pending then is deferred writes, for the final round.
+    async fn next_round(&self) -> bool {
+        loop {
+            {
+                let state = lock(&self.state);
+                if state.running == 0 {
+                    return state.pending.iter().any(|p| p.reply.is_some());
+                }
+            }
+            // A notification sent since the check above is kept for this wait.
+            self.changed.notified().await;
+        }
+    }
+
+    fn step_stopped(&self) {
+        {
+            let mut state = lock(&self.state);
+            state.running = state.running.saturating_sub(1);
+        }
+        self.changed.notify_one();
+    }
+
+    /// Hands a waiting statement its result; its step runs again.
+    fn finish(&self, pending: Pending, result: Result<Done>) {
+        let Some(reply) = pending.reply else {
+            return;
+        };
+        lock(&self.state).running += 1;
+        if reply.send(result).is_err() {
+            // The step is gone (it panicked): it will not run again.
+            self.step_stopped();
+        }
     }
 
     fn take_pending(&self) -> Vec<Pending> {
@@ -351,15 +403,7 @@ impl Batch {
         };
         let reason = error.to_string();
         for pending in waiting {
-            pending.finish(Err(StoreError::Aborted(reason.clone())));
-        }
-    }
-}
-
-impl Pending {
-    fn finish(self, result: Result<Done>) {
-        if let Some(reply) = self.reply {
-            let _ = reply.send(result);
+            self.finish(pending, Err(StoreError::Aborted(reason.clone())));
         }
     }
 }
@@ -423,7 +467,7 @@ async fn execute_round(
                 if pending.op.statements.iter().any(Statement::writes) {
                     batch.mark_wrote(pending.step);
                 }
-                pending.finish(Ok(done));
+                batch.finish(pending, Ok(done));
             }
             return Ok(());
         };
@@ -442,27 +486,27 @@ async fn execute_round(
             if pending.op.statements.iter().any(Statement::writes) {
                 batch.mark_wrote(pending.step);
             }
-            pending.finish(Ok(done));
+            batch.finish(pending, Ok(done));
         }
         if !recoverable {
             let error = StoreError::Database(error);
             batch.abort(&error);
             let reason = error.to_string();
             for pending in rest.drain(..) {
-                pending.finish(Err(StoreError::Aborted(reason.clone())));
+                batch.finish(pending, Err(StoreError::Aborted(reason.clone())));
             }
             // An awaited statement's step gets the error itself; a deferred
             // one's error is the batch's, and reaches its step when it is run alone.
             return match failed {
                 Some(failed) if failed.reply.is_some() => {
-                    failed.finish(Err(error));
+                    batch.finish(failed, Err(error));
                     Err(StoreError::Aborted(reason))
                 }
                 _ => Err(error),
             };
         }
         if let Some(failed) = failed {
-            failed.finish(Err(StoreError::Database(error)));
+            batch.finish(failed, Err(StoreError::Database(error)));
         }
         ops = rest;
         begin = false;
