@@ -31,10 +31,6 @@ const SCHEMA: &str = r#"{
   }
 }"#;
 
-// The allocator of the otpctl binary.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn arg(name: &str, default: usize) -> usize {
     let args: Vec<String> = std::env::args().collect();
     args.iter()

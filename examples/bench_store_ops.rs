@@ -14,10 +14,6 @@ use otpctl::engine::store::{self, MessageFilter, Statement, Store, StoreError, T
 use otpctl::engine::{Engine, EngineConfig, FlowRequest, LoginSubmission};
 use serde_json::json;
 
-// The allocator of the otpctl binary.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 const SCHEMA: &str = r#"{"type": "object", "properties": {"traits": {"type": "object",
   "properties": {"email": {"type": "string", "format": "email", "ory.sh/kratos": {
   "credentials": {"code": {"identifier": true, "via": "email"}},
