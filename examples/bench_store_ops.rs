@@ -99,6 +99,35 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     })
     .await?;
     let id = flow.clone();
+    measure(
+        "flow row as one JSON column, parsed",
+        &store,
+        move |tx, i| {
+            let id = id(i);
+            // The same row packed by SQLite into one value, then parsed by serde.
+            async move {
+                let rows = Statement::new(
+                    "SELECT json_object('id', id, 'kind', kind, 'type', type, 'state', state, \
+                 'active', active, 'submit_count', submit_count, 'request_url', request_url, \
+                 'return_to', return_to, 'context', json(context), 'ui', json(ui), \
+                 'issued_at', issued_at, 'expires_at', expires_at, 'updated_at', updated_at) \
+                 FROM flows WHERE id = $1",
+                )
+                .bind(id)
+                .fetch_all(&tx)
+                .await?;
+                for row in rows {
+                    let text: String = sqlx::Row::try_get(&row, 0)?;
+                    let value: serde_json::Value = serde_json::from_str(&text)
+                        .map_err(|e| StoreError::Aborted(e.to_string()))?;
+                    std::hint::black_box(value);
+                }
+                Ok(())
+            }
+        },
+    )
+    .await?;
+    let id = flow.clone();
     measure("get_flow", &store, move |tx, i| {
         let id = id(i);
         async move { store::get_flow(&tx, &id).await.map(drop) }

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use super::clock::rfc3339_ms;
-use super::store::{self, CodeRecord, FlowRecord, Tx};
+use super::store::{self, CodeOwner, CodeRecord, FlowRecord, Tx};
 use super::{Engine, EngineError, code, ui};
 use crate::courier::queue;
 use crate::courier::template::{Channel, TemplateType};
@@ -326,27 +326,24 @@ impl Engine {
         Ok(())
     }
 
-    /// The code of a flow that `submitted` matches, if any: unexpired, for one of
-    /// `addresses` when given, checked in constant time under every secret.
-    pub(super) async fn matching_code(
+    /// Uses the code of a flow that `submitted` is, if `owner` may use it and it
+    /// is unexpired and unused: checked under every secret, so rotating secrets
+    /// does not void codes in flight. None for a wrong, expired or used code
+    /// (Kratos gives one answer for all three).
+    pub(super) async fn claim_code(
         &self,
         tx: &Tx,
         flow_id: &str,
         submitted: &str,
-        accept: impl Fn(&CodeRecord) -> bool,
+        owner: CodeOwner<'_>,
     ) -> Result<Option<CodeRecord>, EngineError> {
-        let now = self.now();
-        let secrets = || self.inner.secrets.iter().map(Vec::as_slice);
-        Ok(store::codes_of_flow(tx, flow_id)
-            .await?
-            .into_iter()
-            .filter(|c| c.expires_at > now && accept(c))
-            .find(|c| code::verify(submitted, &c.code_hmac, secrets())))
-    }
-
-    /// Marks a code used; false if a concurrent submission used it first.
-    pub(super) async fn use_code(&self, tx: &Tx, code: &CodeRecord) -> Result<bool, EngineError> {
-        Ok(store::use_code(tx, &code.id, self.now()).await?)
+        let hashes: Vec<String> = self
+            .inner
+            .secrets
+            .iter()
+            .map(|secret| code::hash(submitted, secret))
+            .collect();
+        Ok(store::claim_code(tx, flow_id, &hashes, owner, self.now()).await?)
     }
 
     fn signing_secret(&self) -> &[u8] {

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use super::flows::{FlowKind, FlowRequest, Outcome, Target, duration_ms, flow_json, has_code};
 use super::identifier::normalize_gracefully;
-use super::store::{self, Account, AddressRecord, CredentialRecord, FlowRecord, Tx};
+use super::store::{self, Account, AddressRecord, CodeOwner, CredentialRecord, FlowRecord, Tx};
 use super::ui::{self, Group, Input, texts};
 use super::{Engine, EngineError};
 use crate::courier::template::TemplateType;
@@ -171,18 +171,11 @@ impl Engine {
             return self.refuse(&flow, ui::error(id, text));
         };
         let identity = account.identity.clone();
-        let found = self
-            .matching_code(tx, &flow.id, submitted, |c| {
-                c.identity_id.as_deref() == Some(&identity.id)
-            })
-            .await?;
-        let Some(code) = found.filter(|c| c.used_at.is_none()) else {
+        let owner = CodeOwner::Identity(&identity.id);
+        let Some(code) = self.claim_code(tx, &flow.id, submitted, owner).await? else {
             let (id, text) = texts::LOGIN_CODE_INVALID;
             return self.refuse(&flow, ui::error(id, text));
         };
-        if !self.use_code(tx, &code).await? {
-            return self.refuse(&flow, ui::error(texts::GENERIC, texts::CODE_ALREADY_USED));
-        }
         let now = self.now();
         // Most logins are through an address verified before: no write then.
         if mark_verified(&mut account.addresses, &code.via, &code.address, now) {

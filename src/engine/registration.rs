@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::flows::{FlowKind, FlowRequest, Outcome, Target, duration_ms, flow_json};
 use super::identifier::Via;
-use super::store::{self, FlowRecord, Tx};
+use super::store::{self, CodeOwner, FlowRecord, Tx};
 use super::traits::{Address, Derived, TraitError};
 use super::ui::{self, Group, Input, texts};
 use super::{Engine, EngineError};
@@ -198,18 +198,16 @@ impl Engine {
             let (id, text) = texts::TRAITS_MISMATCH;
             return self.refuse(&flow, ui::error(id, text));
         }
-        let found = self
-            .matching_code(tx, &flow.id, submitted, |c| {
-                derived.code_addresses.iter().any(|a| a.value == c.address)
-            })
-            .await?;
-        let Some(code) = found.filter(|c| c.used_at.is_none()) else {
+        let addresses: Vec<String> = derived
+            .code_addresses
+            .iter()
+            .map(|a| a.value.clone())
+            .collect();
+        let owner = CodeOwner::Addresses(&addresses);
+        let Some(code) = self.claim_code(tx, &flow.id, submitted, owner).await? else {
             let (id, text) = texts::REGISTRATION_CODE_INVALID;
             return self.refuse(&flow, ui::error(id, text));
         };
-        if !self.use_code(tx, &code).await? {
-            return self.refuse(&flow, ui::error(texts::GENERIC, texts::CODE_ALREADY_USED));
-        }
         let proven = Address {
             via: Via::parse(&code.via),
             value: code.address.clone(),

@@ -75,8 +75,6 @@ pub mod texts {
     /// Too many code submissions.
     pub const TOO_MANY_ATTEMPTS: &str =
         "The request was submitted too often. Please request another code.";
-    /// The code was used by another submission.
-    pub const CODE_ALREADY_USED: &str = "The code was already used. Please request another code.";
     /// A required property is missing (format `{name}`).
     pub const MISSING: u32 = 4000002;
     /// Duplicate account.

@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::flows::{FlowKind, FlowRequest, FlowType, Outcome, Target, duration_ms, flow_json};
 use super::identifier::{Via, normalize_gracefully};
 use super::settings::VerificationStrategy;
-use super::store::{self, AddressRecord, FlowRecord, IdentityRecord, Tx};
+use super::store::{self, AddressRecord, CodeOwner, FlowRecord, IdentityRecord, Tx};
 use super::ui::{self, Group, Input, texts};
 use super::{Engine, EngineError};
 use crate::courier::template::TemplateType;
@@ -255,15 +255,12 @@ impl Engine {
             let replacement = self.replace_verification(tx, &flow, message).await?;
             return Ok(Outcome::Replaced { flow: replacement });
         }
-        let found = self
-            .matching_code(tx, &flow.id, submitted, |_| true)
+        let claimed = self
+            .claim_code(tx, &flow.id, submitted, CodeOwner::Any)
             .await?;
-        let code = match found.filter(|c| c.used_at.is_none()) {
-            Some(code) if self.use_code(tx, &code).await? => code,
-            _ => {
-                let (id, text) = texts::VERIFICATION_CODE_INVALID;
-                return self.refuse(&flow, ui::error(id, text));
-            }
+        let Some(code) = claimed else {
+            let (id, text) = texts::VERIFICATION_CODE_INVALID;
+            return self.refuse(&flow, ui::error(id, text));
         };
         let now = self.now();
         if let Some(identity_id) = &code.identity_id {

@@ -336,4 +336,63 @@ mod tests {
         assert!(outcome, "the duplicate was reported");
         assert_eq!(keys(&store).await, ["after"]);
     }
+
+    fn code(id: &str, hash: &str, address: &str, identity: &str, expires_at: i64) -> CodeRecord {
+        CodeRecord {
+            id: id.to_string(),
+            flow_id: "f".to_string(),
+            code_hmac: hash.to_string(),
+            address: address.to_string(),
+            via: "email".to_string(),
+            identity_id: Some(identity.to_string()),
+            issued_at: 0,
+            expires_at,
+            used_at: None,
+        }
+    }
+
+    #[tokio::test]
+    async fn a_code_is_claimed_once_and_only_by_its_owner_while_unexpired() {
+        let (_dir, store) = sqlite_store().await;
+        let claims = store
+            .run(|tx| async move {
+                Statement::new(
+                    "INSERT INTO flows (id, kind, type, state, submit_count, request_url, context, ui, \
+                     issued_at, expires_at, updated_at) \
+                     VALUES ('f', 'login', 'api', 'sent_email', 0, '', '{}', '{}', 0, 10000, 0)",
+                )
+                .defer(&tx);
+                insert_code(&tx, &code("c1", "h1", "a@x.io", "i1", 10000));
+                insert_code(&tx, &code("c2", "h2", "b@x.io", "i2", 100));
+                let h = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+                let mut claimed = Vec::new();
+                let addresses = h(&["b@x.io"]);
+                for (hashes, owner, now) in [
+                    (h(&["wrong"]), CodeOwner::Any, 50),
+                    (h(&["h1"]), CodeOwner::Identity("i2"), 50),
+                    (h(&["h1"]), CodeOwner::Addresses(&addresses), 50),
+                    (h(&["h2"]), CodeOwner::Any, 100), // expired at 100
+                    // The code as hashed under a new and an old secret.
+                    (h(&["new", "h1"]), CodeOwner::Identity("i1"), 50),
+                    (h(&["h1"]), CodeOwner::Any, 50), // already used
+                    (h(&["h2"]), CodeOwner::Addresses(&addresses), 99),
+                ] {
+                    let code = claim_code(&tx, "f", &hashes, owner, now).await?;
+                    claimed.push(code.map(|c| c.id));
+                }
+                Ok::<_, StoreError>(claimed)
+            })
+            .await
+            .expect("claims");
+        let expected: Vec<Option<String>> = vec![
+            None,
+            None,
+            None,
+            None,
+            Some("c1".into()),
+            None,
+            Some("c2".into()),
+        ];
+        assert_eq!(claims, expected);
+    }
 }

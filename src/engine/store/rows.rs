@@ -638,40 +638,84 @@ pub fn insert_code(tx: &Tx, code: &CodeRecord) {
     .defer(tx);
 }
 
-/// The codes of a flow.
-pub async fn codes_of_flow(tx: &Tx, flow_id: &str) -> Result<Vec<CodeRecord>> {
-    let rows = Statement::new(
-        "SELECT id, flow_id, code_hmac, address, via, identity_id, issued_at, expires_at, used_at \
-         FROM codes WHERE flow_id = $1",
-    )
-    .bind(flow_id)
-    .fetch_all(tx)
-    .await?;
-    rows.iter()
-        .map(|row| {
-            Ok(CodeRecord {
-                id: text(row, "id")?,
-                flow_id: text(row, "flow_id")?,
-                code_hmac: text(row, "code_hmac")?,
-                address: text(row, "address")?,
-                via: text(row, "via")?,
-                identity_id: opt_text(row, "identity_id")?,
-                issued_at: int(row, "issued_at")?,
-                expires_at: int(row, "expires_at")?,
-                used_at: opt_int(row, "used_at")?,
-            })
-        })
-        .collect()
+/// Which codes of a flow a submission may use.
+#[derive(Debug, Clone, Copy)]
+pub enum CodeOwner<'a> {
+    /// Any code of the flow.
+    Any,
+    /// A code sent for this identity (login).
+    Identity(&'a str),
+    /// A code sent to one of these addresses (registration).
+    Addresses(&'a [String]),
 }
 
-/// Marks a code used; false if another submission used it first.
-pub async fn use_code(tx: &Tx, code_id: &str, now: i64) -> Result<bool> {
-    let used = Statement::new("UPDATE codes SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
-        .bind(now)
-        .bind(code_id)
-        .execute(tx)
-        .await?;
-    Ok(used == 1)
+const CODE_COLUMNS: &str =
+    "id, flow_id, code_hmac, address, via, identity_id, issued_at, expires_at, used_at";
+
+fn code_from(row: &AnyRow) -> Result<CodeRecord> {
+    Ok(CodeRecord {
+        id: text(row, "id")?,
+        flow_id: text(row, "flow_id")?,
+        code_hmac: text(row, "code_hmac")?,
+        address: text(row, "address")?,
+        via: text(row, "via")?,
+        identity_id: opt_text(row, "identity_id")?,
+        issued_at: int(row, "issued_at")?,
+        expires_at: int(row, "expires_at")?,
+        used_at: opt_int(row, "used_at")?,
+    })
+}
+
+/// The codes of a flow.
+pub async fn codes_of_flow(tx: &Tx, flow_id: &str) -> Result<Vec<CodeRecord>> {
+    let sql = format!("SELECT {CODE_COLUMNS} FROM codes WHERE flow_id = $1");
+    let rows = Statement::built(sql).bind(flow_id).fetch_all(tx).await?;
+    rows.iter().map(code_from).collect()
+}
+
+/// Uses the unexpired, unused code of a flow whose keyed hash is one of
+/// `hashes` (the submitted code under each secret) and that `owner` allows,
+/// and returns it; None if there is none. Finding and using it is one
+/// conditional statement, so of concurrent submissions of one code exactly one
+/// gets it (on PostgreSQL the others wait for its row lock, then find it used).
+pub async fn claim_code(
+    tx: &Tx,
+    flow_id: &str,
+    hashes: &[String],
+    owner: CodeOwner<'_>,
+    now: i64,
+) -> Result<Option<CodeRecord>> {
+    if hashes.is_empty() {
+        return Ok(None);
+    }
+    let mut statement_args: Vec<String> = Vec::new();
+    let mut placeholders = |values: &[String]| {
+        let start = statement_args.len() + 3;
+        statement_args.extend(values.iter().cloned());
+        (start..start + values.len())
+            .map(|n| format!("${n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let in_hashes = placeholders(hashes);
+    let owned = match owner {
+        CodeOwner::Any => String::new(),
+        CodeOwner::Identity(id) => {
+            format!(" AND identity_id = {}", placeholders(&[id.to_string()]))
+        }
+        CodeOwner::Addresses([]) => return Ok(None),
+        CodeOwner::Addresses(addresses) => format!(" AND address IN ({})", placeholders(addresses)),
+    };
+    let sql = format!(
+        "UPDATE codes SET used_at = $1 WHERE flow_id = $2 AND used_at IS NULL AND expires_at > $1 \
+         AND code_hmac IN ({in_hashes}){owned} RETURNING {CODE_COLUMNS}"
+    );
+    let mut statement = Statement::built(sql).bind(now).bind(flow_id);
+    for arg in statement_args {
+        statement = statement.bind(arg);
+    }
+    let rows = statement.fetch_all(tx).await?;
+    rows.first().map(code_from).transpose()
 }
 
 // ----- sessions -----
