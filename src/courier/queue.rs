@@ -18,10 +18,7 @@ pub fn compose(
     now: i64,
 ) -> Result<MessageRecord, TemplateError> {
     let (subject, body) = match channel {
-        Channel::Email => {
-            let email = templates.email(template, &template_data)?;
-            (email.subject, email.plaintext)
-        }
+        Channel::Email => templates.email_text(template, &template_data)?,
         Channel::Sms => (String::new(), templates.sms(template, &template_data)?),
     };
     Ok(MessageRecord {

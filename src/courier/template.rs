@@ -399,18 +399,37 @@ impl Templates {
 
     /// Renders an email of this type from snake_case `template_data`.
     pub fn email(&self, ty: TemplateType, data: &Value) -> Result<RenderedEmail, TemplateError> {
+        let (subject, plaintext) = self.email_text(ty, data)?;
         let data = data.as_object().ok_or(TemplateError::DataNotObject)?;
-        let fields = model::fields(ty, Channel::Email);
-        let text = Context::from(model::context(fields, data, false));
-        let html = Context::from(model::context(fields, data, true));
-        let set = self.of(ty);
+        let html = Context::from(model::context(
+            model::fields(ty, Channel::Email),
+            data,
+            true,
+        ));
         Ok(RenderedEmail {
-            subject: render(&set.subject, ty, Part::Subject, &text)?
-                .trim()
-                .to_string(),
-            plaintext: render(&set.plaintext, ty, Part::Plaintext, &text)?,
-            html: render(&set.html, ty, Part::Html, &html)?,
+            subject,
+            plaintext,
+            html: render(&self.of(ty).html, ty, Part::Html, &html)?,
         })
+    }
+
+    /// The subject and plain-text body of an email: what a queued message stores
+    /// (as Kratos does); the HTML body is rendered when the message is sent.
+    pub fn email_text(
+        &self,
+        ty: TemplateType,
+        data: &Value,
+    ) -> Result<(String, String), TemplateError> {
+        let data = data.as_object().ok_or(TemplateError::DataNotObject)?;
+        let text = Context::from(model::context(
+            model::fields(ty, Channel::Email),
+            data,
+            false,
+        ));
+        let set = self.of(ty);
+        let subject = render(&set.subject, ty, Part::Subject, &text)?;
+        let plaintext = render(&set.plaintext, ty, Part::Plaintext, &text)?;
+        Ok((subject.trim().to_string(), plaintext))
     }
 
     /// Renders the SMS text of this type; an error for a type without SMS.
