@@ -8,28 +8,10 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use otpctl::engine::store::MessageFilter;
-use otpctl::engine::{Engine, EngineConfig, FlowRequest, LoginSubmission, Outcome};
-use serde_json::{Value, json};
+use otpctl::engine::{Engine, FlowRequest, LoginSubmission, Outcome};
+use serde_json::Value;
 
-const SCHEMA: &str = r#"{
-  "$schema": "http://json-schema.org/draft-07/schema#",
-  "type": "object",
-  "properties": {
-    "traits": {
-      "type": "object",
-      "properties": {
-        "email": {
-          "type": "string", "format": "email",
-          "ory.sh/kratos": {
-            "credentials": { "code": { "identifier": true, "via": "email" } },
-            "verification": { "via": "email" }
-          }
-        }
-      },
-      "required": ["email"]
-    }
-  }
-}"#;
+mod support;
 
 fn arg(name: &str, default: usize) -> usize {
     let args: Vec<String> = std::env::args().collect();
@@ -57,30 +39,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let flows = arg("--flows", 20_000);
     let concurrency = arg("--concurrency", 32);
     let users = arg("--users", 1_000);
-    let dir = tempfile::tempdir()?;
-    std::fs::write(dir.path().join("identity.schema.json"), SCHEMA)?;
-    let config = json!({
-        "dsn": "sqlite://bench.db",
-        "identity": { "default_schema_id": "default", "schemas": [{ "id": "default", "url": "file://identity.schema.json" }] },
-        "selfservice": {
-            "default_browser_return_url": "http://127.0.0.1:3000/",
-            "methods": { "code": { "enabled": true, "passwordless_enabled": true } },
-            "flows": { "verification": { "enabled": false } }
-        },
-        "courier": {},
-        "secrets": { "cookie": ["a-bench-secret-of-32-characters!"] }
-    });
-    let engine = Engine::open(&EngineConfig {
-        config,
-        base_dir: dir.path().to_path_buf(),
-        dsn: None,
-    })
-    .await?;
-    for i in 0..users {
-        engine
-            .import_identity(&json!({ "traits": { "email": format!("user{i}@example.com") } }))
-            .await?;
-    }
+    let (_dir, engine) = support::engine_with_users(users).await?;
     let engine = Arc::new(engine);
     let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let start = Instant::now();
@@ -94,7 +53,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 if n >= flows {
                     return Ok::<(), String>(());
                 }
-                login(&engine, &format!("user{}@example.com", n % users)).await?;
+                login(&engine, &support::email(n % users)).await?;
             }
         }));
     }

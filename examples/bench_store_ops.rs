@@ -11,13 +11,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use otpctl::engine::store::{self, MessageFilter, Statement, Store, StoreError, Tx};
-use otpctl::engine::{Engine, EngineConfig, FlowRequest, LoginSubmission};
-use serde_json::json;
+use otpctl::engine::{FlowRequest, LoginSubmission};
 
-const SCHEMA: &str = r#"{"type": "object", "properties": {"traits": {"type": "object",
-  "properties": {"email": {"type": "string", "format": "email", "ory.sh/kratos": {
-  "credentials": {"code": {"identifier": true, "via": "email"}},
-  "verification": {"via": "email"}}}}, "required": ["email"]}}}"#;
+mod support;
+
 const USERS: usize = 1_000;
 const FLOWS: usize = 2_000;
 const OPERATIONS: usize = 8_000;
@@ -25,37 +22,14 @@ const CONCURRENCY: usize = 256;
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = tempfile::tempdir()?;
-    std::fs::write(dir.path().join("identity.schema.json"), SCHEMA)?;
-    let config = json!({
-        "dsn": "sqlite://bench.db",
-        "identity": { "default_schema_id": "default", "schemas": [{ "id": "default", "url": "file://identity.schema.json" }] },
-        "selfservice": {
-            "default_browser_return_url": "http://127.0.0.1:3000/",
-            "methods": { "code": { "enabled": true, "passwordless_enabled": true } },
-            "flows": { "verification": { "enabled": false } }
-        },
-        "courier": {},
-        "secrets": { "cookie": ["a-bench-secret-of-32-characters!"] }
-    });
-    let engine = Engine::open(&EngineConfig {
-        config,
-        base_dir: dir.path().to_path_buf(),
-        dsn: None,
-    })
-    .await?;
     // Realistic rows: users, and flows waiting for their code.
-    for i in 0..USERS {
-        engine
-            .import_identity(&json!({ "traits": { "email": format!("user{i}@example.com") } }))
-            .await?;
-    }
+    let (_dir, engine) = support::engine_with_users(USERS).await?;
     let mut flows = Vec::with_capacity(FLOWS);
     for i in 0..FLOWS {
         let flow = engine.create_login_flow(&FlowRequest::default()).await?;
         let id = flow["id"].as_str().unwrap_or_default().to_string();
         let submission = LoginSubmission {
-            identifier: Some(format!("user{}@example.com", i % USERS)),
+            identifier: Some(support::email(i % USERS)),
             ..LoginSubmission::default()
         };
         engine.submit_login(&id, &submission).await?;
@@ -64,7 +38,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let flows = Arc::new(flows);
     let store = engine.store().clone();
     let flow = move |i: usize| flows[i % FLOWS].clone();
-    let email = |i: usize| format!("user{}@example.com", i % USERS);
+    let email = |i: usize| support::email(i % USERS);
 
     measure("SELECT 1", &store, |tx, _| async move {
         Statement::new("SELECT 1").fetch_all(&tx).await.map(drop)

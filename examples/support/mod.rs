@@ -1,0 +1,48 @@
+//! What the engine benchmarks share: an engine on a fresh SQLite store, with a
+//! passwordless code login by email and `users` identities to log in.
+
+use otpctl::engine::{Engine, EngineConfig};
+use serde_json::json;
+
+/// Traits with one email that is a code identifier and verifiable.
+const SCHEMA: &str = r#"{"type": "object", "properties": {"traits": {"type": "object",
+  "properties": {"email": {"type": "string", "format": "email", "ory.sh/kratos": {
+  "credentials": {"code": {"identifier": true, "via": "email"}},
+  "verification": {"via": "email"}}}}, "required": ["email"]}}}"#;
+
+/// The engine and the directory of its store (deleted when dropped), with
+/// identities `user0@example.com` … `user{users-1}@example.com`.
+pub async fn engine_with_users(
+    users: usize,
+) -> Result<(tempfile::TempDir, Engine), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    std::fs::write(dir.path().join("identity.schema.json"), SCHEMA)?;
+    let config = json!({
+        "dsn": "sqlite://bench.db",
+        "identity": { "default_schema_id": "default", "schemas": [{ "id": "default", "url": "file://identity.schema.json" }] },
+        "selfservice": {
+            "default_browser_return_url": "http://127.0.0.1:3000/",
+            "methods": { "code": { "enabled": true, "passwordless_enabled": true } },
+            "flows": { "verification": { "enabled": false } }
+        },
+        "courier": {},
+        "secrets": { "cookie": ["a-bench-secret-of-32-characters!"] }
+    });
+    let engine = Engine::open(&EngineConfig {
+        config,
+        base_dir: dir.path().to_path_buf(),
+        dsn: None,
+    })
+    .await?;
+    for i in 0..users {
+        engine
+            .import_identity(&json!({ "traits": { "email": email(i) } }))
+            .await?;
+    }
+    Ok((dir, engine))
+}
+
+/// The email of user `i`.
+pub fn email(i: usize) -> String {
+    format!("user{i}@example.com")
+}
