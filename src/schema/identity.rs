@@ -153,8 +153,10 @@ pub fn validate_file(path: &Path, schemas: &IdentitySchemas) -> Report {
             .diagnostics
             .push(load_diagnostic(&e, &name, Code::IdentitySyntax)),
     }
-    report.sources.add(&name, text);
+    // The text is kept only to point diagnostics at their lines: a batch of valid
+    // documents would otherwise hold every file in memory until the end.
     if !report.diagnostics.is_empty() {
+        report.sources.add(&name, text);
         report.locate_all();
     }
     report
