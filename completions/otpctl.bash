@@ -527,18 +527,18 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__courier__subcmd__watch)
-            opts="-y -q -h -V --project --color --yes --quiet --help --version"
+            opts="-y -q -h -V --color --yes --quiet --project --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --project)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -609,12 +609,16 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__create__subcmd__project)
-            opts="-n -y -q -h -V --name --preset --use --format --color --yes --quiet --help --version"
+            opts="-y -q -n -h -V --color --yes --quiet --name --preset --use --format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -629,10 +633,6 @@ _otpctl() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -717,18 +717,18 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__delete__subcmd__identity)
-            opts="-y -q -h -V --project --color --yes --quiet --help --version"
+            opts="-y -q -h -V --color --yes --quiet --project --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --project)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -817,12 +817,16 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__evaluate__subcmd__oidc__subcmd__mapper)
-            opts="-y -q -h -V --claims --schema-id --schema --format --project --color --yes --quiet --help --version"
+            opts="-y -q -h -V --color --yes --quiet --claims --schema-id --schema --format --project --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --claims)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -841,10 +845,6 @@ _otpctl() {
                     ;;
                 --project)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -891,18 +891,18 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__get__subcmd__courier__subcmd__message)
-            opts="-y -q -h -V --project --color --yes --quiet --help --version"
+            opts="-y -q -h -V --color --yes --quiet --project --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --project)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1011,18 +1011,18 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__get__subcmd__identity)
-            opts="-y -q -h -V --project --color --yes --quiet --help --version"
+            opts="-y -q -h -V --color --yes --quiet --project --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --project)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1033,22 +1033,22 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__get__subcmd__identity__subcmd__config)
-            opts="-y -q -h -V --project --format --redact --color --yes --quiet --help --version"
+            opts="-y -q -h -V --color --yes --quiet --project --format --redact --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1059,18 +1059,18 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__get__subcmd__project)
-            opts="-y -q -h -V --format --color --yes --quiet --help --version"
+            opts="-y -q -h -V --color --yes --quiet --format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1701,18 +1701,18 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__import__subcmd__identities)
-            opts="-y -q -h -V --project --color --yes --quiet --help --version"
+            opts="-y -q -h -V --color --yes --quiet --project --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --project)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1741,12 +1741,16 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__list__subcmd__courier__subcmd__messages)
-            opts="-y -q -h -V --status --recipient --page-size --page --format --project --color --yes --quiet --help --version"
+            opts="-y -q -h -V --color --yes --quiet --status --recipient --page-size --page --format --project --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --status)
                     COMPREPLY=($(compgen -W "queued processing sent abandoned" -- "${cur}"))
                     return 0
@@ -1769,10 +1773,6 @@ _otpctl() {
                     ;;
                 --project)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1853,12 +1853,16 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__list__subcmd__identities)
-            opts="-y -q -h -V --page-size --page --format --project --color --yes --quiet --help --version"
+            opts="-y -q -h -V --color --yes --quiet --page-size --page --format --project --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --page-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1875,10 +1879,6 @@ _otpctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1887,18 +1887,18 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__list__subcmd__projects)
-            opts="-y -q -h -V --format --color --yes --quiet --help --version"
+            opts="-y -q -h -V --color --yes --quiet --format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1909,12 +1909,16 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__login)
-            opts="-y -q -h -V --identifier --flow --code --resend --auto --format --project --color --yes --quiet --help --version"
+            opts="-y -q -h -V --color --yes --quiet --identifier --flow --code --resend --auto --format --project --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --identifier)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1933,10 +1937,6 @@ _otpctl() {
                     ;;
                 --project)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2007,12 +2007,16 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__patch__subcmd__identity__subcmd__config)
-            opts="-f -y -q -h -V --project --add --replace --remove --file --dry-run --diff --reformat --color --yes --quiet --help --version"
+            opts="-y -q -f -h -V --color --yes --quiet --project --add --replace --remove --file --dry-run --diff --reformat --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2037,10 +2041,6 @@ _otpctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2049,12 +2049,16 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__quickstart)
-            opts="-y -q -h -V --dir --email --phone --color --yes --quiet --help --version"
+            opts="-y -q -h -V --color --yes --quiet --dir --email --phone --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2067,10 +2071,6 @@ _otpctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2079,12 +2079,16 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__register)
-            opts="-y -q -h -V --trait --traits --flow --code --resend --auto --format --project --color --yes --quiet --help --version"
+            opts="-y -q -h -V --color --yes --quiet --trait --traits --flow --code --resend --auto --format --project --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --trait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2107,10 +2111,6 @@ _otpctl() {
                     ;;
                 --project)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2181,12 +2181,16 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__render__subcmd__template)
-            opts="-y -q -h -V --project --via --data --format --color --yes --quiet --help --version recovery_invalid recovery_valid recovery_code_invalid recovery_code_valid verification_invalid verification_valid verification_code_invalid verification_code_valid stub login_code_valid registration_code_valid verifiable_address_changed authenticator_key_added"
+            opts="-y -q -h -V --color --yes --quiet --project --via --data --format --help --version recovery_invalid recovery_valid recovery_code_invalid recovery_code_valid verification_invalid verification_valid verification_code_invalid verification_code_valid stub login_code_valid registration_code_valid verifiable_address_changed authenticator_key_added"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2201,10 +2205,6 @@ _otpctl() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2275,12 +2275,16 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__update__subcmd__identity__subcmd__config)
-            opts="-f -y -q -h -V --project --file --dry-run --diff --color --yes --quiet --help --version"
+            opts="-y -q -f -h -V --color --yes --quiet --project --file --dry-run --diff --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2291,10 +2295,6 @@ _otpctl() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2365,18 +2365,18 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__use__subcmd__project)
-            opts="-y -q -h -V --format --color --yes --quiet --help --version"
+            opts="-y -q -h -V --color --yes --quiet --format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2475,12 +2475,16 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__validate__subcmd__identity)
-            opts="-y -q -h -V --project --schema --format --deny-warnings --color --yes --quiet --help --version"
+            opts="-y -q -h -V --color --yes --quiet --project --schema --format --deny-warnings --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2493,10 +2497,6 @@ _otpctl() {
                     COMPREPLY=($(compgen -W "human json github sarif" -- "${cur}"))
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2505,22 +2505,22 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__validate__subcmd__identity__subcmd__config)
-            opts="-y -q -h -V --project --format --deny-warnings --color --yes --quiet --help --version"
+            opts="-y -q -h -V --color --yes --quiet --project --format --deny-warnings --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json github sarif" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2531,18 +2531,18 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__validate__subcmd__identity__subcmd__schema)
-            opts="-y -q -h -V --format --deny-warnings --color --yes --quiet --help --version"
+            opts="-y -q -h -V --color --yes --quiet --format --deny-warnings --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
-                    COMPREPLY=($(compgen -W "human json github sarif" -- "${cur}"))
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json github sarif" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2553,12 +2553,16 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__verify)
-            opts="-y -q -h -V --address --flow --code --resend --auto --format --project --color --yes --quiet --help --version"
+            opts="-y -q -h -V --color --yes --quiet --address --flow --code --resend --auto --format --project --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --address)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2577,10 +2581,6 @@ _otpctl() {
                     ;;
                 --project)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -59,18 +59,18 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand create; and not __fish_see
 complete -c otpctl -n "__fish_otpctl_using_subcommand create; and not __fish_seen_subcommand_from project help" -s V -l version -d 'Print version'
 complete -c otpctl -n "__fish_otpctl_using_subcommand create; and not __fish_seen_subcommand_from project help" -f -a "project" -d 'Create a project from a preset: a commented identity config and its identity schema'
 complete -c otpctl -n "__fish_otpctl_using_subcommand create; and not __fish_seen_subcommand_from project help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from project" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from project" -s n -l name -d 'A name for the project (default: the preset and the start of the ID)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from project" -l preset -d 'The identity schema to start from' -r -f -a "email\t'Email address, code by email'
 sms\t'Phone number, code by SMS'
 email-sms\t'Email address and phone number, code by either'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from project" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'Versioned JSON for scripts'"
-complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from project" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from project" -l use -d 'Select the new project (done anyway when none is selected yet)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from project" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from project" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from project" -l use -d 'Select the new project (done anyway when none is selected yet)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from project" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from project" -s V -l version -d 'Print version'
 complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "project" -d 'Create a project from a preset: a commented identity config and its identity schema'
@@ -86,15 +86,18 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand list; and not __fish_seen_
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and not __fish_seen_subcommand_from projects courier-messages identities help" -f -a "courier-messages" -d 'List the local engine\'s courier messages (the outbox), newest first'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and not __fish_seen_subcommand_from projects courier-messages identities help" -f -a "identities" -d 'List the local engine\'s identities'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and not __fish_seen_subcommand_from projects courier-messages identities help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from projects" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'Versioned JSON for scripts'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from projects" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from projects" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Versioned JSON for scripts'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from projects" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from projects" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from projects" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from projects" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -l status -d 'Only messages with this status' -r -f -a "queued\t'Waiting to be sent (or kept in the local outbox)'
 processing\t'Being sent'
 sent\t'Delivered'
@@ -105,21 +108,18 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subc
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -l format -d 'Output format' -r -f -a "table\t'Aligned columns, no bodies'
 json\t'`{"version":1,…}` with messages as Kratos\' admin API returns them'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
-complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -l page-size -d 'Entries per page (courier messages newest first, identities oldest first)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -l page -d 'Page number, from 0' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -l format -d 'Output format' -r -f -a "table\t'Aligned columns'
 json\t'`{"version":1,…}` with identities as Kratos\' admin API returns them'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
-complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -139,15 +139,18 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and not __fish_seen_su
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and not __fish_seen_subcommand_from projects courier-messages identities help" -f -a "courier-messages" -d 'List the local engine\'s courier messages (the outbox), newest first'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and not __fish_seen_subcommand_from projects courier-messages identities help" -f -a "identities" -d 'List the local engine\'s identities'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and not __fish_seen_subcommand_from projects courier-messages identities help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from projects" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'Versioned JSON for scripts'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from projects" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from projects" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Versioned JSON for scripts'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from projects" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from projects" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from projects" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from projects" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -l status -d 'Only messages with this status' -r -f -a "queued\t'Waiting to be sent (or kept in the local outbox)'
 processing\t'Being sent'
 sent\t'Delivered'
@@ -158,21 +161,18 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcom
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -l format -d 'Output format' -r -f -a "table\t'Aligned columns, no bodies'
 json\t'`{"version":1,…}` with messages as Kratos\' admin API returns them'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
-complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -l page-size -d 'Entries per page (courier messages newest first, identities oldest first)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -l page -d 'Page number, from 0' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -l format -d 'Output format' -r -f -a "table\t'Aligned columns'
 json\t'`{"version":1,…}` with identities as Kratos\' admin API returns them'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
-complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -190,11 +190,11 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand use; and not __fish_seen_s
 complete -c otpctl -n "__fish_otpctl_using_subcommand use; and not __fish_seen_subcommand_from project help" -s V -l version -d 'Print version'
 complete -c otpctl -n "__fish_otpctl_using_subcommand use; and not __fish_seen_subcommand_from project help" -f -a "project" -d 'Select a project; without an ID, print the selected one'
 complete -c otpctl -n "__fish_otpctl_using_subcommand use; and not __fish_seen_subcommand_from project help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c otpctl -n "__fish_otpctl_using_subcommand use; and __fish_seen_subcommand_from project" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'Versioned JSON for scripts'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand use; and __fish_seen_subcommand_from project" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand use; and __fish_seen_subcommand_from project" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Versioned JSON for scripts'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand use; and __fish_seen_subcommand_from project" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand use; and __fish_seen_subcommand_from project" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand use; and __fish_seen_subcommand_from project" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -217,43 +217,43 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand get; and not __fish_seen_s
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and not __fish_seen_subcommand_from project identity-config ic kratos-config config-schema courier-message identity identities help" -f -a "identity" -d 'Show an identity of the local engine'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and not __fish_seen_subcommand_from project identity-config ic kratos-config config-schema courier-message identity identities help" -f -a "identities" -d 'Show an identity of the local engine'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and not __fish_seen_subcommand_from project identity-config ic kratos-config config-schema courier-message identity identities help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from project" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'Versioned JSON for scripts'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from project" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from project" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Versioned JSON for scripts'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from project" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from project" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from project" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from project" -s V -l version -d 'Print version'
-complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
-complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -l format -d 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file\'s own format, as written)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -l redact -d 'Mask secrets: secrets.*, passwords, API keys, client secrets, passwords inside URIs'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -l format -d 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file\'s own format, as written)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -l redact -d 'Mask secrets: secrets.*, passwords, API keys, client secrets, passwords inside URIs'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -s h -l help -d 'Print help'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -s V -l version -d 'Print version'
-complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
-complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -l format -d 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file\'s own format, as written)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -l redact -d 'Mask secrets: secrets.*, passwords, API keys, client secrets, passwords inside URIs'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -l format -d 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file\'s own format, as written)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -l redact -d 'Mask secrets: secrets.*, passwords, API keys, client secrets, passwords inside URIs'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -s h -l help -d 'Print help'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -s V -l version -d 'Print version'
-complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
-complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -l format -d 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file\'s own format, as written)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -l redact -d 'Mask secrets: secrets.*, passwords, API keys, client secrets, passwords inside URIs'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -l format -d 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file\'s own format, as written)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -l redact -d 'Mask secrets: secrets.*, passwords, API keys, client secrets, passwords inside URIs'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -s h -l help -d 'Print help'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -s V -l version -d 'Print version'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from config-schema" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
@@ -263,26 +263,26 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subco
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from config-schema" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from config-schema" -s h -l help -d 'Print help'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from config-schema" -s V -l version -d 'Print version'
-complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from courier-message" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from courier-message" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from courier-message" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from courier-message" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from courier-message" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from courier-message" -s h -l help -d 'Print help'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from courier-message" -s V -l version -d 'Print version'
-complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity" -s h -l help -d 'Print help'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity" -s V -l version -d 'Print version'
-complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identities" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identities" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identities" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identities" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identities" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identities" -s h -l help -d 'Print help'
@@ -304,49 +304,49 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and not __fish_seen
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -f -a "ic" -d 'Apply --add/--replace/--remove/--file operations to an identity config'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -f -a "kratos-config" -d 'Apply --add/--replace/--remove/--file operations to an identity config'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l add -d 'Add a value: \'/json/pointer=<JSON value>\' (strict JSON: quote strings, \'/x="text"\')' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l replace -d 'Replace an existing value: \'/json/pointer=<JSON value>\'' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l remove -d 'Remove a value: \'/json/pointer\'' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -s f -l file -d 'A patch file (YAML or JSON, `-` for stdin): an RFC 6902 array or an RFC 7396 merge-patch mapping' -r -F
-complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
-always\t''
-never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l dry-run -d 'Print the patched config instead of writing it'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l diff -d 'Print a unified diff of the change'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l reformat -d 'If the change cannot be made in place, write the config re-serialised (comments are lost)'
-complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
-complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l add -d 'Add a value: \'/json/pointer=<JSON value>\' (strict JSON: quote strings, \'/x="text"\')' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l replace -d 'Replace an existing value: \'/json/pointer=<JSON value>\'' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l remove -d 'Remove a value: \'/json/pointer\'' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -s f -l file -d 'A patch file (YAML or JSON, `-` for stdin): an RFC 6902 array or an RFC 7396 merge-patch mapping' -r -F
-complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
-always\t''
-never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l dry-run -d 'Print the patched config instead of writing it'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l diff -d 'Print a unified diff of the change'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l reformat -d 'If the change cannot be made in place, write the config re-serialised (comments are lost)'
-complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
-complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l add -d 'Add a value: \'/json/pointer=<JSON value>\' (strict JSON: quote strings, \'/x="text"\')' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l replace -d 'Replace an existing value: \'/json/pointer=<JSON value>\'' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l remove -d 'Remove a value: \'/json/pointer\'' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -s f -l file -d 'A patch file (YAML or JSON, `-` for stdin): an RFC 6902 array or an RFC 7396 merge-patch mapping' -r -F
-complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
-always\t''
-never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l dry-run -d 'Print the patched config instead of writing it'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l diff -d 'Print a unified diff of the change'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l reformat -d 'If the change cannot be made in place, write the config re-serialised (comments are lost)'
-complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
-complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -s V -l version -d 'Print version'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from help" -f -a "identity-config" -d 'Apply --add/--replace/--remove/--file operations to an identity config'
@@ -362,37 +362,37 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand update; and not __fish_see
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -f -a "ic" -d 'Replace an identity config with one or more files, merged in order'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -f -a "kratos-config" -d 'Replace an identity config with one or more files, merged in order'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
-complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -s f -l file -d 'The new config (YAML or JSON, `-` for stdin); several files are merged in order' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -l dry-run -d 'Print the new config instead of writing it'
-complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -l diff -d 'Print a unified diff of the change'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -s f -l file -d 'The new config (YAML or JSON, `-` for stdin); several files are merged in order' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -l dry-run -d 'Print the new config instead of writing it'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -l diff -d 'Print a unified diff of the change'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -s h -l help -d 'Print help'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -s V -l version -d 'Print version'
-complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
-complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -s f -l file -d 'The new config (YAML or JSON, `-` for stdin); several files are merged in order' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -l dry-run -d 'Print the new config instead of writing it'
-complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -l diff -d 'Print a unified diff of the change'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -s f -l file -d 'The new config (YAML or JSON, `-` for stdin); several files are merged in order' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -l dry-run -d 'Print the new config instead of writing it'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -l diff -d 'Print a unified diff of the change'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -s h -l help -d 'Print help'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -s V -l version -d 'Print version'
-complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
-complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -s f -l file -d 'The new config (YAML or JSON, `-` for stdin); several files are merged in order' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -l dry-run -d 'Print the new config instead of writing it'
-complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -l diff -d 'Print a unified diff of the change'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -s f -l file -d 'The new config (YAML or JSON, `-` for stdin); several files are merged in order' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -l dry-run -d 'Print the new config instead of writing it'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -l diff -d 'Print a unified diff of the change'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -s h -l help -d 'Print help'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -s V -l version -d 'Print version'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from help" -f -a "identity-config" -d 'Replace an identity config with one or more files, merged in order'
@@ -415,18 +415,18 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_su
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from project" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from project" -s h -l help -d 'Print help'
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from project" -s V -l version -d 'Print version'
-complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identity" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identity" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identity" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identity" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identity" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identity" -s h -l help -d 'Print help'
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identity" -s V -l version -d 'Print version'
-complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identities" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identities" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identities" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identities" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identities" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identities" -s h -l help -d 'Print help'
@@ -448,89 +448,92 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and not __fish_s
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and not __fish_seen_subcommand_from identity-config ic kratos-config identity-schema identity identities help" -f -a "identity" -d 'Validate identity documents against the project\'s identity schemas'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and not __fish_seen_subcommand_from identity-config ic kratos-config identity-schema identity identities help" -f -a "identities" -d 'Validate identity documents against the project\'s identity schemas'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and not __fish_seen_subcommand_from identity-config ic kratos-config identity-schema identity identities help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
 github\t'GitHub Actions workflow commands (`::error file=…,line=…::…`)'
 sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
-complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -l deny-warnings -d 'Fail (exit 10) on warnings too'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -l deny-warnings -d 'Fail (exit 10) on warnings too'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
 github\t'GitHub Actions workflow commands (`::error file=…,line=…::…`)'
 sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
-complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -l deny-warnings -d 'Fail (exit 10) on warnings too'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -l deny-warnings -d 'Fail (exit 10) on warnings too'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from kratos-config" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from kratos-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from kratos-config" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
 github\t'GitHub Actions workflow commands (`::error file=…,line=…::…`)'
 sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
-complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from kratos-config" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from kratos-config" -l deny-warnings -d 'Fail (exit 10) on warnings too'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from kratos-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from kratos-config" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from kratos-config" -l deny-warnings -d 'Fail (exit 10) on warnings too'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from kratos-config" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from kratos-config" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-schema" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-schema" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
 github\t'GitHub Actions workflow commands (`::error file=…,line=…::…`)'
 sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
-complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-schema" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-schema" -l deny-warnings -d 'Fail (exit 10) on warnings too'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-schema" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-schema" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-schema" -l deny-warnings -d 'Fail (exit 10) on warnings too'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-schema" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -l schema -d 'Check every document against this identity schema instead of the project\'s' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
 github\t'GitHub Actions workflow commands (`::error file=…,line=…::…`)'
 sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
-complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -l deny-warnings -d 'Fail (exit 10) on warnings too'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -l deny-warnings -d 'Fail (exit 10) on warnings too'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -l schema -d 'Check every document against this identity schema instead of the project\'s' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
 github\t'GitHub Actions workflow commands (`::error file=…,line=…::…`)'
 sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
-complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -l deny-warnings -d 'Fail (exit 10) on warnings too'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -l deny-warnings -d 'Fail (exit 10) on warnings too'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -s V -l version -d 'Print version'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from help" -f -a "identity-config" -d 'Validate identity configs: schema, cross-checks, and the identity schemas they reference'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from help" -f -a "identity-schema" -d 'Validate identity schemas: draft-07 and the `ory.sh/kratos` extension rules'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from help" -f -a "identity" -d 'Validate identity documents against the project\'s identity schemas'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand register" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand register" -l trait -d 'A trait, `name=value` (dots for nested traits: `name.first=Ada`); repeatable' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand register" -l traits -d 'All traits as a JSON object (merged under the --trait values)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand register" -l flow -d 'Continue this flow: with --code to submit a code, or --resend' -r
@@ -538,43 +541,40 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand register" -l code -d 'The 
 complete -c otpctl -n "__fish_otpctl_using_subcommand register" -l format -d 'Output format' -r -f -a "text\t'`key: value` lines (flow, identity, session_token, verified)'
 json\t'`{"version":1,…}` with the flow, session or identity as Kratos returns them'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand register" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
-complete -c otpctl -n "__fish_otpctl_using_subcommand register" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c otpctl -n "__fish_otpctl_using_subcommand register" -l resend -d 'Send a new code for --flow; older codes stop working'
-complete -c otpctl -n "__fish_otpctl_using_subcommand register" -l auto -d 'Read the code from the local outbox and complete the flow at once'
 complete -c otpctl -n "__fish_otpctl_using_subcommand register" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand register" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand register" -l resend -d 'Send a new code for --flow; older codes stop working'
+complete -c otpctl -n "__fish_otpctl_using_subcommand register" -l auto -d 'Read the code from the local outbox and complete the flow at once'
 complete -c otpctl -n "__fish_otpctl_using_subcommand register" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand register" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand login" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand login" -l identifier -d 'The email address or phone number of the account' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand login" -l flow -d 'Continue this flow: with --code to submit a code, or --resend' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand login" -l code -d 'The code that was sent (with --flow)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand login" -l format -d 'Output format' -r -f -a "text\t'`key: value` lines (flow, identity, session_token, verified)'
 json\t'`{"version":1,…}` with the flow, session or identity as Kratos returns them'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand login" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
-complete -c otpctl -n "__fish_otpctl_using_subcommand login" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c otpctl -n "__fish_otpctl_using_subcommand login" -l resend -d 'Send a new code for --flow; older codes stop working'
-complete -c otpctl -n "__fish_otpctl_using_subcommand login" -l auto -d 'Read the code from the local outbox and complete the flow at once'
 complete -c otpctl -n "__fish_otpctl_using_subcommand login" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand login" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand login" -l resend -d 'Send a new code for --flow; older codes stop working'
+complete -c otpctl -n "__fish_otpctl_using_subcommand login" -l auto -d 'Read the code from the local outbox and complete the flow at once'
 complete -c otpctl -n "__fish_otpctl_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand login" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -l address -d 'The email address or phone number to verify' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -l flow -d 'Continue this flow: with --code to submit a code, or --resend' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -l code -d 'The code that was sent (with --flow)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -l format -d 'Output format' -r -f -a "text\t'`key: value` lines (flow, identity, session_token, verified)'
 json\t'`{"version":1,…}` with the flow, session or identity as Kratos returns them'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
-complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -l resend -d 'Send a new code for --flow; older codes stop working'
-complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -l auto -d 'Read the code from the local outbox and complete the flow at once'
 complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -l resend -d 'Send a new code for --flow; older codes stop working'
+complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -l auto -d 'Read the code from the local outbox and complete the flow at once'
 complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and not __fish_seen_subcommand_from identities identity help" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
@@ -587,18 +587,18 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand import; and not __fish_see
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and not __fish_seen_subcommand_from identities identity help" -f -a "identities" -d 'Import identities (Kratos createIdentityBody documents) from JSON or YAML files'
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and not __fish_seen_subcommand_from identities identity help" -f -a "identity" -d 'Import identities (Kratos createIdentityBody documents) from JSON or YAML files'
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and not __fish_seen_subcommand_from identities identity help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identities" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identities" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identities" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identities" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identities" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identities" -s h -l help -d 'Print help'
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identities" -s V -l version -d 'Print version'
-complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identity" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identity" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identity" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identity" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identity" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identity" -s h -l help -d 'Print help'
@@ -614,22 +614,22 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand courier; and not __fish_se
 complete -c otpctl -n "__fish_otpctl_using_subcommand courier; and not __fish_seen_subcommand_from watch help" -s V -l version -d 'Print version'
 complete -c otpctl -n "__fish_otpctl_using_subcommand courier; and not __fish_seen_subcommand_from watch help" -f -a "watch" -d 'Send queued messages until interrupted, retrying failures with back-off'
 complete -c otpctl -n "__fish_otpctl_using_subcommand courier; and not __fish_seen_subcommand_from watch help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c otpctl -n "__fish_otpctl_using_subcommand courier; and __fish_seen_subcommand_from watch" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand courier; and __fish_seen_subcommand_from watch" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand courier; and __fish_seen_subcommand_from watch" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand courier; and __fish_seen_subcommand_from watch" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand courier; and __fish_seen_subcommand_from watch" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand courier; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help'
 complete -c otpctl -n "__fish_otpctl_using_subcommand courier; and __fish_seen_subcommand_from watch" -s V -l version -d 'Print version'
 complete -c otpctl -n "__fish_otpctl_using_subcommand courier; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Send queued messages until interrupted, retrying failures with back-off'
 complete -c otpctl -n "__fish_otpctl_using_subcommand courier; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c otpctl -n "__fish_otpctl_using_subcommand quickstart" -l dir -d 'Keep the project in this directory (created if missing; default: a temporary one, removed afterwards)' -r -F
-complete -c otpctl -n "__fish_otpctl_using_subcommand quickstart" -l email -d 'The demo user\'s email address' -r
-complete -c otpctl -n "__fish_otpctl_using_subcommand quickstart" -l phone -d 'The demo user\'s phone number (international format)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand quickstart" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand quickstart" -l dir -d 'Keep the project in this directory (created if missing; default: a temporary one, removed afterwards)' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand quickstart" -l email -d 'The demo user\'s email address' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand quickstart" -l phone -d 'The demo user\'s phone number (international format)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand quickstart" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand quickstart" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand quickstart" -s h -l help -d 'Print help'
@@ -643,15 +643,15 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand evaluate; and not __fish_s
 complete -c otpctl -n "__fish_otpctl_using_subcommand evaluate; and not __fish_seen_subcommand_from oidc-mapper help" -s V -l version -d 'Print version'
 complete -c otpctl -n "__fish_otpctl_using_subcommand evaluate; and not __fish_seen_subcommand_from oidc-mapper help" -f -a "oidc-mapper" -d 'Run an OIDC Jsonnet claims mapper: the traits and the verified addresses it would carry over'
 complete -c otpctl -n "__fish_otpctl_using_subcommand evaluate; and not __fish_seen_subcommand_from oidc-mapper help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand evaluate; and __fish_seen_subcommand_from oidc-mapper" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand evaluate; and __fish_seen_subcommand_from oidc-mapper" -l claims -d 'The provider\'s claims, as JSON or YAML' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand evaluate; and __fish_seen_subcommand_from oidc-mapper" -l schema-id -d 'The identity schema id of the project\'s config (default: its default schema)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand evaluate; and __fish_seen_subcommand_from oidc-mapper" -l schema -d 'An identity schema file to use instead of the project\'s' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand evaluate; and __fish_seen_subcommand_from oidc-mapper" -l format -d 'Output format' -r -f -a "text\t'The traits and one line per verifiable address'
 json\t'`{"version":1, traits, verifiable_addresses, ignored_verified_addresses, …}`'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand evaluate; and __fish_seen_subcommand_from oidc-mapper" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
-complete -c otpctl -n "__fish_otpctl_using_subcommand evaluate; and __fish_seen_subcommand_from oidc-mapper" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand evaluate; and __fish_seen_subcommand_from oidc-mapper" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand evaluate; and __fish_seen_subcommand_from oidc-mapper" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand evaluate; and __fish_seen_subcommand_from oidc-mapper" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -667,15 +667,15 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand render; and not __fish_see
 complete -c otpctl -n "__fish_otpctl_using_subcommand render; and not __fish_seen_subcommand_from template help" -s V -l version -d 'Print version'
 complete -c otpctl -n "__fish_otpctl_using_subcommand render; and not __fish_seen_subcommand_from template help" -f -a "template" -d 'Preview a courier template of the project\'s config with sample or given data'
 complete -c otpctl -n "__fish_otpctl_using_subcommand render; and not __fish_seen_subcommand_from template help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand render; and __fish_seen_subcommand_from template" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand render; and __fish_seen_subcommand_from template" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand render; and __fish_seen_subcommand_from template" -l via -d 'The channel to render' -r -f -a "email\t'The email: subject, plaintext and HTML bodies'
 sms\t'The SMS text (only types that have one)'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand render; and __fish_seen_subcommand_from template" -l data -d 'Render with this template_data (a JSON object; `-` for stdin) instead of sample data' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand render; and __fish_seen_subcommand_from template" -l format -d 'Output format' -r -f -a "text\t'The rendered texts for people'
 json\t'Versioned JSON for scripts'"
-complete -c otpctl -n "__fish_otpctl_using_subcommand render; and __fish_seen_subcommand_from template" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand render; and __fish_seen_subcommand_from template" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand render; and __fish_seen_subcommand_from template" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand render; and __fish_seen_subcommand_from template" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -2,10 +2,9 @@
 
 use std::process::ExitCode;
 
-// A patch is a short process that allocates a great deal (schema compilation,
-// two YAML parses); mimalloc makes those allocations markedly cheaper than glibc's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+// No custom allocator: every command but `serve` is a short process, and glibc's
+// malloc costs it less than mimalloc's set-up (option parsing, huge-page arenas
+// that fault in far more memory than a patch uses). See docs/performance.md.
 
 fn main() -> ExitCode {
     otpctl::cli::run(std::env::args_os())

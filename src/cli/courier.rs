@@ -43,7 +43,7 @@ impl Status {
     }
 }
 
-/// `list courier-messages`.
+// `list courier-messages`.
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only messages with this status.
@@ -61,7 +61,7 @@ pub struct ListArgs {
     project: ProjectFlag,
 }
 
-/// `get courier-message`.
+// `get courier-message`.
 #[derive(Debug, Args)]
 pub struct GetArgs {
     /// The message id.
@@ -70,7 +70,7 @@ pub struct GetArgs {
     project: ProjectFlag,
 }
 
-/// `courier watch`.
+// `courier watch`.
 #[derive(Debug, Args)]
 pub struct WatchArgs {
     #[command(flatten)]

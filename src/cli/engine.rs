@@ -18,7 +18,7 @@ use crate::engine::{Engine, EngineConfig};
 /// undelivered messages queued (SMTP and HTTP time out after 10 s each).
 const DRAIN_DEADLINE: Duration = Duration::from_secs(30);
 
-/// `--page-size` and `--page` of the engine's listings.
+// `--page-size` and `--page` of the engine's listings.
 #[derive(Debug, Clone, Copy, clap::Args)]
 pub struct Page {
     /// Entries per page (courier messages newest first, identities oldest first).

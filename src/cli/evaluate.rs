@@ -13,6 +13,7 @@ use crate::schema::identity::IdentitySchemas;
 
 /// `evaluate …`.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum EvaluateCommand {
     /// Run an OIDC Jsonnet claims mapper: the traits and the verified addresses it would carry over.
     #[command(name = "oidc-mapper")]
@@ -28,7 +29,7 @@ pub enum MapperFormat {
     Json,
 }
 
-/// `evaluate oidc-mapper`.
+// `evaluate oidc-mapper`.
 #[derive(Debug, Args)]
 pub struct MapperArgs {
     /// The Jsonnet mapper (reads the claims with `std.extVar('claims')`).

@@ -20,7 +20,7 @@ pub enum StepFormat {
     Json,
 }
 
-/// How a flow verb proceeds after the first step.
+// How a flow verb proceeds after the first step.
 #[derive(Debug, Clone, Args)]
 pub struct StepArgs {
     /// Continue this flow: with --code to submit a code, or --resend.
@@ -42,7 +42,7 @@ pub struct StepArgs {
     project: ProjectFlag,
 }
 
-/// `login`.
+// `login`.
 #[derive(Debug, Args)]
 pub struct LoginArgs {
     /// The email address or phone number of the account.
@@ -52,7 +52,7 @@ pub struct LoginArgs {
     step: StepArgs,
 }
 
-/// `register`.
+// `register`.
 #[derive(Debug, Args)]
 pub struct RegisterArgs {
     /// A trait, `name=value` (dots for nested traits: `name.first=Ada`); repeatable.
@@ -65,7 +65,7 @@ pub struct RegisterArgs {
     step: StepArgs,
 }
 
-/// `verify`.
+// `verify`.
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
     /// The email address or phone number to verify.

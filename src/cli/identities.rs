@@ -19,7 +19,7 @@ pub enum IdentityFormat {
     Json,
 }
 
-/// `list identities`.
+// `list identities`.
 #[derive(Debug, Args)]
 pub struct ListArgs {
     #[command(flatten)]
@@ -31,7 +31,7 @@ pub struct ListArgs {
     project: ProjectFlag,
 }
 
-/// `get identity`.
+// `get identity`.
 #[derive(Debug, Args)]
 pub struct GetArgs {
     /// The identity id.
@@ -40,7 +40,7 @@ pub struct GetArgs {
     project: ProjectFlag,
 }
 
-/// `import identities`.
+// `import identities`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// JSON or YAML files, each one identity (createIdentityBody) or a list of them; `-` for stdin.
@@ -50,7 +50,7 @@ pub struct ImportArgs {
     project: ProjectFlag,
 }
 
-/// `delete identity`.
+// `delete identity`.
 #[derive(Debug, Args)]
 pub struct DeleteArgs {
     /// The identity id.

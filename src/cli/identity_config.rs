@@ -178,7 +178,7 @@ pub fn patch(
             )));
         }
     };
-    check_result(&doc, &text, &applied.value)?;
+    check_result(&doc, &applied.value)?;
     let summary = format!(
         "applied {} operation{}",
         ops.len(),
@@ -278,7 +278,7 @@ pub fn update(args: UpdateArgs, cx: Context) -> Result<(), Failure> {
         [only] if only.format == doc.format => only.text.clone(),
         _ => config::serialize(&merged, doc.format, "  "),
     };
-    check_result(&doc, &text, &merged)?;
+    check_result(&doc, &merged)?;
     let count = inputs.len();
     let summary = format!(
         "replaced the config with {count} file{}",
@@ -309,15 +309,9 @@ fn lock(path: &Path, dry_run: bool) -> Result<Option<config::DirLock>, Failure> 
 
 /// Runs full validation on the new config (as `validate identity-config` does) and
 /// refuses it if there are errors; warnings are shown and do not block.
-fn check_result(doc: &Document, text: &str, value: &Value) -> Result<(), Failure> {
-    let candidate = Document {
-        path: doc.path.clone(),
-        format: doc.format,
-        text: text.to_string(),
-        value: value.clone(),
-    };
+fn check_result(doc: &Document, value: &Value) -> Result<(), Failure> {
     let name = crate::diag::file_name(&doc.path);
-    let report = crate::schema::config::validate_document(&candidate, &name);
+    let report = crate::schema::config::validate_value(value, &doc.base_dir(), &name);
     refuse_errors(&report, &name, |errors| {
         format!(
             "the result is not a valid identity config ({errors} error{}); `{}` was not changed",

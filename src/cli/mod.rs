@@ -55,6 +55,7 @@ enum ColorWhen {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 enum Command {
     /// Create a local project.
     #[command(subcommand)]
@@ -105,6 +106,7 @@ enum Command {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 enum ImportCommand {
     /// Import identities (Kratos createIdentityBody documents) from JSON or YAML files.
     #[command(visible_alias = "identity")]
@@ -112,18 +114,21 @@ enum ImportCommand {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 enum CourierCommand {
     /// Send queued messages until interrupted, retrying failures with back-off.
     Watch(courier::WatchArgs),
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 enum CreateCommand {
     /// Create a project from a preset: a commented identity config and its identity schema.
     Project(project::CreateArgs),
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 enum ListCommand {
     /// List the local projects.
     #[command(alias = "project")]
@@ -137,12 +142,14 @@ enum ListCommand {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 enum UseCommand {
     /// Select a project; without an ID, print the selected one.
     Project(project::UseArgs),
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 enum GetCommand {
     /// Show a project's metadata.
     Project(project::GetArgs),
@@ -161,6 +168,7 @@ enum GetCommand {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 enum PatchCommand {
     /// Apply --add/--replace/--remove/--file operations to an identity config.
     #[command(name = "identity-config", visible_aliases = ["ic", "kratos-config"])]
@@ -168,6 +176,7 @@ enum PatchCommand {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 enum UpdateCommand {
     /// Replace an identity config with one or more files, merged in order.
     #[command(name = "identity-config", visible_aliases = ["ic", "kratos-config"])]
@@ -175,6 +184,7 @@ enum UpdateCommand {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 enum ValidateCommand {
     /// Validate identity configs: schema, cross-checks, and the identity schemas they reference.
     #[command(name = "identity-config", visible_aliases = ["ic", "kratos-config"])]
@@ -188,6 +198,7 @@ enum ValidateCommand {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 enum DeleteCommand {
     /// Delete a project and its files (asks first on a terminal; --yes otherwise).
     Project(project::DeleteArgs),
@@ -196,7 +207,7 @@ enum DeleteCommand {
     Identity(identities::DeleteArgs),
 }
 
-/// `--project` (or `$OTPCTL_PROJECT`), for commands whose positional arguments are files.
+// `--project` (or `$OTPCTL_PROJECT`), for commands whose positional arguments are files.
 #[derive(Debug, Clone, Default, Args)]
 pub struct ProjectFlag {
     /// Project ID, unambiguous ID or name prefix, or a path to a config file or directory
@@ -210,7 +221,7 @@ pub struct ProjectFlag {
     project: Option<String>,
 }
 
-/// The project a config command works on: a positional argument or `--project`.
+// The project a config command works on: a positional argument or `--project`.
 #[derive(Debug, Clone, Args)]
 pub struct ProjectArg {
     /// Project ID, unambiguous ID or name prefix, or a path to a config file or directory.
@@ -264,14 +275,22 @@ pub struct Context {
     pub quiet: bool,
 }
 
-/// The clap command tree (for completions, man pages and help snapshots).
+/// The whole clap command tree, every command's arguments built (for completions,
+/// man pages and help snapshots).
 pub fn command() -> clap::Command {
-    Cli::command()
+    let mut command = Cli::command();
+    command.build();
+    command
 }
 
 /// Runs otpctl with these arguments and returns the process exit code.
 pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitCode {
-    let matches = match command().try_get_matches_from(args) {
+    // Every subcommand enum is `defer = true`: a command's arguments are defined
+    // only when that command is the one being run, not for all 40 of them at every
+    // start. Deferred, an `Args` struct is applied after its command's own
+    // attributes, so its doc comment would replace the command's about: `Args`
+    // structs carry plain `//` comments (the help snapshots would show a leak).
+    let matches = match Cli::command().try_get_matches_from(args) {
         Ok(matches) => matches,
         Err(err) => {
             // --help and --version come through here too, with exit code 0.

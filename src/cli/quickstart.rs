@@ -20,7 +20,7 @@ use crate::project::{Home, Preset};
 /// The seed's Jsonnet body: `function(ctx) { ctx: ctx }`, base64 with CRLFs.
 const SEED_BODY: &str = "base64://ZnVuY3Rpb24oY3R4KSB7DQpjdHg6IGN0eCwNCn0=";
 
-/// `quickstart`.
+// `quickstart`.
 #[derive(Debug, Args)]
 pub struct QuickstartArgs {
     /// Keep the project in this directory (created if missing; default: a temporary one, removed afterwards).

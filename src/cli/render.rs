@@ -16,6 +16,7 @@ use crate::courier::template::{
 };
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum RenderCommand {
     /// Preview a courier template of the project's config with sample or given data.
     Template(TemplateArgs),

@@ -11,7 +11,7 @@ use crate::diag::{OutputFormat, Report, render};
 use crate::schema::identity::IdentitySchemas;
 use crate::schema::{config, identity, identity_schema, par_map};
 
-/// Output options shared by the validate commands.
+// Output options shared by the validate commands.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// human, json (versioned), github (workflow annotations) or sarif (2.1.0).

@@ -8,6 +8,7 @@
 
 use std::str::FromStr;
 
+use rowan::ast::AstNode;
 use serde_json::Value;
 use yaml_edit::{AsYaml, YamlNode};
 
@@ -148,11 +149,30 @@ fn replay_yaml(text: &str, edits: &[Edit]) -> Result<String, PreserveError> {
     for edit in edits {
         apply_yaml(&doc, edit)?;
     }
-    let mut out = doc.to_string();
+    let mut out = tree_text(&doc.syntax().green());
     if text.ends_with('\n') && !out.ends_with('\n') {
         out.push('\n');
     }
     Ok(out)
+}
+
+/// The text of a lossless tree, read from its green nodes (the immutable tree
+/// that edits rebuild up to the root). The same text as the node's `Display`, which
+/// goes through rowan's cursors and costs an offset computation per token.
+fn tree_text(root: &rowan::GreenNodeData) -> String {
+    let mut out = String::with_capacity(u32::from(root.text_len()) as usize);
+    // Depth-first with an explicit stack: no recursion, however deep the tree.
+    let mut stack = vec![root.children()];
+    while let Some(children) = stack.last_mut() {
+        match children.next() {
+            Some(rowan::NodeOrToken::Node(node)) => stack.push(node.children()),
+            Some(rowan::NodeOrToken::Token(token)) => out.push_str(token.text()),
+            None => {
+                stack.pop();
+            }
+        }
+    }
+    out
 }
 
 fn apply_yaml(doc: &yaml_edit::Document, edit: &Edit) -> Result<(), PreserveError> {
@@ -369,6 +389,21 @@ fn json_indent(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tree_text_is_the_edited_text() {
+        let text = "# head\na: 1 # one\nb:\n  - x # item\n\nc: {d: 2}\n";
+        let doc = yaml_edit::Document::from_str(text).expect("parses");
+        let edit = Edit::SetKey {
+            parent: vec![],
+            key: "a".into(),
+            value: serde_json::json!(2),
+        };
+        assert!(apply_yaml(&doc, &edit).is_ok());
+        let got = tree_text(&doc.syntax().green());
+        assert_eq!(got, doc.to_string());
+        assert!(got.contains("a: 2 # one"), "{got}");
+    }
 
     #[test]
     fn json_indent_is_detected() {

@@ -75,10 +75,14 @@ pub fn load_diagnostic(error: &LoadError, file: &str, syntax: Code) -> Diagnosti
 
 /// Validates a parsed config; `name` is the file name diagnostics carry.
 pub fn validate_document(doc: &Document, name: &str) -> Report {
-    let config = &doc.value;
-    let base = doc.base_dir();
+    validate_value(&doc.value, &doc.base_dir(), name)
+}
+
+/// Validates a config value in place (nothing is copied): `base` is the directory
+/// its `file://` references are relative to, `name` the file name diagnostics carry.
+pub fn validate_value(config: &Value, base: &Path, name: &str) -> Report {
     let mut report = Report::default();
-    let schemas = referenced_schemas(config, &base, name, &mut report);
+    let schemas = referenced_schemas(config, base, name, &mut report);
     let diags = &mut report.diagnostics;
     diags.extend(
         ConfigValidator::iter_errors(config)
@@ -95,7 +99,7 @@ pub fn validate_document(doc: &Document, name: &str) -> Report {
             ));
         }
     }
-    diags.extend(missing_files(config, &base, name));
+    diags.extend(missing_files(config, base, name));
     diags.extend(cross_checks(config, &schemas, name));
     report
 }
@@ -200,14 +204,14 @@ fn inline_schema(
 /// `file://` references (schemas, templates, Jsonnet bodies) that do not resolve to a file.
 fn missing_files(config: &Value, base: &Path, name: &str) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    walk_strings(config, &mut String::new(), &mut |pointer, text| {
-        if let Some(path) = file_url_path(text, base).filter(|p| !p.is_file()) {
+    walk_strings(config, &mut Vec::new(), &mut |path, text| {
+        if let Some(file) = file_url_path(text, base).filter(|p| !p.is_file()) {
             found.push(
                 Diagnostic::new(
                     Code::ReferencedFileMissing,
                     name,
-                    pointer,
-                    format!("`{text}` does not exist (looked for {})", path.display()),
+                    pointer(path),
+                    format!("`{text}` does not exist (looked for {})", file.display()),
                 )
                 .with_help("file:// paths are relative to the config file"),
             );
@@ -216,28 +220,52 @@ fn missing_files(config: &Value, base: &Path, name: &str) -> Vec<Diagnostic> {
     found
 }
 
-fn walk_strings(node: &Value, pointer: &mut String, visit: &mut dyn FnMut(&str, &str)) {
+/// One step from a value to a member or element, borrowed from the document.
+#[derive(Debug, Clone, Copy)]
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// Calls `visit` with every string in `node` and the steps that lead to it. The
+/// walk allocates nothing but the step stack: a pointer is written out only for a
+/// string that is reported.
+fn walk_strings<'a>(
+    node: &'a Value,
+    path: &mut Vec<Step<'a>>,
+    visit: &mut dyn FnMut(&[Step<'a>], &'a str),
+) {
     match node {
-        Value::String(s) => visit(pointer, s),
+        Value::String(s) => visit(path, s),
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                let len = pointer.len();
-                pointer.push_str(&format!("/{i}"));
-                walk_strings(item, pointer, visit);
-                pointer.truncate(len);
+                path.push(Step::Index(i));
+                walk_strings(item, path, visit);
+                path.pop();
             }
         }
         Value::Object(map) => {
             for (key, value) in map {
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
-                walk_strings(value, pointer, visit);
-                pointer.truncate(len);
+                path.push(Step::Key(key));
+                walk_strings(value, path, visit);
+                path.pop();
             }
         }
         _ => {}
     }
+}
+
+/// The JSON pointer (RFC 6901) of a path.
+fn pointer(path: &[Step<'_>]) -> String {
+    let mut out = String::new();
+    for step in path {
+        out.push('/');
+        match step {
+            Step::Key(key) => out.push_str(&key.replace('~', "~0").replace('/', "~1")),
+            Step::Index(i) => out.push_str(&i.to_string()),
+        }
+    }
+    out
 }
 
 fn flag(config: &Value, pointer: &str) -> Option<bool> {

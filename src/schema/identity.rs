@@ -148,30 +148,36 @@ pub fn validate_file(path: &Path, schemas: &IdentitySchemas) -> Report {
     };
     let format = Format::detect(path, &text);
     match parse_value(path, format, &text) {
-        Ok(doc) => report.diagnostics = check(&doc, &name, schemas),
+        Ok(doc) => report.diagnostics = check(doc, &name, schemas),
         Err(e) => report
             .diagnostics
             .push(load_diagnostic(&e, &name, Code::IdentitySyntax)),
     }
-    report.sources.add(&name, text);
+    // The text is kept only to point diagnostics at their lines: a batch of valid
+    // documents would otherwise hold every file in memory until the end.
     if !report.diagnostics.is_empty() {
+        report.sources.add(&name, text);
         report.locate_all();
     }
     report
 }
 
-/// Every problem of a parsed identity document.
-pub fn check(doc: &Value, name: &str, schemas: &IdentitySchemas) -> Vec<Diagnostic> {
-    let Some(map) = doc.as_object() else {
-        return vec![Diagnostic::new(
-            Code::IdentitySyntax,
-            name,
-            "",
-            format!(
-                "an identity must be a mapping, found {}",
-                crate::config::kind_name(doc)
-            ),
-        )];
+/// Every problem of a parsed identity document. The document is taken by value so
+/// that its traits move into the checked subject instead of being copied.
+pub fn check(doc: Value, name: &str, schemas: &IdentitySchemas) -> Vec<Diagnostic> {
+    let mut map = match doc {
+        Value::Object(map) => map,
+        other => {
+            return vec![Diagnostic::new(
+                Code::IdentitySyntax,
+                name,
+                "",
+                format!(
+                    "an identity must be a mapping, found {}",
+                    crate::config::kind_name(&other)
+                ),
+            )];
+        }
     };
     let mut diags = Vec::new();
     for key in map.keys().filter(|k| !IDENTITY_KEYS.contains(&k.as_str())) {
@@ -219,12 +225,20 @@ pub fn check(doc: &Value, name: &str, schemas: &IdentitySchemas) -> Vec<Diagnost
     };
     // The identity schema describes `{"traits": …}`; other keys of the document are
     // not part of it.
-    let subject = serde_json::json!({"traits": map.get("traits").cloned().unwrap_or(Value::Null)});
-    diags.extend(
-        validator
-            .iter_errors(&subject)
-            .flat_map(|e| schema_error_diagnostics(&e, name, SchemaKind::Identity)),
+    let mut subject = serde_json::Map::new();
+    subject.insert(
+        "traits".to_string(),
+        map.remove("traits").unwrap_or(Value::Null),
     );
+    let subject = Value::Object(subject);
+    // Most documents are valid: the allocation-free check first, the errors only if any.
+    if !validator.is_valid(&subject) {
+        diags.extend(
+            validator
+                .iter_errors(&subject)
+                .flat_map(|e| schema_error_diagnostics(&e, name, SchemaKind::Identity)),
+        );
+    }
     diags
 }
 
