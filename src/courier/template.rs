@@ -400,17 +400,23 @@ impl Templates {
     /// Renders an email of this type from snake_case `template_data`.
     pub fn email(&self, ty: TemplateType, data: &Value) -> Result<RenderedEmail, TemplateError> {
         let (subject, plaintext) = self.email_text(ty, data)?;
+        Ok(RenderedEmail {
+            subject,
+            plaintext,
+            html: self.email_html(ty, data)?,
+        })
+    }
+
+    /// The HTML body of an email, with what it inserts escaped: rendered when a
+    /// queued message is sent (its subject and text were stored when it was queued).
+    pub fn email_html(&self, ty: TemplateType, data: &Value) -> Result<String, TemplateError> {
         let data = data.as_object().ok_or(TemplateError::DataNotObject)?;
         let html = Context::from(model::context(
             model::fields(ty, Channel::Email),
             data,
             true,
         ));
-        Ok(RenderedEmail {
-            subject,
-            plaintext,
-            html: render(&self.of(ty).html, ty, Part::Html, &html)?,
-        })
+        render(&self.of(ty).html, ty, Part::Html, &html)
     }
 
     /// The subject and plain-text body of an email: what a queued message stores

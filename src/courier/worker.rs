@@ -349,9 +349,8 @@ impl Courier {
         let template = TemplateType::parse(&message.template_type)?;
         self.inner
             .templates
-            .email(template, &message.template_data)
+            .email_html(template, &message.template_data)
             .ok()
-            .map(|email| email.html)
             .filter(|html| !html.trim().is_empty())
     }
 }

@@ -688,34 +688,41 @@ pub async fn claim_code(
     if hashes.is_empty() {
         return Ok(None);
     }
-    let mut statement_args: Vec<String> = Vec::new();
-    let mut placeholders = |values: &[String]| {
-        let start = statement_args.len() + 3;
-        statement_args.extend(values.iter().cloned());
-        (start..start + values.len())
-            .map(|n| format!("${n}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let in_hashes = placeholders(hashes);
-    let owned = match owner {
-        CodeOwner::Any => String::new(),
-        CodeOwner::Identity(id) => {
-            format!(" AND identity_id = {}", placeholders(&[id.to_string()]))
-        }
+    // $1 is the time, $2 the flow, then the hashes, then the owner's values.
+    let (owned, owner_args): (String, Vec<&str>) = match owner {
+        CodeOwner::Any => (String::new(), Vec::new()),
+        CodeOwner::Identity(id) => (
+            format!(" AND identity_id = ${}", 3 + hashes.len()),
+            vec![id],
+        ),
         CodeOwner::Addresses([]) => return Ok(None),
-        CodeOwner::Addresses(addresses) => format!(" AND address IN ({})", placeholders(addresses)),
+        CodeOwner::Addresses(addresses) => (
+            format!(
+                " AND address IN ({})",
+                placeholder_list(3 + hashes.len(), addresses.len())
+            ),
+            addresses.iter().map(String::as_str).collect(),
+        ),
     };
     let sql = format!(
         "UPDATE codes SET used_at = $1 WHERE flow_id = $2 AND used_at IS NULL AND expires_at > $1 \
-         AND code_hmac IN ({in_hashes}){owned} RETURNING {CODE_COLUMNS}"
+         AND code_hmac IN ({}){owned} RETURNING {CODE_COLUMNS}",
+        placeholder_list(3, hashes.len())
     );
     let mut statement = Statement::built(sql).bind(now).bind(flow_id);
-    for arg in statement_args {
+    for arg in hashes.iter().map(String::as_str).chain(owner_args) {
         statement = statement.bind(arg);
     }
     let rows = statement.fetch_all(tx).await?;
     rows.first().map(code_from).transpose()
+}
+
+/// `$first, $first+1, …`: `count` placeholders for an `IN (…)` list.
+fn placeholder_list(first: usize, count: usize) -> String {
+    (first..first + count)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 // ----- sessions -----
@@ -905,8 +912,7 @@ pub async fn claim_due_messages(
     if channels.is_empty() {
         return Ok(Vec::new());
     }
-    let placeholders: Vec<String> = (0..channels.len()).map(|i| format!("${}", i + 4)).collect();
-    let channel_list = placeholders.join(", ");
+    let channel_list = placeholder_list(4, channels.len());
     let due = format!(
         "((status = 'queued' AND next_attempt_at <= $1) OR (status = 'processing' AND lease_until < $1)) \
          AND channel IN ({channel_list})"
