@@ -85,14 +85,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                  'active', active, 'submit_count', submit_count, 'request_url', request_url, \
                  'return_to', return_to, 'context', json(context), 'ui', json(ui), \
                  'issued_at', issued_at, 'expires_at', expires_at, 'updated_at', updated_at) \
-                 FROM flows WHERE id = $1",
+                 AS flow FROM flows WHERE id = $1",
                 )
                 .bind(id)
                 .fetch_all(&tx)
                 .await?;
                 for row in rows {
-                    let text: String = sqlx::Row::try_get(&row, 0)?;
-                    let value: serde_json::Value = serde_json::from_str(&text)
+                    let value: serde_json::Value = serde_json::from_str(row.str("flow")?)
                         .map_err(|e| StoreError::Aborted(e.to_string()))?;
                     std::hint::black_box(value);
                 }

@@ -1,10 +1,10 @@
-//! Group commit for SQLite. sqlx runs each SQLite connection on a thread of its
-//! own, and every statement is a round trip to it (about 85 µs on this class of
-//! machine, most of it two context switches), while SQLite allows one writer at
-//! a time. So steps are not run one transaction each: the batcher takes every
+//! Group commit for SQLite. The connection lives on a thread of its own (see
+//! `sqlite.rs`), and every trip to it costs two context switches (about 70 µs
+//! of latency on this class of machine), while SQLite allows one writer at a
+//! time. So steps are not run one transaction each: the batcher takes every
 //! step waiting, runs them side by side in one transaction, and whenever all of
-//! them wait for the database it sends all their statements as one
-//! multi-statement round trip. One commit then writes the pages of many steps.
+//! them wait for the database it sends all their statements in one round trip.
+//! One commit then writes the pages of many steps.
 //!
 //! Steps only meet at statement boundaries, as concurrent transactions do under
 //! PostgreSQL's READ COMMITTED with the row locks of one writer: the
@@ -18,11 +18,10 @@ use std::sync::Arc;
 use std::sync::Mutex;
 
 use futures_util::future::{BoxFuture, join_all};
-use sqlx::error::ErrorKind;
-use sqlx::{Any, AnyConnection, AnyPool, AssertSqlSafe, Either, Executor};
 use tokio::sync::{Notify, mpsc, oneshot};
 
 use super::StoreError;
+use super::sqlite::{Fatal, Round, RoundOp, Writer};
 use super::tx::{Done, Op, Statement, Tx, lock};
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -118,9 +117,9 @@ impl std::fmt::Debug for dyn Job {
 
 impl Batcher {
     /// Starts the batcher task on the current runtime.
-    pub(super) fn start(pool: AnyPool) -> Batcher {
+    pub(super) fn start(writer: Writer) -> Batcher {
         let (jobs, queue) = mpsc::unbounded_channel();
-        tokio::spawn(work(pool, queue));
+        tokio::spawn(work(writer, queue));
         Batcher { jobs }
     }
 
@@ -130,7 +129,7 @@ impl Batcher {
     }
 }
 
-async fn work(pool: AnyPool, mut queue: mpsc::UnboundedReceiver<Arc<dyn Job>>) {
+async fn work(writer: Writer, mut queue: mpsc::UnboundedReceiver<Arc<dyn Job>>) {
     while let Some(first) = queue.recv().await {
         let mut jobs = vec![first];
         while jobs.len() < MAX_STEPS {
@@ -139,12 +138,12 @@ async fn work(pool: AnyPool, mut queue: mpsc::UnboundedReceiver<Arc<dyn Job>>) {
                 Err(_) => break,
             }
         }
-        match run_batch(&pool, &jobs).await {
+        match run_batch(&writer, &jobs).await {
             Ending::Committed => jobs.iter().for_each(|job| job.deliver()),
             Ending::RolledBack(error) if jobs.len() == 1 => jobs[0].deliver_or_fail(error),
             Ending::RolledBack(_) => {
                 for job in jobs {
-                    match run_batch(&pool, std::slice::from_ref(&job)).await {
+                    match run_batch(&writer, std::slice::from_ref(&job)).await {
                         Ending::Committed => job.deliver(),
                         Ending::RolledBack(error) => job.deliver_or_fail(error),
                     }
@@ -166,7 +165,7 @@ enum Ending {
 /// round is sent once all of them wait: sending as soon as one statement waits
 /// (so steps would compute while the SQLite thread works) made rounds smaller
 /// and was slower, as each round costs a thread round trip.
-async fn run_batch(pool: &AnyPool, jobs: &[Arc<dyn Job>]) -> Ending {
+async fn run_batch(writer: &Writer, jobs: &[Arc<dyn Job>]) -> Ending {
     let batch = Arc::new(Batch::new(jobs.len()));
     let steps: Vec<_> = jobs
         .iter()
@@ -181,14 +180,12 @@ async fn run_batch(pool: &AnyPool, jobs: &[Arc<dyn Job>]) -> Ending {
             })
         })
         .collect();
-    let mut conn = None;
+    let mut began = false;
     let mut first_error = None;
     while batch.next_round().await {
-        let began = conn.is_some();
-        let Some(conn) = connection(pool, &mut conn, &batch).await else {
-            continue;
-        };
-        if let Err(error) = execute_round(conn, &batch, !began, false).await {
+        let begin = !began;
+        began = true;
+        if let Err(error) = execute_round(writer, &batch, begin, false).await {
             batch.abort(&error);
             first_error.get_or_insert(error);
         }
@@ -199,37 +196,29 @@ async fn run_batch(pool: &AnyPool, jobs: &[Arc<dyn Job>]) -> Ending {
         .into_iter()
         .map(|joined| joined.unwrap_or(false))
         .collect();
-    let began = conn.is_some();
-    if !began && batch.has_pending() {
-        // Only deferred writes: the transaction starts with the last round.
-        connection(pool, &mut conn, &batch).await;
-    }
-    let Some(mut conn) = conn else {
-        // Nothing reached the database (or it could not be reached).
+    if !began && !batch.has_pending() {
+        // Nothing reached the database.
         return match batch.aborted() {
             Some(reason) => Ending::RolledBack(first_error.unwrap_or(StoreError::Aborted(reason))),
             None => Ending::Committed,
         };
-    };
+    }
     let failed_after_writing = outcomes
         .iter()
         .enumerate()
         .any(|(step, ok)| !ok && batch.wrote(step));
+    // Only deferred writes: the transaction starts with the last round.
     let ending = match batch.aborted() {
         Some(reason) => Err(first_error.unwrap_or(StoreError::Aborted(reason))),
         None if failed_after_writing => Err(StoreError::Aborted(
             "a step failed after writing".to_string(),
         )),
-        None => execute_round(&mut conn, &batch, !began, true).await,
+        None => execute_round(writer, &batch, !began, true).await,
     };
     match ending {
         Ok(()) => Ending::Committed,
         Err(error) => {
-            // A failed ROLLBACK leaves nothing to save: the connection is
-            // closed with the transaction still open, and SQLite discards it.
-            if conn.execute("ROLLBACK").await.is_err() {
-                conn.close_on_drop();
-            }
+            writer.rollback().await;
             Ending::RolledBack(error)
         }
     }
@@ -243,25 +232,6 @@ impl Drop for StepStopped {
     fn drop(&mut self) {
         self.0.step_stopped();
     }
-}
-
-/// The batch's connection, acquired at its first statement. On failure the
-/// batch is aborted (its waiting steps get the error) and None is returned.
-async fn connection<'c>(
-    pool: &AnyPool,
-    slot: &'c mut Option<sqlx::pool::PoolConnection<Any>>,
-    batch: &Batch,
-) -> Option<&'c mut AnyConnection> {
-    if slot.is_none() {
-        match pool.acquire().await {
-            Ok(conn) => *slot = Some(conn),
-            Err(error) => {
-                batch.abort(&StoreError::Database(error));
-                return None;
-            }
-        }
-    }
-    slot.as_deref_mut()
 }
 
 /// The shared state of one batch: statements waiting to be sent, and what each
@@ -408,232 +378,47 @@ impl Batch {
     }
 }
 
-/// A piece of a round's SQL: a statement of an op, or transaction control.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Segment {
-    Begin,
-    Savepoint,
-    Release,
-    Commit,
-    Statement { op: usize },
-}
-
-/// Sends every waiting statement of the batch as one multi-statement query
-/// (after `BEGIN IMMEDIATE` on the first round, before `COMMIT` on the last)
-/// and hands each op its result. A constraint violation fails only its op, as
-/// it would alone (SQLite undoes just that statement); the ops after it go in
-/// the next round. Any other failure is returned and aborts the batch.
-async fn execute_round(
-    conn: &mut AnyConnection,
-    batch: &Batch,
-    begin: bool,
-    commit: bool,
-) -> Result<()> {
-    let mut ops = batch.take_pending();
-    let mut begin = begin;
-    loop {
-        let (sql, segments, args) = compose(&ops, begin, commit);
-        if segments.is_empty() {
-            return Ok(());
+/// Sends every waiting statement of the batch to the database thread (after
+/// `BEGIN IMMEDIATE` on the first round, before `COMMIT` on the last) and hands
+/// each op its result. A constraint violation fails only its op, as it would
+/// alone; any other failure is returned and aborts the batch.
+async fn execute_round(writer: &Writer, batch: &Batch, begin: bool, commit: bool) -> Result<()> {
+    let mut pending = batch.take_pending();
+    let writes: Vec<bool> = pending
+        .iter()
+        .map(|p| p.op.statements.iter().any(Statement::writes))
+        .collect();
+    let ops = pending
+        .iter_mut()
+        .map(|p| RoundOp {
+            statements: std::mem::take(&mut p.op.statements),
+            awaited: p.reply.is_some(),
+        })
+        .collect();
+    let result = writer.round(Round { ops, begin, commit }).await?;
+    let mut pending = pending.into_iter();
+    for ((waiting, done), writes) in pending.by_ref().zip(result.done).zip(writes) {
+        if writes && done.is_ok() {
+            batch.mark_wrote(waiting.step);
         }
-        let query = args.bind_into(sqlx::query(AssertSqlSafe(sql)).persistent(false));
-        let mut results: Vec<Done> = ops.iter().map(|_| Done::default()).collect();
-        let mut position = 0;
-        let mut failure = None;
-        {
-            let mut stream = conn.fetch_many(query);
-            while let Some(item) = futures_util::StreamExt::next(&mut stream).await {
-                match item {
-                    Ok(Either::Right(row)) => {
-                        if let Some(Segment::Statement { op }) = segments.get(position) {
-                            results[*op].rows.push(row);
-                        }
-                    }
-                    Ok(Either::Left(done)) => {
-                        if let Some(Segment::Statement { op }) = segments.get(position) {
-                            results[*op].rows_affected += done.rows_affected();
-                        }
-                        position += 1;
-                    }
-                    Err(error) => {
-                        failure = Some(error);
-                        break;
-                    }
-                }
-            }
-        }
-        let Some(error) = failure else {
-            for (pending, done) in ops.into_iter().zip(results) {
-                if pending.op.statements.iter().any(Statement::writes) {
-                    batch.mark_wrote(pending.step);
-                }
-                batch.finish(pending, Ok(done));
-            }
-            return Ok(());
-        };
-        let failed_op = match segments.get(position) {
-            Some(Segment::Statement { op }) => *op,
-            _ => return Err(StoreError::Database(error)),
-        };
-        let recoverable = is_constraint(&error) && ops[failed_op].reply.is_some();
-        if recoverable && ops[failed_op].op.statements.len() > 1 {
-            conn.execute("ROLLBACK TO op").await?;
-            conn.execute("RELEASE op").await?;
-        }
-        let mut rest = ops.split_off(failed_op + 1);
-        let failed = ops.pop();
-        for (pending, done) in ops.into_iter().zip(results) {
-            if pending.op.statements.iter().any(Statement::writes) {
-                batch.mark_wrote(pending.step);
-            }
-            batch.finish(pending, Ok(done));
-        }
-        if !recoverable {
-            let error = StoreError::Database(error);
-            batch.abort(&error);
-            let reason = error.to_string();
-            for pending in rest.drain(..) {
-                batch.finish(pending, Err(StoreError::Aborted(reason.clone())));
-            }
-            // An awaited statement's step gets the error itself; a deferred
-            // one's error is the batch's, and reaches its step when it is run alone.
-            return match failed {
-                Some(failed) if failed.reply.is_some() => {
-                    batch.finish(failed, Err(error));
-                    Err(StoreError::Aborted(reason))
-                }
-                _ => Err(error),
-            };
-        }
-        if let Some(failed) = failed {
-            batch.finish(failed, Err(StoreError::Database(error)));
-        }
-        ops = rest;
-        begin = false;
+        batch.finish(waiting, done);
     }
-}
-
-/// Uniqueness, foreign key, not-null and check violations: SQLite undoes the
-/// statement and the transaction goes on.
-fn is_constraint(error: &sqlx::Error) -> bool {
-    matches!(error, sqlx::Error::Database(e) if matches!(
-        e.kind(),
-        ErrorKind::UniqueViolation
-            | ErrorKind::ForeignKeyViolation
-            | ErrorKind::NotNullViolation
-            | ErrorKind::CheckViolation
-    ))
-}
-
-/// The round's SQL, what each of its statements is, and all arguments in order.
-fn compose(ops: &[Pending], begin: bool, commit: bool) -> (String, Vec<Segment>, Statement) {
-    let mut sql = String::new();
-    let mut segments = Vec::new();
-    let mut args = Statement::new("");
-    let control = |sql: &mut String, segments: &mut Vec<Segment>, segment, text: &str| {
-        sql.push_str(text);
-        sql.push_str(";\n");
-        segments.push(segment);
+    let Some(Fatal { op, error }) = result.fatal else {
+        return Ok(());
     };
-    if begin {
-        control(&mut sql, &mut segments, Segment::Begin, "BEGIN IMMEDIATE");
+    batch.abort(&error);
+    let reason = error.to_string();
+    let failed = op.and_then(|_| pending.next());
+    for rest in pending {
+        batch.finish(rest, Err(StoreError::Aborted(reason.clone())));
     }
-    for (index, pending) in ops.iter().enumerate() {
-        let atomic = pending.op.statements.len() > 1;
-        if atomic {
-            control(&mut sql, &mut segments, Segment::Savepoint, "SAVEPOINT op");
+    // An awaited statement's step gets the error itself; a deferred one's
+    // error is the batch's, and reaches its step when it is run alone.
+    match failed {
+        Some(failed) if failed.reply.is_some() => {
+            batch.finish(failed, Err(error));
+            Err(StoreError::Aborted(reason))
         }
-        for statement in &pending.op.statements {
-            renumber(&statement.sql, args.args.len(), &mut sql);
-            sql.push_str(";\n");
-            segments.push(Segment::Statement { op: index });
-            args.args.extend(statement.args.iter().cloned());
-        }
-        if atomic {
-            control(&mut sql, &mut segments, Segment::Release, "RELEASE op");
-        }
-    }
-    if commit {
-        control(&mut sql, &mut segments, Segment::Commit, "COMMIT");
-    }
-    (sql, segments, args)
-}
-
-/// Appends `sql` with each `$n` placeholder shifted by `offset`: SQLite reads
-/// `$n` as the n-th argument of the whole multi-statement query.
-fn renumber(sql: &str, offset: usize, out: &mut String) {
-    let mut rest = sql;
-    while let Some(at) = rest.find('$') {
-        out.push_str(&rest[..at]);
-        let digits = rest[at + 1..]
-            .bytes()
-            .take_while(u8::is_ascii_digit)
-            .count();
-        match rest[at + 1..at + 1 + digits].parse::<usize>() {
-            Ok(n) => {
-                out.push('$');
-                out.push_str(&(n + offset).to_string());
-            }
-            Err(_) => out.push('$'),
-        }
-        rest = &rest[at + 1 + digits..];
-    }
-    out.push_str(rest);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn placeholders_are_shifted_past_earlier_statements() {
-        let mut out = String::new();
-        renumber("UPDATE t SET a = $1 WHERE b = $2 OR c = $1", 7, &mut out);
-        assert_eq!(out, "UPDATE t SET a = $8 WHERE b = $9 OR c = $8");
-        let mut out = String::new();
-        renumber("SELECT '$' || $10", 2, &mut out);
-        assert_eq!(out, "SELECT '$' || $12");
-    }
-
-    #[test]
-    fn a_round_is_begin_statements_in_savepoints_and_commit() {
-        let one = Pending {
-            step: 0,
-            op: Op {
-                statements: vec![Statement::new("SELECT $1").bind(1)],
-            },
-            reply: None,
-        };
-        let two = Pending {
-            step: 1,
-            op: Op {
-                statements: vec![
-                    Statement::new("INSERT INTO a VALUES ($1)").bind("x"),
-                    Statement::new("INSERT INTO b VALUES ($1, $2)")
-                        .bind("y")
-                        .bind(2),
-                ],
-            },
-            reply: None,
-        };
-        let (sql, segments, args) = compose(&[one, two], true, true);
-        assert_eq!(
-            sql,
-            "BEGIN IMMEDIATE;\nSELECT $1;\nSAVEPOINT op;\nINSERT INTO a VALUES ($2);\n\
-             INSERT INTO b VALUES ($3, $4);\nRELEASE op;\nCOMMIT;\n"
-        );
-        assert_eq!(
-            segments,
-            vec![
-                Segment::Begin,
-                Segment::Statement { op: 0 },
-                Segment::Savepoint,
-                Segment::Statement { op: 1 },
-                Segment::Statement { op: 1 },
-                Segment::Release,
-                Segment::Commit,
-            ]
-        );
-        assert_eq!(args.args.len(), 4);
+        _ => Err(error),
     }
 }

@@ -3,7 +3,9 @@
 
 mod batch;
 mod dsn;
+mod row;
 mod rows;
+mod sqlite;
 mod tx;
 
 use std::str::FromStr;
@@ -16,10 +18,12 @@ use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AnyPool, Executor, SqlSafeStr};
 
 pub use dsn::{Dsn, DsnError};
+pub use row::{Row, Value};
 pub use rows::*;
 pub use tx::{Arg, Done, Statement, Tx};
 
 use batch::{Batcher, StepJob};
+use sqlite::Writer;
 use std::future::Future;
 use std::sync::Arc;
 
@@ -60,6 +64,17 @@ pub enum StoreError {
     /// The database refused a connection or a statement.
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    /// SQLite refused a statement (the engine's SQLite executor).
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// A column did not hold what the engine reads from it.
+    #[error("database column `{column}`: {problem}")]
+    Decode {
+        /// The column's name.
+        column: String,
+        /// What was wrong.
+        problem: String,
+    },
     /// Migrations failed.
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
@@ -92,7 +107,7 @@ pub struct Store {
     batcher: Option<Batcher>,
 }
 
-/// Set on every SQLite connection, one statement each (a multi-statement string
+/// Set on every SQLite connection (sqlx's and the executor's), one statement each (a multi-statement string
 /// would run only its first). WAL lets readers in other processes (`list
 /// courier-messages` during `courier watch`) run beside the writer; NORMAL sync
 /// is durable in WAL but for the last commits before a power cut, never corrupting.
@@ -117,10 +132,11 @@ impl Store {
             Dsn::Postgres(url) => Store::connect(url, Backend::Postgres, 8).await?,
         };
         migrator().run(&store.pool).await?;
-        Ok(Store {
-            batcher: (store.backend == Backend::Sqlite).then(|| Batcher::start(store.pool.clone())),
-            ..store
-        })
+        let batcher = match dsn {
+            Dsn::Sqlite(path) => Some(Batcher::start(Writer::open(path)?)),
+            Dsn::Postgres(_) => None,
+        };
+        Ok(Store { batcher, ..store })
     }
 
     async fn connect(url: &str, backend: Backend, max: u32) -> Result<Store, StoreError> {
@@ -256,7 +272,7 @@ mod tests {
                     .fetch_all(&tx)
                     .await?;
                 rows.iter()
-                    .map(|r| r.try_get::<String, _>("key").map_err(StoreError::from))
+                    .map(|r| r.text("key"))
                     .collect::<Result<Vec<_>, _>>()
             })
             .await

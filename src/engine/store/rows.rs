@@ -3,9 +3,8 @@
 //! deferred (see [`Tx::defer`]), so they travel with the step's next statement.
 
 use serde_json::Value;
-use sqlx::Row;
-use sqlx::any::AnyRow;
 
+use super::row::Row;
 use super::{Statement, StoreError, Tx, json_column};
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -201,29 +200,17 @@ pub struct MessageFilter {
     pub flow_id: Option<String>,
 }
 
-fn text(row: &AnyRow, column: &str) -> Result<String> {
-    Ok(row.try_get::<String, _>(column)?)
-}
-
-fn opt_text(row: &AnyRow, column: &str) -> Result<Option<String>> {
-    Ok(row.try_get::<Option<String>, _>(column)?)
-}
-
-fn int(row: &AnyRow, column: &str) -> Result<i64> {
-    Ok(row.try_get::<i64, _>(column)?)
-}
-
-fn opt_int(row: &AnyRow, column: &str) -> Result<Option<i64>> {
-    Ok(row.try_get::<Option<i64>, _>(column)?)
-}
-
-fn json(row: &AnyRow, column: &'static str) -> Result<Value> {
-    json_column(column, &text(row, column)?)
+fn json(row: &Row, column: &'static str) -> Result<Value> {
+    json_column(column, row.str(column)?)
 }
 
 /// Whether an error is a uniqueness violation (a duplicate identifier).
 pub fn is_unique_violation(error: &StoreError) -> bool {
-    matches!(error, StoreError::Database(sqlx::Error::Database(e)) if e.is_unique_violation())
+    match error {
+        StoreError::Database(sqlx::Error::Database(e)) => e.is_unique_violation(),
+        StoreError::Sqlite(e) => super::sqlite::is_unique_violation(e),
+        _ => false,
+    }
 }
 
 // ----- identities -----
@@ -296,18 +283,19 @@ fn insert_address(address: &AddressRecord) -> Statement {
 
 const IDENTITY_COLUMNS: &str = "i.id, i.schema_id, i.traits, i.state, i.recovery_addresses, i.metadata_public, i.created_at, i.updated_at";
 
-fn identity_from(row: &AnyRow) -> Result<IdentityRecord> {
+fn identity_from(row: &Row) -> Result<IdentityRecord> {
     Ok(IdentityRecord {
-        id: text(row, "id")?,
-        schema_id: text(row, "schema_id")?,
+        id: row.text("id")?,
+        schema_id: row.text("schema_id")?,
         traits: json(row, "traits")?,
-        state: text(row, "state")?,
+        state: row.text("state")?,
         recovery_addresses: json(row, "recovery_addresses")?,
-        metadata_public: opt_text(row, "metadata_public")?
+        metadata_public: row
+            .opt_text("metadata_public")?
             .map(|t| json_column("identities.metadata_public", &t))
             .transpose()?,
-        created_at: int(row, "created_at")?,
-        updated_at: int(row, "updated_at")?,
+        created_at: row.int("created_at")?,
+        updated_at: row.int("updated_at")?,
     })
 }
 
@@ -393,19 +381,19 @@ pub async fn find_by_identifier(
     };
     let mut addresses = Vec::new();
     for row in &rows {
-        let Some(id) = opt_text(row, "a_id")? else {
+        let Some(id) = row.opt_text("a_id")? else {
             continue;
         };
         addresses.push(AddressRecord {
             id,
             identity_id: identity.id.clone(),
-            via: text(row, "a_via")?,
-            value: text(row, "a_value")?,
-            verified: int(row, "a_verified")? != 0,
-            status: text(row, "a_status")?,
-            verified_at: opt_int(row, "a_verified_at")?,
-            created_at: int(row, "a_created_at")?,
-            updated_at: int(row, "a_updated_at")?,
+            via: row.text("a_via")?,
+            value: row.text("a_value")?,
+            verified: row.int("a_verified")? != 0,
+            status: row.text("a_status")?,
+            verified_at: row.opt_int("a_verified_at")?,
+            created_at: row.int("a_created_at")?,
+            updated_at: row.int("a_updated_at")?,
         });
     }
     Ok(Some(Account {
@@ -425,7 +413,7 @@ pub async fn credentials_of(tx: &Tx, identity_id: &str) -> Result<Vec<Credential
     .await?;
     let mut credentials = Vec::with_capacity(rows.len());
     for row in &rows {
-        let kind = text(row, "type")?;
+        let kind = row.text("type")?;
         let identifiers = Statement::new(
             "SELECT identifier FROM identity_credential_identifiers \
              WHERE identity_id = $1 AND type = $2 ORDER BY identifier",
@@ -435,7 +423,7 @@ pub async fn credentials_of(tx: &Tx, identity_id: &str) -> Result<Vec<Credential
         .fetch_all(tx)
         .await?
         .iter()
-        .map(|r| text(r, "identifier"))
+        .map(|r| r.text("identifier"))
         .collect::<Result<Vec<_>>>()?;
         credentials.push(CredentialRecord {
             kind,
@@ -449,17 +437,17 @@ pub async fn credentials_of(tx: &Tx, identity_id: &str) -> Result<Vec<Credential
 const ADDRESS_COLUMNS: &str =
     "id, identity_id, via, value, verified, status, verified_at, created_at, updated_at";
 
-fn address_from(row: &AnyRow) -> Result<AddressRecord> {
+fn address_from(row: &Row) -> Result<AddressRecord> {
     Ok(AddressRecord {
-        id: text(row, "id")?,
-        identity_id: text(row, "identity_id")?,
-        via: text(row, "via")?,
-        value: text(row, "value")?,
-        verified: int(row, "verified")? != 0,
-        status: text(row, "status")?,
-        verified_at: opt_int(row, "verified_at")?,
-        created_at: int(row, "created_at")?,
-        updated_at: int(row, "updated_at")?,
+        id: row.text("id")?,
+        identity_id: row.text("identity_id")?,
+        via: row.text("via")?,
+        value: row.text("value")?,
+        verified: row.int("verified")? != 0,
+        status: row.text("status")?,
+        verified_at: row.opt_int("verified_at")?,
+        created_at: row.int("created_at")?,
+        updated_at: row.int("updated_at")?,
     })
 }
 
@@ -551,21 +539,21 @@ pub fn insert_flow(tx: &Tx, flow: &FlowRecord) {
 const FLOW_COLUMNS: &str = "id, kind, type, state, active, submit_count, request_url, return_to, \
      context, ui, issued_at, expires_at, updated_at";
 
-fn flow_from(row: &AnyRow) -> Result<FlowRecord> {
+fn flow_from(row: &Row) -> Result<FlowRecord> {
     Ok(FlowRecord {
-        id: text(row, "id")?,
-        kind: text(row, "kind")?,
-        flow_type: text(row, "type")?,
-        state: text(row, "state")?,
-        active: opt_text(row, "active")?,
-        submit_count: int(row, "submit_count")?,
-        request_url: text(row, "request_url")?,
-        return_to: opt_text(row, "return_to")?,
+        id: row.text("id")?,
+        kind: row.text("kind")?,
+        flow_type: row.text("type")?,
+        state: row.text("state")?,
+        active: row.opt_text("active")?,
+        submit_count: row.int("submit_count")?,
+        request_url: row.text("request_url")?,
+        return_to: row.opt_text("return_to")?,
         context: json(row, "context")?,
         ui: json(row, "ui")?,
-        issued_at: int(row, "issued_at")?,
-        expires_at: int(row, "expires_at")?,
-        updated_at: int(row, "updated_at")?,
+        issued_at: row.int("issued_at")?,
+        expires_at: row.int("expires_at")?,
+        updated_at: row.int("updated_at")?,
     })
 }
 
@@ -652,17 +640,17 @@ pub enum CodeOwner<'a> {
 const CODE_COLUMNS: &str =
     "id, flow_id, code_hmac, address, via, identity_id, issued_at, expires_at, used_at";
 
-fn code_from(row: &AnyRow) -> Result<CodeRecord> {
+fn code_from(row: &Row) -> Result<CodeRecord> {
     Ok(CodeRecord {
-        id: text(row, "id")?,
-        flow_id: text(row, "flow_id")?,
-        code_hmac: text(row, "code_hmac")?,
-        address: text(row, "address")?,
-        via: text(row, "via")?,
-        identity_id: opt_text(row, "identity_id")?,
-        issued_at: int(row, "issued_at")?,
-        expires_at: int(row, "expires_at")?,
-        used_at: opt_int(row, "used_at")?,
+        id: row.text("id")?,
+        flow_id: row.text("flow_id")?,
+        code_hmac: row.text("code_hmac")?,
+        address: row.text("address")?,
+        via: row.text("via")?,
+        identity_id: row.opt_text("identity_id")?,
+        issued_at: row.int("issued_at")?,
+        expires_at: row.int("expires_at")?,
+        used_at: row.opt_int("used_at")?,
     })
 }
 
@@ -745,17 +733,17 @@ pub fn insert_session(tx: &Tx, session: &SessionRecord) {
     .defer(tx);
 }
 
-fn session_from(row: &AnyRow) -> Result<SessionRecord> {
+fn session_from(row: &Row) -> Result<SessionRecord> {
     Ok(SessionRecord {
-        id: text(row, "id")?,
-        token: text(row, "token")?,
-        identity_id: text(row, "identity_id")?,
-        aal: text(row, "aal")?,
+        id: row.text("id")?,
+        token: row.text("token")?,
+        identity_id: row.text("identity_id")?,
+        aal: row.text("aal")?,
         authentication_methods: json(row, "authentication_methods")?,
-        active: int(row, "active")? != 0,
-        issued_at: int(row, "issued_at")?,
-        authenticated_at: int(row, "authenticated_at")?,
-        expires_at: int(row, "expires_at")?,
+        active: row.int("active")? != 0,
+        issued_at: row.int("issued_at")?,
+        authenticated_at: row.int("authenticated_at")?,
+        expires_at: row.int("expires_at")?,
     })
 }
 
@@ -785,22 +773,22 @@ pub async fn sessions_of(tx: &Tx, identity_id: &str) -> Result<Vec<SessionRecord
 const MESSAGE_COLUMNS: &str = "id, type, status, channel, recipient, subject, body, template_type, \
      template_data, flow_id, send_count, next_attempt_at, created_at, updated_at";
 
-fn message_from(row: &AnyRow) -> Result<MessageRecord> {
+fn message_from(row: &Row) -> Result<MessageRecord> {
     Ok(MessageRecord {
-        id: text(row, "id")?,
-        message_type: text(row, "type")?,
-        status: text(row, "status")?,
-        channel: text(row, "channel")?,
-        recipient: text(row, "recipient")?,
-        subject: text(row, "subject")?,
-        body: text(row, "body")?,
-        template_type: text(row, "template_type")?,
+        id: row.text("id")?,
+        message_type: row.text("type")?,
+        status: row.text("status")?,
+        channel: row.text("channel")?,
+        recipient: row.text("recipient")?,
+        subject: row.text("subject")?,
+        body: row.text("body")?,
+        template_type: row.text("template_type")?,
         template_data: json(row, "template_data")?,
-        flow_id: opt_text(row, "flow_id")?,
-        send_count: int(row, "send_count")?,
-        next_attempt_at: int(row, "next_attempt_at")?,
-        created_at: int(row, "created_at")?,
-        updated_at: int(row, "updated_at")?,
+        flow_id: row.opt_text("flow_id")?,
+        send_count: row.int("send_count")?,
+        next_attempt_at: row.int("next_attempt_at")?,
+        created_at: row.int("created_at")?,
+        updated_at: row.int("updated_at")?,
     })
 }
 
@@ -887,11 +875,11 @@ pub async fn dispatches_of(tx: &Tx, message_id: &str) -> Result<Vec<DispatchReco
     rows.iter()
         .map(|row| {
             Ok(DispatchRecord {
-                id: text(row, "id")?,
-                message_id: text(row, "message_id")?,
-                status: text(row, "status")?,
-                error: opt_text(row, "error")?,
-                created_at: int(row, "created_at")?,
+                id: row.text("id")?,
+                message_id: row.text("message_id")?,
+                status: row.text("status")?,
+                error: row.opt_text("error")?,
+                created_at: row.int("created_at")?,
             })
         })
         .collect()
@@ -1008,7 +996,7 @@ pub async fn get_meta(tx: &Tx, key: &str) -> Result<Option<String>> {
         .bind(key)
         .fetch_optional(tx)
         .await?;
-    row.as_ref().map(|r| text(r, "value")).transpose()
+    row.as_ref().map(|r| r.text("value")).transpose()
 }
 
 /// Stores a value unless the key exists, and returns the stored value (first

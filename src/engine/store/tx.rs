@@ -6,12 +6,13 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use sqlx::any::{AnyArguments, AnyRow};
+use sqlx::any::AnyArguments;
 use sqlx::{Any, AssertSqlSafe, Either, Executor};
 use tokio::sync::Mutex;
 
 use super::StoreError;
 use super::batch::Batch;
+use super::row::Row;
 
 type Result<T> = std::result::Result<T, StoreError>;
 
@@ -101,17 +102,17 @@ impl Statement {
     }
 
     /// Runs it in `tx`: all rows.
-    pub async fn fetch_all(self, tx: &Tx) -> Result<Vec<AnyRow>> {
+    pub async fn fetch_all(self, tx: &Tx) -> Result<Vec<Row>> {
         tx.fetch_all(self).await
     }
 
     /// Runs it in `tx`: the first row, if any.
-    pub async fn fetch_optional(self, tx: &Tx) -> Result<Option<AnyRow>> {
+    pub async fn fetch_optional(self, tx: &Tx) -> Result<Option<Row>> {
         tx.fetch_optional(self).await
     }
 
     /// Runs it in `tx`: the one row it must return.
-    pub async fn fetch_one(self, tx: &Tx) -> Result<AnyRow> {
+    pub async fn fetch_one(self, tx: &Tx) -> Result<Row> {
         tx.fetch_optional(self)
             .await?
             .ok_or(StoreError::Database(sqlx::Error::RowNotFound))
@@ -157,7 +158,7 @@ impl Statement {
 #[derive(Default)]
 pub struct Done {
     /// The rows, for `SELECT` and `RETURNING`.
-    pub rows: Vec<AnyRow>,
+    pub rows: Vec<Row>,
     /// Rows inserted, updated or deleted.
     pub rows_affected: u64,
 }
@@ -219,12 +220,12 @@ impl Tx {
     }
 
     /// All rows of a query.
-    pub async fn fetch_all(&self, statement: Statement) -> Result<Vec<AnyRow>> {
+    pub async fn fetch_all(&self, statement: Statement) -> Result<Vec<Row>> {
         Ok(self.run(statement).await?.rows)
     }
 
     /// The first row of a query, if any.
-    pub async fn fetch_optional(&self, statement: Statement) -> Result<Option<AnyRow>> {
+    pub async fn fetch_optional(&self, statement: Statement) -> Result<Option<Row>> {
         Ok(self.run(statement).await?.rows.into_iter().next())
     }
 
@@ -322,7 +323,7 @@ async fn run_statement(conn: &mut sqlx::AnyConnection, statement: &Statement) ->
     while let Some(item) = futures_util::StreamExt::next(&mut stream).await {
         match item? {
             Either::Left(result) => done.rows_affected += result.rows_affected(),
-            Either::Right(row) => done.rows.push(row),
+            Either::Right(row) => done.rows.push(Row::from_any(&row)?),
         }
     }
     Ok(done)
