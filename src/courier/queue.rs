@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::template::{Channel, TemplateError, TemplateType, Templates};
-use crate::engine::store::MessageRecord;
+use crate::engine::store::{self, MessageRecord};
 
 /// A queued message for `recipient`, rendered from `template_data`.
 pub fn compose(
@@ -22,7 +22,7 @@ pub fn compose(
         Channel::Sms => (String::new(), templates.sms(template, &template_data)?),
     };
     Ok(MessageRecord {
-        id: uuid::Uuid::new_v4().to_string(),
+        id: store::new_row_id(),
         message_type: channel.as_str().to_string(),
         status: "queued".to_string(),
         channel: channel.as_str().to_string(),

@@ -220,7 +220,7 @@ impl Courier {
                 send_count: message.send_count + 1,
                 error,
             });
-            let dispatch_id = uuid::Uuid::new_v4().to_string();
+            let dispatch_id = store::new_row_id();
             let now = self.inner.clock.now_ms();
             let message_id = message.id.clone();
             self.inner

@@ -122,7 +122,7 @@ impl Engine {
         lifespan_ms: i64,
         nodes: Vec<Value>,
     ) -> FlowRecord {
-        let id = uuid::Uuid::new_v4().to_string();
+        let id = store::new_row_id();
         let now = self.now();
         let request_url = request.request_url.clone().unwrap_or_else(|| {
             self.public_url(&format!(
@@ -286,7 +286,7 @@ impl Engine {
         for target in targets {
             let code = code::generate()?;
             let record = CodeRecord {
-                id: uuid::Uuid::new_v4().to_string(),
+                id: store::new_row_id(),
                 flow_id: flow.id.clone(),
                 code_hmac: code::hash(code.expose(), self.signing_secret()),
                 address: target.address.clone(),

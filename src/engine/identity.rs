@@ -79,7 +79,7 @@ impl Engine {
         verified: &[Address],
     ) -> NewIdentity {
         let now = self.now();
-        let id = uuid::Uuid::new_v4().to_string();
+        let id = store::new_row_id();
         let addresses = derived
             .verifiable
             .iter()
@@ -88,7 +88,7 @@ impl Engine {
                     .iter()
                     .any(|v| v.via == a.via && v.value == a.value);
                 AddressRecord {
-                    id: uuid::Uuid::new_v4().to_string(),
+                    id: store::new_row_id(),
                     identity_id: id.clone(),
                     via: a.via.as_str().to_string(),
                     value: a.value.clone(),
@@ -105,7 +105,7 @@ impl Engine {
             .iter()
             .map(|a| {
                 json!({
-                    "id": uuid::Uuid::new_v4().to_string(),
+                    "id": store::new_row_id(),
                     "value": a.value,
                     "via": a.via.as_str(),
                     "created_at": rfc3339_ms(now),

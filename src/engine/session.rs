@@ -25,7 +25,7 @@ impl Engine {
             "aal1"
         };
         let session = SessionRecord {
-            id: uuid::Uuid::new_v4().to_string(),
+            id: store::new_row_id(),
             token: code::token(SESSION_TOKEN_PREFIX)?,
             identity_id: identity.id.clone(),
             aal: aal.to_string(),

@@ -215,6 +215,14 @@ impl Store {
     }
 }
 
+/// A new row id: a time-ordered UUID (v7). Rows made together then sit
+/// together in the primary-key indexes (and in `codes.flow_id`,
+/// `courier_messages.flow_id`), so a commit writes a few index pages instead of
+/// one per row. Kratos uses v4; to clients both are opaque UUIDs.
+pub fn new_row_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
 /// Parses a JSON text column.
 pub(crate) fn json_column(
     column: &'static str,
