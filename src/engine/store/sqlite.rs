@@ -10,6 +10,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::mpsc;
 
+use rusqlite::config::DbConfig;
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{Connection, ErrorCode, ToSql};
 use tokio::sync::oneshot;
@@ -19,6 +20,13 @@ use super::tx::{Arg, Done, Statement};
 use super::{SQLITE_PRAGMAS, StoreError};
 
 type Result<T> = std::result::Result<T, StoreError>;
+
+/// The writer's own checkpoint threshold (pages in the WAL), far above what
+/// the checkpointer thread lets the WAL reach: a fallback, should it lag.
+const FALLBACK_AUTOCHECKPOINT: u32 = 20_000;
+
+/// How long the checkpointer lets commits gather before copying them back.
+const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(20);
 
 /// Distinct statements the engine runs (about 50, and `IN` lists of a few
 /// lengths); beyond this the least recently used is finalised.
@@ -72,15 +80,21 @@ pub(super) struct Writer {
 }
 
 impl Writer {
-    /// Opens the database file (already migrated) and starts the thread.
+    /// Opens the database file (already migrated) and starts the thread, and
+    /// a checkpointer beside it.
     pub(super) fn open(path: &Path) -> Result<Writer> {
         let conn = connect(path)?;
+        conn.pragma_update(None, "wal_autocheckpoint", FALLBACK_AUTOCHECKPOINT)?;
+        let checkpointer = connect(path)?;
+        let (commits, committed) = mpsc::channel();
         let (requests, queue) = mpsc::channel();
         let path = path.to_path_buf();
-        std::thread::Builder::new()
-            .name("otpctl-sqlite".to_string())
-            .spawn(move || serve(conn, &path, &queue))
-            .map_err(|e| StoreError::Database(sqlx::Error::Io(e)))?;
+        spawn("otpctl-sqlite", move || {
+            serve(conn, &path, &queue, &commits)
+        })?;
+        spawn("otpctl-checkpoint", move || {
+            checkpoint(&checkpointer, &committed)
+        })?;
         Ok(Writer { requests })
     }
 
@@ -112,21 +126,57 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
                 other => Err(other),
             })?;
     }
+    // Plans must not depend on bound values: otherwise a statement with a
+    // bound LIMIT is prepared again each time it is bound.
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
     conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     Ok(conn)
 }
 
-fn serve(mut conn: Connection, path: &Path, queue: &mpsc::Receiver<Request>) {
+fn spawn(name: &str, work: impl FnOnce() + Send + 'static) -> Result<()> {
+    std::thread::Builder::new()
+        .name(name.to_string())
+        .spawn(work)
+        .map(drop)
+        .map_err(|e| StoreError::Database(sqlx::Error::Io(e)))
+}
+
+fn serve(
+    mut conn: Connection,
+    path: &Path,
+    queue: &mpsc::Receiver<Request>,
+    commits: &mpsc::Sender<()>,
+) {
     while let Ok(request) = queue.recv() {
         match request {
             Request::Round(round, reply) => {
-                let _ = reply.send(execute(&conn, round));
+                let commit = round.commit;
+                let result = execute(&conn, round);
+                if commit && result.fatal.is_none() {
+                    let _ = commits.send(());
+                }
+                let _ = reply.send(result);
             }
             Request::Rollback(reply) => {
                 rollback(&mut conn, path);
                 let _ = reply.send(());
             }
         }
+    }
+}
+
+/// Copies committed pages from the WAL back into the database file, on a
+/// connection of its own, so that the writer never stops for it (SQLite's
+/// automatic checkpoint runs inside the committing writer). PASSIVE never
+/// waits for readers or the writer; once a checkpoint has caught up, the next
+/// write transaction starts the WAL over, so it stays small. Ends when the
+/// writer's thread does.
+fn checkpoint(conn: &Connection, committed: &mpsc::Receiver<()>) {
+    while committed.recv().is_ok() {
+        std::thread::sleep(CHECKPOINT_EVERY);
+        while committed.try_recv().is_ok() {}
+        // A busy database or a failed copy is retried after the next commit.
+        let _ = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
     }
 }
 
@@ -293,4 +343,124 @@ pub(super) fn is_unique_violation(error: &rusqlite::Error) -> bool {
     const PRIMARY_KEY: i32 = 1555; // SQLITE_CONSTRAINT_PRIMARYKEY
     matches!(error, rusqlite::Error::SqliteFailure(e, _)
         if e.extended_code == UNIQUE || e.extended_code == PRIMARY_KEY)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::store::{Dsn, Store};
+    use rusqlite::StatementStatus;
+
+    fn fresh() -> (tempfile::TempDir, Connection) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let conn = connect(&dir.path().join("t.db")).expect("connection");
+        conn.execute_batch("CREATE TABLE t (id TEXT PRIMARY KEY, n BIGINT)")
+            .expect("table");
+        (dir, conn)
+    }
+
+    fn text(row: &Row, column: &str) -> String {
+        row.text(column).unwrap_or_else(|e| e.to_string())
+    }
+
+    #[test]
+    fn the_connection_runs_in_wal_with_normal_sync_foreign_keys_and_stable_plans() {
+        let (_dir, conn) = fresh();
+        let pragma = |name: &str| {
+            conn.query_row(&format!("PRAGMA {name}"), [], |row| {
+                row.get::<_, rusqlite::types::Value>(0)
+            })
+            .map(|v| format!("{v:?}"))
+            .unwrap_or_else(|e| e.to_string())
+        };
+        assert_eq!(pragma("journal_mode"), r#"Text("wal")"#);
+        assert_eq!(pragma("synchronous"), "Integer(1)", "NORMAL");
+        assert_eq!(pragma("foreign_keys"), "Integer(1)");
+        assert_eq!(pragma("busy_timeout"), "Integer(10000)");
+        assert_eq!(
+            conn.db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG).ok(),
+            Some(true)
+        );
+    }
+
+    #[test]
+    fn placeholders_bind_by_their_number_not_their_place() {
+        let (_dir, conn) = fresh();
+        let statement = Statement::new("SELECT $2 AS b, $1 AS a, $2 || $1 AS ba")
+            .bind("one")
+            .bind("two");
+        let done = run_statement(&conn, &statement).expect("select");
+        let row = &done.rows[0];
+        assert_eq!(
+            [text(row, "a"), text(row, "b"), text(row, "ba")],
+            ["one", "two", "twoone"]
+        );
+        let short = Statement::new("SELECT $3").bind(1);
+        assert!(run_statement(&conn, &short).is_err(), "a missing argument");
+    }
+
+    #[test]
+    fn a_statement_is_prepared_once_whatever_it_is_bound_to() {
+        let (_dir, conn) = fresh();
+        let sql = "SELECT id FROM t WHERE n >= $1 ORDER BY id LIMIT $2 OFFSET $3";
+        for (id, n) in [("a", 1), ("b", 2), ("c", 3)] {
+            let insert = Statement::new("INSERT INTO t (id, n) VALUES ($1, $2)")
+                .bind(id)
+                .bind(n);
+            assert_eq!(
+                run_statement(&conn, &insert).map(|d| d.rows_affected).ok(),
+                Some(1)
+            );
+        }
+        for (min, limit, expected) in [(1, 1, 1), (2, 5, 2), (1, 2, 2), (3, 9, 1)] {
+            let select = Statement::new(sql).bind(min).bind(limit).bind(0);
+            let done = run_statement(&conn, &select).expect("select");
+            assert_eq!(done.rows.len(), expected);
+            assert_eq!(done.rows_affected, 0, "a read changes nothing");
+        }
+        let prepared = conn.prepare_cached(sql).expect("cached");
+        assert_eq!(prepared.get_status(StatementStatus::RePrepare), 0);
+    }
+
+    #[test]
+    fn a_write_returning_rows_counts_what_it_changed() {
+        let (_dir, conn) = fresh();
+        conn.execute_batch("INSERT INTO t VALUES ('a', 1), ('b', 2), ('c', 3)")
+            .expect("rows");
+        let update = Statement::new("UPDATE t SET n = n + 10 WHERE n > $1 RETURNING id").bind(1);
+        let done = run_statement(&conn, &update).expect("update");
+        assert_eq!((done.rows.len(), done.rows_affected), (2, 2));
+    }
+
+    #[tokio::test]
+    async fn committed_pages_reach_the_database_file_without_the_writer_checkpointing() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("t.db");
+        let store = Store::open(&Dsn::Sqlite(path.clone()))
+            .await
+            .expect("store");
+        let size = || std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        let before = size();
+        for batch in 0..20 {
+            store
+                .run(move |tx| async move {
+                    for key in 0..50 {
+                        Statement::new("INSERT INTO engine_meta (key, value) VALUES ($1, $2)")
+                            .bind(format!("{batch}-{key}"))
+                            .bind("x".repeat(1000))
+                            .defer(&tx);
+                    }
+                    Ok::<_, StoreError>(())
+                })
+                .await
+                .expect("insert");
+        }
+        // About 1 MB went into the WAL, far below the writer's own threshold:
+        // only the checkpointer can have copied it into the file.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while size() < before + 500_000 && std::time::Instant::now() < deadline {
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        assert!(size() >= before + 500_000, "{before} -> {}", size());
+    }
 }
