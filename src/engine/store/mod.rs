@@ -195,6 +195,12 @@ impl Store {
         result.await.unwrap_or(Err(StoreError::Stopped.into()))
     }
 
+    /// How many SQLite batches (shared transactions) have started; None on
+    /// PostgreSQL, where each step has a transaction of its own.
+    pub fn batches(&self) -> Option<u64> {
+        self.batcher.as_ref().map(Batcher::batches)
+    }
+
     /// A step in a transaction of its own (PostgreSQL: the pool runs several at once).
     async fn run_direct<T, E, F, Fut>(&self, step: F) -> Result<T, E>
     where
@@ -317,6 +323,46 @@ mod tests {
         let results = run_together(&store, "none").await;
         assert!(results.iter().all(Result::is_ok), "{results:?}");
         assert_eq!(keys(&store).await.len(), 10);
+    }
+
+    /// Callers that each submit their next step as soon as the last one is
+    /// delivered, as HTTP clients and the flow benchmark do.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn callers_in_a_loop_share_batches() {
+        const CALLERS: usize = 16;
+        const STEPS: usize = 20;
+        let (_dir, store) = sqlite_store().await;
+        let started = store.batches().expect("SQLite batches");
+        let callers = (0..CALLERS).map(|caller| {
+            let store = store.clone();
+            tokio::spawn(async move {
+                for step in 0..STEPS {
+                    let key = format!("c{caller}s{step}");
+                    store
+                        .run(move |tx| {
+                            let key = key.clone();
+                            async move {
+                                Statement::new("SELECT 1").fetch_all(&tx).await?;
+                                put(&key).defer(&tx);
+                                Ok::<_, StoreError>(())
+                            }
+                        })
+                        .await
+                        .expect("step");
+                }
+            })
+        });
+        for caller in futures_util::future::join_all(callers).await {
+            caller.expect("caller");
+        }
+        let batches = store.batches().expect("SQLite batches") - started;
+        assert_eq!(keys(&store).await.len(), CALLERS * STEPS);
+        // 16 here; starting each batch at once gave 8.
+        let per_batch = (CALLERS * STEPS) as f64 / batches as f64;
+        assert!(
+            per_batch >= 12.0,
+            "{per_batch:.1} steps per batch ({batches} batches)"
+        );
     }
 
     #[tokio::test]
