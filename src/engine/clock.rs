@@ -55,10 +55,7 @@ impl Clock for ManualClock {
 
 /// RFC 3339 with milliseconds, UTC, for JSON output.
 pub fn rfc3339_ms(ms: i64) -> String {
-    let secs = u64::try_from(ms.div_euclid(1000)).unwrap_or_default();
-    let millis = ms.rem_euclid(1000);
-    let seconds = crate::project::time::rfc3339(secs);
-    format!("{}.{millis:03}Z", seconds.trim_end_matches('Z'))
+    crate::project::time::rfc3339_millis(ms)
 }
 
 #[cfg(test)]

@@ -4,7 +4,8 @@
 use serde_json::{Value, json};
 
 use super::clock::rfc3339_ms;
-use super::store::{self, CodeOwner, CodeRecord, FlowRecord, Tx};
+use super::json::object;
+use super::store::{self, CodeOwner, CodeRecord, FlowRecord, StoreError, Tx};
 use super::{Engine, EngineError, code, ui};
 use crate::courier::queue;
 use crate::courier::template::{Channel, TemplateType};
@@ -132,7 +133,7 @@ impl Engine {
             ))
         });
         FlowRecord {
-            ui: ui::container(self.action_url(kind, &id), "POST", nodes, Vec::new()),
+            ui: ui::container(self.action_url(kind, &id), "POST", nodes, Vec::new()).into(),
             id,
             kind: kind.as_str().to_string(),
             flow_type: request.flow_type.as_str().to_string(),
@@ -200,7 +201,7 @@ impl Engine {
                 let flow = store::get_flow(&tx, &id)
                     .await?
                     .ok_or_else(|| EngineError::NotFound { kind: "flow", id })?;
-                Ok(flow_json(&flow))
+                Ok(flow_json(flow)?)
             }
         })
         .await
@@ -226,10 +227,10 @@ impl Engine {
             request_url: Some(old.request_url.clone()),
         };
         let mut flow = self.new_flow(kind, &request, duration_ms(lifespan), nodes);
-        ui::set_messages(&mut flow.ui, vec![self.expired_message(kind, old)]);
+        ui::set_messages(flow.ui.get_mut()?, vec![self.expired_message(kind, old)]);
         store::insert_flow(tx, &flow);
         Ok(Outcome::Expired {
-            flow: flow_json(&flow),
+            flow: flow_json(flow)?,
             expired_at: old.expires_at,
         })
     }
@@ -358,12 +359,13 @@ impl Engine {
     /// request URL and its host, the payload, the code lifetime.
     pub(super) fn base_template_data(&self, flow: &FlowRecord, target: &Target) -> Value {
         let minutes = self.settings().code.lifespan.as_secs() / 60;
-        let mut data = json!({
-            "to": target.address,
-            "request_url": flow.request_url,
-            "transient_payload": flow.context.get("transient_payload").cloned().unwrap_or_else(|| json!({})),
-            "expires_in_minutes": minutes,
-        });
+        let payload = flow.context.get("transient_payload").cloned();
+        let mut data = object([
+            ("to", target.address.clone().into()),
+            ("request_url", flow.request_url.clone().into()),
+            ("transient_payload", payload.unwrap_or_else(|| object([]))),
+            ("expires_in_minutes", minutes.into()),
+        ]);
         if target.via == Via::Sms {
             data["request_url_domain"] = host_of(&flow.request_url).into();
         }
@@ -385,33 +387,36 @@ pub(super) fn duration_ms(duration: std::time::Duration) -> i64 {
     i64::try_from(duration.as_millis()).unwrap_or(i64::MAX)
 }
 
-/// A flow as Kratos returns it (reference G.4).
-pub fn flow_json(flow: &FlowRecord) -> Value {
-    let mut out = json!({
-        "id": flow.id,
-        "type": flow.flow_type,
-        "expires_at": rfc3339_ms(flow.expires_at),
-        "issued_at": rfc3339_ms(flow.issued_at),
-        "request_url": flow.request_url,
-        "ui": flow.ui,
-        "state": flow.state,
-        "updated_at": rfc3339_ms(flow.updated_at),
-        "created_at": rfc3339_ms(flow.issued_at),
-    });
-    if let Some(active) = &flow.active {
-        out["active"] = active.clone().into();
+/// A flow as Kratos returns it (reference G.4). It takes the flow, whose UI
+/// moves into the answer; an error if the stored UI is not JSON.
+pub fn flow_json(flow: FlowRecord) -> Result<Value, StoreError> {
+    let is_login = flow.kind == FlowKind::Login.as_str();
+    let transient_payload = flow.context.get("transient_payload").cloned();
+    let mut out = object([
+        ("id", flow.id.into()),
+        ("type", flow.flow_type.into()),
+        ("expires_at", rfc3339_ms(flow.expires_at).into()),
+        ("issued_at", rfc3339_ms(flow.issued_at).into()),
+        ("request_url", flow.request_url.into()),
+        ("ui", flow.ui.into_value()?),
+        ("state", flow.state.into()),
+        ("updated_at", rfc3339_ms(flow.updated_at).into()),
+        ("created_at", rfc3339_ms(flow.issued_at).into()),
+    ]);
+    if let Some(active) = flow.active {
+        out["active"] = active.into();
     }
-    if let Some(return_to) = &flow.return_to {
-        out["return_to"] = return_to.clone().into();
+    if let Some(return_to) = flow.return_to {
+        out["return_to"] = return_to.into();
     }
-    if flow.kind == FlowKind::Login.as_str() {
+    if is_login {
         out["refresh"] = false.into();
         out["requested_aal"] = "aal1".into();
     }
-    if let Some(payload) = flow.context.get("transient_payload") {
-        out["transient_payload"] = payload.clone();
+    if let Some(payload) = transient_payload {
+        out["transient_payload"] = payload;
     }
-    out
+    Ok(out)
 }
 
 #[cfg(test)]

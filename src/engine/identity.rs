@@ -5,6 +5,7 @@ use base64::Engine as _;
 use serde_json::{Value, json};
 
 use super::clock::rfc3339_ms;
+use super::json::object;
 use super::store::{self, AddressRecord, CredentialRecord, IdentityRecord, StoreError, Tx};
 use super::traits::{Address, Derived, TraitError};
 use super::{Engine, EngineError};
@@ -172,18 +173,21 @@ impl Engine {
             "schemas/{}",
             base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&identity.schema_id)
         ));
-        json!({
-            "id": identity.id,
-            "schema_id": identity.schema_id,
-            "schema_url": schema_url,
-            "state": identity.state,
-            "traits": identity.traits,
-            "verifiable_addresses": addresses.iter().map(address_json).collect::<Vec<_>>(),
-            "recovery_addresses": identity.recovery_addresses,
-            "metadata_public": identity.metadata_public,
-            "created_at": rfc3339_ms(identity.created_at),
-            "updated_at": rfc3339_ms(identity.updated_at),
-        })
+        object([
+            ("id", identity.id.clone().into()),
+            ("schema_id", identity.schema_id.clone().into()),
+            ("schema_url", schema_url.into()),
+            ("state", identity.state.clone().into()),
+            ("traits", identity.traits.clone()),
+            (
+                "verifiable_addresses",
+                addresses.iter().map(address_json).collect(),
+            ),
+            ("recovery_addresses", identity.recovery_addresses.clone()),
+            ("metadata_public", identity.metadata_public.clone().into()),
+            ("created_at", rfc3339_ms(identity.created_at).into()),
+            ("updated_at", rfc3339_ms(identity.updated_at).into()),
+        ])
     }
 
     /// An identity with its addresses loaded.

@@ -5,7 +5,9 @@ use serde_json::{Value, json};
 
 use super::flows::{FlowKind, FlowRequest, Outcome, Target, duration_ms, flow_json, has_code};
 use super::identifier::normalize_gracefully;
-use super::store::{self, Account, AddressRecord, CodeOwner, CredentialRecord, FlowRecord, Tx};
+use super::store::{
+    self, Account, AddressRecord, CodeOwner, CredentialRecord, FlowRecord, StoreError, Tx,
+};
 use super::ui::{self, Group, Input, texts};
 use super::{Engine, EngineError};
 use crate::courier::template::TemplateType;
@@ -42,7 +44,7 @@ impl Engine {
         let lifespan = duration_ms(self.settings().login.lifespan);
         let flow = self.new_flow(FlowKind::Login, request, lifespan, self.login_nodes(None));
         self.store_new_flow(&flow).await?;
-        Ok(flow_json(&flow))
+        Ok(flow_json(flow)?)
     }
 
     /// One step of a login flow.
@@ -76,13 +78,16 @@ impl Engine {
                 .await;
         }
         if !self.settings().code.passwordless_enabled {
-            return Ok(Outcome::Flow(global_error(&flow, texts::NO_LOGIN_STRATEGY)));
+            return Ok(Outcome::Flow(global_error(
+                &flow,
+                texts::NO_LOGIN_STRATEGY,
+            )?));
         }
         if flow.state == "passed_challenge" {
             return Ok(Outcome::Flow(global_error(
                 &flow,
                 (texts::GENERIC, texts::VERIFICATION_DONE.1),
-            )));
+            )?));
         }
         if let Some(payload) = &submission.transient_payload {
             flow.context["transient_payload"] = payload.clone();
@@ -107,12 +112,12 @@ impl Engine {
             .unwrap_or_default();
         if identifier.is_empty() {
             let mut shown = flow.clone();
-            shown.ui = self.rebuild_ui(&flow, self.login_nodes(None));
-            ui::add_node_message(&mut shown.ui, "identifier", ui::missing("identifier"));
-            return Ok(Outcome::Flow(flow_json(&shown)));
+            shown.ui = self.rebuild_ui(&flow, self.login_nodes(None)).into();
+            ui::add_node_message(shown.ui.get_mut()?, "identifier", ui::missing("identifier"));
+            return Ok(Outcome::Flow(flow_json(shown)?));
         }
         let Some(account) = self.find_code_account(tx, identifier).await? else {
-            return Ok(Outcome::Flow(global_error(&flow, texts::NO_CODE_ACCOUNT)));
+            return Ok(Outcome::Flow(global_error(&flow, texts::NO_CODE_ACCOUNT)?));
         };
         let identity = &account.identity;
         let targets = code_targets(&account.credential, identifier, &identity.id);
@@ -134,11 +139,13 @@ impl Engine {
         flow.active = Some("code".to_string());
         flow.context["identifier"] = identifier.into();
         flow.context["identity_id"] = identity.id.clone().into();
-        flow.ui = self.rebuild_ui(&flow, self.login_nodes(Some(identifier)));
-        ui::set_messages(&mut flow.ui, vec![ui::label(texts::LOGIN_CODE_SENT)]);
+        flow.ui = self
+            .rebuild_ui(&flow, self.login_nodes(Some(identifier)))
+            .into();
+        ui::set_messages(flow.ui.get_mut()?, vec![ui::label(texts::LOGIN_CODE_SENT)]);
         flow.updated_at = self.now();
         store::update_flow(tx, &flow);
-        Ok(Outcome::Flow(flow_json(&flow)))
+        Ok(Outcome::Flow(flow_json(flow)?))
     }
 
     /// Step 2: check the code, verify the address, run the hooks, issue the session.
@@ -155,8 +162,8 @@ impl Engine {
             .unwrap_or_default();
         if submitted.is_empty() {
             let mut shown = flow.clone();
-            ui::add_node_message(&mut shown.ui, "code", ui::missing("code"));
-            return Ok(Outcome::Flow(flow_json(&shown)));
+            ui::add_node_message(shown.ui.get_mut()?, "code", ui::missing("code"));
+            return Ok(Outcome::Flow(flow_json(shown)?));
         }
         if self.over_submission_limit(&flow) {
             return self.refuse(&flow, ui::error(texts::GENERIC, texts::TOO_MANY_ATTEMPTS));
@@ -183,7 +190,7 @@ impl Engine {
         }
         flow.state = "passed_challenge".to_string();
         flow.updated_at = now;
-        flow.ui = self.rebuild_ui(&flow, Vec::new());
+        flow.ui = self.rebuild_ui(&flow, Vec::new()).into();
         store::update_flow(tx, &flow);
         if let Some(continue_with) = self.require_verified_address(tx, &flow, &account).await? {
             return Ok(Outcome::AddressNotVerified { continue_with });
@@ -194,7 +201,7 @@ impl Engine {
             session: self.session_json(&session, identity_json),
             session_token: session.token,
             continue_with: Vec::new(),
-            flow: flow_json(&flow),
+            flow: flow_json(flow)?,
         }))
     }
 
@@ -205,8 +212,8 @@ impl Engine {
         message: Value,
     ) -> Result<Outcome<T>, EngineError> {
         let mut shown = flow.clone();
-        ui::set_messages(&mut shown.ui, vec![message]);
-        Ok(Outcome::Flow(flow_json(&shown)))
+        ui::set_messages(shown.ui.get_mut()?, vec![message]);
+        Ok(Outcome::Flow(flow_json(shown)?))
     }
 
     /// The account with a `code` credential for an identifier: the identifier is
@@ -343,10 +350,10 @@ fn mark_verified(addresses: &mut [AddressRecord], via: &str, value: &str, now: i
 }
 
 /// The flow with a container-level error (not stored).
-fn global_error(flow: &FlowRecord, (id, text): (u32, &str)) -> Value {
+fn global_error(flow: &FlowRecord, (id, text): (u32, &str)) -> Result<Value, StoreError> {
     let mut shown = flow.clone();
-    ui::set_messages(&mut shown.ui, vec![ui::error(id, text)]);
-    flow_json(&shown)
+    ui::set_messages(shown.ui.get_mut()?, vec![ui::error(id, text)]);
+    flow_json(shown)
 }
 
 /// Where login codes go: the credential's address matching the identifier, or

@@ -8,6 +8,7 @@ pub mod duration;
 mod flows;
 pub mod identifier;
 mod identity;
+mod json;
 mod login;
 mod messages;
 pub mod oidc;

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::flows::{FlowKind, FlowRequest, Outcome, Target, duration_ms, flow_json};
 use super::identifier::Via;
-use super::store::{self, CodeOwner, FlowRecord, Tx};
+use super::store::{self, CodeOwner, FlowRecord, StoreError, Tx};
 use super::traits::{Address, Derived, TraitError};
 use super::ui::{self, Group, Input, texts};
 use super::{Engine, EngineError};
@@ -55,7 +55,7 @@ impl Engine {
         let nodes = self.registration_nodes(None);
         let flow = self.new_flow(FlowKind::Registration, request, lifespan, nodes);
         self.store_new_flow(&flow).await?;
-        Ok(flow_json(&flow))
+        Ok(flow_json(flow)?)
     }
 
     /// One step of a registration flow.
@@ -100,15 +100,15 @@ impl Engine {
         }
         let Some(traits) = submission.traits.as_ref().filter(|t| !t.is_null()) else {
             let mut shown = flow.clone();
-            ui::set_messages(&mut shown.ui, vec![ui::missing("traits")]);
-            return Ok(Outcome::Flow(flow_json(&shown)));
+            ui::set_messages(shown.ui.get_mut()?, vec![ui::missing("traits")]);
+            return Ok(Outcome::Flow(flow_json(shown)?));
         };
         let schema_id = self.default_schema_id().to_string();
         let derived = match self.derive_traits(&schema_id, traits)? {
             Ok(derived) => derived,
             Err(errors) => {
                 return Ok(Outcome::Flow(
-                    self.with_trait_errors(&flow, traits, &errors),
+                    self.with_trait_errors(&flow, traits, &errors)?,
                 ));
             }
         };
@@ -165,11 +165,16 @@ impl Engine {
         flow.state = "sent_email".to_string();
         flow.active = Some("code".to_string());
         flow.context["traits"] = derived.traits.clone();
-        flow.ui = self.rebuild_ui(&flow, self.registration_nodes(Some(traits)));
-        ui::set_messages(&mut flow.ui, vec![ui::label(texts::REGISTRATION_CODE_SENT)]);
+        flow.ui = self
+            .rebuild_ui(&flow, self.registration_nodes(Some(traits)))
+            .into();
+        ui::set_messages(
+            flow.ui.get_mut()?,
+            vec![ui::label(texts::REGISTRATION_CODE_SENT)],
+        );
         flow.updated_at = self.now();
         store::update_flow(tx, &flow);
-        Ok(Outcome::Flow(flow_json(&flow)))
+        Ok(Outcome::Flow(flow_json(flow)?))
     }
 
     /// Step 2: same traits, right code → the identity, hooks, maybe a session.
@@ -188,8 +193,8 @@ impl Engine {
             .unwrap_or_default();
         if submitted.is_empty() {
             let mut shown = flow.clone();
-            ui::add_node_message(&mut shown.ui, "code", ui::missing("code"));
-            return Ok(Outcome::Flow(flow_json(&shown)));
+            ui::add_node_message(shown.ui.get_mut()?, "code", ui::missing("code"));
+            return Ok(Outcome::Flow(flow_json(shown)?));
         }
         if self.over_submission_limit(&flow) {
             return self.refuse(&flow, ui::error(texts::GENERIC, texts::TOO_MANY_ATTEMPTS));
@@ -224,7 +229,7 @@ impl Engine {
         }
         flow.state = "passed_challenge".to_string();
         flow.updated_at = self.now();
-        flow.ui = self.rebuild_ui(&flow, Vec::new());
+        flow.ui = self.rebuild_ui(&flow, Vec::new()).into();
         store::update_flow(tx, &flow);
         let continue_with = self.after_registration(tx, &flow, &identity.record).await?;
         let (session, token, mut continue_with) = (None::<Value>, None::<String>, continue_with);
@@ -248,7 +253,7 @@ impl Engine {
             session,
             session_token: token,
             continue_with,
-            flow: flow_json(&flow),
+            flow: flow_json(flow)?,
         }))
     }
 
@@ -289,9 +294,16 @@ impl Engine {
 
     /// The flow shown again with the traits as submitted and each error on its
     /// node (or on the container when no node matches).
-    fn with_trait_errors(&self, flow: &FlowRecord, traits: &Value, errors: &[TraitError]) -> Value {
+    fn with_trait_errors(
+        &self,
+        flow: &FlowRecord,
+        traits: &Value,
+        errors: &[TraitError],
+    ) -> Result<Value, StoreError> {
         let mut shown = flow.clone();
-        shown.ui = self.rebuild_ui(flow, self.registration_nodes_with_values(traits, false));
+        shown.ui = self
+            .rebuild_ui(flow, self.registration_nodes_with_values(traits, false))
+            .into();
         let mut global = Vec::new();
         for error in errors {
             let name = error.pointer.trim_start_matches('/').replace('/', ".");
@@ -301,12 +313,12 @@ impl Engine {
                 &error.message,
                 Some(error.context.clone()),
             );
-            if !ui::add_node_message(&mut shown.ui, &name, message.clone()) {
+            if !ui::add_node_message(shown.ui.get_mut()?, &name, message.clone()) {
                 global.push(message);
             }
         }
-        ui::set_messages(&mut shown.ui, global);
-        flow_json(&shown)
+        ui::set_messages(shown.ui.get_mut()?, global);
+        flow_json(shown)
     }
 
     /// Registration nodes: trait inputs and "Send sign up code" before a code was

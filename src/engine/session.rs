@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 
 use super::clock::rfc3339_ms;
 use super::flows::duration_ms;
+use super::json::object;
 use super::store::{self, IdentityRecord, SessionRecord, Tx};
 use super::{Engine, EngineError, code};
 
@@ -45,17 +46,26 @@ impl Engine {
 
     /// A session in Kratos' JSON shape (`identity` included).
     pub(super) fn session_json(&self, session: &SessionRecord, identity: Value) -> Value {
-        json!({
-            "id": session.id,
-            "active": session.active && session.expires_at > self.now(),
-            "expires_at": rfc3339_ms(session.expires_at),
-            "authenticated_at": rfc3339_ms(session.authenticated_at),
-            "issued_at": rfc3339_ms(session.issued_at),
-            "authenticator_assurance_level": session.aal,
-            "authentication_methods": session.authentication_methods,
-            "identity": identity,
-            "devices": [],
-        })
+        object([
+            ("id", session.id.clone().into()),
+            (
+                "active",
+                (session.active && session.expires_at > self.now()).into(),
+            ),
+            ("expires_at", rfc3339_ms(session.expires_at).into()),
+            (
+                "authenticated_at",
+                rfc3339_ms(session.authenticated_at).into(),
+            ),
+            ("issued_at", rfc3339_ms(session.issued_at).into()),
+            ("authenticator_assurance_level", session.aal.clone().into()),
+            (
+                "authentication_methods",
+                session.authentication_methods.clone(),
+            ),
+            ("identity", identity),
+            ("devices", Value::Array(Vec::new())),
+        ])
     }
 
     /// The active session of a token (`/sessions/whoami`), or None.

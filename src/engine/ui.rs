@@ -3,6 +3,8 @@
 
 use serde_json::{Map, Value, json};
 
+use super::json::object;
+
 /// A message (`uiText`): an id, its text, a type and optional context.
 pub fn text(id: u32, kind: &str, text: &str, context: Option<Value>) -> Value {
     let mut message = json!({ "id": id, "text": text, "type": kind });
@@ -225,16 +227,16 @@ impl Input {
         attributes.insert("disabled".into(), false.into());
         attributes.insert("node_type".into(), "input".into());
         let meta = match self.label {
-            Some(label) => json!({ "label": label }),
-            None => json!({}),
+            Some(label) => object([("label", label)]),
+            None => object([]),
         };
-        json!({
-            "type": "input",
-            "group": self.group.as_str(),
-            "attributes": attributes,
-            "messages": [],
-            "meta": meta,
-        })
+        object([
+            ("type", "input".into()),
+            ("group", self.group.as_str().into()),
+            ("attributes", Value::Object(attributes)),
+            ("messages", Value::Array(Vec::new())),
+            ("meta", meta),
+        ])
     }
 }
 
@@ -273,7 +275,12 @@ pub fn anchor(id: &str, href: &str, title: (u32, &str)) -> Value {
 
 /// A UI container.
 pub fn container(action: String, method: &str, nodes: Vec<Value>, messages: Vec<Value>) -> Value {
-    json!({ "action": action, "method": method, "nodes": nodes, "messages": messages })
+    object([
+        ("action", action.into()),
+        ("method", method.into()),
+        ("nodes", nodes.into()),
+        ("messages", messages.into()),
+    ])
 }
 
 /// Attaches a message to the node named `name`; false if there is none.

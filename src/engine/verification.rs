@@ -32,7 +32,7 @@ impl Engine {
         self.check_verification_enabled()?;
         let flow = self.fresh_verification_flow(request);
         self.store_new_flow(&flow).await?;
-        Ok(flow_json(&flow))
+        Ok(flow_json(flow)?)
     }
 
     fn check_verification_enabled(&self) -> Result<(), EngineError> {
@@ -56,7 +56,7 @@ impl Engine {
         let lifespan = duration_ms(self.settings().verification.lifespan);
         let mut flow = self.new_flow(FlowKind::Verification, request, lifespan, Vec::new());
         flow.active = Some("code".to_string());
-        flow.ui = self.rebuild_ui(&flow, self.verification_nodes(None));
+        flow.ui = self.rebuild_ui(&flow, self.verification_nodes(None)).into();
         flow
     }
 
@@ -122,9 +122,9 @@ impl Engine {
             request_url: Some(old.request_url.clone()),
         };
         let mut flow = self.fresh_verification_flow(&request);
-        ui::set_messages(&mut flow.ui, vec![message]);
+        ui::set_messages(flow.ui.get_mut()?, vec![message]);
         store::insert_flow(tx, &flow);
-        Ok(flow_json(&flow))
+        Ok(flow_json(flow)?)
     }
 
     /// Sends a code to a known address; an unknown one gets the same answer (and
@@ -142,8 +142,8 @@ impl Engine {
             .unwrap_or_default();
         if submitted.is_empty() {
             let mut shown = flow.clone();
-            ui::add_node_message(&mut shown.ui, "email", ui::missing("email"));
-            return Ok(Outcome::Flow(flow_json(&shown)));
+            ui::add_node_message(shown.ui.get_mut()?, "email", ui::missing("email"));
+            return Ok(Outcome::Flow(flow_json(shown)?));
         }
         // Kratos infers the channel from an `@`.
         let via = if submitted.contains('@') {
@@ -162,10 +162,10 @@ impl Engine {
         }
         flow.state = "sent_email".to_string();
         flow.context["address"] = submitted.into();
-        flow.ui = self.verification_sent_ui(&flow, submitted, via);
+        flow.ui = self.verification_sent_ui(&flow, submitted, via).into();
         flow.updated_at = self.now();
         store::update_flow(tx, &flow);
-        Ok(Outcome::Flow(flow_json(&flow)))
+        Ok(Outcome::Flow(flow_json(flow)?))
     }
 
     async fn send_valid_verification(
@@ -279,9 +279,10 @@ impl Engine {
             "GET",
             vec![ui::anchor("continue", &return_to, texts::CONTINUE)],
             vec![ui::text(verified.0, "success", verified.1, None)],
-        );
+        )
+        .into();
         store::update_flow(tx, &flow);
-        Ok(Outcome::Done(flow_json(&flow)))
+        Ok(Outcome::Done(flow_json(flow)?))
     }
 
     /// A verification flow started by a hook (after registration, or
@@ -301,7 +302,7 @@ impl Engine {
         let via = Via::parse(&address.via);
         flow.state = "sent_email".to_string();
         flow.context["address"] = address.value.clone().into();
-        flow.ui = self.verification_sent_ui(&flow, &address.value, via);
+        flow.ui = self.verification_sent_ui(&flow, &address.value, via).into();
         store::insert_flow(tx, &flow);
         self.send_valid_verification(tx, &flow, address).await?;
         Ok(flow)
