@@ -326,7 +326,11 @@ fn value(value: ValueRef<'_>) -> Value {
         ValueRef::Null => Value::Null,
         ValueRef::Integer(n) => Value::Int(n),
         ValueRef::Real(r) => Value::Real(r),
-        ValueRef::Text(text) => Value::Text(String::from_utf8_lossy(text).into_owned()),
+        // `from_utf8` checks ASCII a word at a time; the lossy scan byte by byte.
+        ValueRef::Text(text) => Value::Text(match std::str::from_utf8(text) {
+            Ok(valid) => valid.to_owned(),
+            Err(_) => String::from_utf8_lossy(text).into_owned(),
+        }),
         ValueRef::Blob(bytes) => Value::Blob(bytes.to_vec()),
     }
 }
