@@ -1,6 +1,6 @@
 //! Full code-login flows per second on the embedded engine with SQLite:
 //! create flow → send code (queued in the outbox) → read it → submit → session.
-//! Run with `scripts/bench-flows`; prints flows/s and peak RSS.
+//! Run with `scripts/bench-flows`; prints flows/s, CPU time per flow and peak RSS.
 
 #![allow(clippy::print_stdout)] // A benchmark reports on stdout.
 
@@ -25,6 +25,26 @@ fn arg(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
+/// CPU time of the whole process so far (user + system, every thread), from
+/// `/proc/self/stat` in clock ticks (USER_HZ, 100 per second on Linux).
+fn cpu_seconds() -> f64 {
+    let ticks: u64 = std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|stat| {
+            // Fields after the command name, which is in parentheses.
+            let rest = stat
+                .rsplit_once(')')?
+                .1
+                .split_whitespace()
+                .collect::<Vec<_>>();
+            let user: u64 = rest.get(11)?.parse().ok()?;
+            let system: u64 = rest.get(12)?.parse().ok()?;
+            Some(user + system)
+        })
+        .unwrap_or(0);
+    ticks as f64 / 100.0
+}
+
 fn peak_rss_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -47,6 +67,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let batches_before = engine.store().batches().unwrap_or(0);
     let start = Instant::now();
+    let cpu_before = cpu_seconds();
     let mut tasks = Vec::new();
     for _ in 0..concurrency {
         let engine = Arc::clone(&engine);
@@ -65,15 +86,17 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         task.await??;
     }
     let elapsed = start.elapsed();
+    let cpu = cpu_seconds() - cpu_before;
     let batches = engine.store().batches().unwrap_or(0) - batches_before;
     println!(
-        "otpctl engine (SQLite, {} cores): {flows} code-login flows in {:.2} s = {:.0} flows/s; concurrency {concurrency}; {:.1} steps per batch; peak RSS {:.1} MiB",
+        "otpctl engine (SQLite, {} cores): {flows} code-login flows in {:.2} s = {:.0} flows/s; concurrency {concurrency}; {:.1} steps per batch; {:.0} µs CPU per flow; peak RSS {:.1} MiB",
         std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(1),
         elapsed.as_secs_f64(),
         flows as f64 / elapsed.as_secs_f64(),
         (flows * STEPS_PER_FLOW) as f64 / batches.max(1) as f64,
+        cpu * 1e6 / flows.max(1) as f64,
         peak_rss_kib() as f64 / 1024.0
     );
     Ok(())
