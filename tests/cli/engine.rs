@@ -3,8 +3,9 @@
 
 use std::time::Duration;
 
+use otpctl::engine::store::{Statement, StoreError};
 use otpctl::engine::{
-    Engine, LoginSubmission, Outcome, RegistrationSubmission, VerificationSubmission,
+    Engine, EngineError, LoginSubmission, Outcome, RegistrationSubmission, VerificationSubmission,
 };
 use serde_json::{Value, json};
 
@@ -265,6 +266,52 @@ async fn an_expired_flow_is_replaced() {
             assert_eq!(replacement["ui"]["messages"][0]["id"], 4010001);
         }
         other => panic!("expected a replacement flow, got {other:?}"),
+    }
+}
+
+/// A flow's stored UI is parsed only when a step shows it: hand-edited into
+/// something that is not JSON, it is a clear error where it is read, and a step
+/// that builds a new UI still works.
+#[tokio::test]
+async fn a_corrupt_stored_ui_is_an_error_where_it_is_read() {
+    for backend in backends() {
+        let lab = Lab::new(backend).await;
+        let engine = lab.engine().await;
+        register(&engine).await;
+        let flow = engine.create_login_flow(&api()).await.expect("flow");
+        let flow_id = id(&flow);
+        let corrupt = flow_id.clone();
+        engine
+            .store()
+            .run(move |tx| {
+                let id = corrupt.clone();
+                async move {
+                    Statement::new("UPDATE flows SET ui = '{not json' WHERE id = $1")
+                        .bind(id)
+                        .execute(&tx)
+                        .await
+                }
+            })
+            .await
+            .expect("corrupt the UI");
+        match engine.get_flow(&flow_id).await {
+            Err(EngineError::Store(StoreError::Corrupt { column, .. })) => {
+                assert_eq!(column, "ui", "{backend:?}");
+            }
+            other => panic!("{backend:?}: expected a corrupt UI, got {other:?}"),
+        }
+        let submission = LoginSubmission {
+            identifier: Some(EMAIL.into()),
+            ..LoginSubmission::default()
+        };
+        let sent = shown(
+            engine
+                .submit_login(&flow_id, &submission)
+                .await
+                .expect("a step that rebuilds the UI does not read the old one"),
+        );
+        assert_eq!(sent["state"], "sent_email", "{backend:?}");
+        assert!(engine.get_flow(&flow_id).await.is_ok(), "{backend:?}");
     }
 }
 

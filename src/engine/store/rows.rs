@@ -1070,3 +1070,34 @@ pub async fn get_or_insert_meta(tx: &Tx, key: &str, value: &str) -> Result<Strin
         .await?
         .unwrap_or_else(|| value.to_string()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_stored_ui_is_written_back_as_it_was_until_it_is_changed() {
+        let text = r#"{"nodes": [], "action":"x"}"#.to_string();
+        let mut ui = FlowUi::stored(text.clone());
+        assert_eq!(ui.to_text(), text, "not parsed, not reformatted");
+        let value = ui.get_mut().expect("parses");
+        value["method"] = "POST".into();
+        assert_eq!(
+            ui.into_value().expect("parsed"),
+            json!({ "nodes": [], "action": "x", "method": "POST" })
+        );
+    }
+
+    #[test]
+    fn a_corrupt_stored_ui_is_an_error_each_time_it_is_read() {
+        let mut ui = FlowUi::stored("{not json".to_string());
+        for _ in 0..2 {
+            match ui.get_mut() {
+                Err(StoreError::Corrupt { column, .. }) => assert_eq!(column, "ui"),
+                other => panic!("expected a corrupt column, got {other:?}"),
+            }
+        }
+        assert_eq!(ui.to_text(), "{not json", "the text is kept as it was");
+    }
+}
