@@ -112,8 +112,9 @@ impl Engine {
             .unwrap_or_default();
         if identifier.is_empty() {
             let mut shown = flow.clone();
-            shown.ui = self.rebuild_ui(&flow, self.login_nodes(None)).into();
-            ui::add_node_message(shown.ui.get_mut()?, "identifier", ui::missing("identifier"));
+            let mut container = self.rebuild_ui(&flow, self.login_nodes(None));
+            ui::add_node_message(&mut container, "identifier", ui::missing("identifier"));
+            shown.ui = container.into();
             return Ok(Outcome::Flow(flow_json(shown)?));
         }
         let Some(account) = self.find_code_account(tx, identifier).await? else {
@@ -139,10 +140,9 @@ impl Engine {
         flow.active = Some("code".to_string());
         flow.context["identifier"] = identifier.into();
         flow.context["identity_id"] = identity.id.clone().into();
-        flow.ui = self
-            .rebuild_ui(&flow, self.login_nodes(Some(identifier)))
-            .into();
-        ui::set_messages(flow.ui.get_mut()?, vec![ui::label(texts::LOGIN_CODE_SENT)]);
+        let mut container = self.rebuild_ui(&flow, self.login_nodes(Some(identifier)));
+        ui::set_messages(&mut container, vec![ui::label(texts::LOGIN_CODE_SENT)]);
+        flow.ui = container.into();
         flow.updated_at = self.now();
         store::update_flow(tx, &flow);
         Ok(Outcome::Flow(flow_json(flow)?))

@@ -165,13 +165,12 @@ impl Engine {
         flow.state = "sent_email".to_string();
         flow.active = Some("code".to_string());
         flow.context["traits"] = derived.traits.clone();
-        flow.ui = self
-            .rebuild_ui(&flow, self.registration_nodes(Some(traits)))
-            .into();
+        let mut container = self.rebuild_ui(&flow, self.registration_nodes(Some(traits)));
         ui::set_messages(
-            flow.ui.get_mut()?,
+            &mut container,
             vec![ui::label(texts::REGISTRATION_CODE_SENT)],
         );
+        flow.ui = container.into();
         flow.updated_at = self.now();
         store::update_flow(tx, &flow);
         Ok(Outcome::Flow(flow_json(flow)?))
@@ -300,10 +299,8 @@ impl Engine {
         traits: &Value,
         errors: &[TraitError],
     ) -> Result<Value, StoreError> {
-        let mut shown = flow.clone();
-        shown.ui = self
-            .rebuild_ui(flow, self.registration_nodes_with_values(traits, false))
-            .into();
+        let mut container =
+            self.rebuild_ui(flow, self.registration_nodes_with_values(traits, false));
         let mut global = Vec::new();
         for error in errors {
             let name = error.pointer.trim_start_matches('/').replace('/', ".");
@@ -313,11 +310,13 @@ impl Engine {
                 &error.message,
                 Some(error.context.clone()),
             );
-            if !ui::add_node_message(shown.ui.get_mut()?, &name, message.clone()) {
+            if !ui::add_node_message(&mut container, &name, message.clone()) {
                 global.push(message);
             }
         }
-        ui::set_messages(shown.ui.get_mut()?, global);
+        ui::set_messages(&mut container, global);
+        let mut shown = flow.clone();
+        shown.ui = container.into();
         flow_json(shown)
     }
 
