@@ -54,9 +54,7 @@ impl Clock for ManualClock {
 }
 
 /// RFC 3339 with milliseconds, UTC, for JSON output.
-pub fn rfc3339_ms(ms: i64) -> String {
-    crate::project::time::rfc3339_millis(ms)
-}
+pub use crate::project::time::rfc3339_millis as rfc3339_ms;
 
 #[cfg(test)]
 mod tests {

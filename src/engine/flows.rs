@@ -387,6 +387,24 @@ pub(super) fn duration_ms(duration: std::time::Duration) -> i64 {
     i64::try_from(duration.as_millis()).unwrap_or(i64::MAX)
 }
 
+/// The flow as answered now, `mark` having changed a copy of its UI (messages
+/// on the container or a node); what is stored keeps its own UI.
+pub(super) fn flow_shown(
+    flow: &FlowRecord,
+    mark: impl FnOnce(&mut Value),
+) -> Result<Value, StoreError> {
+    let mut shown = flow.clone();
+    mark(shown.ui.get_mut()?);
+    flow_json(shown)
+}
+
+/// The flow as answered now with `container` as its UI, not stored.
+pub(super) fn flow_with_ui(flow: &FlowRecord, container: Value) -> Result<Value, StoreError> {
+    let mut shown = flow.clone();
+    shown.ui = container.into();
+    flow_json(shown)
+}
+
 /// A flow as Kratos returns it (reference G.4). It takes the flow, whose UI
 /// moves into the answer; an error if the stored UI is not JSON.
 pub fn flow_json(flow: FlowRecord) -> Result<Value, StoreError> {

@@ -3,11 +3,12 @@
 
 use serde_json::{Value, json};
 
-use super::flows::{FlowKind, FlowRequest, Outcome, Target, duration_ms, flow_json, has_code};
-use super::identifier::normalize_gracefully;
-use super::store::{
-    self, Account, AddressRecord, CodeOwner, CredentialRecord, FlowRecord, StoreError, Tx,
+use super::flows::{
+    FlowKind, FlowRequest, Outcome, Target, duration_ms, flow_json, flow_shown, flow_with_ui,
+    has_code,
 };
+use super::identifier::normalize_gracefully;
+use super::store::{self, Account, AddressRecord, CodeOwner, CredentialRecord, FlowRecord, Tx};
 use super::ui::{self, Group, Input, texts};
 use super::{Engine, EngineError};
 use crate::courier::template::TemplateType;
@@ -78,16 +79,11 @@ impl Engine {
                 .await;
         }
         if !self.settings().code.passwordless_enabled {
-            return Ok(Outcome::Flow(global_error(
-                &flow,
-                texts::NO_LOGIN_STRATEGY,
-            )?));
+            let (id, text) = texts::NO_LOGIN_STRATEGY;
+            return self.refuse(&flow, ui::error(id, text));
         }
         if flow.state == "passed_challenge" {
-            return Ok(Outcome::Flow(global_error(
-                &flow,
-                (texts::GENERIC, texts::VERIFICATION_DONE.1),
-            )?));
+            return self.refuse(&flow, ui::error(texts::GENERIC, texts::VERIFICATION_DONE.1));
         }
         if let Some(payload) = &submission.transient_payload {
             flow.context["transient_payload"] = payload.clone();
@@ -111,14 +107,13 @@ impl Engine {
             .map(str::trim)
             .unwrap_or_default();
         if identifier.is_empty() {
-            let mut shown = flow.clone();
             let mut container = self.rebuild_ui(&flow, self.login_nodes(None));
             ui::add_node_message(&mut container, "identifier", ui::missing("identifier"));
-            shown.ui = container.into();
-            return Ok(Outcome::Flow(flow_json(shown)?));
+            return Ok(Outcome::Flow(flow_with_ui(&flow, container)?));
         }
         let Some(account) = self.find_code_account(tx, identifier).await? else {
-            return Ok(Outcome::Flow(global_error(&flow, texts::NO_CODE_ACCOUNT)?));
+            let (id, text) = texts::NO_CODE_ACCOUNT;
+            return self.refuse(&flow, ui::error(id, text));
         };
         let identity = &account.identity;
         let targets = code_targets(&account.credential, identifier, &identity.id);
@@ -161,9 +156,10 @@ impl Engine {
             .map(str::trim)
             .unwrap_or_default();
         if submitted.is_empty() {
-            let mut shown = flow.clone();
-            ui::add_node_message(shown.ui.get_mut()?, "code", ui::missing("code"));
-            return Ok(Outcome::Flow(flow_json(shown)?));
+            let shown = flow_shown(&flow, |container| {
+                ui::add_node_message(container, "code", ui::missing("code"));
+            })?;
+            return Ok(Outcome::Flow(shown));
         }
         if self.over_submission_limit(&flow) {
             return self.refuse(&flow, ui::error(texts::GENERIC, texts::TOO_MANY_ATTEMPTS));
@@ -211,9 +207,8 @@ impl Engine {
         flow: &FlowRecord,
         message: Value,
     ) -> Result<Outcome<T>, EngineError> {
-        let mut shown = flow.clone();
-        ui::set_messages(shown.ui.get_mut()?, vec![message]);
-        Ok(Outcome::Flow(flow_json(shown)?))
+        let shown = flow_shown(flow, |container| ui::set_messages(container, vec![message]))?;
+        Ok(Outcome::Flow(shown))
     }
 
     /// The account with a `code` credential for an identifier: the identifier is
@@ -347,13 +342,6 @@ fn mark_verified(addresses: &mut [AddressRecord], via: &str, value: &str, now: i
         address.updated_at = now;
     }
     changed
-}
-
-/// The flow with a container-level error (not stored).
-fn global_error(flow: &FlowRecord, (id, text): (u32, &str)) -> Result<Value, StoreError> {
-    let mut shown = flow.clone();
-    ui::set_messages(shown.ui.get_mut()?, vec![ui::error(id, text)]);
-    flow_json(shown)
 }
 
 /// Where login codes go: the credential's address matching the identifier, or

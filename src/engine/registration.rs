@@ -4,7 +4,9 @@
 
 use serde_json::Value;
 
-use super::flows::{FlowKind, FlowRequest, Outcome, Target, duration_ms, flow_json};
+use super::flows::{
+    FlowKind, FlowRequest, Outcome, Target, duration_ms, flow_json, flow_shown, flow_with_ui,
+};
 use super::identifier::Via;
 use super::store::{self, CodeOwner, FlowRecord, StoreError, Tx};
 use super::traits::{Address, Derived, TraitError};
@@ -99,9 +101,7 @@ impl Engine {
             flow.context["transient_payload"] = payload.clone();
         }
         let Some(traits) = submission.traits.as_ref().filter(|t| !t.is_null()) else {
-            let mut shown = flow.clone();
-            ui::set_messages(shown.ui.get_mut()?, vec![ui::missing("traits")]);
-            return Ok(Outcome::Flow(flow_json(shown)?));
+            return self.refuse(&flow, ui::missing("traits"));
         };
         let schema_id = self.default_schema_id().to_string();
         let derived = match self.derive_traits(&schema_id, traits)? {
@@ -191,9 +191,10 @@ impl Engine {
             .map(str::trim)
             .unwrap_or_default();
         if submitted.is_empty() {
-            let mut shown = flow.clone();
-            ui::add_node_message(shown.ui.get_mut()?, "code", ui::missing("code"));
-            return Ok(Outcome::Flow(flow_json(shown)?));
+            let shown = flow_shown(&flow, |container| {
+                ui::add_node_message(container, "code", ui::missing("code"));
+            })?;
+            return Ok(Outcome::Flow(shown));
         }
         if self.over_submission_limit(&flow) {
             return self.refuse(&flow, ui::error(texts::GENERIC, texts::TOO_MANY_ATTEMPTS));
@@ -315,9 +316,7 @@ impl Engine {
             }
         }
         ui::set_messages(&mut container, global);
-        let mut shown = flow.clone();
-        shown.ui = container.into();
-        flow_json(shown)
+        flow_with_ui(flow, container)
     }
 
     /// Registration nodes: trait inputs and "Send sign up code" before a code was

@@ -3,7 +3,9 @@
 
 use serde_json::Value;
 
-use super::flows::{FlowKind, FlowRequest, FlowType, Outcome, Target, duration_ms, flow_json};
+use super::flows::{
+    FlowKind, FlowRequest, FlowType, Outcome, Target, duration_ms, flow_json, flow_shown,
+};
 use super::identifier::{Via, normalize_gracefully};
 use super::settings::VerificationStrategy;
 use super::store::{self, AddressRecord, CodeOwner, FlowRecord, IdentityRecord, Tx};
@@ -141,9 +143,10 @@ impl Engine {
             .map(str::trim)
             .unwrap_or_default();
         if submitted.is_empty() {
-            let mut shown = flow.clone();
-            ui::add_node_message(shown.ui.get_mut()?, "email", ui::missing("email"));
-            return Ok(Outcome::Flow(flow_json(shown)?));
+            let shown = flow_shown(&flow, |container| {
+                ui::add_node_message(container, "email", ui::missing("email"));
+            })?;
+            return Ok(Outcome::Flow(shown));
         }
         // Kratos infers the channel from an `@`.
         let via = if submitted.contains('@') {
