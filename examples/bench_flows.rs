@@ -7,8 +7,8 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use otpctl::engine::store::MessageFilter;
 use otpctl::engine::{Engine, FlowRequest, LoginSubmission, Outcome};
+use otpctl::store::MessageFilter;
 use serde_json::Value;
 
 mod support;

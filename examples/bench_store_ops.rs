@@ -10,8 +10,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use otpctl::engine::store::{self, MessageFilter, Statement, Store, StoreError, Tx};
 use otpctl::engine::{FlowRequest, LoginSubmission};
+use otpctl::store::{self, MessageFilter, Statement, Store, StoreError, Tx};
 
 mod support;
 

@@ -9,5 +9,8 @@ pub mod config;
 pub mod courier;
 pub mod diag;
 pub mod engine;
+pub mod jsonnet;
 pub mod project;
 pub mod schema;
+pub mod store;
+pub mod time;

@@ -7,8 +7,8 @@ use serde_json::{Value, json};
 use super::engine::{self, Opened, Page};
 use super::{Context, Failure, ProjectFlag, output};
 use crate::courier::worker::PassReport;
-use crate::engine::clock::rfc3339_ms;
-use crate::engine::store::{DispatchRecord, MessageFilter, MessageRecord};
+use crate::store::{DispatchRecord, MessageFilter, MessageRecord};
+use crate::time::clock::rfc3339_ms;
 
 /// Output of the message listings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -140,7 +140,7 @@ pub fn watch(args: WatchArgs, cx: Context) -> Result<(), Failure> {
 fn log_pass(pass: &PassReport) {
     for attempt in &pass.attempts {
         let line = json!({
-            "time": rfc3339_ms(crate::engine::clock::Clock::now_ms(&crate::engine::clock::SystemClock)),
+            "time": rfc3339_ms(crate::time::clock::Clock::now_ms(&crate::time::clock::SystemClock)),
             "msg": "courier dispatch",
             "message_id": attempt.message_id,
             "channel": attempt.channel,

@@ -11,8 +11,8 @@ use serde_json::Value;
 use super::{Failure, ProjectArg, ProjectFlag, identity_config, output, target};
 use crate::config::Document;
 use crate::courier::worker::{Courier, WorkerSettings};
-use crate::engine::store::{MessageFilter, MessageRecord};
 use crate::engine::{Engine, EngineConfig};
+use crate::store::{MessageFilter, MessageRecord};
 
 /// How long a command waits for the courier after a step before leaving
 /// undelivered messages queued (SMTP and HTTP time out after 10 s each).
@@ -108,7 +108,7 @@ pub fn courier_for(engine: &Engine, config: &EngineConfig) -> Result<Courier, Fa
 /// by a courier that then died waits before another courier sends it.
 fn lease() -> Result<Duration, Failure> {
     match std::env::var("OTPCTL_COURIER_LEASE") {
-        Ok(text) if !text.is_empty() => crate::engine::duration::parse_duration(&text)
+        Ok(text) if !text.is_empty() => crate::time::duration::parse_duration(&text)
             .map_err(|e| Failure::usage(format!("OTPCTL_COURIER_LEASE: {e}"))),
         _ => Ok(crate::courier::worker::DEFAULT_LEASE),
     }

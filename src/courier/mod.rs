@@ -3,7 +3,6 @@
 
 pub mod delivery;
 pub mod http;
-pub mod jsonnet;
 pub mod queue;
 pub mod smtp;
 pub mod template;

@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::template::{Channel, TemplateError, TemplateType, Templates};
-use crate::engine::store::{self, MessageRecord};
+use crate::store::{self, MessageRecord};
 
 /// A queued message for `recipient`, rendered from `template_data`.
 pub fn compose(

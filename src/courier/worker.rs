@@ -10,11 +10,11 @@ use serde_json::{Value, json};
 
 use super::delivery::DeliveryError;
 use super::http::{HttpChannel, HttpConfigError};
-use super::jsonnet::{self, JsonnetError};
 use super::smtp::{OutgoingEmail, SmtpChannel, SmtpConfigError, SmtpSettings};
 use super::template::{TemplateType, Templates};
-use crate::engine::clock::Clock;
-use crate::engine::store::{self, DispatchOutcome, MessageRecord, Store, StoreError};
+use crate::jsonnet::{self, JsonnetError};
+use crate::store::{self, DispatchOutcome, MessageRecord, Store, StoreError};
+use crate::time::clock::Clock;
 
 /// How long a claimed message stays with its engine before another may take it:
 /// three times the 10 s SMTP and HTTP timeouts.

@@ -3,13 +3,13 @@
 
 use serde_json::{Value, json};
 
-use super::clock::rfc3339_ms;
 use super::json::object;
-use super::store::{self, CodeOwner, CodeRecord, FlowRecord, StoreError, Tx};
 use super::{Engine, EngineError, code, ui};
 use crate::courier::queue;
 use crate::courier::template::{Channel, TemplateType};
 use crate::engine::identifier::Via;
+use crate::store::{self, CodeOwner, CodeRecord, FlowRecord, StoreError, Tx};
+use crate::time::clock::rfc3339_ms;
 
 /// The three self-service flows with codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -211,7 +211,7 @@ impl Engine {
     /// kind and type that carries the "expired N.NN minutes ago" message.
     pub(super) async fn replace_expired<T>(
         &self,
-        tx: &super::store::Tx,
+        tx: &crate::store::Tx,
         old: &FlowRecord,
         lifespan: std::time::Duration,
         nodes: Vec<Value>,
@@ -222,7 +222,7 @@ impl Engine {
             FlowKind::Login
         };
         let request = FlowRequest {
-            flow_type: super::login::flow_type_of(old),
+            flow_type: flow_type_of(old),
             return_to: old.return_to.clone(),
             request_url: Some(old.request_url.clone()),
         };
@@ -380,6 +380,15 @@ fn host_of(url: &str) -> String {
         .map(|authority| authority.rsplit('@').next().unwrap_or_default())
         .map(|host| host.split(':').next().unwrap_or_default().to_string())
         .unwrap_or_default()
+}
+
+/// Whether a stored flow is a browser or an api flow.
+pub(super) fn flow_type_of(flow: &FlowRecord) -> FlowType {
+    if flow.flow_type == "browser" {
+        FlowType::Browser
+    } else {
+        FlowType::Api
+    }
 }
 
 /// A duration as milliseconds, saturating.

@@ -4,11 +4,11 @@
 use base64::Engine as _;
 use serde_json::{Value, json};
 
-use super::clock::rfc3339_ms;
 use super::json::object;
-use super::store::{self, AddressRecord, CredentialRecord, IdentityRecord, StoreError, Tx};
 use super::traits::{Address, Derived, TraitError};
 use super::{Engine, EngineError};
+use crate::store::{self, AddressRecord, CredentialRecord, IdentityRecord, StoreError, Tx};
+use crate::time::clock::rfc3339_ms;
 
 /// An identity ready to be inserted.
 #[derive(Debug, Clone)]

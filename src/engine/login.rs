@@ -4,14 +4,14 @@
 use serde_json::{Value, json};
 
 use super::flows::{
-    FlowKind, FlowRequest, Outcome, Target, duration_ms, flow_json, flow_shown, flow_with_ui,
-    has_code,
+    FlowKind, FlowRequest, Outcome, Target, duration_ms, flow_json, flow_shown, flow_type_of,
+    flow_with_ui, has_code,
 };
 use super::identifier::normalize_gracefully;
-use super::store::{self, Account, AddressRecord, CodeOwner, CredentialRecord, FlowRecord, Tx};
 use super::ui::{self, Group, Input, texts};
 use super::{Engine, EngineError};
 use crate::courier::template::TemplateType;
+use crate::store::{self, Account, AddressRecord, CodeOwner, CredentialRecord, FlowRecord, Tx};
 
 /// What a client posts to a login flow with `method=code`.
 #[derive(Debug, Clone, Default)]
@@ -366,12 +366,4 @@ fn code_targets(credential: &CredentialRecord, identifier: &str, identity_id: &s
         .cloned()
         .collect();
     if matching.is_empty() { all } else { matching }
-}
-
-pub(super) fn flow_type_of(flow: &FlowRecord) -> super::FlowType {
-    if flow.flow_type == "browser" {
-        super::FlowType::Browser
-    } else {
-        super::FlowType::Api
-    }
 }

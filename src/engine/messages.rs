@@ -1,8 +1,8 @@
 //! Reading the courier queue: what the admin API's `/admin/courier/messages`
 //! and the CLI's `list`/`get courier-messages` show.
 
-use super::store::{self, DispatchRecord, MessageFilter, MessageRecord};
 use super::{Engine, EngineError};
+use crate::store::{self, DispatchRecord, MessageFilter, MessageRecord};
 
 impl Engine {
     /// Messages matching `filter`, newest first, one page.

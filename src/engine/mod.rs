@@ -2,9 +2,7 @@
 //! verification) over a store, with messages handed to the courier queue.
 //! No clap and no HTTP types here: the CLI and the API both drive [`Engine`].
 
-pub mod clock;
 pub mod code;
-pub mod duration;
 mod flows;
 pub mod identifier;
 mod identity;
@@ -15,7 +13,6 @@ pub mod oidc;
 mod registration;
 mod session;
 pub mod settings;
-pub mod store;
 pub mod traits;
 pub mod ui;
 mod verification;
@@ -34,9 +31,9 @@ pub use verification::VerificationSubmission;
 
 use crate::courier::template::{TemplateError, Templates};
 use crate::schema::identity::{IdentitySchemas, SchemaLoadError};
-use clock::{Clock, SystemClock};
+use crate::store::{self, Dsn, DsnError, Store, StoreError};
+use crate::time::clock::{Clock, SystemClock};
 use settings::{Settings, SettingsError};
-use store::{Dsn, DsnError, Store, StoreError};
 
 /// Why the engine failed. Flow-level problems a user can fix (a wrong code, a
 /// missing field) are not errors: they come back as [`Outcome::Flow`] with UI

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use super::identifier::Via;
 use super::traits::{self, Address, TraitError};
-use crate::courier::jsonnet::{self, JsonnetError};
+use crate::jsonnet::{self, JsonnetError};
 
 /// Why a mapper could not be evaluated.
 #[derive(Debug, thiserror::Error)]

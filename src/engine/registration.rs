@@ -8,11 +8,11 @@ use super::flows::{
     FlowKind, FlowRequest, Outcome, Target, duration_ms, flow_json, flow_shown, flow_with_ui,
 };
 use super::identifier::Via;
-use super::store::{self, CodeOwner, FlowRecord, StoreError, Tx};
 use super::traits::{Address, Derived, TraitError};
 use super::ui::{self, Group, Input, texts};
 use super::{Engine, EngineError};
 use crate::courier::template::TemplateType;
+use crate::store::{self, CodeOwner, FlowRecord, StoreError, Tx};
 
 /// What a client posts to a registration flow with `method=code`.
 #[derive(Debug, Clone, Default)]
@@ -270,7 +270,7 @@ impl Engine {
         if !self.settings().verification.enabled {
             return Ok(continue_with);
         }
-        let flow_type = super::login::flow_type_of(registration);
+        let flow_type = super::flows::flow_type_of(registration);
         for address in store::addresses_of(tx, &identity.id).await? {
             if address.verified {
                 continue;

@@ -3,11 +3,11 @@
 
 use serde_json::{Value, json};
 
-use super::clock::rfc3339_ms;
 use super::flows::duration_ms;
 use super::json::object;
-use super::store::{self, IdentityRecord, SessionRecord, Tx};
 use super::{Engine, EngineError, code};
+use crate::store::{self, IdentityRecord, SessionRecord, Tx};
+use crate::time::clock::rfc3339_ms;
 
 /// Session token prefix, as Kratos.
 const SESSION_TOKEN_PREFIX: &str = "ory_st_";

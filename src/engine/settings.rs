@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use super::duration::{DurationError, parse_duration};
+use crate::time::duration::{DurationError, parse_duration};
 
 /// Lifespans Kratos defaults to one hour: codes and every flow.
 const ONE_HOUR: Duration = Duration::from_secs(3600);

@@ -8,10 +8,10 @@ use super::flows::{
 };
 use super::identifier::{Via, normalize_gracefully};
 use super::settings::VerificationStrategy;
-use super::store::{self, AddressRecord, CodeOwner, FlowRecord, IdentityRecord, Tx};
 use super::ui::{self, Group, Input, texts};
 use super::{Engine, EngineError};
 use crate::courier::template::TemplateType;
+use crate::store::{self, AddressRecord, CodeOwner, FlowRecord, IdentityRecord, Tx};
 
 /// What a client posts to a verification flow.
 #[derive(Debug, Clone, Default)]
@@ -119,7 +119,7 @@ impl Engine {
         message: Value,
     ) -> Result<Value, EngineError> {
         let request = FlowRequest {
-            flow_type: super::login::flow_type_of(old),
+            flow_type: super::flows::flow_type_of(old),
             return_to: old.return_to.clone(),
             request_url: Some(old.request_url.clone()),
         };

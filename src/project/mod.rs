@@ -1,14 +1,12 @@
 //! Local projects: directories in the data dir that hold an identity config and
 //! its identity schema, plus the selected-project state.
 
-pub mod time;
-
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-pub use time::now_rfc3339;
+use crate::time::format::now_rfc3339;
 
 /// The config file every project directory holds.
 pub const CONFIG_FILE: &str = "identity-config.yaml";

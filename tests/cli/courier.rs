@@ -6,8 +6,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use otpctl::courier::worker::{Courier, WorkerSettings};
-use otpctl::engine::store::MessageFilter;
 use otpctl::engine::{Engine, LoginSubmission, Outcome};
+use otpctl::store::MessageFilter;
 use serde_json::{Value, json};
 
 use crate::lab::{Backend, Lab, api, backends, id, messages_of};

@@ -3,10 +3,10 @@
 
 use std::time::Duration;
 
-use otpctl::engine::store::{Statement, StoreError};
 use otpctl::engine::{
     Engine, EngineError, LoginSubmission, Outcome, RegistrationSubmission, VerificationSubmission,
 };
+use otpctl::store::{Statement, StoreError};
 use serde_json::{Value, json};
 
 use crate::lab::{Backend, Lab, api, backends, code_of, error_ids, id, messages_of, shown};

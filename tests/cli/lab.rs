@@ -5,9 +5,9 @@
 
 use std::sync::Arc;
 
-use otpctl::engine::clock::{Clock, ManualClock, SystemClock};
-use otpctl::engine::store::{MessageFilter, MessageRecord};
 use otpctl::engine::{Engine, EngineConfig, FlowRequest, Outcome};
+use otpctl::store::{MessageFilter, MessageRecord};
+use otpctl::time::clock::{Clock, ManualClock, SystemClock};
 use serde_json::{Value, json};
 use sqlx::Connection;
 use tempfile::TempDir;

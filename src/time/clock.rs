@@ -54,7 +54,7 @@ impl Clock for ManualClock {
 }
 
 /// RFC 3339 with milliseconds, UTC, for JSON output.
-pub use crate::project::time::rfc3339_millis as rfc3339_ms;
+pub use super::format::rfc3339_millis as rfc3339_ms;
 
 #[cfg(test)]
 mod tests {

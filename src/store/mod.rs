@@ -3,9 +3,11 @@
 
 mod batch;
 mod dsn;
+mod round;
 mod row;
 mod rows;
 mod sqlite;
+mod statement;
 mod tx;
 
 use std::str::FromStr;
@@ -20,7 +22,8 @@ use sqlx::{AnyPool, Executor, SqlSafeStr};
 pub use dsn::{Dsn, DsnError};
 pub use row::{Row, Value};
 pub use rows::*;
-pub use tx::{Arg, Done, Statement, Tx};
+pub use statement::{Arg, Done, Statement};
+pub use tx::Tx;
 
 use batch::{Batcher, StepJob};
 use sqlite::Writer;
@@ -42,7 +45,7 @@ fn migrator() -> Migrator {
     Migrator::with_migrations(vec![migration(
         20261122000001,
         "engine",
-        include_str!("../../../migrations/20261122000001_engine.sql"),
+        include_str!("../../migrations/20261122000001_engine.sql"),
     )])
 }
 

@@ -16,7 +16,7 @@ use rusqlite::{Connection, ErrorCode, ToSql};
 use tokio::sync::oneshot;
 
 use super::row::{Row, Value};
-use super::tx::{Arg, Done, Statement};
+use super::statement::{Arg, Done, Statement};
 use super::{SQLITE_PRAGMAS, StoreError};
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -352,7 +352,7 @@ pub(super) fn is_unique_violation(error: &rusqlite::Error) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::store::{Dsn, Store};
+    use crate::store::{Dsn, Store};
     use rusqlite::StatementStatus;
 
     fn fresh() -> (tempfile::TempDir, Connection) {

@@ -1,0 +1,165 @@
+//! Statements as values: SQL with its bound arguments, and what running one
+//! returned. Which executor runs them is `tx.rs`'s concern.
+
+use std::borrow::Cow;
+
+use sqlx::Any;
+use sqlx::any::AnyArguments;
+
+use super::row::Row;
+
+/// A bound parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    /// TEXT.
+    Text(String),
+    /// TEXT or NULL.
+    OptText(Option<String>),
+    /// BIGINT.
+    Int(i64),
+    /// BIGINT or NULL.
+    OptInt(Option<i64>),
+}
+
+impl From<&str> for Arg {
+    fn from(value: &str) -> Self {
+        Arg::Text(value.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(value: String) -> Self {
+        Arg::Text(value)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(value: &String) -> Self {
+        Arg::Text(value.clone())
+    }
+}
+
+impl From<Option<&str>> for Arg {
+    fn from(value: Option<&str>) -> Self {
+        Arg::OptText(value.map(str::to_string))
+    }
+}
+
+impl From<Option<String>> for Arg {
+    fn from(value: Option<String>) -> Self {
+        Arg::OptText(value)
+    }
+}
+
+impl From<i64> for Arg {
+    fn from(value: i64) -> Self {
+        Arg::Int(value)
+    }
+}
+
+impl From<Option<i64>> for Arg {
+    fn from(value: Option<i64>) -> Self {
+        Arg::OptInt(value)
+    }
+}
+
+/// One SQL statement with `$1…$n` placeholders and its arguments.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    pub(super) sql: Cow<'static, str>,
+    pub(super) args: Vec<Arg>,
+}
+
+impl Statement {
+    /// A statement from fixed SQL.
+    pub fn new(sql: &'static str) -> Statement {
+        Statement {
+            sql: Cow::Borrowed(sql),
+            args: Vec::new(),
+        }
+    }
+
+    /// A statement from SQL built at run time (from constants, never from input).
+    pub fn built(sql: String) -> Statement {
+        Statement {
+            sql: Cow::Owned(sql),
+            args: Vec::new(),
+        }
+    }
+
+    /// Binds the next placeholder.
+    pub fn bind(mut self, arg: impl Into<Arg>) -> Statement {
+        self.args.push(arg.into());
+        self
+    }
+
+    /// Whether it changes rows (decides whether a failed step's work must be
+    /// rolled back).
+    pub(super) fn writes(&self) -> bool {
+        let verb = self.sql.trim_start().get(..6).unwrap_or_default();
+        ["INSERT", "UPDATE", "DELETE"]
+            .iter()
+            .any(|w| verb.eq_ignore_ascii_case(w))
+    }
+
+    /// Adds the arguments to a query's argument list.
+    pub(super) fn bind_into<'q>(
+        &self,
+        mut query: sqlx::query::Query<'q, Any, AnyArguments>,
+    ) -> sqlx::query::Query<'q, Any, AnyArguments> {
+        for arg in &self.args {
+            query = match arg {
+                Arg::Text(v) => query.bind(v.clone()),
+                Arg::OptText(v) => query.bind(v.clone()),
+                Arg::Int(v) => query.bind(*v),
+                Arg::OptInt(v) => query.bind(*v),
+            };
+        }
+        query
+    }
+}
+
+/// What a statement returned.
+#[derive(Default)]
+pub struct Done {
+    /// The rows, for `SELECT` and `RETURNING`.
+    pub rows: Vec<Row>,
+    /// Rows inserted, updated or deleted.
+    pub rows_affected: u64,
+}
+
+impl std::fmt::Debug for Done {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Done")
+            .field("rows", &self.rows.len())
+            .field("rows_affected", &self.rows_affected)
+            .finish()
+    }
+}
+
+/// Statements run together: one, or several that succeed or fail as one.
+#[derive(Debug)]
+pub(super) struct Op {
+    pub statements: Vec<Statement>,
+}
+
+/// Locks a mutex whose data stays consistent even if a holder panicked.
+pub(super) fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_insert_update_and_delete_count_as_writes() {
+        assert!(Statement::new("INSERT INTO t VALUES ($1)").writes());
+        assert!(Statement::new("  update t SET a = 1").writes());
+        assert!(Statement::new("DELETE FROM t").writes());
+        assert!(!Statement::new("SELECT 1").writes());
+        assert!(!Statement::new("").writes());
+    }
+}
