@@ -3,9 +3,13 @@
 
 mod batch;
 mod dsn;
+mod flows;
+mod identities;
+mod meta;
+mod outbox;
 mod round;
 mod row;
-mod rows;
+mod sessions;
 mod sqlite;
 mod statement;
 mod tx;
@@ -20,8 +24,12 @@ use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AnyPool, Executor, SqlSafeStr};
 
 pub use dsn::{Dsn, DsnError};
+pub use flows::*;
+pub use identities::*;
+pub use meta::*;
+pub use outbox::*;
 pub use row::{Row, Value};
-pub use rows::*;
+pub use sessions::*;
 pub use statement::{Arg, Done, Statement};
 pub use tx::Tx;
 
@@ -230,6 +238,15 @@ impl Store {
 /// one per row. Kratos uses v4; to clients both are opaque UUIDs.
 pub fn new_row_id() -> String {
     uuid::Uuid::now_v7().to_string()
+}
+
+/// Whether an error is a uniqueness violation (a duplicate identifier).
+pub fn is_unique_violation(error: &StoreError) -> bool {
+    match error {
+        StoreError::Database(sqlx::Error::Database(e)) => e.is_unique_violation(),
+        StoreError::Sqlite(e) => sqlite::is_unique_violation(e),
+        _ => false,
+    }
 }
 
 /// Parses a JSON text column.

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use sqlx::Row as _;
 use sqlx::any::AnyRow;
 
-use super::StoreError;
+use super::{StoreError, json_column};
 
 type Result<T> = std::result::Result<T, StoreError>;
 
@@ -136,6 +136,19 @@ fn decode_error(column: &str, problem: &str) -> StoreError {
         column: column.to_string(),
         problem: problem.to_string(),
     }
+}
+
+/// A JSON column of a row.
+pub(super) fn json(row: &Row, column: &'static str) -> Result<serde_json::Value> {
+    json_column(column, row.str(column)?)
+}
+
+/// `$first, $first+1, …`: `count` placeholders for an `IN (…)` list.
+pub(super) fn placeholder_list(first: usize, count: usize) -> String {
+    (first..first + count)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]

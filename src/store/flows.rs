@@ -1,0 +1,343 @@
+//! Self-service flows and their one-time codes (stored as keyed hashes).
+//! Every function takes the step's [`Tx`]; writes whose result nobody needs
+//! are deferred (see [`Tx::defer`]).
+
+use serde_json::Value;
+
+use super::row::{Row, json, placeholder_list};
+use super::{Statement, StoreError, Tx, json_column};
+
+type Result<T> = std::result::Result<T, StoreError>;
+
+/// A self-service flow.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlowRecord {
+    /// UUID.
+    pub id: String,
+    /// `login`, `registration` or `verification`.
+    pub kind: String,
+    /// `api` or `browser`.
+    pub flow_type: String,
+    /// `choose_method`, `sent_email` or `passed_challenge`.
+    pub state: String,
+    /// The method in use (`code`) once one was chosen.
+    pub active: Option<String>,
+    /// Code submissions so far.
+    pub submit_count: i64,
+    /// The URL that created the flow.
+    pub request_url: String,
+    /// Where to go afterwards.
+    pub return_to: Option<String>,
+    /// Engine state not shown to clients.
+    pub context: Value,
+    /// The uiContainer.
+    pub ui: FlowUi,
+    /// Milliseconds since the epoch.
+    pub issued_at: i64,
+    /// Milliseconds since the epoch.
+    pub expires_at: i64,
+    /// Milliseconds since the epoch.
+    pub updated_at: i64,
+}
+
+/// A flow's uiContainer. Read from the store it stays JSON text until a step
+/// looks into it: most steps build a new one, and parsing the old one was
+/// about 9% of a code login's CPU.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlowUi {
+    /// The stored text, until it is parsed into `value`.
+    stored: Option<String>,
+    value: Value,
+}
+
+impl FlowUi {
+    /// A container as stored, parsed on first use.
+    pub fn stored(text: String) -> FlowUi {
+        FlowUi {
+            stored: Some(text),
+            value: Value::Null,
+        }
+    }
+
+    /// The container, parsed if it was not yet; an error if the stored text is
+    /// not JSON.
+    pub fn get_mut(&mut self) -> Result<&mut Value> {
+        if let Some(text) = self.stored.take() {
+            match json_column("ui", &text) {
+                Ok(value) => self.value = value,
+                Err(error) => {
+                    self.stored = Some(text);
+                    return Err(error);
+                }
+            }
+        }
+        Ok(&mut self.value)
+    }
+
+    /// The container as a value.
+    pub fn into_value(mut self) -> Result<Value> {
+        self.get_mut()?;
+        Ok(self.value)
+    }
+
+    /// The container as JSON text, for the store.
+    pub fn to_text(&self) -> String {
+        match &self.stored {
+            Some(text) => text.clone(),
+            None => self.value.to_string(),
+        }
+    }
+}
+
+impl From<Value> for FlowUi {
+    fn from(value: Value) -> FlowUi {
+        FlowUi {
+            stored: None,
+            value,
+        }
+    }
+}
+
+/// A one-time code, as its keyed hash.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodeRecord {
+    /// UUID.
+    pub id: String,
+    /// The flow it belongs to.
+    pub flow_id: String,
+    /// HMAC-SHA-512/256 hex of the code.
+    pub code_hmac: String,
+    /// Where it was sent.
+    pub address: String,
+    /// `email` or `sms`.
+    pub via: String,
+    /// For login codes, the identity.
+    pub identity_id: Option<String>,
+    /// Milliseconds since the epoch.
+    pub issued_at: i64,
+    /// Milliseconds since the epoch.
+    pub expires_at: i64,
+    /// Set once it was used.
+    pub used_at: Option<i64>,
+}
+
+/// Stores a new flow.
+pub fn insert_flow(tx: &Tx, flow: &FlowRecord) {
+    Statement::new(
+        "INSERT INTO flows (id, kind, type, state, active, submit_count, request_url, return_to, \
+         context, ui, issued_at, expires_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+    )
+    .bind(&flow.id)
+    .bind(&flow.kind)
+    .bind(&flow.flow_type)
+    .bind(&flow.state)
+    .bind(flow.active.as_deref())
+    .bind(flow.submit_count)
+    .bind(&flow.request_url)
+    .bind(flow.return_to.as_deref())
+    .bind(flow.context.to_string())
+    .bind(flow.ui.to_text())
+    .bind(flow.issued_at)
+    .bind(flow.expires_at)
+    .bind(flow.updated_at)
+    .defer(tx);
+}
+
+const FLOW_COLUMNS: &str = "id, kind, type, state, active, submit_count, request_url, return_to, \
+     context, ui, issued_at, expires_at, updated_at";
+
+fn flow_from(row: &Row) -> Result<FlowRecord> {
+    Ok(FlowRecord {
+        id: row.text("id")?,
+        kind: row.text("kind")?,
+        flow_type: row.text("type")?,
+        state: row.text("state")?,
+        active: row.opt_text("active")?,
+        submit_count: row.int("submit_count")?,
+        request_url: row.text("request_url")?,
+        return_to: row.opt_text("return_to")?,
+        context: json(row, "context")?,
+        ui: FlowUi::stored(row.text("ui")?),
+        issued_at: row.int("issued_at")?,
+        expires_at: row.int("expires_at")?,
+        updated_at: row.int("updated_at")?,
+    })
+}
+
+/// A flow by id.
+pub async fn get_flow(tx: &Tx, id: &str) -> Result<Option<FlowRecord>> {
+    let sql = format!("SELECT {FLOW_COLUMNS} FROM flows WHERE id = $1");
+    let row = Statement::built(sql).bind(id).fetch_optional(tx).await?;
+    row.as_ref().map(flow_from).transpose()
+}
+
+/// A flow by id, counting a code submission when it is a `kind` flow waiting for
+/// a code (`sent_email`): one atomic statement, so concurrent submissions each
+/// see their own count, and on PostgreSQL the row stays locked until commit.
+pub async fn get_flow_counting_submission(
+    tx: &Tx,
+    id: &str,
+    kind: &str,
+) -> Result<Option<FlowRecord>> {
+    let sql = format!(
+        "UPDATE flows SET submit_count = submit_count + \
+         CASE WHEN state = 'sent_email' AND kind = $2 THEN 1 ELSE 0 END \
+         WHERE id = $1 RETURNING {FLOW_COLUMNS}"
+    );
+    let row = Statement::built(sql)
+        .bind(id)
+        .bind(kind)
+        .fetch_optional(tx)
+        .await?;
+    row.as_ref().map(flow_from).transpose()
+}
+
+/// Writes a flow's state, method, context and UI.
+pub fn update_flow(tx: &Tx, flow: &FlowRecord) {
+    Statement::new(
+        "UPDATE flows SET state = $1, active = $2, context = $3, ui = $4, updated_at = $5 WHERE id = $6",
+    )
+    .bind(&flow.state)
+    .bind(flow.active.as_deref())
+    .bind(flow.context.to_string())
+    .bind(flow.ui.to_text())
+    .bind(flow.updated_at)
+    .bind(&flow.id)
+    .defer(tx);
+}
+
+/// Removes every code of a flow (a resend voids the older ones).
+pub fn delete_codes_of_flow(tx: &Tx, flow_id: &str) {
+    Statement::new("DELETE FROM codes WHERE flow_id = $1")
+        .bind(flow_id)
+        .defer(tx);
+}
+
+/// Stores a code's hash.
+pub fn insert_code(tx: &Tx, code: &CodeRecord) {
+    Statement::new(
+        "INSERT INTO codes (id, flow_id, code_hmac, address, via, identity_id, issued_at, expires_at, used_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(&code.id)
+    .bind(&code.flow_id)
+    .bind(&code.code_hmac)
+    .bind(&code.address)
+    .bind(&code.via)
+    .bind(code.identity_id.as_deref())
+    .bind(code.issued_at)
+    .bind(code.expires_at)
+    .bind(code.used_at)
+    .defer(tx);
+}
+
+/// Which codes of a flow a submission may use.
+#[derive(Debug, Clone, Copy)]
+pub enum CodeOwner<'a> {
+    /// Any code of the flow.
+    Any,
+    /// A code sent for this identity (login).
+    Identity(&'a str),
+    /// A code sent to one of these addresses (registration).
+    Addresses(&'a [String]),
+}
+
+const CODE_COLUMNS: &str =
+    "id, flow_id, code_hmac, address, via, identity_id, issued_at, expires_at, used_at";
+
+fn code_from(row: &Row) -> Result<CodeRecord> {
+    Ok(CodeRecord {
+        id: row.text("id")?,
+        flow_id: row.text("flow_id")?,
+        code_hmac: row.text("code_hmac")?,
+        address: row.text("address")?,
+        via: row.text("via")?,
+        identity_id: row.opt_text("identity_id")?,
+        issued_at: row.int("issued_at")?,
+        expires_at: row.int("expires_at")?,
+        used_at: row.opt_int("used_at")?,
+    })
+}
+
+/// The codes of a flow.
+pub async fn codes_of_flow(tx: &Tx, flow_id: &str) -> Result<Vec<CodeRecord>> {
+    let sql = format!("SELECT {CODE_COLUMNS} FROM codes WHERE flow_id = $1");
+    let rows = Statement::built(sql).bind(flow_id).fetch_all(tx).await?;
+    rows.iter().map(code_from).collect()
+}
+
+/// Uses the unexpired, unused code of a flow whose keyed hash is one of
+/// `hashes` (the submitted code under each secret) and that `owner` allows,
+/// and returns it; None if there is none. Finding and using it is one
+/// conditional statement, so of concurrent submissions of one code exactly one
+/// gets it (on PostgreSQL the others wait for its row lock, then find it used).
+pub async fn claim_code(
+    tx: &Tx,
+    flow_id: &str,
+    hashes: &[String],
+    owner: CodeOwner<'_>,
+    now: i64,
+) -> Result<Option<CodeRecord>> {
+    if hashes.is_empty() {
+        return Ok(None);
+    }
+    // $1 is the time, $2 the flow, then the hashes, then the owner's values.
+    let (owned, owner_args): (String, Vec<&str>) = match owner {
+        CodeOwner::Any => (String::new(), Vec::new()),
+        CodeOwner::Identity(id) => (
+            format!(" AND identity_id = ${}", 3 + hashes.len()),
+            vec![id],
+        ),
+        CodeOwner::Addresses([]) => return Ok(None),
+        CodeOwner::Addresses(addresses) => (
+            format!(
+                " AND address IN ({})",
+                placeholder_list(3 + hashes.len(), addresses.len())
+            ),
+            addresses.iter().map(String::as_str).collect(),
+        ),
+    };
+    let sql = format!(
+        "UPDATE codes SET used_at = $1 WHERE flow_id = $2 AND used_at IS NULL AND expires_at > $1 \
+         AND code_hmac IN ({}){owned} RETURNING {CODE_COLUMNS}",
+        placeholder_list(3, hashes.len())
+    );
+    let mut statement = Statement::built(sql).bind(now).bind(flow_id);
+    for arg in hashes.iter().map(String::as_str).chain(owner_args) {
+        statement = statement.bind(arg);
+    }
+    let rows = statement.fetch_all(tx).await?;
+    rows.first().map(code_from).transpose()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_stored_ui_is_written_back_as_it_was_until_it_is_changed() {
+        let text = r#"{"nodes": [], "action":"x"}"#.to_string();
+        let mut ui = FlowUi::stored(text.clone());
+        assert_eq!(ui.to_text(), text, "not parsed, not reformatted");
+        let value = ui.get_mut().expect("parses");
+        value["method"] = "POST".into();
+        assert_eq!(
+            ui.into_value().expect("parsed"),
+            json!({ "nodes": [], "action": "x", "method": "POST" })
+        );
+    }
+
+    #[test]
+    fn a_corrupt_stored_ui_is_an_error_each_time_it_is_read() {
+        let mut ui = FlowUi::stored("{not json".to_string());
+        for _ in 0..2 {
+            match ui.get_mut() {
+                Err(StoreError::Corrupt { column, .. }) => assert_eq!(column, "ui"),
+                other => panic!("expected a corrupt column, got {other:?}"),
+            }
+        }
+        assert_eq!(ui.to_text(), "{not json", "the text is kept as it was");
+    }
+}
