@@ -18,6 +18,7 @@ mod preserve;
 mod project;
 mod quickstart;
 mod render;
+mod schema_model;
 mod seed;
 mod servers;
 mod support;
