@@ -229,11 +229,11 @@ impl Walk<'_> {
             match via {
                 Some(ViaSpec::Known(v)) => vias.push((v.as_str(), format!("{ext_pointer}{path}"))),
                 // A via that is not a string was reported by the shape check.
-                Some(ViaSpec::Other(Value::String(other))) => {
+                Some(ViaSpec::Other(other @ Value::String(_))) => {
                     self.push(
                         Code::ExtensionInvalidVia,
                         format!("{ext_pointer}{path}"),
-                        format!("`{field}` is \"{other}\"; it must be \"email\" or \"sms\""),
+                        format!("`{field}` is {other}; it must be \"email\" or \"sms\""),
                     );
                 }
                 Some(ViaSpec::Other(_)) | None => {}

@@ -12,6 +12,7 @@ mod help;
 mod lab;
 mod malformed;
 mod patch_errors;
+mod patch_existing;
 mod patch_order;
 mod postgres;
 mod preserve;
