@@ -258,3 +258,38 @@ fn validator_and_engine_agree_on_every_identity_schema_fixture() {
     );
     assert!(derived_ok.len() >= 15, "{derived_ok:?}");
 }
+
+/// The form fields (registration nodes, the login identifier's label) come from
+/// the same model, so traits behind `$ref` get their inputs and labels too.
+#[test]
+fn form_fields_of_traits_behind_ref() {
+    let schema = parse(&fixtures().join(BEHIND_REF)).expect("fixture parses");
+    let model = IdentityModel::parse(&schema);
+    let fields: Vec<(String, &str, bool, Option<String>)> = traits::trait_fields(&model)
+        .into_iter()
+        .map(|f| (f.name, f.input_type, f.required, f.title))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("traits.email".into(), "email", true, Some("E-Mail".into())),
+            (
+                "traits.name.first".into(),
+                "text",
+                false,
+                Some("First name".into())
+            ),
+            (
+                "traits.name.last".into(),
+                "text",
+                false,
+                Some("Last name".into())
+            ),
+        ]
+    );
+    let label = traits::identifier_label(&model).expect("one titled identifier");
+    assert_eq!(
+        (label.title.as_str(), label.name.as_str()),
+        ("E-Mail", "traits.email")
+    );
+}
