@@ -2007,7 +2007,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__patch__subcmd__identity__subcmd__config)
-            opts="-y -q -f -h -V --color --yes --quiet --project --add --replace --remove --file --dry-run --diff --reformat --help --version"
+            opts="-y -q -f -h -V --color --yes --quiet --project --add --replace --remove --file --dry-run --diff --reformat --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2275,7 +2275,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__update__subcmd__identity__subcmd__config)
-            opts="-y -q -f -h -V --color --yes --quiet --project --file --dry-run --diff --help --version"
+            opts="-y -q -f -h -V --color --yes --quiet --project --file --dry-run --diff --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -68,20 +68,19 @@ fn oidc_mapper(args: MapperArgs) -> Result<(), Failure> {
     )
     .map_err(Failure::op)?;
     let (schemas, schema_id) = identity_schemas(&args)?;
-    let (schema, validator) = schemas.get(&schema_id).ok_or_else(|| {
+    let schema = schemas.get(&schema_id).ok_or_else(|| {
         Failure::usage(format!(
             "identity schema `{schema_id}` is not in the config"
         ))
     })?;
     let name = crate::diag::file_name(&args.mapper);
-    let carried =
-        oidc::evaluate(&mapper, &name, &claims, schema, validator).map_err(|e| match e {
-            oidc::MapperError::Traits(_) => Failure::Invalid {
-                message: "the mapper's traits are not a valid identity".into(),
-                problems: vec![e.to_string()],
-            },
-            other => Failure::op(other),
-        })?;
+    let carried = oidc::evaluate(&mapper, &name, &claims, schema).map_err(|e| match e {
+        oidc::MapperError::Traits(_) => Failure::Invalid {
+            message: "the mapper's traits are not a valid identity".into(),
+            problems: vec![e.to_string()],
+        },
+        other => Failure::op(other),
+    })?;
     match args.format {
         MapperFormat::Json => {
             let mut out = carried.to_json();

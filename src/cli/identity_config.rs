@@ -83,12 +83,17 @@ pub struct PatchArgs {
     /// If the change cannot be made in place, write the config re-serialised (comments are lost).
     #[arg(long)]
     reformat: bool,
+    /// Refuse the result for any error, also one that was in the config before this patch.
+    #[arg(long)]
+    strict: bool,
 }
 
 const PATCH_HELP: &str = "\
 Operations apply in the order they are given on the command line, flags and files
 interleaved; each file's operations apply in file order. The whole patch applies or
 nothing does, the result is validated before it is written, and the write is atomic.
+The patch is refused for errors it introduces; errors that were already in the config
+are shown as warnings (--strict refuses them too).
 
 Examples:
   otpctl patch identity-config --add '/selfservice/methods/code/passwordless_enabled=true'
@@ -108,6 +113,9 @@ pub struct UpdateArgs {
     /// Print a unified diff of the change.
     #[arg(long)]
     diff: bool,
+    /// Refuse the result for any error, also one that was in the config before.
+    #[arg(long)]
+    strict: bool,
 }
 
 pub fn get(args: GetArgs) -> Result<(), Failure> {
@@ -178,7 +186,7 @@ pub fn patch(
             )));
         }
     };
-    check_result(&doc, &applied.value)?;
+    check_result(&doc, &applied.value, args.strict)?;
     let summary = format!(
         "applied {} operation{}",
         ops.len(),
@@ -278,7 +286,7 @@ pub fn update(args: UpdateArgs, cx: Context) -> Result<(), Failure> {
         [only] if only.format == doc.format => only.text.clone(),
         _ => config::serialize(&merged, doc.format, "  "),
     };
-    check_result(&doc, &merged)?;
+    check_result(&doc, &merged, args.strict)?;
     let count = inputs.len();
     let summary = format!(
         "replaced the config with {count} file{}",
@@ -308,10 +316,21 @@ fn lock(path: &Path, dry_run: bool) -> Result<Option<config::DirLock>, Failure> 
 }
 
 /// Runs full validation on the new config (as `validate identity-config` does) and
-/// refuses it if there are errors; warnings are shown and do not block.
-fn check_result(doc: &Document, value: &Value) -> Result<(), Failure> {
+/// refuses it if the change introduced errors; warnings are shown and do not block.
+/// An error that was already in the config before the change is shown as a warning
+/// instead, so that a config is mended one step at a time (the Ory guide turns
+/// passwordless on before it adds the SMS channel the schema needs); `strict`
+/// refuses any error.
+fn check_result(doc: &Document, value: &Value, strict: bool) -> Result<(), Failure> {
     let name = crate::diag::file_name(&doc.path);
-    let report = crate::schema::config::validate_value(value, &doc.base_dir(), &name);
+    let base = doc.base_dir();
+    let mut report = crate::schema::config::validate_value(value, &base, &name);
+    // The config before the change is validated only when the result has errors:
+    // a clean result, the common case, costs one validation as before.
+    if !strict && report.counts().0 > 0 {
+        let before = crate::schema::config::validate_value(&doc.value, &base, &name);
+        demote_existing_errors(&mut report, &before);
+    }
     refuse_errors(&report, &name, |errors| {
         format!(
             "the result is not a valid identity config ({errors} error{}); `{}` was not changed",
@@ -319,6 +338,39 @@ fn check_result(doc: &Document, value: &Value) -> Result<(), Failure> {
             doc.path.display()
         )
     })
+}
+
+/// Turns the errors of `after` that `before` had already into warnings. Errors are
+/// matched by code, file and JSON pointer (a patch shifts line numbers), each
+/// error of `before` matching at most one of `after`.
+fn demote_existing_errors(after: &mut crate::diag::Report, before: &crate::diag::Report) {
+    use crate::diag::Severity;
+    let mut existing: std::collections::HashMap<(crate::diag::Code, &str, &str), usize> =
+        std::collections::HashMap::new();
+    for d in before
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+    {
+        *existing
+            .entry((d.code, d.file.as_str(), d.pointer.as_str()))
+            .or_default() += 1;
+    }
+    for d in after
+        .diagnostics
+        .iter_mut()
+        .filter(|d| d.severity == Severity::Error)
+    {
+        if let Some(left) = existing
+            .get_mut(&(d.code, d.file.as_str(), d.pointer.as_str()))
+            .filter(|left| **left > 0)
+        {
+            *left -= 1;
+            d.severity = Severity::Warning;
+            d.message
+                .push_str(" (already in the config before this patch)");
+        }
+    }
 }
 
 /// Shows a validation report's warnings and fails with its errors, one line

@@ -63,6 +63,9 @@ codes! {
     LinkMethodDeprecated = "link-method-deprecated", Warning, Value, "Verification or recovery by magic link: deprecated in favour of codes.";
     SchemaSyntax = "schema-syntax", Error, Value, "The identity schema is not valid JSON or YAML.";
     SchemaMetaInvalid = "schema-meta-invalid", Error, Value, "The identity schema is not a valid JSON Schema (draft-07).";
+    SchemaRefUnresolved = "schema-ref-unresolved", Error, Value, "A local `$ref` in the identity schema points at nothing in the document.";
+    SchemaRefCycle = "schema-ref-cycle", Error, Value, "A `$ref` in the identity schema leads back into itself (recursive traits).";
+    SchemaTooDeep = "schema-too-deep", Error, Value, "The traits nest, or their `$ref`s chain, deeper than 32 levels.";
     TraitsMissing = "traits-missing", Error, Value, "The identity schema has no `properties.traits`.";
     TraitsNotObject = "traits-not-object", Error, Value, "`traits` is not of `type: object`.";
     TraitsWithoutProperties = "traits-without-properties", Error, Value, "`traits` has no properties.";

@@ -18,30 +18,9 @@ pub enum IdentifierError {
     Forbidden(String),
 }
 
-/// The channel an address is reached by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Via {
-    /// Email.
-    Email,
-    /// SMS.
-    Sms,
-}
-
-impl Via {
-    /// `email` or `sms`, as stored and shown.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Via::Email => "email",
-            Via::Sms => "sms",
-        }
-    }
-
-    /// A stored channel name: `sms` is SMS, anything else email (the store only
-    /// ever writes these two).
-    pub fn parse(text: &str) -> Via {
-        if text == "sms" { Via::Sms } else { Via::Email }
-    }
-}
+/// The channel an address is reached by (defined with the identity-schema model,
+/// whose `via`s name it).
+pub use crate::schema::identity_model::Via;
 
 /// Strict normalisation of an address for `via` (registration, code credentials).
 pub fn normalize(value: &str, via: Via) -> Result<String, IdentifierError> {

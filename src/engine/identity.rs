@@ -61,10 +61,10 @@ impl Engine {
         schema_id: &str,
         traits: &Value,
     ) -> Result<Result<Derived, Vec<TraitError>>, EngineError> {
-        let (schema, validator) = self.inner.schemas.get(schema_id).ok_or_else(|| {
+        let schema = self.inner.schemas.get(schema_id).ok_or_else(|| {
             EngineError::Misconfigured(format!("identity schema `{schema_id}` is not configured"))
         })?;
-        Ok(super::traits::derive(schema, validator, traits))
+        Ok(super::traits::derive(schema, traits))
     }
 
     /// The default identity schema id.

@@ -296,7 +296,7 @@ impl Engine {
             .inner
             .schemas
             .get(self.default_schema_id())
-            .and_then(|(schema, _)| super::traits::identifier_label(schema));
+            .and_then(|schema| super::traits::identifier_label(&schema.model));
         match label {
             Some(label) => ui::text(
                 1070002,

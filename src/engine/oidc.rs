@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 use super::identifier::Via;
 use super::traits::{self, Address, TraitError};
 use crate::jsonnet::{self, JsonnetError};
+use crate::schema::identity::CompiledSchema;
 
 /// Why a mapper could not be evaluated.
 #[derive(Debug, thiserror::Error)]
@@ -61,8 +62,7 @@ pub fn evaluate(
     mapper: &str,
     name: &str,
     claims: &Value,
-    schema: &Value,
-    validator: &jsonschema::Validator,
+    schema: &CompiledSchema,
 ) -> Result<Carried, MapperError> {
     let output = jsonnet::evaluate(mapper, name, None, &[("claims", claims)])?;
     let identity = output
@@ -70,8 +70,7 @@ pub fn evaluate(
         .filter(|i| i.get("traits").is_some_and(Value::is_object))
         .ok_or_else(|| MapperError::Shape(shape_of(&output)))?;
     let claimed = claimed_addresses(identity.get("verified_addresses"))?;
-    let derived =
-        traits::derive(schema, validator, &identity["traits"]).map_err(MapperError::Traits)?;
+    let derived = traits::derive(schema, &identity["traits"]).map_err(MapperError::Traits)?;
     let verifiable_addresses = derived
         .verifiable
         .iter()
@@ -169,12 +168,8 @@ mod tests {
 
     fn run(mapper: &str, claims: Value) -> Result<Carried, MapperError> {
         let schema: Value = serde_json::from_str(SCHEMA).expect("schema");
-        let validator = jsonschema::draft7::options()
-            .should_validate_formats(true)
-            .with_format("tel", crate::schema::identity::is_phone_number)
-            .build(&schema)
-            .expect("validator");
-        evaluate(mapper, "mapper.jsonnet", &claims, &schema, &validator)
+        let schema = CompiledSchema::new(schema).expect("compiles");
+        evaluate(mapper, "mapper.jsonnet", &claims, &schema)
     }
 
     const MAPPER: &str = r#"

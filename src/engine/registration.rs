@@ -333,7 +333,7 @@ impl Engine {
             .inner
             .schemas
             .get(self.default_schema_id())
-            .map(|(schema, _)| super::traits::trait_fields(schema))
+            .map(|schema| super::traits::trait_fields(&schema.model))
             .unwrap_or_default();
         let mut nodes: Vec<Value> = fields
             .iter()

@@ -5,12 +5,8 @@ use jsonschema::error::ValidationErrorKind;
 use serde_json::{Value, json};
 
 use super::identifier::{self, Via};
-
-/// The key of Kratos' extension in an identity schema.
-const EXTENSION: &str = "ory.sh/kratos";
-
-/// Nesting (and `$ref` hops) followed before a schema is taken as cyclic.
-const MAX_DEPTH: usize = 32;
+use crate::schema::identity::CompiledSchema;
+use crate::schema::identity_model::{Extension, IdentityModel, SchemaNode, ViaSpec, escape};
 
 /// UI message ids of validation errors (reference B.11).
 const UI_GENERIC: u32 = 4_000_001;
@@ -100,18 +96,16 @@ pub struct TraitField {
 /// numbers that are SMS identifiers are rewritten to E.164 first, then
 /// `{"traits": …}` is validated against the identity schema (which describes
 /// the whole identity) and the extension rules run. Every problem is returned.
-pub fn derive(
-    schema: &Value,
-    validator: &jsonschema::Validator,
-    traits: &Value,
-) -> Result<Derived, Vec<TraitError>> {
-    let subject = normalize_phone_traits(schema, traits);
-    let mut errors: Vec<TraitError> = validator
+pub fn derive(schema: &CompiledSchema, traits: &Value) -> Result<Derived, Vec<TraitError>> {
+    let model = &schema.model;
+    let subject = normalize_phone_traits(model, traits);
+    let mut errors: Vec<TraitError> = schema
+        .validator
         .iter_errors(&subject)
         .map(|e| schema_error(&e))
         .collect();
     let mut rules = Rules::default();
-    for leaf in leaves(schema, &subject) {
+    for leaf in leaves(model, &subject) {
         rules.apply(&leaf);
     }
     // A value the schema refused is reported once, with the schema's message.
@@ -136,21 +130,17 @@ pub fn derive(
 }
 
 /// The traits that are code identifiers, in schema order.
-pub fn code_identifier_fields(schema: &Value) -> Vec<IdentifierField> {
-    schema_paths(schema)
+pub fn code_identifier_fields(model: &IdentityModel) -> Vec<IdentifierField> {
+    model
+        .code_identifiers()
         .into_iter()
-        .filter_map(|path| {
-            let ext = path.extension?;
-            (ext.pointer("/credentials/code/identifier") == Some(&Value::Bool(true))).then(|| {
-                IdentifierField {
-                    title: title(path.node),
-                    via: ext
-                        .pointer("/credentials/code/via")
-                        .and_then(Value::as_str)
-                        .and_then(via_named),
-                    name: path.name,
-                }
-            })
+        .map(|field| IdentifierField {
+            name: field.node.name.clone(),
+            title: field.node.title.clone(),
+            via: field
+                .extension()
+                .and_then(|e| e.code_via.as_ref())
+                .and_then(ViaSpec::via),
         })
         .collect()
 }
@@ -158,50 +148,37 @@ pub fn code_identifier_fields(schema: &Value) -> Vec<IdentifierField> {
 /// The login identifier's label: Kratos names the input after the schema only
 /// when exactly one trait identifies a credential (password, webauthn, passkey
 /// display name, TOTP account name or code) and that trait has a title.
-pub fn identifier_label(schema: &Value) -> Option<IdentifierLabel> {
-    let identifying = [
-        "/credentials/password/identifier",
-        "/credentials/webauthn/identifier",
-        "/credentials/passkey/display_name",
-        "/credentials/totp/account_name",
-        "/credentials/code/identifier",
-    ];
-    let mut candidates = schema_paths(schema).into_iter().filter(|path| {
-        path.extension.is_some_and(|ext| {
-            identifying
-                .iter()
-                .any(|p| ext.pointer(p) == Some(&Value::Bool(true)))
-        })
-    });
+pub fn identifier_label(model: &IdentityModel) -> Option<IdentifierLabel> {
+    let mut candidates = model
+        .fields()
+        .into_iter()
+        .filter(|field| field.extension().is_some_and(Extension::labels_identifier));
     let only = candidates.next()?;
     if candidates.next().is_some() {
         return None;
     }
     Some(IdentifierLabel {
-        title: title(only.node)?,
-        name: only.name,
+        title: only.node.title.clone()?,
+        name: only.node.name.clone(),
     })
 }
 
 /// The registration form's trait inputs, in schema order, as Kratos derives
 /// them from the schema (type, format, `required`, title, pattern). Nested
 /// objects become dotted names; an array is one text input.
-pub fn trait_fields(schema: &Value) -> Vec<TraitField> {
-    schema_paths(schema)
+pub fn trait_fields(model: &IdentityModel) -> Vec<TraitField> {
+    model
+        .fields()
         .into_iter()
-        .map(|path| {
-            let (input_type, autocomplete) = input_kind(path.node);
+        .map(|field| {
+            let (input_type, autocomplete) = input_kind(field.node);
             TraitField {
                 input_type,
                 autocomplete,
-                required: path.required,
-                title: title(path.node),
-                pattern: path
-                    .node
-                    .get("pattern")
-                    .and_then(Value::as_str)
-                    .map(str::to_string),
-                name: path.name,
+                required: field.required,
+                title: field.node.title.clone(),
+                pattern: field.node.pattern.clone(),
+                name: field.node.name.clone(),
             }
         })
         .collect()
@@ -209,11 +186,11 @@ pub fn trait_fields(schema: &Value) -> Vec<TraitField> {
 
 /// `{"traits": …}` with every SMS-identifier phone number that parses rewritten
 /// to E.164, so that `format: tel` and the stored traits see the canonical form.
-fn normalize_phone_traits(schema: &Value, traits: &Value) -> Value {
+fn normalize_phone_traits(model: &IdentityModel, traits: &Value) -> Value {
     let mut subject = json!({ "traits": traits });
-    let rewrites: Vec<(String, String)> = leaves(schema, &subject)
+    let rewrites: Vec<(String, String)> = leaves(model, &subject)
         .into_iter()
-        .filter(|leaf| leaf.extension.is_some_and(is_sms_identifier))
+        .filter(|leaf| leaf.extension.is_some_and(Extension::sends_sms))
         .filter_map(|leaf| {
             Some((
                 leaf.pointer,
@@ -227,17 +204,6 @@ fn normalize_phone_traits(schema: &Value, traits: &Value) -> Value {
         }
     }
     subject
-}
-
-/// Whether a trait receives codes, verification or recovery by SMS.
-fn is_sms_identifier(ext: &Value) -> bool {
-    [
-        "/credentials/code/via",
-        "/verification/via",
-        "/recovery/via",
-    ]
-    .iter()
-    .any(|p| ext.pointer(p).and_then(Value::as_str) == Some("sms"))
 }
 
 /// Turns a JSON Schema error into Kratos' message for it.
@@ -295,99 +261,74 @@ impl TraitError {
 /// One string value of the identity that the extension (or `email_loose`,
 /// which the compiled validator does not know) has something to say about.
 #[derive(Debug)]
-struct Leaf<'s> {
+struct Leaf<'m> {
     /// Where the value is, e.g. `/traits/emails/0`.
     pointer: String,
-    extension: Option<&'s Value>,
-    format: Option<&'s str>,
+    extension: Option<&'m Extension>,
+    format: Option<&'m str>,
     value: String,
 }
 
 /// The annotated string values of `{"traits": …}`, in schema order.
-fn leaves<'s>(schema: &'s Value, subject: &Value) -> Vec<Leaf<'s>> {
+fn leaves<'m>(model: &'m IdentityModel, subject: &Value) -> Vec<Leaf<'m>> {
     let mut out = Vec::new();
-    if let (Some(node), Some(traits)) =
-        (schema.pointer("/properties/traits"), subject.get("traits"))
-    {
-        let mut walk = LeafWalk {
-            root: schema,
-            out: &mut out,
-        };
-        walk.visit(node, traits, "/traits", 0);
+    if let (Some(node), Some(traits)) = (&model.traits, subject.get("traits")) {
+        visit(node, traits, "/traits", &mut out);
     }
     out
 }
 
-struct LeafWalk<'s, 'o> {
-    root: &'s Value,
-    out: &'o mut Vec<Leaf<'s>>,
+/// Follows the instance and the schema model together, as Kratos' extension
+/// runners see them during validation. The model is finite (its depth is
+/// bounded), so the walk is too.
+fn visit<'m>(node: &'m SchemaNode, instance: &Value, pointer: &str, out: &mut Vec<Leaf<'m>>) {
+    annotate(node, instance, pointer, out);
+    match instance {
+        Value::Object(map) => {
+            for prop in node.properties.iter().flatten() {
+                if let Some(value) = map.get(&prop.key) {
+                    let here = format!("{pointer}/{}", escape(&prop.key));
+                    visit(&prop.node, value, &here, out);
+                }
+            }
+        }
+        Value::Array(items) => {
+            if let Some(item_node) = &node.items {
+                for (i, value) in items.iter().enumerate() {
+                    visit(item_node, value, &format!("{pointer}/{i}"), out);
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
-impl<'s> LeafWalk<'s, '_> {
-    /// Follows the instance and the schema together, as Kratos' extension
-    /// runners see them during validation.
-    fn visit(&mut self, node: &'s Value, instance: &Value, pointer: &str, depth: usize) {
-        if depth > MAX_DEPTH {
-            return;
-        }
-        let node = resolve(self.root, node);
-        self.annotate(node, instance, pointer);
-        match instance {
-            Value::Object(map) => {
-                for (key, sub) in node
-                    .get("properties")
-                    .and_then(Value::as_object)
-                    .into_iter()
-                    .flatten()
-                {
-                    if let Some(value) = map.get(key) {
-                        self.visit(sub, value, &format!("{pointer}/{}", escape(key)), depth + 1);
-                    }
-                }
-            }
-            Value::Array(items) => {
-                if let Some(item_node) = node.get("items").filter(|i| i.is_object()) {
-                    for (i, value) in items.iter().enumerate() {
-                        self.visit(item_node, value, &format!("{pointer}/{i}"), depth + 1);
-                    }
-                }
-            }
-            _ => {}
-        }
+/// Records the string values an extension (or `email_loose`) applies to: the
+/// value itself, or each string of an array whose schema carries it.
+fn annotate<'m>(node: &'m SchemaNode, instance: &Value, pointer: &str, out: &mut Vec<Leaf<'m>>) {
+    let extension = node.extension.as_ref();
+    let format = node.format_or_items();
+    if extension.is_none() && format != Some("email_loose") {
+        return;
     }
-
-    /// Records the string values an extension (or `email_loose`) applies to: the
-    /// value itself, or each string of an array whose schema carries it.
-    fn annotate(&mut self, node: &'s Value, instance: &Value, pointer: &str) {
-        let extension = node.get(EXTENSION);
-        let format = node.get("format").and_then(Value::as_str).or_else(|| {
-            node.get("items")
-                .map(|items| resolve(self.root, items))
-                .and_then(|items| items.get("format"))
-                .and_then(Value::as_str)
+    let mut push = |pointer: String, value: &str| {
+        out.push(Leaf {
+            pointer,
+            extension,
+            format,
+            value: value.to_string(),
         });
-        if extension.is_none() && format != Some("email_loose") {
-            return;
-        }
-        let mut push = |pointer: String, value: &str| {
-            self.out.push(Leaf {
-                pointer,
-                extension,
-                format,
-                value: value.to_string(),
-            });
-        };
-        match instance {
-            Value::String(value) => push(pointer.to_string(), value),
-            Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    if let Value::String(value) = item {
-                        push(format!("{pointer}/{i}"), value);
-                    }
+    };
+    match instance {
+        Value::String(value) => push(pointer.to_string(), value),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                if let Value::String(value) = item {
+                    push(format!("{pointer}/{i}"), value);
                 }
             }
-            _ => {}
         }
+        _ => {}
     }
 }
 
@@ -412,15 +353,15 @@ impl Rules {
         let Some(ext) = leaf.extension else {
             return;
         };
-        if ext.pointer("/credentials/code/identifier") == Some(&Value::Bool(true)) {
-            let result = code_address(leaf, ext.pointer("/credentials/code/via"));
+        if ext.code_identifier {
+            let result = code_address(leaf, ext.code_via.as_ref());
             self.record(leaf, result, |r| &mut r.code);
         }
-        if let Some(via) = ext.pointer("/verification/via") {
+        if let Some(via) = &ext.verification_via {
             let result = verifiable_address(leaf, via);
             self.record(leaf, result, |r| &mut r.verifiable);
         }
-        if let Some(via) = ext.pointer("/recovery/via") {
+        if let Some(via) = &ext.recovery_via {
             let result = recovery_address(leaf, via);
             self.record(leaf, result, |r| &mut r.recovery);
         }
@@ -449,16 +390,13 @@ impl Rules {
 /// A code credential address: strict normalisation, except that an email trait
 /// with another `format` than `email` (`no-validate`, `email_loose`) is
 /// normalised gracefully.
-fn code_address(leaf: &Leaf<'_>, via: Option<&Value>) -> Result<Address, String> {
-    let via = via
-        .and_then(Value::as_str)
-        .and_then(via_named)
-        .ok_or_else(|| {
-            format!(
-                "channel type \"{}\" must be one of email, sms",
-                via.map_or_else(String::new, via_text)
-            )
-        })?;
+fn code_address(leaf: &Leaf<'_>, via: Option<&ViaSpec>) -> Result<Address, String> {
+    let via = via.and_then(ViaSpec::via).ok_or_else(|| {
+        format!(
+            "channel type \"{}\" must be one of email, sms",
+            via.map_or_else(String::new, ViaSpec::text)
+        )
+    })?;
     let value = match (via, leaf.format) {
         (Via::Email, Some(format)) if format != "email" => {
             identifier::normalize_gracefully(&leaf.value)
@@ -471,10 +409,11 @@ fn code_address(leaf: &Leaf<'_>, via: Option<&Value>) -> Result<Address, String>
 /// A verifiable address: email and tel formats are normalised for their
 /// channel, other formats only trimmed; without a format an email must be
 /// valid and an SMS address is refused.
-fn verifiable_address(leaf: &Leaf<'_>, via: &Value) -> Result<Address, String> {
+fn verifiable_address(leaf: &Leaf<'_>, via: &ViaSpec) -> Result<Address, String> {
     let value = &leaf.value;
-    let via = via_named(via.as_str().unwrap_or_default())
-        .ok_or_else(|| format!("verification.via has unknown value \"{}\"", via_text(via)))?;
+    let via = via
+        .via()
+        .ok_or_else(|| format!("verification.via has unknown value \"{}\"", via.text()))?;
     let normalized = match (leaf.format, via) {
         (None, Via::Email) => identifier::normalize(value, via)
             .map_err(|_| format!("{value:?} is not valid \"email\""))?,
@@ -493,10 +432,11 @@ fn verifiable_address(leaf: &Leaf<'_>, via: &Value) -> Result<Address, String> {
 
 /// A recovery address: SMS numbers must parse, emails (format absent or
 /// `email`) must be valid; other formats are normalised gracefully.
-fn recovery_address(leaf: &Leaf<'_>, via: &Value) -> Result<Address, String> {
+fn recovery_address(leaf: &Leaf<'_>, via: &ViaSpec) -> Result<Address, String> {
     let value = &leaf.value;
-    let via = via_named(via.as_str().unwrap_or_default())
-        .ok_or_else(|| format!("recovery.via has unknown value \"{}\"", via_text(via)))?;
+    let via = via
+        .via()
+        .ok_or_else(|| format!("recovery.via has unknown value \"{}\"", via.text()))?;
     let normalized = match (via, leaf.format) {
         (Via::Sms, _) => identifier::normalize(value, via)
             .map_err(|_| format!("{value:?} is not valid \"tel\" for \"sms\""))?,
@@ -524,14 +464,6 @@ fn is_loose_email(value: &str) -> bool {
         })
 }
 
-fn via_named(name: &str) -> Option<Via> {
-    match name {
-        "email" => Some(Via::Email),
-        "sms" => Some(Via::Sms),
-        _ => None,
-    }
-}
-
 /// The channel's name, which is also the sort order of addresses (Kratos sorts
 /// by the channel string).
 fn channel(via: Via) -> &'static str {
@@ -541,111 +473,16 @@ fn channel(via: Via) -> &'static str {
     }
 }
 
-/// A `via` as Go's `%s` would print it: strings bare, anything else as JSON.
-fn via_text(via: &Value) -> String {
-    via.as_str().map_or_else(|| via.to_string(), str::to_string)
-}
-
-/// Follows local `$ref`s (`#/definitions/…`), as far as `MAX_DEPTH` hops.
-fn resolve<'s>(root: &'s Value, mut node: &'s Value) -> &'s Value {
-    for _ in 0..MAX_DEPTH {
-        let Some(target) = node
-            .get("$ref")
-            .and_then(Value::as_str)
-            .and_then(|r| r.strip_prefix('#'))
-            .and_then(|p| root.pointer(p))
-        else {
-            break;
-        };
-        node = target;
-    }
-    node
-}
-
-/// A JSON pointer token for `key`.
-fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
-}
-
-fn title(node: &Value) -> Option<String> {
-    node.get("title")
-        .and_then(Value::as_str)
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-}
-
-/// One leaf of the traits schema: a property that is not itself an object with
-/// properties.
-struct SchemaPath<'s> {
-    name: String,
-    node: &'s Value,
-    extension: Option<&'s Value>,
-    required: bool,
-}
-
-/// The leaves of `properties.traits`, in schema order, named as form fields.
-fn schema_paths(schema: &Value) -> Vec<SchemaPath<'_>> {
-    let mut out = Vec::new();
-    if let Some(traits) = schema.pointer("/properties/traits") {
-        object_paths(schema, resolve(schema, traits), "traits", 0, &mut out);
-    }
-    out
-}
-
-fn object_paths<'s>(
-    root: &'s Value,
-    node: &'s Value,
-    prefix: &str,
-    depth: usize,
-    out: &mut Vec<SchemaPath<'s>>,
-) {
-    let Some(props) = node.get("properties").and_then(Value::as_object) else {
-        return;
-    };
-    let required: Vec<&str> = node
-        .get("required")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .collect();
-    for (key, prop) in props {
-        let prop = resolve(root, prop);
-        let name = format!("{prefix}.{key}");
-        if prop.get("properties").is_some_and(Value::is_object) && depth < MAX_DEPTH {
-            object_paths(root, prop, &name, depth + 1, out);
-            continue;
-        }
-        let extension = prop.get(EXTENSION).or_else(|| {
-            prop.get("items")
-                .and_then(|items| resolve(root, items).get(EXTENSION))
-        });
-        out.push(SchemaPath {
-            name,
-            node: prop,
-            extension,
-            required: required.contains(&key.as_str()),
-        });
-    }
-}
-
 /// The input type and autocomplete hint Kratos gives a trait: from `format`
 /// when it has a matching input, else from `type` (`NewInputFieldFromSchema`).
-fn input_kind(node: &Value) -> (&'static str, Option<&'static str>) {
-    let kind = match node.get("type") {
-        Some(Value::String(t)) => Some(t.as_str()),
-        Some(Value::Array(types)) => types
-            .iter()
-            .filter_map(Value::as_str)
-            .find(|t| *t != "null"),
-        _ => None,
-    };
+fn input_kind(node: &SchemaNode) -> (&'static str, Option<&'static str>) {
+    let kind = node.types().find(|t| *t != "null");
     let by_type = match kind {
         Some("number" | "integer") => "number",
         Some("boolean") => "checkbox",
         _ => "text",
     };
-    match node.get("format").and_then(Value::as_str) {
+    match node.format.as_deref() {
         Some("date-time") => ("datetime-local", None),
         Some("email") => ("email", Some("email")),
         Some("tel") => ("tel", Some("tel")),
@@ -669,8 +506,7 @@ mod tests {
             {"id": "s", "url": crate::config::source::encode_base64(schema)}
         ]}});
         let schemas = IdentitySchemas::from_config(&config, Path::new(".")).expect("compiles");
-        let (raw, validator) = schemas.get("s").expect("schema s");
-        derive(raw, validator, &traits)
+        derive(schemas.get("s").expect("schema s"), &traits)
     }
 
     fn preset(preset: Preset, traits: Value) -> Result<Derived, Vec<TraitError>> {
@@ -965,7 +801,7 @@ mod tests {
             derive_with(&schema.to_string(), json!({"phone": "+1 645 333 1111"})).expect("valid");
         assert_eq!(derived.code_addresses, [sms("+16453331111")]);
         assert_eq!(
-            identifier_label(&schema),
+            identifier_label(&IdentityModel::parse(&schema)),
             Some(IdentifierLabel {
                 title: "Mobile".into(),
                 name: "traits.phone".into()
@@ -978,7 +814,7 @@ mod tests {
         let schema: Value =
             serde_json::from_str(Preset::EmailSms.identity_schema()).expect("preset parses");
         assert_eq!(
-            code_identifier_fields(&schema),
+            code_identifier_fields(&IdentityModel::parse(&schema)),
             [
                 IdentifierField {
                     name: "traits.email".into(),
@@ -992,11 +828,15 @@ mod tests {
                 }
             ]
         );
-        assert_eq!(identifier_label(&schema), None, "two identifiers: label ID");
+        assert_eq!(
+            identifier_label(&IdentityModel::parse(&schema)),
+            None,
+            "two identifiers: label ID"
+        );
         let schema: Value =
             serde_json::from_str(Preset::Email.identity_schema()).expect("preset parses");
         assert_eq!(
-            identifier_label(&schema),
+            identifier_label(&IdentityModel::parse(&schema)),
             Some(IdentifierLabel {
                 title: "Email address".into(),
                 name: "traits.email".into()
@@ -1006,8 +846,8 @@ mod tests {
             "type": "string",
             "ory.sh/kratos": {"credentials": {"password": {"identifier": true}}}
         }}}}});
-        assert_eq!(identifier_label(&untitled), None);
-        assert!(code_identifier_fields(&untitled).is_empty());
+        assert_eq!(identifier_label(&IdentityModel::parse(&untitled)), None);
+        assert!(code_identifier_fields(&IdentityModel::parse(&untitled)).is_empty());
     }
 
     #[test]
@@ -1015,7 +855,7 @@ mod tests {
         let schema: Value =
             serde_json::from_str(Preset::EmailSms.identity_schema()).expect("preset parses");
         assert_eq!(
-            trait_fields(&schema),
+            trait_fields(&IdentityModel::parse(&schema)),
             [
                 TraitField {
                     name: "traits.email".into(),
@@ -1048,7 +888,7 @@ mod tests {
             "site": {"type": "string", "format": "uri"},
             "tags": {"type": "array", "items": {"type": "string"}}
         }}}});
-        let fields = trait_fields(&custom);
+        let fields = trait_fields(&IdentityModel::parse(&custom));
         let summary: Vec<(&str, &str, Option<&str>, bool)> = fields
             .iter()
             .map(|f| (f.name.as_str(), f.input_type, f.autocomplete, f.required))

@@ -5,11 +5,13 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use super::diagnostics::{SchemaKind, load_diagnostic, schema_error_diagnostics};
 use super::identity_schema::{self, SchemaFacts};
-use super::{ConfigValidator, schema_error_diagnostics};
+use super::shipped::ConfigValidator;
+use super::sms::has_sms_channel;
 use crate::config::source::{self, file_url_path};
-use crate::config::{Document, Format, LoadError};
-use crate::diag::{Code, Diagnostic, Location, Report, file_name};
+use crate::config::{Document, Format};
+use crate::diag::{Code, Diagnostic, Report, file_name};
 
 /// Keys Kratos still accepts but ignores, with why.
 const IGNORED_KEYS: &[(&str, &str)] = &[
@@ -48,31 +50,6 @@ pub fn validate_file(path: &Path) -> Report {
     report
 }
 
-/// The diagnostic for a file that could not be loaded: unreadable, or a syntax error
-/// (reported as `syntax`) at the parser's line and column.
-pub fn load_diagnostic(error: &LoadError, file: &str, syntax: Code) -> Diagnostic {
-    let message = error.to_string();
-    // The message names the file already; the diagnostic shows it on its own line.
-    let message = message.replacen(&format!("`{file}` "), "", 1);
-    match error {
-        LoadError::Syntax { line, column, .. } if *line > 0 => {
-            Diagnostic::new(syntax, file, "", message).at(Some(Location {
-                line: *line,
-                column: *column,
-                end_line: *line,
-                end_column: column + 1,
-            }))
-        }
-        LoadError::Syntax { .. }
-        | LoadError::Empty { .. }
-        | LoadError::NotAMapping { .. }
-        | LoadError::TooDeep { .. } => Diagnostic::new(syntax, file, "", message),
-        LoadError::Read { .. } | LoadError::TooLarge { .. } | LoadError::NotText { .. } => {
-            Diagnostic::new(Code::FileUnreadable, file, "", message)
-        }
-    }
-}
-
 /// Validates a parsed config; `name` is the file name diagnostics carry.
 pub fn validate_document(doc: &Document, name: &str) -> Report {
     validate_value(&doc.value, &doc.base_dir(), name)
@@ -102,15 +79,6 @@ pub fn validate_value(config: &Value, base: &Path, name: &str) -> Report {
     diags.extend(missing_files(config, base, name));
     diags.extend(cross_checks(config, &schemas, name));
     report
-}
-
-/// Which checks a schema error comes from (decides the diagnostic codes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SchemaKind {
-    /// The config schema.
-    Config,
-    /// An identity schema, checking an identity's traits.
-    Identity,
 }
 
 /// One identity schema of the config, as far as it could be read.
@@ -329,7 +297,7 @@ fn cross_checks(config: &Value, schemas: &[ReferencedSchema], name: &str) -> Vec
     let channels = config
         .pointer("/courier/channels")
         .and_then(Value::as_array);
-    let has_sms_channel = super::sms::has_sms_channel(config);
+    let has_sms_channel = has_sms_channel(config);
     let sms_schema = schemas
         .iter()
         .find(|s| s.facts.as_ref().is_some_and(|f| f.uses_sms));

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::config::{SchemaKind, load_diagnostic};
-use super::schema_error_diagnostics;
+use super::diagnostics::{SchemaKind, load_diagnostic, schema_error_diagnostics};
+use super::identity_model::IdentityModel;
 use crate::config::{Format, parse_value, read_text};
 use crate::diag::{Code, Diagnostic, Report, file_name};
 
@@ -29,17 +29,21 @@ const IDENTITY_KEYS: &[&str] = &[
 /// Compiled identity schemas by id, shared by every document.
 #[derive(Debug, Default)]
 pub struct IdentitySchemas {
-    by_id: BTreeMap<String, Compiled>,
+    by_id: BTreeMap<String, CompiledSchema>,
     /// Used for every document, whatever its `schema_id` (`--schema FILE`).
-    only: Option<Compiled>,
+    only: Option<CompiledSchema>,
 }
 
-/// A schema as written, beside its validator: the engine reads the
-/// `ory.sh/kratos` extension and the UI hints from the raw document.
+/// A schema as written, its validator, and its model: the engine reads the
+/// `ory.sh/kratos` extension and the form hints from the model only.
 #[derive(Debug)]
-struct Compiled {
-    raw: Value,
-    validator: jsonschema::Validator,
+pub struct CompiledSchema {
+    /// The schema document.
+    pub raw: Value,
+    /// The traits validator, with Kratos' formats.
+    pub validator: jsonschema::Validator,
+    /// The traits and their extension, `$ref`s followed.
+    pub model: IdentityModel,
 }
 
 /// Why a schema could not be compiled for identity validation.
@@ -95,13 +99,9 @@ impl IdentitySchemas {
         })
     }
 
-    /// The raw schema and its validator for `id`; with `--schema FILE`, that one
-    /// schema whatever the id.
-    pub fn get(&self, id: &str) -> Option<(&Value, &jsonschema::Validator)> {
-        self.only
-            .as_ref()
-            .or_else(|| self.by_id.get(id))
-            .map(|c| (&c.raw, &c.validator))
+    /// The schema `id`; with `--schema FILE`, that one schema whatever the id.
+    pub fn get(&self, id: &str) -> Option<&CompiledSchema> {
+        self.only.as_ref().or_else(|| self.by_id.get(id))
     }
 
     /// The ids of the schemas, for messages.
@@ -110,18 +110,34 @@ impl IdentitySchemas {
     }
 }
 
-/// Compiles an identity schema with Kratos' formats: `tel` by libphonenumber rules,
-/// `no-validate` always valid.
-fn compile(text: &str, path: &Path) -> Result<Compiled, String> {
+/// Compiles an identity schema with Kratos' formats (`tel` by libphonenumber
+/// rules, `no-validate` always valid) and reads its model. A `$ref` the model
+/// cannot follow refuses the schema, as `validate identity-schema` does.
+fn compile(text: &str, path: &Path) -> Result<CompiledSchema, String> {
     let format = Format::from_extension(path).unwrap_or(Format::Json);
     let raw = parse_value(path, format, text).map_err(|e| e.to_string())?;
-    let validator = jsonschema::draft7::options()
-        .should_validate_formats(true)
-        .with_format("tel", is_phone_number)
-        .with_format("no-validate", |_: &str| true)
-        .build(&raw)
-        .map_err(|e| format!("not a valid JSON Schema: {e}"))?;
-    Ok(Compiled { raw, validator })
+    CompiledSchema::new(raw)
+}
+
+impl CompiledSchema {
+    /// Compiles a parsed identity schema; see [`compile`].
+    pub fn new(raw: Value) -> Result<CompiledSchema, String> {
+        let validator = jsonschema::draft7::options()
+            .should_validate_formats(true)
+            .with_format("tel", is_phone_number)
+            .with_format("no-validate", |_: &str| true)
+            .build(&raw)
+            .map_err(|e| format!("not a valid JSON Schema: {e}"))?;
+        let model = IdentityModel::parse(&raw);
+        if let Some(problem) = model.problems.first() {
+            return Err(problem.to_string());
+        }
+        Ok(CompiledSchema {
+            raw,
+            validator,
+            model,
+        })
+    }
 }
 
 /// Kratos' `tel` format: an international number (with `+` and country code) that
@@ -263,7 +279,8 @@ mod tests {
             {"id": "email", "url": crate::config::source::encode_base64(text)}
         ]}});
         let schemas = IdentitySchemas::from_config(&config, Path::new(".")).expect("compiles");
-        let (raw, validator) = schemas.get("email").expect("known id");
+        let compiled = schemas.get("email").expect("known id");
+        let (raw, validator) = (&compiled.raw, &compiled.validator);
         assert_eq!(raw, &serde_json::from_str::<Value>(text).expect("json"));
         assert!(validator.is_valid(&serde_json::json!({"traits": {"email": "a@example.com"}})));
         assert!(!validator.is_valid(&serde_json::json!({"traits": {"email": "nope"}})));

@@ -3,19 +3,49 @@
 
 use std::path::Path;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use super::meta_validator;
+use super::diagnostics::load_diagnostic;
+use super::identity_model::{IdentityModel, ModelProblem, SchemaNode, Via, ViaSpec};
+use super::shipped::meta_validator;
 use crate::config::{Format, parse_value, read_text};
 use crate::diag::{Code, Diagnostic, Report, file_name};
 
-/// What the config cross-checks need to know about a schema.
+/// What the config cross-checks need to know about a schema, read from its model.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SchemaFacts {
-    /// Pointers of the traits that are code identifiers.
-    pub code_identifiers: Vec<String>,
+    /// The traits that are code identifiers (form names, e.g. `traits.email`) with
+    /// their `via` when it is one Kratos knows.
+    pub code_identifiers: Vec<(String, Option<Via>)>,
+    /// The traits whose addresses are verified, with their `via` when known.
+    pub verifiable: Vec<(String, Option<Via>)>,
     /// Whether any trait gets codes, verification or recovery by SMS.
     pub uses_sms: bool,
+}
+
+impl SchemaFacts {
+    /// The facts of a model.
+    pub fn of(model: &IdentityModel) -> SchemaFacts {
+        let via_of = |via: &Option<ViaSpec>| via.as_ref().and_then(ViaSpec::via);
+        let mut facts = SchemaFacts {
+            uses_sms: model.uses_sms(),
+            ..SchemaFacts::default()
+        };
+        for node in model.nodes() {
+            let Some(ext) = &node.extension else { continue };
+            if ext.code_identifier {
+                facts
+                    .code_identifiers
+                    .push((node.name.clone(), via_of(&ext.code_via)));
+            }
+            if ext.verification_via.is_some() {
+                facts
+                    .verifiable
+                    .push((node.name.clone(), via_of(&ext.verification_via)));
+            }
+        }
+        facts
+    }
 }
 
 /// A validated identity schema: its diagnostics and, if it parsed, its facts.
@@ -34,11 +64,7 @@ pub fn validate_file(path: &Path) -> Checked {
         Ok(text) => validate_text(&text, path, &name),
         Err(e) => Checked {
             report: Report {
-                diagnostics: vec![super::config::load_diagnostic(
-                    &e,
-                    &name,
-                    Code::SchemaSyntax,
-                )],
+                diagnostics: vec![load_diagnostic(&e, &name, Code::SchemaSyntax)],
                 files: vec![name],
                 ..Report::default()
             },
@@ -64,7 +90,7 @@ pub fn validate_text(text: &str, path: &Path, name: &str) -> Checked {
         Err(e) => {
             report
                 .diagnostics
-                .push(super::config::load_diagnostic(&e, name, Code::SchemaSyntax));
+                .push(load_diagnostic(&e, name, Code::SchemaSyntax));
             None
         }
     };
@@ -85,39 +111,46 @@ pub fn check(schema: &Value, name: &str) -> (Vec<Diagnostic>, SchemaFacts) {
             )
         })
         .collect();
-    let facts = walk(schema, name, &mut diags);
-    (diags, facts)
-}
-
-/// What a schema's traits say (code identifiers, SMS), without reporting problems.
-pub fn facts(schema: &Value) -> SchemaFacts {
-    walk(schema, "", &mut Vec::new())
+    let model = IdentityModel::parse(schema);
+    walk(&model, name, &mut diags);
+    (diags, SchemaFacts::of(&model))
 }
 
 /// Checks the traits and the `ory.sh/kratos` extension, pushing problems to `diags`.
-fn walk(schema: &Value, name: &str, diags: &mut Vec<Diagnostic>) -> SchemaFacts {
+fn walk(model: &IdentityModel, name: &str, diags: &mut Vec<Diagnostic>) {
     let mut walk = Walk {
         name,
         diags,
-        facts: SchemaFacts::default(),
         identifiers: 0,
     };
-    match schema.pointer("/properties/traits") {
-        None => walk.diags.push(Diagnostic::new(
-            Code::TraitsMissing,
-            name,
-            if schema.get("properties").is_some() { "/properties" } else { "" },
-            "the schema has no `properties.traits`: Kratos keeps everything about a user in `traits`",
-        )),
-        Some(traits) => walk.traits(traits),
+    for problem in &model.problems {
+        let code = match problem {
+            ModelProblem::RefUnresolved { .. } => Code::SchemaRefUnresolved,
+            ModelProblem::RefCycle { .. } => Code::SchemaRefCycle,
+            ModelProblem::TooDeep { .. } => Code::SchemaTooDeep,
+        };
+        walk.push(code, problem.pointer(), problem.to_string());
     }
-    walk.facts
+    match &model.traits {
+        None => {
+            walk.push(
+                Code::TraitsMissing,
+                model.traits_parent.clone(),
+                "the schema has no `properties.traits`: Kratos keeps everything about a user in `traits`",
+            );
+        }
+        Some(traits) => walk.traits(model, traits),
+    }
+    // A definition that several traits `$ref` is checked once per trait; its
+    // problems are one problem each.
+    let mut seen = std::collections::HashSet::new();
+    walk.diags
+        .retain(|d| seen.insert((d.code, d.pointer.clone(), d.message.clone())));
 }
 
 struct Walk<'a> {
     name: &'a str,
     diags: &'a mut Vec<Diagnostic>,
-    facts: SchemaFacts,
     identifiers: usize,
 }
 
@@ -134,9 +167,13 @@ impl Walk<'_> {
         &mut self.diags[last]
     }
 
-    fn traits(&mut self, traits: &Value) {
-        let at = "/properties/traits";
-        if let Some(kind) = traits.get("type").filter(|t| *t != "object") {
+    fn traits(&mut self, model: &IdentityModel, traits: &SchemaNode) {
+        let at = traits.pointer.as_str();
+        if let Some(kind) = traits
+            .schema_type
+            .as_ref()
+            .filter(|t| t.as_str() != Some("object"))
+        {
             self.push(
                 Code::TraitsNotObject,
                 format!("{at}/type"),
@@ -144,16 +181,16 @@ impl Walk<'_> {
             );
             return;
         }
-        match traits.get("properties").and_then(Value::as_object) {
-            Some(props) if !props.is_empty() => self.properties(props, &format!("{at}/properties")),
-            _ => {
-                self.push(
-                    Code::TraitsWithoutProperties,
-                    at,
-                    "`traits` has no properties: there is nothing to identify a user by",
-                );
-                return;
-            }
+        if traits.properties.as_ref().is_none_or(Vec::is_empty) {
+            self.push(
+                Code::TraitsWithoutProperties,
+                at,
+                "`traits` has no properties: there is nothing to identify a user by",
+            );
+            return;
+        }
+        for node in model.nodes() {
+            self.property(node);
         }
         if self.identifiers == 0 {
             self.push(
@@ -165,76 +202,54 @@ impl Walk<'_> {
         }
     }
 
-    /// Checks each property, and the properties nested in objects and arrays.
-    fn properties(&mut self, props: &Map<String, Value>, pointer: &str) {
-        for (key, prop) in props {
-            let here = format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
-            self.property(prop, &here);
-            if let Some(nested) = prop.get("properties").and_then(Value::as_object) {
-                self.properties(nested, &format!("{here}/properties"));
-            }
-            if let Some(items) = prop.get("items") {
-                self.property(items, &format!("{here}/items"));
-                if let Some(nested) = items.get("properties").and_then(Value::as_object) {
-                    self.properties(nested, &format!("{here}/items/properties"));
-                }
-            }
-        }
-    }
-
-    fn property(&mut self, prop: &Value, pointer: &str) {
-        let Some(ext) = prop.get("ory.sh/kratos") else {
+    /// Checks one trait's extension.
+    fn property(&mut self, node: &SchemaNode) {
+        let Some(ext) = &node.extension else {
             return;
         };
-        let ext_pointer = format!("{pointer}/ory.sh~1kratos");
-        if !self.shape(ext, &EXTENSION, &ext_pointer) {
+        let pointer = node.pointer.as_str();
+        let ext_pointer = ext.pointer.as_str();
+        if !self.shape(&ext.raw, &EXTENSION, ext_pointer) {
             return;
         }
         let mut vias = Vec::new();
-        for (path, field) in [
-            ("/credentials/code/via", "credentials.code.via"),
-            ("/verification/via", "verification.via"),
-            ("/recovery/via", "recovery.via"),
+        for (path, field, via) in [
+            (
+                "/credentials/code/via",
+                "credentials.code.via",
+                &ext.code_via,
+            ),
+            (
+                "/verification/via",
+                "verification.via",
+                &ext.verification_via,
+            ),
+            ("/recovery/via", "recovery.via", &ext.recovery_via),
         ] {
-            // A via that is not a string was reported by the shape check.
-            if let Some(via) = ext.pointer(path).filter(|v| v.is_string()) {
-                match via.as_str() {
-                    Some(v @ ("email" | "sms")) => vias.push((v, format!("{ext_pointer}{path}"))),
-                    _ => {
-                        self.push(
-                            Code::ExtensionInvalidVia,
-                            format!("{ext_pointer}{path}"),
-                            format!("`{field}` is {via}; it must be \"email\" or \"sms\""),
-                        );
-                    }
+            match via {
+                Some(ViaSpec::Known(v)) => vias.push((v.as_str(), format!("{ext_pointer}{path}"))),
+                // A via that is not a string was reported by the shape check.
+                Some(ViaSpec::Other(other @ Value::String(_))) => {
+                    self.push(
+                        Code::ExtensionInvalidVia,
+                        format!("{ext_pointer}{path}"),
+                        format!("`{field}` is {other}; it must be \"email\" or \"sms\""),
+                    );
                 }
+                Some(ViaSpec::Other(_)) | None => {}
             }
         }
-        let is_true = |p: &str| ext.pointer(p) == Some(&Value::Bool(true));
-        if [
-            "/credentials/password/identifier",
-            "/credentials/webauthn/identifier",
-            "/credentials/code/identifier",
-        ]
-        .iter()
-        .any(|p| is_true(p))
-        {
+        if ext.identifies_credential() {
             self.identifiers += 1;
         }
-        if is_true("/credentials/code/identifier") {
-            self.facts.code_identifiers.push(pointer.to_string());
-            if ext.pointer("/credentials/code/via").is_none() {
-                self.push(
-                    Code::CodeIdentifierMissingVia,
-                    format!("{ext_pointer}/credentials/code"),
-                    "a code identifier needs `via` (\"email\" or \"sms\"): Kratos fails with `channel type \"\" must be one of email, sms`",
-                );
-            }
+        if ext.code_identifier && ext.code_via.is_none() {
+            self.push(
+                Code::CodeIdentifierMissingVia,
+                format!("{ext_pointer}/credentials/code"),
+                "a code identifier needs `via` (\"email\" or \"sms\"): Kratos fails with `channel type \"\" must be one of email, sms`",
+            );
         }
-        if vias.iter().any(|(v, _)| *v == "sms") {
-            self.facts.uses_sms = true;
-        }
-        let format = prop.get("format").and_then(Value::as_str);
+        let format = node.format.as_deref();
         for (via, via_pointer) in &vias {
             let expected = if *via == "email" { "email" } else { "tel" };
             if matches!(format, Some("email" | "tel")) && format != Some(expected) {
@@ -245,7 +260,7 @@ impl Walk<'_> {
                 );
             }
         }
-        if ext.get("verification").is_some()
+        if ext.raw.get("verification").is_some()
             && let Some(f) = format.filter(|f| !VERIFIABLE_FORMATS.contains(f))
         {
             self.push(

@@ -2,6 +2,8 @@
 
 use serde_json::Value;
 
+use super::identity_model::IdentityModel;
+
 /// Whether a change turns SMS codes on: an `sms` courier channel appears, or the
 /// identity schemas change so that a trait receives codes by SMS. Schema files are
 /// read only when the schema list changed.
@@ -27,8 +29,8 @@ pub fn has_sms_channel(config: &Value) -> bool {
         })
 }
 
-/// Whether a referenced identity schema sends anything by SMS (the facts
-/// validation uses). Schemas that cannot be read are skipped: reporting them is
+/// Whether a referenced identity schema sends anything by SMS (read from the
+/// model validation uses). Schemas that cannot be read are skipped: reporting them is
 /// validation's job.
 fn schemas_use_sms(config: &Value, base_dir: &std::path::Path) -> bool {
     config
@@ -39,7 +41,7 @@ fn schemas_use_sms(config: &Value, base_dir: &std::path::Path) -> bool {
         .filter_map(|s| s.get("url")?.as_str())
         .filter_map(|url| crate::config::source::read_source(url, base_dir).ok())
         .filter_map(|text| serde_json::from_str::<Value>(&text).ok())
-        .any(|schema| super::identity_schema::facts(&schema).uses_sms)
+        .any(|schema| IdentityModel::parse(&schema).uses_sms())
 }
 
 #[cfg(test)]
