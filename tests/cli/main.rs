@@ -1,5 +1,6 @@
 //! Integration tests of the `otpctl` binary, run as a user runs it.
 
+mod architecture;
 mod concurrency;
 mod courier;
 mod delivery;
