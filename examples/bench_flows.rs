@@ -7,8 +7,8 @@
 use std::sync::Arc;
 use std::time::Instant;
 
+use otpctl::courier::outbox::MessageFilter;
 use otpctl::engine::{Engine, FlowRequest, LoginSubmission, Outcome};
-use otpctl::store::MessageFilter;
 use serde_json::Value;
 
 mod support;
@@ -65,7 +65,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (_dir, engine) = support::engine_with_users(users).await?;
     let engine = Arc::new(engine);
     let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let batches_before = engine.store().batches().unwrap_or(0);
+    let batches_before = engine.store_batches().unwrap_or(0);
     let start = Instant::now();
     let cpu_before = cpu_seconds();
     let mut tasks = Vec::new();
@@ -87,7 +87,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let elapsed = start.elapsed();
     let cpu = cpu_seconds() - cpu_before;
-    let batches = engine.store().batches().unwrap_or(0) - batches_before;
+    let batches = engine.store_batches().unwrap_or(0) - batches_before;
     println!(
         "otpctl engine (SQLite, {} cores): {flows} code-login flows in {:.2} s = {:.0} flows/s; concurrency {concurrency}; {:.1} steps per batch; {:.0} µs CPU per flow; peak RSS {:.1} MiB",
         std::thread::available_parallelism()

@@ -12,5 +12,5 @@ pub mod engine;
 pub mod jsonnet;
 pub mod project;
 pub mod schema;
-pub mod store;
+mod store;
 pub mod time;

@@ -12,7 +12,7 @@ const SCHEMA: &str = r#"{"type": "object", "properties": {"traits": {"type": "ob
 
 /// The engine and the directory of its store (deleted when dropped), with
 /// identities `user0@example.com` … `user{users-1}@example.com`.
-pub async fn engine_with_users(
+pub(crate) async fn engine_with_users(
     users: usize,
 ) -> Result<(tempfile::TempDir, Engine), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
@@ -43,6 +43,6 @@ pub async fn engine_with_users(
 }
 
 /// The email of user `i`.
-pub fn email(i: usize) -> String {
+pub(crate) fn email(i: usize) -> String {
     format!("user{i}@example.com")
 }

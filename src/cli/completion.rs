@@ -8,13 +8,13 @@ use clap_complete::Shell;
 use super::Failure;
 
 #[derive(Debug, Args)]
-pub struct CompletionArgs {
+pub(super) struct CompletionArgs {
     /// The shell to complete for.
     #[arg(value_enum)]
     shell: Shell,
 }
 
-pub fn print(args: CompletionArgs) -> Result<(), Failure> {
+pub(super) fn print(args: CompletionArgs) -> Result<(), Failure> {
     super::output::emit(&String::from_utf8_lossy(&completion(args.shell)))
 }
 

@@ -6,13 +6,13 @@ use serde_json::{Value, json};
 
 use super::engine::{self, Opened, Page};
 use super::{Context, Failure, ProjectFlag, output};
+use crate::courier::outbox::{DispatchRecord, MessageFilter, MessageRecord};
 use crate::courier::worker::PassReport;
-use crate::store::{DispatchRecord, MessageFilter, MessageRecord};
 use crate::time::clock::rfc3339_ms;
 
 /// Output of the message listings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum MessageFormat {
+pub(super) enum MessageFormat {
     /// Aligned columns, no bodies.
     Table,
     /// `{"version":1,…}` with messages as Kratos' admin API returns them.
@@ -21,7 +21,7 @@ pub enum MessageFormat {
 
 /// A message status filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Status {
+pub(super) enum Status {
     /// Waiting to be sent (or kept in the local outbox).
     Queued,
     /// Being sent.
@@ -45,7 +45,7 @@ impl Status {
 
 // `list courier-messages`.
 #[derive(Debug, Args)]
-pub struct ListArgs {
+pub(super) struct ListArgs {
     /// Only messages with this status.
     #[arg(long, value_enum)]
     status: Option<Status>,
@@ -63,7 +63,7 @@ pub struct ListArgs {
 
 // `get courier-message`.
 #[derive(Debug, Args)]
-pub struct GetArgs {
+pub(super) struct GetArgs {
     /// The message id.
     id: String,
     #[command(flatten)]
@@ -72,13 +72,13 @@ pub struct GetArgs {
 
 // `courier watch`.
 #[derive(Debug, Args)]
-pub struct WatchArgs {
+pub(super) struct WatchArgs {
     #[command(flatten)]
     project: ProjectFlag,
 }
 
 /// Lists messages.
-pub fn list(args: ListArgs) -> Result<(), Failure> {
+pub(super) fn list(args: ListArgs) -> Result<(), Failure> {
     let opened = engine::open(&args.project)?;
     let filter = MessageFilter {
         status: args.status.map(|s| s.as_str().to_string()),
@@ -103,7 +103,7 @@ pub fn list(args: ListArgs) -> Result<(), Failure> {
 }
 
 /// Shows one message with its dispatch attempts.
-pub fn get(args: GetArgs) -> Result<(), Failure> {
+pub(super) fn get(args: GetArgs) -> Result<(), Failure> {
     let opened = engine::open(&args.project)?;
     let (message, dispatches) = load(&opened, &args.id)?;
     output::emit_json(
@@ -120,7 +120,7 @@ fn load(opened: &Opened, id: &str) -> Result<(MessageRecord, Vec<DispatchRecord>
 }
 
 /// Runs the courier until interrupted, one JSON line per pass that did work.
-pub fn watch(args: WatchArgs, cx: Context) -> Result<(), Failure> {
+pub(super) fn watch(args: WatchArgs, cx: Context) -> Result<(), Failure> {
     let opened = engine::open(&args.project)?;
     output::status(
         cx,
@@ -178,7 +178,10 @@ async fn shutdown_signal() {
 }
 
 /// A message as Kratos' admin API shows it (reference D.1).
-pub fn message_json(message: &MessageRecord, dispatches: Option<&[DispatchRecord]>) -> Value {
+pub(super) fn message_json(
+    message: &MessageRecord,
+    dispatches: Option<&[DispatchRecord]>,
+) -> Value {
     let mut out = json!({
         "id": message.id,
         "status": message.status,

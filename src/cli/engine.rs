@@ -3,16 +3,15 @@
 //! local outbox.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Duration;
 
 use serde_json::Value;
 
 use super::{Failure, ProjectArg, ProjectFlag, identity_config, output, target};
 use crate::config::Document;
+use crate::courier::outbox::{MessageFilter, MessageRecord};
 use crate::courier::worker::{Courier, WorkerSettings};
 use crate::engine::{Engine, EngineConfig};
-use crate::store::{MessageFilter, MessageRecord};
 
 /// How long a command waits for the courier after a step before leaving
 /// undelivered messages queued (SMTP and HTTP time out after 10 s each).
@@ -20,7 +19,7 @@ const DRAIN_DEADLINE: Duration = Duration::from_secs(30);
 
 // `--page-size` and `--page` of the engine's listings.
 #[derive(Debug, Clone, Copy, clap::Args)]
-pub struct Page {
+pub(super) struct Page {
     /// Entries per page (courier messages newest first, identities oldest first).
     #[arg(long = "page-size", default_value_t = 250, value_parser = clap::value_parser!(i64).range(1..=1000))]
     pub size: i64,
@@ -31,14 +30,14 @@ pub struct Page {
 
 impl Page {
     /// Entries to skip.
-    pub fn offset(self) -> i64 {
+    pub(super) fn offset(self) -> i64 {
         self.size.saturating_mul(self.number)
     }
 }
 
 /// An opened engine with its runtime and courier.
 #[derive(Debug)]
-pub struct Opened {
+pub(super) struct Opened {
     /// Runs the engine's futures on this thread.
     pub runtime: tokio::runtime::Runtime,
     /// The engine.
@@ -51,7 +50,7 @@ pub struct Opened {
 
 /// Opens the engine of the project `--project` names (or the selected one). The
 /// config is validated first, as Kratos refuses to start on an invalid one.
-pub fn open(project: &ProjectFlag) -> Result<Opened, Failure> {
+pub(super) fn open(project: &ProjectFlag) -> Result<Opened, Failure> {
     let path = target::config_path(&ProjectArg::from(project.clone()))?;
     let doc = Document::load(&path).map_err(Failure::op)?;
     let name = crate::diag::file_name(&path);
@@ -85,7 +84,7 @@ pub fn open(project: &ProjectFlag) -> Result<Opened, Failure> {
 }
 
 /// The courier of an engine, with the config's worker settings.
-pub fn courier_for(engine: &Engine, config: &EngineConfig) -> Result<Courier, Failure> {
+pub(super) fn courier_for(engine: &Engine, config: &EngineConfig) -> Result<Courier, Failure> {
     let settings = &engine.settings().courier;
     let worker = WorkerSettings {
         message_retries: settings.message_retries,
@@ -93,15 +92,7 @@ pub fn courier_for(engine: &Engine, config: &EngineConfig) -> Result<Courier, Fa
         pull_wait: settings.pull_wait,
         lease: lease()?,
     };
-    Courier::new(
-        &config.config,
-        &config.base_dir,
-        engine.store().clone(),
-        Arc::clone(engine.templates()),
-        worker,
-        Arc::clone(engine.clock()),
-    )
-    .map_err(Failure::op)
+    engine.courier(config, worker).map_err(Failure::op)
 }
 
 /// `OTPCTL_COURIER_LEASE` (a duration such as `30s`): how long a message taken
@@ -117,7 +108,7 @@ fn lease() -> Result<Duration, Failure> {
 impl Opened {
     /// Sends what a step queued, then reports each message of the flow created
     /// since `since` on stderr: where it went and whether it left.
-    pub fn deliver_and_report(
+    pub(super) fn deliver_and_report(
         &self,
         cx: super::Context,
         flow_id: &str,
@@ -138,7 +129,7 @@ impl Opened {
     }
 
     /// The messages a flow sent, newest first.
-    pub fn messages_of_flow(&self, flow_id: &str) -> Result<Vec<MessageRecord>, Failure> {
+    pub(super) fn messages_of_flow(&self, flow_id: &str) -> Result<Vec<MessageRecord>, Failure> {
         let filter = MessageFilter {
             flow_id: Some(flow_id.to_string()),
             ..MessageFilter::default()
@@ -150,7 +141,7 @@ impl Opened {
 
     /// The code the newest message of a flow carries (`--auto`): read from the
     /// local outbox, the way a user reads their inbox.
-    pub fn code_from_outbox(&self, flow_id: &str) -> Result<String, Failure> {
+    pub(super) fn code_from_outbox(&self, flow_id: &str) -> Result<String, Failure> {
         self.messages_of_flow(flow_id)?
             .iter()
             .find_map(|m| code_in(&m.template_data))
@@ -193,6 +184,6 @@ fn describe_delivery(message: &MessageRecord, email_in_outbox: bool) -> String {
 }
 
 /// Asks for the code on a terminal; None when there is none to ask on.
-pub fn prompt_code(recipients: &str) -> Result<Option<String>, Failure> {
+pub(super) fn prompt_code(recipients: &str) -> Result<Option<String>, Failure> {
     output::prompt(&format!("Enter the code sent to {recipients}"))
 }

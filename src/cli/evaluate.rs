@@ -14,7 +14,7 @@ use crate::schema::identity::IdentitySchemas;
 /// `evaluate …`.
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
-pub enum EvaluateCommand {
+pub(super) enum EvaluateCommand {
     /// Run an OIDC Jsonnet claims mapper: the traits and the verified addresses it would carry over.
     #[command(name = "oidc-mapper")]
     OidcMapper(MapperArgs),
@@ -22,7 +22,7 @@ pub enum EvaluateCommand {
 
 /// Output of `evaluate oidc-mapper`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum MapperFormat {
+pub(super) enum MapperFormat {
     /// The traits and one line per verifiable address.
     Text,
     /// `{"version":1, traits, verifiable_addresses, ignored_verified_addresses, …}`.
@@ -31,7 +31,7 @@ pub enum MapperFormat {
 
 // `evaluate oidc-mapper`.
 #[derive(Debug, Args)]
-pub struct MapperArgs {
+pub(super) struct MapperArgs {
     /// The Jsonnet mapper (reads the claims with `std.extVar('claims')`).
     #[arg(value_name = "MAPPER")]
     mapper: PathBuf,
@@ -52,7 +52,7 @@ pub struct MapperArgs {
 }
 
 /// Runs an `evaluate` command.
-pub fn run(command: EvaluateCommand) -> Result<(), Failure> {
+pub(super) fn run(command: EvaluateCommand) -> Result<(), Failure> {
     match command {
         EvaluateCommand::OidcMapper(args) => oidc_mapper(args),
     }

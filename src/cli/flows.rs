@@ -13,7 +13,7 @@ use crate::engine::{
 
 /// Output of the flow verbs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum StepFormat {
+pub(super) enum StepFormat {
     /// `key: value` lines (flow, identity, session_token, verified).
     Text,
     /// `{"version":1,…}` with the flow, session or identity as Kratos returns them.
@@ -22,7 +22,7 @@ pub enum StepFormat {
 
 // How a flow verb proceeds after the first step.
 #[derive(Debug, Clone, Args)]
-pub struct StepArgs {
+pub(super) struct StepArgs {
     /// Continue this flow: with --code to submit a code, or --resend.
     #[arg(long, value_name = "ID")]
     flow: Option<String>,
@@ -44,7 +44,7 @@ pub struct StepArgs {
 
 // `login`.
 #[derive(Debug, Args)]
-pub struct LoginArgs {
+pub(super) struct LoginArgs {
     /// The email address or phone number of the account.
     #[arg(long, value_name = "ADDRESS", required_unless_present = "flow")]
     identifier: Option<String>,
@@ -54,7 +54,7 @@ pub struct LoginArgs {
 
 // `register`.
 #[derive(Debug, Args)]
-pub struct RegisterArgs {
+pub(super) struct RegisterArgs {
     /// A trait, `name=value` (dots for nested traits: `name.first=Ada`); repeatable.
     #[arg(long = "trait", value_name = "NAME=VALUE")]
     traits: Vec<String>,
@@ -67,7 +67,7 @@ pub struct RegisterArgs {
 
 // `verify`.
 #[derive(Debug, Args)]
-pub struct VerifyArgs {
+pub(super) struct VerifyArgs {
     /// The email address or phone number to verify.
     #[arg(long, value_name = "ADDRESS", required_unless_present = "flow")]
     address: Option<String>,
@@ -84,12 +84,12 @@ enum Kind {
 }
 
 /// Runs `login`.
-pub fn login(args: LoginArgs, cx: Context) -> Result<(), Failure> {
+pub(super) fn login(args: LoginArgs, cx: Context) -> Result<(), Failure> {
     drive(Kind::Login(args.identifier), &args.step, cx)
 }
 
 /// Runs `register`.
-pub fn register(args: RegisterArgs, cx: Context) -> Result<(), Failure> {
+pub(super) fn register(args: RegisterArgs, cx: Context) -> Result<(), Failure> {
     let traits = if args.traits.is_empty() && args.traits_json.is_none() {
         None
     } else {
@@ -104,7 +104,7 @@ pub fn register(args: RegisterArgs, cx: Context) -> Result<(), Failure> {
 }
 
 /// Runs `verify`.
-pub fn verify(args: VerifyArgs, cx: Context) -> Result<(), Failure> {
+pub(super) fn verify(args: VerifyArgs, cx: Context) -> Result<(), Failure> {
     drive(Kind::Verification(args.address), &args.step, cx)
 }
 

@@ -12,7 +12,7 @@ use crate::engine::ImportError;
 
 /// Output of identity listings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum IdentityFormat {
+pub(super) enum IdentityFormat {
     /// Aligned columns.
     Table,
     /// `{"version":1,…}` with identities as Kratos' admin API returns them.
@@ -21,7 +21,7 @@ pub enum IdentityFormat {
 
 // `list identities`.
 #[derive(Debug, Args)]
-pub struct ListArgs {
+pub(super) struct ListArgs {
     #[command(flatten)]
     page: Page,
     /// Output format.
@@ -33,7 +33,7 @@ pub struct ListArgs {
 
 // `get identity`.
 #[derive(Debug, Args)]
-pub struct GetArgs {
+pub(super) struct GetArgs {
     /// The identity id.
     id: String,
     #[command(flatten)]
@@ -42,7 +42,7 @@ pub struct GetArgs {
 
 // `import identities`.
 #[derive(Debug, Args)]
-pub struct ImportArgs {
+pub(super) struct ImportArgs {
     /// JSON or YAML files, each one identity (createIdentityBody) or a list of them; `-` for stdin.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
@@ -52,7 +52,7 @@ pub struct ImportArgs {
 
 // `delete identity`.
 #[derive(Debug, Args)]
-pub struct DeleteArgs {
+pub(super) struct DeleteArgs {
     /// The identity id.
     id: String,
     #[command(flatten)]
@@ -60,7 +60,7 @@ pub struct DeleteArgs {
 }
 
 /// Lists identities.
-pub fn list(args: ListArgs) -> Result<(), Failure> {
+pub(super) fn list(args: ListArgs) -> Result<(), Failure> {
     let opened = engine::open(&args.project)?;
     let identities = opened
         .runtime
@@ -79,7 +79,7 @@ pub fn list(args: ListArgs) -> Result<(), Failure> {
 }
 
 /// Shows one identity.
-pub fn get(args: GetArgs) -> Result<(), Failure> {
+pub(super) fn get(args: GetArgs) -> Result<(), Failure> {
     let opened = engine::open(&args.project)?;
     let identity = opened
         .runtime
@@ -89,7 +89,7 @@ pub fn get(args: GetArgs) -> Result<(), Failure> {
 }
 
 /// Imports identities; each document stands alone, and every failure is named.
-pub fn import(args: ImportArgs, cx: Context) -> Result<(), Failure> {
+pub(super) fn import(args: ImportArgs, cx: Context) -> Result<(), Failure> {
     let documents = read_documents(&args.files)?;
     let opened = engine::open(&args.project)?;
     let mut failed = Vec::new();
@@ -121,7 +121,7 @@ pub fn import(args: ImportArgs, cx: Context) -> Result<(), Failure> {
 }
 
 /// Deletes an identity (asks on a terminal; `--yes` otherwise).
-pub fn delete(args: DeleteArgs, cx: Context) -> Result<(), Failure> {
+pub(super) fn delete(args: DeleteArgs, cx: Context) -> Result<(), Failure> {
     let opened = engine::open(&args.project)?;
     let question = format!(
         "Delete identity {} with its sessions and addresses?",

@@ -14,7 +14,7 @@ use crate::schema;
 
 /// `--format` of `get identity-config`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ConfigFormat {
+pub(super) enum ConfigFormat {
     /// YAML (the file's own text when it is YAML: comments kept).
     Yaml,
     /// Compact JSON on one line.
@@ -46,7 +46,7 @@ fn parse_config_format(s: &str) -> Result<ConfigFormat, String> {
 }
 
 #[derive(Debug, Args)]
-pub struct GetArgs {
+pub(super) struct GetArgs {
     #[command(flatten)]
     project: ProjectArg,
     /// yaml, json, json-pretty or jsonpointer=/pointer (default: the file's own format, as written).
@@ -59,7 +59,7 @@ pub struct GetArgs {
 
 #[derive(Debug, Args)]
 #[command(after_long_help = PATCH_HELP)]
-pub struct PatchArgs {
+pub(super) struct PatchArgs {
     #[command(flatten)]
     project: ProjectArg,
     /// Add a value: '/json/pointer=<JSON value>' (strict JSON: quote strings, '/x="text"').
@@ -101,7 +101,7 @@ Examples:
   otpctl patch identity-config --file patch.yaml --dry-run";
 
 #[derive(Debug, Args)]
-pub struct UpdateArgs {
+pub(super) struct UpdateArgs {
     #[command(flatten)]
     project: ProjectArg,
     /// The new config (YAML or JSON, `-` for stdin); several files are merged in order.
@@ -118,7 +118,7 @@ pub struct UpdateArgs {
     strict: bool,
 }
 
-pub fn get(args: GetArgs) -> Result<(), Failure> {
+pub(super) fn get(args: GetArgs) -> Result<(), Failure> {
     let path = target::config_path(&args.project)?;
     let doc = Document::load(&path).map_err(Failure::op)?;
     let (text, value) = if args.redact {
@@ -155,7 +155,7 @@ fn redacted(doc: &Document) -> Result<(String, Value), Failure> {
     Ok((text, value))
 }
 
-pub fn patch(
+pub(super) fn patch(
     args: PatchArgs,
     matches: Option<&clap::ArgMatches>,
     cx: Context,
@@ -267,7 +267,7 @@ fn resolve_ops(doc: &Value, sources: Vec<Source>) -> Result<Vec<Op>, Failure> {
     Ok(ops)
 }
 
-pub fn update(args: UpdateArgs, cx: Context) -> Result<(), Failure> {
+pub(super) fn update(args: UpdateArgs, cx: Context) -> Result<(), Failure> {
     if args.file.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
         return Err(Failure::usage("stdin (`-`) can be given only once"));
     }

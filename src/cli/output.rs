@@ -80,7 +80,7 @@ impl From<std::io::Error> for Failure {
 }
 
 /// Writes data to stdout. A closed pipe ends the command quietly.
-pub fn emit(text: &str) -> Result<(), Failure> {
+pub(super) fn emit(text: &str) -> Result<(), Failure> {
     let mut out = anstream::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()?;
@@ -88,7 +88,7 @@ pub fn emit(text: &str) -> Result<(), Failure> {
 }
 
 /// Writes data to stdout, adding a final newline if it has none.
-pub fn emit_line(text: &str) -> Result<(), Failure> {
+pub(super) fn emit_line(text: &str) -> Result<(), Failure> {
     if text.ends_with('\n') {
         emit(text)
     } else {
@@ -102,30 +102,30 @@ fn line(text: &str) {
 }
 
 /// `error: …` on stderr.
-pub fn error(message: &str) {
+pub(super) fn error(message: &str) {
     line(&format!("{ERROR}error{ERROR:#}: {message}"));
 }
 
 /// `warning: …` on stderr (even with --quiet: warnings are not chatter).
-pub fn warning(message: &str) {
+pub(super) fn warning(message: &str) {
     line(&format!("{WARNING}warning{WARNING:#}: {message}"));
 }
 
 /// A progress or result note on stderr, suppressed by --quiet.
-pub fn status(cx: super::Context, message: &str) {
+pub(super) fn status(cx: super::Context, message: &str) {
     if !cx.quiet {
         line(&format!("{NOTE}note{NOTE:#}: {message}"));
     }
 }
 
 /// Whether the user can be asked: stdin and stderr are both terminals.
-pub fn interactive() -> bool {
+pub(super) fn interactive() -> bool {
     std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
 
 /// Asks a yes/no question on stderr. `--yes` answers yes; without a terminal the
 /// answer is `None` (the caller decides what that means), so nothing ever blocks.
-pub fn confirm(cx: super::Context, question: &str) -> Result<Option<bool>, Failure> {
+pub(super) fn confirm(cx: super::Context, question: &str) -> Result<Option<bool>, Failure> {
     if cx.yes {
         return Ok(Some(true));
     }
@@ -148,13 +148,13 @@ pub fn confirm(cx: super::Context, question: &str) -> Result<Option<bool>, Failu
 }
 
 /// A value as pretty JSON on stdout, one trailing newline.
-pub fn emit_json(value: &impl serde::Serialize) -> Result<(), Failure> {
+pub(super) fn emit_json(value: &impl serde::Serialize) -> Result<(), Failure> {
     let text = serde_json::to_string_pretty(value).map_err(Failure::op)?;
     emit_line(&text)
 }
 
 /// Asks for one line on stderr; None without a terminal (never blocks a script).
-pub fn prompt(question: &str) -> Result<Option<String>, Failure> {
+pub(super) fn prompt(question: &str) -> Result<Option<String>, Failure> {
     if !interactive() {
         return Ok(None);
     }
@@ -167,6 +167,6 @@ pub fn prompt(question: &str) -> Result<Option<String>, Failure> {
 }
 
 /// A log line on stderr, as is (JSON Lines from long-running commands).
-pub fn log_line(text: &str) {
+pub(super) fn log_line(text: &str) {
     line(text);
 }

@@ -9,7 +9,7 @@ use crate::project::{Home, Preset, Project};
 
 /// Output of the project commands.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
-pub enum ProjectFormat {
+pub(super) enum ProjectFormat {
     /// Aligned columns for people.
     #[default]
     Table,
@@ -18,7 +18,7 @@ pub enum ProjectFormat {
 }
 
 #[derive(Debug, Args)]
-pub struct CreateArgs {
+pub(super) struct CreateArgs {
     /// A name for the project (default: the preset and the start of the ID).
     #[arg(short, long)]
     name: Option<String>,
@@ -34,14 +34,14 @@ pub struct CreateArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct ListArgs {
+pub(super) struct ListArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: ProjectFormat,
 }
 
 #[derive(Debug, Args)]
-pub struct UseArgs {
+pub(super) struct UseArgs {
     /// Project ID or unambiguous ID/name prefix; omit to print the selected project.
     id: Option<String>,
     /// Output format.
@@ -50,7 +50,7 @@ pub struct UseArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct GetArgs {
+pub(super) struct GetArgs {
     /// Project ID or unambiguous ID/name prefix (default: the selected project).
     id: Option<String>,
     /// Output format.
@@ -59,7 +59,7 @@ pub struct GetArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct DeleteArgs {
+pub(super) struct DeleteArgs {
     /// Project ID or unambiguous ID/name prefix.
     id: String,
 }
@@ -166,7 +166,7 @@ pub(super) fn columns<const N: usize>(header: &[&str; N], rows: &[[String; N]]) 
     out
 }
 
-pub fn create(args: CreateArgs, cx: Context) -> Result<(), Failure> {
+pub(super) fn create(args: CreateArgs, cx: Context) -> Result<(), Failure> {
     if args.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
         return Err(Failure::usage("--name must not be empty"));
     }
@@ -195,11 +195,11 @@ pub fn create(args: CreateArgs, cx: Context) -> Result<(), Failure> {
 }
 
 /// The security warning printed whenever SMS codes are turned on (from the Ory docs).
-pub const SMS_WARNING: &str = "SMS one-time codes are considered insecure: SIM swapping (an attacker has the \
+pub(super) const SMS_WARNING: &str = "SMS one-time codes are considered insecure: SIM swapping (an attacker has the \
 carrier move the number to a new SIM), SMS interception (weaknesses in the SS7 protocol), and phishing \
 (users tricked into revealing their codes). Prefer more secure methods such as passkeys.";
 
-pub fn list(args: ListArgs) -> Result<(), Failure> {
+pub(super) fn list(args: ListArgs) -> Result<(), Failure> {
     let home = home()?;
     let projects = home.list().map_err(Failure::op)?;
     let selected = home.selected().map_err(Failure::op)?;
@@ -216,7 +216,7 @@ pub fn list(args: ListArgs) -> Result<(), Failure> {
     }
 }
 
-pub fn select(args: UseArgs, cx: Context) -> Result<(), Failure> {
+pub(super) fn select(args: UseArgs, cx: Context) -> Result<(), Failure> {
     let home = home()?;
     let project = match &args.id {
         Some(id) => {
@@ -241,7 +241,7 @@ fn selected_project(home: &Home) -> Result<Project, Failure> {
     home.find(&id).map_err(Failure::op)
 }
 
-pub fn get(args: GetArgs) -> Result<(), Failure> {
+pub(super) fn get(args: GetArgs) -> Result<(), Failure> {
     let home = home()?;
     let project = match &args.id {
         Some(id) => home.find(id).map_err(Failure::op)?,
@@ -251,7 +251,7 @@ pub fn get(args: GetArgs) -> Result<(), Failure> {
     show_one(&project, selected.as_deref(), args.format)
 }
 
-pub fn delete(args: DeleteArgs, cx: Context) -> Result<(), Failure> {
+pub(super) fn delete(args: DeleteArgs, cx: Context) -> Result<(), Failure> {
     let home = home()?;
     let project = home.find(&args.id).map_err(Failure::op)?;
     let question = format!(

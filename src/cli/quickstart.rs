@@ -22,7 +22,7 @@ const SEED_BODY: &str = "base64://ZnVuY3Rpb24oY3R4KSB7DQpjdHg6IGN0eCwNCn0=";
 
 // `quickstart`.
 #[derive(Debug, Args)]
-pub struct QuickstartArgs {
+pub(super) struct QuickstartArgs {
     /// Keep the project in this directory (created if missing; default: a temporary one, removed afterwards).
     #[arg(long, value_name = "DIR")]
     dir: Option<PathBuf>,
@@ -38,7 +38,7 @@ pub struct QuickstartArgs {
 type Inbox = Arc<Mutex<Vec<Value>>>;
 
 /// Runs the quickstart.
-pub fn run(args: QuickstartArgs, cx: Context) -> Result<(), Failure> {
+pub(super) fn run(args: QuickstartArgs, cx: Context) -> Result<(), Failure> {
     let temporary = match &args.dir {
         Some(_) => None,
         None => Some(tempfile::tempdir().map_err(Failure::op)?),

@@ -17,7 +17,7 @@ use crate::courier::template::{
 
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
-pub enum RenderCommand {
+pub(super) enum RenderCommand {
     /// Preview a courier template of the project's config with sample or given data.
     Template(TemplateArgs),
 }
@@ -53,7 +53,7 @@ enum RenderFormat {
 
 #[derive(Debug, Args)]
 #[command(after_long_help = TEMPLATE_HELP)]
-pub struct TemplateArgs {
+pub(super) struct TemplateArgs {
     /// The template type, as Kratos names it.
     #[arg(value_name = "TYPE", value_parser = template_type())]
     template_type: TemplateType,
@@ -104,7 +104,7 @@ struct RenderOut<'a> {
 }
 
 /// Runs a `render` subcommand.
-pub fn run(command: RenderCommand) -> Result<(), Failure> {
+pub(super) fn run(command: RenderCommand) -> Result<(), Failure> {
     match command {
         RenderCommand::Template(args) => template(args),
     }

@@ -7,7 +7,7 @@ use super::{Failure, ProjectArg};
 use crate::project::{self, Home, ProjectError};
 
 /// Resolves the project argument to a config file path.
-pub fn config_path(arg: &ProjectArg) -> Result<PathBuf, Failure> {
+pub(super) fn config_path(arg: &ProjectArg) -> Result<PathBuf, Failure> {
     let given = arg.given();
     if let Some(given) = given.filter(|g| project::looks_like_path(g)) {
         return project::config_in(std::path::Path::new(given)).map_err(Failure::op);

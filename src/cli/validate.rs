@@ -13,7 +13,7 @@ use crate::schema::{config, identity, identity_schema, par_map};
 
 // Output options shared by the validate commands.
 #[derive(Debug, Args)]
-pub struct ReportArgs {
+pub(super) struct ReportArgs {
     /// human, json (versioned), github (workflow annotations) or sarif (2.1.0).
     #[arg(long, value_enum, default_value_t)]
     format: OutputFormat,
@@ -23,7 +23,7 @@ pub struct ReportArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct ConfigArgs {
+pub(super) struct ConfigArgs {
     /// Config files, directories or projects (default: the project of --project,
     /// $OTPCTL_PROJECT, or the selected one).
     #[arg(value_name = "PROJECT|FILE")]
@@ -35,7 +35,7 @@ pub struct ConfigArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct SchemaArgs {
+pub(super) struct SchemaArgs {
     /// Identity schema files (JSON, or YAML by extension).
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
@@ -44,7 +44,7 @@ pub struct SchemaArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct IdentityArgs {
+pub(super) struct IdentityArgs {
     /// Identity documents (JSON or YAML): `{"schema_id": …, "traits": {…}}`.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
@@ -57,7 +57,7 @@ pub struct IdentityArgs {
     report: ReportArgs,
 }
 
-pub fn identity_config(args: ConfigArgs) -> Result<(), Failure> {
+pub(super) fn identity_config(args: ConfigArgs) -> Result<(), Failure> {
     let paths: Vec<PathBuf> = if args.targets.is_empty() {
         vec![target::config_path(&args.project.into())?]
     } else {
@@ -69,14 +69,14 @@ pub fn identity_config(args: ConfigArgs) -> Result<(), Failure> {
     finish(validate_all(&paths, config::validate_file), &args.report)
 }
 
-pub fn identity_schema(args: SchemaArgs) -> Result<(), Failure> {
+pub(super) fn identity_schema(args: SchemaArgs) -> Result<(), Failure> {
     finish(
         validate_all(&args.files, |p| identity_schema::validate_file(p).report),
         &args.report,
     )
 }
 
-pub fn identities(args: IdentityArgs) -> Result<(), Failure> {
+pub(super) fn identities(args: IdentityArgs) -> Result<(), Failure> {
     let schemas = match &args.schema {
         Some(file) => IdentitySchemas::from_file(file).map_err(Failure::op)?,
         None => {

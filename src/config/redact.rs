@@ -5,7 +5,7 @@ use serde_json::Value;
 use super::edit::{Edit, Segment};
 
 /// What a secret is replaced by.
-pub const REDACTED: &str = "REDACTED";
+pub(super) const REDACTED: &str = "REDACTED";
 
 /// Keys whose string values are secrets wherever they appear.
 const SECRET_KEYS: &[&str] = &[

@@ -3,7 +3,7 @@
 
 pub mod delivery;
 pub mod http;
-pub mod queue;
+pub mod outbox;
 pub mod smtp;
 pub mod template;
 pub mod worker;

@@ -13,7 +13,8 @@ use super::http::{HttpChannel, HttpConfigError};
 use super::smtp::{OutgoingEmail, SmtpChannel, SmtpConfigError, SmtpSettings};
 use super::template::{TemplateType, Templates};
 use crate::jsonnet::{self, JsonnetError};
-use crate::store::{self, DispatchOutcome, MessageRecord, Store, StoreError};
+use crate::store::outbox::{self, DispatchOutcome, MessageRecord};
+use crate::store::{self, Store, StoreError};
 use crate::time::clock::Clock;
 
 /// How long a claimed message stays with its engine before another may take it:
@@ -191,7 +192,7 @@ impl Courier {
             .run(move |tx| {
                 let channels = channels.clone();
                 async move {
-                    store::claim_due_messages(&tx, &channels, now, lease_until, pull_count).await
+                    outbox::claim_due_messages(&tx, &channels, now, lease_until, pull_count).await
                 }
             })
             .await?;
@@ -226,7 +227,7 @@ impl Courier {
             self.inner
                 .store
                 .run(move |tx| {
-                    store::finish_dispatch(&tx, &message_id, &dispatch_id, &outcome, now);
+                    outbox::finish_dispatch(&tx, &message_id, &dispatch_id, &outcome, now);
                     std::future::ready(Ok::<_, StoreError>(()))
                 })
                 .await?;

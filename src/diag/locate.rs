@@ -29,14 +29,14 @@ pub enum Target {
 
 /// A parsed source, ready to locate any number of pointers in.
 #[derive(Debug)]
-pub struct Locator<'a> {
+pub(super) struct Locator<'a> {
     text: &'a str,
     root: Option<YamlNode>,
 }
 
 impl<'a> Locator<'a> {
     /// Parses the text once.
-    pub fn new(text: &'a str) -> Self {
+    pub(super) fn new(text: &'a str) -> Self {
         let root = yaml_edit::Document::from_str(text).ok().and_then(|doc| {
             doc.as_mapping()
                 .and_then(|m| m.as_node().cloned())
@@ -48,7 +48,7 @@ impl<'a> Locator<'a> {
 
     /// The location of `pointer`: its key or value, or, when part of the path does
     /// not exist, the deepest part that does.
-    pub fn locate(&self, pointer: &str, target: Target) -> Option<Location> {
+    pub(super) fn locate(&self, pointer: &str, target: Target) -> Option<Location> {
         let mut node = self.root.clone()?;
         let mut range = None;
         for token in tokens(pointer) {
@@ -101,7 +101,7 @@ pub fn locate(text: &str, pointer: &str, target: Target) -> Option<Location> {
 }
 
 /// The 1-based line and character column of a byte offset.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub(super) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use super::json::object;
 use super::{Engine, EngineError, code, ui};
-use crate::courier::queue;
+use crate::courier::outbox;
 use crate::courier::template::{Channel, TemplateType};
 use crate::engine::identifier::Via;
 use crate::store::{self, CodeOwner, CodeRecord, FlowRecord, StoreError, Tx};
@@ -314,7 +314,7 @@ impl Engine {
         template_data: Value,
         flow_id: Option<&str>,
     ) -> Result<(), EngineError> {
-        let message = queue::compose(
+        let message = outbox::compose(
             self.templates(),
             template,
             channel_of(target.via),
@@ -323,7 +323,7 @@ impl Engine {
             flow_id,
             self.now(),
         )?;
-        store::insert_message(tx, &message);
+        outbox::enqueue(tx, &message);
         Ok(())
     }
 

@@ -8,7 +8,7 @@
 use serde_json::{Map, Value};
 
 /// A JSON object of `members`, in order, each value moved in.
-pub fn object<const N: usize>(members: [(&str, Value); N]) -> Value {
+pub(super) fn object<const N: usize>(members: [(&str, Value); N]) -> Value {
     let mut map = Map::with_capacity(N);
     for (key, value) in members {
         map.insert(key.to_string(), value);

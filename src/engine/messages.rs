@@ -2,7 +2,7 @@
 //! and the CLI's `list`/`get courier-messages` show.
 
 use super::{Engine, EngineError};
-use crate::store::{self, DispatchRecord, MessageFilter, MessageRecord};
+use crate::courier::outbox::{self, DispatchRecord, MessageFilter, MessageRecord};
 
 impl Engine {
     /// Messages matching `filter`, newest first, one page.
@@ -15,7 +15,7 @@ impl Engine {
         let filter = filter.clone();
         self.in_tx(move |_, tx| {
             let filter = filter.clone();
-            async move { Ok(store::list_messages(&tx, &filter, limit, offset).await?) }
+            async move { Ok(outbox::list(&tx, &filter, limit, offset).await?) }
         })
         .await
     }
@@ -28,12 +28,7 @@ impl Engine {
         let id = id.to_string();
         self.in_tx(move |_, tx| {
             let id = id.clone();
-            async move {
-                let Some(message) = store::get_message(&tx, &id).await? else {
-                    return Ok(None);
-                };
-                Ok(Some((message, store::dispatches_of(&tx, &id).await?)))
-            }
+            async move { Ok(outbox::get(&tx, &id).await?) }
         })
         .await
     }

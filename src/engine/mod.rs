@@ -30,8 +30,11 @@ pub use registration::{RegistrationSubmission, RegistrationSuccess};
 pub use verification::VerificationSubmission;
 
 use crate::courier::template::{TemplateError, Templates};
+use crate::courier::worker::{Courier, CourierError, WorkerSettings};
 use crate::schema::identity::{IdentitySchemas, SchemaLoadError};
-use crate::store::{self, Dsn, DsnError, Store, StoreError};
+use crate::store::{self, Dsn, DsnError, Store};
+
+pub use crate::store::StoreError;
 use crate::time::clock::{Clock, SystemClock};
 use settings::{Settings, SettingsError};
 
@@ -158,9 +161,32 @@ impl Engine {
         })
     }
 
-    /// The store, for the courier and for listings.
-    pub fn store(&self) -> &Store {
+    /// The store: the engine's alone (the courier reaches it through [`Engine::courier`]).
+    pub(crate) fn store(&self) -> &Store {
         &self.inner.store
+    }
+
+    /// How many SQLite batches (shared transactions) have started; None on
+    /// PostgreSQL. For benchmarks.
+    pub fn store_batches(&self) -> Option<u64> {
+        self.store().batches()
+    }
+
+    /// A courier over the engine's store, templates and clock, sending with the
+    /// delivery settings of `config` (the config the engine was opened with).
+    pub fn courier(
+        &self,
+        config: &EngineConfig,
+        settings: WorkerSettings,
+    ) -> Result<Courier, CourierError> {
+        Courier::new(
+            &config.config,
+            &config.base_dir,
+            self.store().clone(),
+            Arc::clone(self.templates()),
+            settings,
+            Arc::clone(self.clock()),
+        )
     }
 
     /// The settings read from the config.

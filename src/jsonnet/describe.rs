@@ -9,7 +9,7 @@ use rsjsonnet_lang::token::STokenKind;
 
 /// The message of a lexing, parsing or analysis error and where it points.
 /// `snippet` gives the program text under a span.
-pub fn load_error(
+pub(super) fn load_error(
     error: &LoadError,
     snippet: impl Fn(SpanId) -> Option<String>,
 ) -> (String, Option<SpanId>) {
@@ -247,7 +247,7 @@ fn binary_op(op: BinaryOp) -> &'static str {
 }
 
 /// The message of a runtime error and, when it has one, the span it points at.
-pub fn eval_error(kind: &EvalErrorKind) -> (String, Option<SpanId>) {
+pub(super) fn eval_error(kind: &EvalErrorKind) -> (String, Option<SpanId>) {
     use EvalErrorKind as K;
     let at = |message: String, span: &SpanId| (message, Some(*span));
     let maybe = |message: String, span: &Option<SpanId>| (message, *span);

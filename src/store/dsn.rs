@@ -25,7 +25,7 @@ pub enum DsnError {
 }
 
 /// The file used when the config names no `dsn`.
-pub const DEFAULT_SQLITE_FILE: &str = "otpctl.db";
+pub(super) const DEFAULT_SQLITE_FILE: &str = "otpctl.db";
 
 impl Dsn {
     /// Resolves a config's `dsn` (or its absence) against the config's directory.

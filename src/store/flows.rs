@@ -100,7 +100,7 @@ impl From<Value> for FlowUi {
 
 /// A one-time code, as its keyed hash.
 #[derive(Debug, Clone, PartialEq)]
-pub struct CodeRecord {
+pub(crate) struct CodeRecord {
     /// UUID.
     pub id: String,
     /// The flow it belongs to.
@@ -122,7 +122,7 @@ pub struct CodeRecord {
 }
 
 /// Stores a new flow.
-pub fn insert_flow(tx: &Tx, flow: &FlowRecord) {
+pub(crate) fn insert_flow(tx: &Tx, flow: &FlowRecord) {
     Statement::new(
         "INSERT INTO flows (id, kind, type, state, active, submit_count, request_url, return_to, \
          context, ui, issued_at, expires_at, updated_at) \
@@ -166,7 +166,7 @@ fn flow_from(row: &Row) -> Result<FlowRecord> {
 }
 
 /// A flow by id.
-pub async fn get_flow(tx: &Tx, id: &str) -> Result<Option<FlowRecord>> {
+pub(crate) async fn get_flow(tx: &Tx, id: &str) -> Result<Option<FlowRecord>> {
     let sql = format!("SELECT {FLOW_COLUMNS} FROM flows WHERE id = $1");
     let row = Statement::built(sql).bind(id).fetch_optional(tx).await?;
     row.as_ref().map(flow_from).transpose()
@@ -175,7 +175,7 @@ pub async fn get_flow(tx: &Tx, id: &str) -> Result<Option<FlowRecord>> {
 /// A flow by id, counting a code submission when it is a `kind` flow waiting for
 /// a code (`sent_email`): one atomic statement, so concurrent submissions each
 /// see their own count, and on PostgreSQL the row stays locked until commit.
-pub async fn get_flow_counting_submission(
+pub(crate) async fn get_flow_counting_submission(
     tx: &Tx,
     id: &str,
     kind: &str,
@@ -194,7 +194,7 @@ pub async fn get_flow_counting_submission(
 }
 
 /// Writes a flow's state, method, context and UI.
-pub fn update_flow(tx: &Tx, flow: &FlowRecord) {
+pub(crate) fn update_flow(tx: &Tx, flow: &FlowRecord) {
     Statement::new(
         "UPDATE flows SET state = $1, active = $2, context = $3, ui = $4, updated_at = $5 WHERE id = $6",
     )
@@ -208,14 +208,14 @@ pub fn update_flow(tx: &Tx, flow: &FlowRecord) {
 }
 
 /// Removes every code of a flow (a resend voids the older ones).
-pub fn delete_codes_of_flow(tx: &Tx, flow_id: &str) {
+pub(crate) fn delete_codes_of_flow(tx: &Tx, flow_id: &str) {
     Statement::new("DELETE FROM codes WHERE flow_id = $1")
         .bind(flow_id)
         .defer(tx);
 }
 
 /// Stores a code's hash.
-pub fn insert_code(tx: &Tx, code: &CodeRecord) {
+pub(crate) fn insert_code(tx: &Tx, code: &CodeRecord) {
     Statement::new(
         "INSERT INTO codes (id, flow_id, code_hmac, address, via, identity_id, issued_at, expires_at, used_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -234,7 +234,7 @@ pub fn insert_code(tx: &Tx, code: &CodeRecord) {
 
 /// Which codes of a flow a submission may use.
 #[derive(Debug, Clone, Copy)]
-pub enum CodeOwner<'a> {
+pub(crate) enum CodeOwner<'a> {
     /// Any code of the flow.
     Any,
     /// A code sent for this identity (login).
@@ -260,19 +260,12 @@ fn code_from(row: &Row) -> Result<CodeRecord> {
     })
 }
 
-/// The codes of a flow.
-pub async fn codes_of_flow(tx: &Tx, flow_id: &str) -> Result<Vec<CodeRecord>> {
-    let sql = format!("SELECT {CODE_COLUMNS} FROM codes WHERE flow_id = $1");
-    let rows = Statement::built(sql).bind(flow_id).fetch_all(tx).await?;
-    rows.iter().map(code_from).collect()
-}
-
 /// Uses the unexpired, unused code of a flow whose keyed hash is one of
 /// `hashes` (the submitted code under each secret) and that `owner` allows,
 /// and returns it; None if there is none. Finding and using it is one
 /// conditional statement, so of concurrent submissions of one code exactly one
 /// gets it (on PostgreSQL the others wait for its row lock, then find it used).
-pub async fn claim_code(
+pub(crate) async fn claim_code(
     tx: &Tx,
     flow_id: &str,
     hashes: &[String],

@@ -12,7 +12,7 @@ type Result<T> = std::result::Result<T, StoreError>;
 
 /// An identity.
 #[derive(Debug, Clone, PartialEq)]
-pub struct IdentityRecord {
+pub(crate) struct IdentityRecord {
     /// UUID.
     pub id: String,
     /// The identity schema id.
@@ -33,7 +33,7 @@ pub struct IdentityRecord {
 
 /// A verifiable address of an identity.
 #[derive(Debug, Clone, PartialEq)]
-pub struct AddressRecord {
+pub(crate) struct AddressRecord {
     /// UUID.
     pub id: String,
     /// Owner.
@@ -56,7 +56,7 @@ pub struct AddressRecord {
 
 /// A credential of an identity (`code`, or others imported from Kratos).
 #[derive(Debug, Clone, PartialEq)]
-pub struct CredentialRecord {
+pub(crate) struct CredentialRecord {
     /// `code`, `password`, …
     pub kind: String,
     /// The credential's config (for `code`: `{"addresses": [{channel, address}]}`).
@@ -68,7 +68,7 @@ pub struct CredentialRecord {
 /// Inserts an identity with its credentials and addresses, all or nothing. A
 /// credential identifier or address that already exists fails with a unique
 /// violation, and the transaction goes on without any of them.
-pub async fn insert_identity(
+pub(crate) async fn insert_identity(
     tx: &Tx,
     identity: &IdentityRecord,
     credentials: &[CredentialRecord],
@@ -150,14 +150,18 @@ fn identity_from(row: &Row) -> Result<IdentityRecord> {
 }
 
 /// An identity by id.
-pub async fn get_identity(tx: &Tx, id: &str) -> Result<Option<IdentityRecord>> {
+pub(crate) async fn get_identity(tx: &Tx, id: &str) -> Result<Option<IdentityRecord>> {
     let sql = format!("SELECT {IDENTITY_COLUMNS} FROM identities i WHERE i.id = $1");
     let row = Statement::built(sql).bind(id).fetch_optional(tx).await?;
     row.as_ref().map(identity_from).transpose()
 }
 
 /// Identities, oldest first.
-pub async fn list_identities(tx: &Tx, limit: i64, offset: i64) -> Result<Vec<IdentityRecord>> {
+pub(crate) async fn list_identities(
+    tx: &Tx,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<IdentityRecord>> {
     let sql = format!(
         "SELECT {IDENTITY_COLUMNS} FROM identities i ORDER BY i.created_at, i.id LIMIT $1 OFFSET $2"
     );
@@ -170,7 +174,7 @@ pub async fn list_identities(tx: &Tx, limit: i64, offset: i64) -> Result<Vec<Ide
 }
 
 /// Deletes an identity and everything hanging off it; false if there was none.
-pub async fn delete_identity(tx: &Tx, id: &str) -> Result<bool> {
+pub(crate) async fn delete_identity(tx: &Tx, id: &str) -> Result<bool> {
     let deleted = Statement::new("DELETE FROM identities WHERE id = $1")
         .bind(id)
         .execute(tx)
@@ -180,7 +184,7 @@ pub async fn delete_identity(tx: &Tx, id: &str) -> Result<bool> {
 
 /// An identity with one of its credentials and its verifiable addresses.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Account {
+pub(crate) struct Account {
     /// The identity.
     pub identity: IdentityRecord,
     /// The credential it was found by (without its identifier list).
@@ -191,7 +195,7 @@ pub struct Account {
 
 /// The account found by any of `identifiers` for a credential type (the
 /// submitted value and its normalised form): one query, the addresses joined in.
-pub async fn find_by_identifier(
+pub(crate) async fn find_by_identifier(
     tx: &Tx,
     kind: &str,
     identifiers: &[&str],
@@ -254,7 +258,7 @@ pub async fn find_by_identifier(
 }
 
 /// The credentials of an identity, with their identifiers.
-pub async fn credentials_of(tx: &Tx, identity_id: &str) -> Result<Vec<CredentialRecord>> {
+pub(crate) async fn credentials_of(tx: &Tx, identity_id: &str) -> Result<Vec<CredentialRecord>> {
     let rows = Statement::new(
         "SELECT type, config FROM identity_credentials WHERE identity_id = $1 ORDER BY type",
     )
@@ -302,7 +306,7 @@ fn address_from(row: &Row) -> Result<AddressRecord> {
 }
 
 /// The verifiable addresses of an identity, in creation order.
-pub async fn addresses_of(tx: &Tx, identity_id: &str) -> Result<Vec<AddressRecord>> {
+pub(crate) async fn addresses_of(tx: &Tx, identity_id: &str) -> Result<Vec<AddressRecord>> {
     let sql = format!(
         "SELECT {ADDRESS_COLUMNS} FROM identity_verifiable_addresses \
          WHERE identity_id = $1 ORDER BY created_at, value"
@@ -315,7 +319,11 @@ pub async fn addresses_of(tx: &Tx, identity_id: &str) -> Result<Vec<AddressRecor
 }
 
 /// The verifiable address with one of `values` for `via`.
-pub async fn find_address(tx: &Tx, via: &str, values: &[&str]) -> Result<Option<AddressRecord>> {
+pub(crate) async fn find_address(
+    tx: &Tx,
+    via: &str,
+    values: &[&str],
+) -> Result<Option<AddressRecord>> {
     let (first, second) = match values {
         [] => return Ok(None),
         [one] => (*one, *one),
@@ -336,7 +344,7 @@ pub async fn find_address(tx: &Tx, via: &str, values: &[&str]) -> Result<Option<
 
 /// Marks an address verified (status `completed`); the verification time is kept
 /// if it already was.
-pub fn mark_address_verified(tx: &Tx, identity_id: &str, via: &str, value: &str, now: i64) {
+pub(crate) fn mark_address_verified(tx: &Tx, identity_id: &str, via: &str, value: &str, now: i64) {
     Statement::new(
         "UPDATE identity_verifiable_addresses \
          SET verified = 1, status = 'completed', verified_at = COALESCE(verified_at, $1), updated_at = $1 \
@@ -350,7 +358,7 @@ pub fn mark_address_verified(tx: &Tx, identity_id: &str, via: &str, value: &str,
 }
 
 /// Sets the status of an unverified address (`sent` once a code went out).
-pub fn set_address_status(tx: &Tx, address_id: &str, status: &str, now: i64) {
+pub(crate) fn set_address_status(tx: &Tx, address_id: &str, status: &str, now: i64) {
     Statement::new(
         "UPDATE identity_verifiable_addresses SET status = $1, updated_at = $2 \
          WHERE id = $3 AND verified = 0",

@@ -7,7 +7,7 @@ use super::{Statement, StoreError, Tx};
 type Result<T> = std::result::Result<T, StoreError>;
 
 /// A value from the engine's key-value table.
-pub async fn get_meta(tx: &Tx, key: &str) -> Result<Option<String>> {
+pub(crate) async fn get_meta(tx: &Tx, key: &str) -> Result<Option<String>> {
     let row = Statement::new("SELECT value FROM engine_meta WHERE key = $1")
         .bind(key)
         .fetch_optional(tx)
@@ -17,7 +17,7 @@ pub async fn get_meta(tx: &Tx, key: &str) -> Result<Option<String>> {
 
 /// Stores a value unless the key exists, and returns the stored value (first
 /// writer wins, so concurrent engines agree).
-pub async fn get_or_insert_meta(tx: &Tx, key: &str, value: &str) -> Result<String> {
+pub(crate) async fn get_or_insert_meta(tx: &Tx, key: &str, value: &str) -> Result<String> {
     Statement::new(
         "INSERT INTO engine_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING",
     )

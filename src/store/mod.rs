@@ -6,7 +6,7 @@ mod dsn;
 mod flows;
 mod identities;
 mod meta;
-mod outbox;
+pub(crate) mod outbox;
 mod round;
 mod row;
 mod sessions;
@@ -23,15 +23,13 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AnyPool, Executor, SqlSafeStr};
 
-pub use dsn::{Dsn, DsnError};
-pub use flows::*;
-pub use identities::*;
-pub use meta::*;
-pub use outbox::*;
-pub use row::{Row, Value};
-pub use sessions::*;
-pub use statement::{Arg, Done, Statement};
-pub use tx::Tx;
+pub(crate) use dsn::{Dsn, DsnError};
+pub(crate) use flows::*;
+pub(crate) use identities::*;
+pub(crate) use meta::*;
+pub(crate) use sessions::*;
+pub(crate) use statement::Statement;
+pub(crate) use tx::Tx;
 
 use batch::{Batcher, StepJob};
 use sqlite::Writer;
@@ -236,12 +234,12 @@ impl Store {
 /// together in the primary-key indexes (and in `codes.flow_id`,
 /// `courier_messages.flow_id`), so a commit writes a few index pages instead of
 /// one per row. Kratos uses v4; to clients both are opaque UUIDs.
-pub fn new_row_id() -> String {
+pub(crate) fn new_row_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
 /// Whether an error is a uniqueness violation (a duplicate identifier).
-pub fn is_unique_violation(error: &StoreError) -> bool {
+pub(crate) fn is_unique_violation(error: &StoreError) -> bool {
     match error {
         StoreError::Database(sqlx::Error::Database(e)) => e.is_unique_violation(),
         StoreError::Sqlite(e) => sqlite::is_unique_violation(e),

@@ -92,7 +92,7 @@ fn message_from(row: &Row) -> Result<MessageRecord> {
 }
 
 /// Queues a message.
-pub fn insert_message(tx: &Tx, message: &MessageRecord) {
+pub(crate) fn insert_message(tx: &Tx, message: &MessageRecord) {
     Statement::new(
         "INSERT INTO courier_messages (id, type, status, channel, recipient, subject, body, \
          template_type, template_data, flow_id, send_count, next_attempt_at, created_at, updated_at) \
@@ -116,14 +116,14 @@ pub fn insert_message(tx: &Tx, message: &MessageRecord) {
 }
 
 /// A message by id.
-pub async fn get_message(tx: &Tx, id: &str) -> Result<Option<MessageRecord>> {
+pub(crate) async fn get_message(tx: &Tx, id: &str) -> Result<Option<MessageRecord>> {
     let sql = format!("SELECT {MESSAGE_COLUMNS} FROM courier_messages WHERE id = $1");
     let row = Statement::built(sql).bind(id).fetch_optional(tx).await?;
     row.as_ref().map(message_from).transpose()
 }
 
 /// Messages matching a filter, newest first.
-pub async fn list_messages(
+pub(crate) async fn list_messages(
     tx: &Tx,
     filter: &MessageFilter,
     limit: i64,
@@ -163,7 +163,7 @@ pub async fn list_messages(
 }
 
 /// The dispatch attempts of a message, oldest first.
-pub async fn dispatches_of(tx: &Tx, message_id: &str) -> Result<Vec<DispatchRecord>> {
+pub(crate) async fn dispatches_of(tx: &Tx, message_id: &str) -> Result<Vec<DispatchRecord>> {
     let rows = Statement::new(
         "SELECT id, message_id, status, error, created_at FROM courier_message_dispatches \
          WHERE message_id = $1 ORDER BY created_at, id",
@@ -189,7 +189,7 @@ pub async fn dispatches_of(tx: &Tx, message_id: &str) -> Result<Vec<DispatchReco
 /// engine died). The status re-check in the outer `WHERE` makes two engines on one
 /// PostgreSQL claim disjoint sets: the second one's update finds the rows changed
 /// and skips them.
-pub async fn claim_due_messages(
+pub(crate) async fn claim_due_messages(
     tx: &Tx,
     channels: &[&str],
     now: i64,
@@ -224,7 +224,7 @@ pub async fn claim_due_messages(
 
 /// How a dispatch attempt ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DispatchOutcome {
+pub(crate) enum DispatchOutcome {
     /// Delivered.
     Sent,
     /// Failed; try again at `retry_at`.
@@ -242,7 +242,7 @@ pub enum DispatchOutcome {
 }
 
 /// Records an attempt and moves the message to its next status.
-pub fn finish_dispatch(
+pub(crate) fn finish_dispatch(
     tx: &Tx,
     message_id: &str,
     dispatch_id: &str,
@@ -274,15 +274,5 @@ pub fn finish_dispatch(
     .bind(dispatch_status)
     .bind(error)
     .bind(now)
-    .defer(tx);
-}
-
-/// Abandons a message without an attempt (its retries were used up).
-pub fn abandon_message(tx: &Tx, message_id: &str, now: i64) {
-    Statement::new(
-        "UPDATE courier_messages SET status = 'abandoned', lease_until = NULL, updated_at = $1 WHERE id = $2",
-    )
-    .bind(now)
-    .bind(message_id)
     .defer(tx);
 }

@@ -11,7 +11,7 @@ type Result<T> = std::result::Result<T, StoreError>;
 
 /// A session.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SessionRecord {
+pub(crate) struct SessionRecord {
     /// UUID.
     pub id: String,
     /// `ory_st_…`.
@@ -33,7 +33,7 @@ pub struct SessionRecord {
 }
 
 /// Stores a session.
-pub fn insert_session(tx: &Tx, session: &SessionRecord) {
+pub(crate) fn insert_session(tx: &Tx, session: &SessionRecord) {
     Statement::new(
         "INSERT INTO sessions (id, token, identity_id, aal, authentication_methods, active, \
          issued_at, authenticated_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -68,19 +68,8 @@ const SESSION_COLUMNS: &str = "id, token, identity_id, aal, authentication_metho
      issued_at, authenticated_at, expires_at";
 
 /// A session by its token.
-pub async fn session_by_token(tx: &Tx, token: &str) -> Result<Option<SessionRecord>> {
+pub(crate) async fn session_by_token(tx: &Tx, token: &str) -> Result<Option<SessionRecord>> {
     let sql = format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE token = $1");
     let row = Statement::built(sql).bind(token).fetch_optional(tx).await?;
     row.as_ref().map(session_from).transpose()
-}
-
-/// The sessions of an identity.
-pub async fn sessions_of(tx: &Tx, identity_id: &str) -> Result<Vec<SessionRecord>> {
-    let sql =
-        format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE identity_id = $1 ORDER BY issued_at");
-    let rows = Statement::built(sql)
-        .bind(identity_id)
-        .fetch_all(tx)
-        .await?;
-    rows.iter().map(session_from).collect()
 }

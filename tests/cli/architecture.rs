@@ -40,6 +40,24 @@ fn no_module_imports_a_layer_above_it() {
     );
 }
 
+/// The courier owns its outbox: the store's outbox rows are reached only through
+/// `courier::outbox`, so the engine queues and the CLI lists through one interface.
+#[test]
+fn only_the_courier_reads_and_writes_its_outbox() {
+    let modules = modules();
+    let outbox = ["store".to_string(), "outbox".to_string()];
+    let strangers: Vec<String> = edges(&modules)
+        .into_iter()
+        .filter(|edge| edge.to == outbox && !matches!(top(&edge.from), "courier" | "store"))
+        .map(|edge| format!("{} uses `{}`", file_of(&modules, &edge.from), edge.path))
+        .collect();
+    assert!(
+        strangers.is_empty(),
+        "the outbox is the courier's:\n{}",
+        strangers.join("\n")
+    );
+}
+
 /// The uses that run up the layers, or leave them.
 fn upward_imports(modules: &Modules, edges: &[Edge]) -> Vec<String> {
     let rank = |name: &str| LAYERS.iter().position(|layer| *layer == name);

@@ -2,12 +2,11 @@
 //! (plain and STARTTLS), the SMS through the seed's Jsonnet body to an HTTP
 //! receiver, retries, abandonment, and delivery across engines.
 
-use std::sync::Arc;
 use std::time::Duration;
 
+use otpctl::courier::outbox::MessageFilter;
 use otpctl::courier::worker::{Courier, WorkerSettings};
 use otpctl::engine::{Engine, LoginSubmission, Outcome};
-use otpctl::store::MessageFilter;
 use serde_json::{Value, json};
 
 use crate::lab::{Backend, Lab, api, backends, id, messages_of};
@@ -20,15 +19,9 @@ fn courier(lab: &Lab, engine: &Engine) -> Courier {
         pull_wait: Duration::from_millis(50),
         lease: Duration::from_secs(30),
     };
-    Courier::new(
-        &lab.config,
-        lab.dir.path(),
-        engine.store().clone(),
-        Arc::clone(engine.templates()),
-        settings,
-        Arc::clone(engine.clock()),
-    )
-    .expect("courier")
+    engine
+        .courier(&lab.engine_config(), settings)
+        .expect("courier")
 }
 
 async fn import(engine: &Engine, email: &str, phone: Option<&str>) {

@@ -3,10 +3,10 @@
 
 use std::time::Duration;
 
+use otpctl::engine::StoreError;
 use otpctl::engine::{
     Engine, EngineError, LoginSubmission, Outcome, RegistrationSubmission, VerificationSubmission,
 };
-use otpctl::store::{Statement, StoreError};
 use serde_json::{Value, json};
 
 use crate::lab::{Backend, Lab, api, backends, code_of, error_ids, id, messages_of, shown};
@@ -285,20 +285,10 @@ async fn a_corrupt_stored_ui_is_an_error_where_it_is_read() {
         register(&engine).await;
         let flow = engine.create_login_flow(&api()).await.expect("flow");
         let flow_id = id(&flow);
-        let corrupt = flow_id.clone();
-        engine
-            .store()
-            .run(move |tx| {
-                let id = corrupt.clone();
-                async move {
-                    Statement::new("UPDATE flows SET ui = '{not json' WHERE id = $1")
-                        .bind(id)
-                        .execute(&tx)
-                        .await
-                }
-            })
-            .await
-            .expect("corrupt the UI");
+        let changed = lab
+            .sql("UPDATE flows SET ui = '{not json' WHERE id = $1", &flow_id)
+            .await;
+        assert_eq!(changed, 1, "{backend:?}: the flow's UI was corrupted");
         match engine.get_flow(&flow_id).await {
             Err(EngineError::Store(StoreError::Corrupt { column, .. })) => {
                 assert_eq!(column, "ui", "{backend:?}");

@@ -5,8 +5,8 @@
 
 use std::sync::Arc;
 
+use otpctl::courier::outbox::{MessageFilter, MessageRecord};
 use otpctl::engine::{Engine, EngineConfig, FlowRequest, Outcome};
-use otpctl::store::{MessageFilter, MessageRecord};
 use otpctl::time::clock::{Clock, ManualClock, SystemClock};
 use serde_json::{Value, json};
 use sqlx::Connection;
@@ -151,6 +151,26 @@ impl Lab {
         Engine::open_with_clock(&self.engine_config(), Arc::clone(&self.clock))
             .await
             .expect("engine opens")
+    }
+
+    /// Runs one statement on the engine's database over a connection of the
+    /// test's own (the store is the engine's alone): for planting what no API
+    /// would write, such as a corrupt column. `$1` is bound to `arg`.
+    pub async fn sql(&self, statement: &str, arg: &str) -> u64 {
+        sqlx::any::install_default_drivers();
+        let url = match &self.dsn {
+            Some(dsn) => dsn.clone(),
+            None => format!("sqlite://{}", self.dir.path().join("engine.db").display()),
+        };
+        let mut conn = sqlx::AnyConnection::connect(&url)
+            .await
+            .expect("connect to the engine's database");
+        sqlx::query(sqlx::AssertSqlSafe(statement.to_string()))
+            .bind(arg.to_string())
+            .execute(&mut conn)
+            .await
+            .expect("statement runs")
+            .rows_affected()
     }
 
     /// Writes the config as `identity-config.yaml` for the binary; its path.

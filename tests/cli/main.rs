@@ -1,5 +1,8 @@
 //! Integration tests of the `otpctl` binary, run as a user runs it.
 
+// Helpers are shared between the test modules of this one crate by `pub`.
+#![allow(unreachable_pub)]
+
 mod architecture;
 mod concurrency;
 mod courier;

@@ -58,7 +58,7 @@ static FILES: &[(&str, &str)] = embed![
 ];
 
 /// The built-in template at `path` (e.g. `login_code/valid/email.subject.gotmpl`).
-pub fn get(path: &str) -> Option<&'static str> {
+pub(super) fn get(path: &str) -> Option<&'static str> {
     FILES
         .iter()
         .find(|(file, _)| *file == path)

@@ -5,7 +5,7 @@ use gtmpl_ng::{Func, FuncError, Template, Value};
 
 /// Adds the functions to a template; must run before it is parsed, because the
 /// parser rejects calls to functions it does not know.
-pub fn register(template: &mut Template) {
+pub(super) fn register(template: &mut Template) {
     template.add_funcs(&[
         ("upper", upper as Func),
         ("lower", lower as Func),

@@ -20,7 +20,7 @@ enum Zero {
 
 /// One field of a template model: `.{go}` in a template, `{json}` in `template_data`.
 #[derive(Debug, Clone, Copy)]
-pub struct Field {
+pub(super) struct Field {
     /// The Go field name (`LoginCode`).
     pub go: &'static str,
     /// The snake_case JSON key (`login_code`).
@@ -56,7 +56,7 @@ const BODY: Field = field("Body", "body", Zero::Text);
 
 /// The fields of a template type's model on a channel. A type without SMS answers
 /// with its email model.
-pub fn fields(ty: TemplateType, channel: Channel) -> &'static [Field] {
+pub(super) fn fields(ty: TemplateType, channel: Channel) -> &'static [Field] {
     use Channel::{Email, Sms};
     use TemplateType as T;
     match (ty, channel) {
@@ -170,7 +170,7 @@ pub fn fields(ty: TemplateType, channel: Channel) -> &'static [Field] {
 /// maps keep their JSON keys and answer `<no value>` for a missing key (as Go maps do).
 /// With `escape`, every string and map key is HTML-escaped, which is how the HTML
 /// body escapes what it inserts.
-pub fn context(fields: &[Field], data: &Map<String, Value>, escape: bool) -> GoValue {
+pub(super) fn context(fields: &[Field], data: &Map<String, Value>, escape: bool) -> GoValue {
     let object = fields
         .iter()
         .map(|f| {
@@ -227,7 +227,7 @@ fn number(n: &serde_json::Number) -> Number {
 
 /// Escapes text for HTML element content and quoted attributes, with the
 /// entities Go's `html/template` writes.
-pub fn escape_html(text: &str) -> String {
+pub(super) fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
