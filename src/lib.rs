@@ -1,8 +1,9 @@
 //! otpctl: admin, validation and a local engine for one-time-code authentication
 //! in the Ory Kratos model.
 //!
-//! `cli` is the only module that knows about the command line; `config`, `schema`
-//! and `project` are plain libraries it drives.
+//! Layers, top to bottom (docs/architecture.md; `tests/cli/architecture.rs` keeps
+//! them): `cli` → `engine` → `courier` → `store` → the leaves `schema`, `project`,
+//! `jsonnet`, `diag`, `config` and `time`. Nothing imports a layer above it.
 
 pub mod cli;
 pub mod config;
