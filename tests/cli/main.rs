@@ -2,6 +2,7 @@
 
 mod concurrency;
 mod courier;
+mod db;
 mod delivery;
 mod engine;
 mod fixtures;
