@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+use crate::db::Database;
 use crate::lab::{Backend, Lab, backends};
 use crate::servers::HttpReceiver;
 use crate::support::{World, stderr, stdout};
@@ -428,10 +429,14 @@ fn a_courier_killed_while_messages_are_queued_loses_none_after_restart() {
     assert_eq!(got.len(), COUNT, "every message arrived");
 }
 
+/// Each message is sent once. No sleep stands in for "no duplicate came": the test
+/// waits until the database shows every message `sent` with one dispatch each, then
+/// stops both couriers with SIGTERM (a courier finishes the attempt it is in before
+/// it exits), so nothing can arrive after the requests are counted.
 #[test]
 fn two_courier_processes_on_one_postgresql_send_each_message_once() {
-    if !backends().contains(&Backend::Postgres) {
-        return; // backends() fails under CI when PostgreSQL is missing.
+    if crate::lab::require_postgres("two couriers on one PostgreSQL").is_none() {
+        return;
     }
     const COUNT: usize = 30;
     let receiver = HttpReceiver::start(&[200]);
@@ -443,19 +448,29 @@ fn two_courier_processes_on_one_postgresql_send_each_message_once() {
         .block_on(Lab::new(Backend::Postgres))
         .with_sms(&receiver.url("/sms"));
     let config = lab.write_config();
+    let db = Database::of(&lab);
     let world = World::new();
     let mut a = watch(&world, &config);
     let mut b = watch(&world, &config);
     runtime.block_on(queue_sms(&lab, COUNT));
-    receiver.wait_for_within(COUNT, Duration::from_secs(60));
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while statuses(&lab).iter().any(|s| s != "sent") && Instant::now() < deadline {
+    let settled = || {
+        let messages = runtime.block_on(db.rows_of("courier_messages"));
+        let dispatches = runtime.block_on(db.rows_of("courier_message_dispatches"));
+        messages.len() == COUNT
+            && messages.iter().all(|m| m.get("status") == Some("sent"))
+            && dispatches.len() >= COUNT
+    };
+    let deadline = Instant::now() + Duration::from_secs(90);
+    while !settled() {
+        assert!(
+            Instant::now() < deadline,
+            "the queue did not empty: {:?}",
+            statuses(&lab)
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
-    std::thread::sleep(Duration::from_millis(500)); // any duplicate would arrive by now
     for child in [&mut a, &mut b] {
-        child.kill().expect("kill");
-        let _ = child.wait();
+        terminate(child);
     }
     let got = recipients(&receiver);
     assert_eq!(
@@ -463,7 +478,30 @@ fn two_courier_processes_on_one_postgresql_send_each_message_once() {
         COUNT,
         "each queued message was sent once: {got:?}"
     );
-    assert!(statuses(&lab).iter().all(|s| s == "sent"));
+    let mut unique = got.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), COUNT, "{got:?}");
+    let dispatches = runtime.block_on(db.rows_of("courier_message_dispatches"));
+    assert_eq!(dispatches.len(), COUNT, "one dispatch per message");
+}
+
+/// Stops a courier with SIGTERM and waits for it, killing it only if it hangs.
+fn terminate(child: &mut std::process::Child) {
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success(), "SIGTERM sent");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while child.try_wait().expect("wait").is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the courier did not stop on SIGTERM");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 #[test]
