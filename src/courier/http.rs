@@ -987,7 +987,10 @@ mod tests {
         for secret in ["493817", "sk-abcdef123", "tok-5d1e9c2b7a", "+4915112345678"] {
             assert!(!text.contains(secret), "{secret} in {text}");
         }
-        assert!(text.contains("x-api-key") && text.contains(REDACTED), "{text}");
+        assert!(
+            text.contains("x-api-key") && text.contains(REDACTED),
+            "{text}"
+        );
         assert!(text.chars().count() <= RESPONSE_EXCERPT_CHARS + 1, "{text}");
     }
 

@@ -425,7 +425,10 @@ async fn codes_are_stored_only_as_keyed_hashes_and_in_the_message_that_carries_t
         let carried = message.body.matches(&code).count()
             + message.subject.matches(&code).count()
             + message.template_data.to_string().matches(&code).count();
-        assert!(message.body.contains(&code), "{backend:?}: the body carries it");
+        assert!(
+            message.body.contains(&code),
+            "{backend:?}: the body carries it"
+        );
         drop(engine);
 
         let db = Database::of(&lab);
@@ -468,7 +471,11 @@ async fn codes_are_stored_only_as_keyed_hashes_and_in_the_message_that_carries_t
                     .count()
             };
             let wal = path.with_file_name("engine.db-wal");
-            assert_eq!(count(path.clone()) + count(wal), carried, "in the SQLite file");
+            assert_eq!(
+                count(path.clone()) + count(wal),
+                carried,
+                "in the SQLite file"
+            );
         }
     }
 }

@@ -400,7 +400,10 @@ fn courier_watch_logs_and_stores_no_code_or_secret_an_upstream_echoes() {
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {
             let messages = runtime.block_on(db.rows_of("courier_messages"));
-            if messages.iter().all(|m| m.get("status") == Some("abandoned")) {
+            if messages
+                .iter()
+                .all(|m| m.get("status") == Some("abandoned"))
+            {
                 break;
             }
             if Instant::now() > deadline || courier.try_wait().expect("wait").is_some() {
@@ -421,14 +424,16 @@ fn courier_watch_logs_and_stores_no_code_or_secret_an_upstream_echoes() {
         // The upstream had everything to echo: the key and codes were sent to it.
         let requests = receiver.requests();
         assert!(
-            requests.iter().any(|r| r["headers"]["x-api-key"] == API_KEY),
+            requests
+                .iter()
+                .any(|r| r["headers"]["x-api-key"] == API_KEY),
             "{backend:?}"
         );
         for code in &codes {
             assert!(
-                requests
-                    .iter()
-                    .any(|r| r["body"].as_str().is_some_and(|b| b.contains(code.as_str()))),
+                requests.iter().any(|r| r["body"]
+                    .as_str()
+                    .is_some_and(|b| b.contains(code.as_str()))),
                 "{backend:?}: {code} was not sent"
             );
         }
@@ -443,7 +448,10 @@ fn courier_watch_logs_and_stores_no_code_or_secret_an_upstream_echoes() {
                 errors.iter().any(|e| e.contains(status)),
                 "{backend:?}: no {status}: {errors:?}"
             );
-            assert!(logs.contains(status), "{backend:?}: no {status} logged:\n{logs}");
+            assert!(
+                logs.contains(status),
+                "{backend:?}: no {status} logged:\n{logs}"
+            );
         }
         for secret in &secrets {
             assert!(

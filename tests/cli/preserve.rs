@@ -161,7 +161,10 @@ session:
         ("/courier", "courier:\n  message_retries: 5\n\n"),
         // The first entry of a mapping: the blank line after it goes, none is left
         // under the parent key.
-        ("/selfservice/flows/login", "    login:\n      lifespan: 10m\n\n"),
+        (
+            "/selfservice/flows/login",
+            "    login:\n      lifespan: 10m\n\n",
+        ),
         // The last entry of the file: no blank line is left at the end.
         ("/session", "\nsession:\n  lifespan: 72h\n"),
     ];
@@ -172,7 +175,13 @@ session:
         let path = w.write("kratos.yaml", original);
         let out = w
             .otpctl()
-            .args(["patch", "identity-config", "./kratos.yaml", "--remove", pointer])
+            .args([
+                "patch",
+                "identity-config",
+                "./kratos.yaml",
+                "--remove",
+                pointer,
+            ])
             .output()
             .expect("run");
         assert!(out.status.success(), "{pointer}: {}", stderr(&out));

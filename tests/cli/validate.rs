@@ -216,7 +216,12 @@ fn every_fixture_gives_valid_sarif_and_places_inside_its_file() {
         configs.extend(fixture_files(folder, Helpers::Skip));
     }
     configs.extend(
-        ["config/planted-errors.yaml", "config/kratos-commented.yaml", project].map(String::from),
+        [
+            "config/planted-errors.yaml",
+            "config/kratos-commented.yaml",
+            project,
+        ]
+        .map(String::from),
     );
     let mut identities = fixture_files("identity/valid", Helpers::Keep);
     identities.extend(fixture_files("identity/invalid", Helpers::Keep));
@@ -238,7 +243,10 @@ fn every_fixture_gives_valid_sarif_and_places_inside_its_file() {
     for (args, files) in [
         (vec!["validate", "identity-schema"], &schemas),
         (vec!["validate", "identity-config"], &configs),
-        (vec!["validate", "identity", "--project", project], &identities),
+        (
+            vec!["validate", "identity", "--project", project],
+            &identities,
+        ),
     ] {
         let run = |format: &str| {
             let out = w
