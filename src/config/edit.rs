@@ -145,9 +145,13 @@ fn unsupported(path: &[Segment], reason: impl Into<String>) -> PreserveError {
 // ---- YAML -------------------------------------------------------------------------
 
 fn replay_yaml(text: &str, edits: &[Edit]) -> Result<String, PreserveError> {
-    let doc = yaml_edit::Document::from_str(text).map_err(|e| unsupported(&[], e.to_string()))?;
+    let mut doc =
+        yaml_edit::Document::from_str(text).map_err(|e| unsupported(&[], e.to_string()))?;
     for edit in edits {
-        apply_yaml(&doc, edit)?;
+        match edit {
+            Edit::RemoveKey { parent, key } => doc = remove_yaml_key(doc, parent, key)?,
+            _ => apply_yaml(&doc, edit)?,
+        }
     }
     let mut out = tree_text(&doc.syntax().green());
     if text.ends_with('\n') && !out.ends_with('\n') {
@@ -224,6 +228,128 @@ fn apply_yaml(doc: &yaml_edit::Document, edit: &Edit) -> Result<(), PreserveErro
                 .ok_or_else(|| unsupported(parent, format!("no element {index}")))
         }
     }
+}
+
+/// Removes a key so that the text reads as if it had never been there, blank lines
+/// included. `yaml-edit` takes the blank lines before an entry only when more of its
+/// mapping follows; the last entry of a nested mapping leaves them, and the blank
+/// line after it (which belongs to the parent) then makes a double one. So the blank
+/// run where the entry was is cut back to what the file had without it: none under
+/// a parent key or at the end of the file, else the longer of the runs that stood
+/// before and after the entry. Only blank lines go; comments stay where they were.
+fn remove_yaml_key(
+    doc: yaml_edit::Document,
+    parent: &[Segment],
+    key: &str,
+) -> Result<yaml_edit::Document, PreserveError> {
+    let map = yaml_mapping(&doc, parent)?;
+    let entry = map
+        .find_entry_by_key(key)
+        .ok_or_else(|| unsupported(parent, format!("no key `{key}`")))?;
+    let range = entry.syntax().text_range();
+    let first = map
+        .entries()
+        .next()
+        .is_some_and(|e| e.syntax().text_range() == range);
+    let before = tree_text(&doc.syntax().green());
+    let (start, end) = (usize::from(range.start()), usize::from(range.end()));
+    let runs = BlankRuns::around(&before, start, end);
+    apply_yaml(
+        &doc,
+        &Edit::RemoveKey {
+            parent: parent.to_vec(),
+            key: key.to_string(),
+        },
+    )?;
+    let after = tree_text(&doc.syntax().green());
+    let keep = if first {
+        runs.before
+    } else if runs.at_end {
+        runs.after
+    } else {
+        runs.before.max(runs.after)
+    };
+    match cut_blank_run(&before, &after, keep) {
+        Some(text) => {
+            yaml_edit::Document::from_str(&text).map_err(|e| unsupported(parent, e.to_string()))
+        }
+        None => Ok(doc),
+    }
+}
+
+/// The blank lines right before and right after a byte range of a text.
+struct BlankRuns {
+    before: usize,
+    after: usize,
+    /// Nothing but blank lines follows the range.
+    at_end: bool,
+}
+
+impl BlankRuns {
+    fn around(text: &str, start: usize, end: usize) -> BlankRuns {
+        let head = text.get(..start).unwrap_or_default();
+        // The entry's own line (its indentation) is not a blank line before it.
+        let head = &head[..head.rfind('\n').map_or(0, |i| i + 1)];
+        let before = head
+            .lines()
+            .rev()
+            .take_while(|l| l.trim().is_empty())
+            .count();
+        let tail = text.get(end..).unwrap_or_default();
+        // An entry ends with its line break; one that does not ends mid-line.
+        let tail = if text.get(..end).is_some_and(|t| t.ends_with('\n')) {
+            tail
+        } else {
+            tail.find('\n').map_or("", |i| &tail[i + 1..])
+        };
+        let after = tail.lines().take_while(|l| l.trim().is_empty()).count();
+        BlankRuns {
+            before,
+            after,
+            at_end: tail.trim().is_empty(),
+        }
+    }
+}
+
+/// Cuts the blank-line run where `after` departs from `before` down to `keep`
+/// lines, or `None` when it is no longer than that.
+fn cut_blank_run(before: &str, after: &str, keep: usize) -> Option<String> {
+    let common = before
+        .bytes()
+        .zip(after.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    // The line the texts part on, and the run of blank lines around it.
+    let lines: Vec<&str> = after.split_inclusive('\n').collect();
+    let mut offset = 0;
+    let mut here = lines.len();
+    for (i, line) in lines.iter().enumerate() {
+        if offset + line.len() > common {
+            here = i;
+            break;
+        }
+        offset += line.len();
+    }
+    let blank = |i: usize| lines.get(i).is_some_and(|l| l.trim().is_empty());
+    let mut first = here;
+    while first > 0 && blank(first - 1) {
+        first -= 1;
+    }
+    let mut last = here;
+    while blank(last) {
+        last += 1;
+    }
+    let run = last - first;
+    if run <= keep {
+        return None;
+    }
+    let mut out = String::with_capacity(after.len());
+    for (i, line) in lines.iter().enumerate() {
+        if !(first..first + run - keep).contains(&i) {
+            out.push_str(line);
+        }
+    }
+    Some(out)
 }
 
 /// The YAML node at `path`, walking from the document root.

@@ -255,15 +255,20 @@ pub fn parse_value(path: &Path, format: Format, text: &str) -> Result<Value, Loa
         });
     }
     let value = match format {
-        Format::Json => serde_json::from_str::<Value>(text).map_err(|e| LoadError::Syntax {
-            path: name.clone(),
-            format,
-            line: e.line(),
-            column: e.column(),
-            message: strip_location(&e.to_string()),
+        Format::Json => serde_json::from_str::<Value>(text).map_err(|e| {
+            let (line, column) = clamp_position(text, e.line(), e.column());
+            LoadError::Syntax {
+                path: name.clone(),
+                format,
+                line,
+                column,
+                message: strip_location(&e.to_string()),
+            }
         })?,
         Format::Yaml => serde_yaml::from_str::<Value>(text).map_err(|e| {
-            let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+            let (line, column) = e
+                .location()
+                .map_or((0, 0), |l| clamp_position(text, l.line(), l.column()));
             LoadError::Syntax {
                 path: name.clone(),
                 format,
@@ -280,6 +285,38 @@ pub fn parse_value(path: &Path, format: Format, text: &str) -> Result<Value, Loa
         });
     }
     Ok(value)
+}
+
+/// A parser's 1-based line and column, moved inside the text. At the end of input
+/// serde_json reports the line after a final newline with column 0, and YAML column 1
+/// of that line: a place that does not exist, which SARIF consumers refuse. Such a
+/// place becomes the last character that is not whitespace (where the document stops
+/// short); a column 0 becomes 1 and a column past its line's end the column just past
+/// it. Line 0 stays 0: the place is unknown.
+fn clamp_position(text: &str, line: usize, column: usize) -> (usize, usize) {
+    if line == 0 {
+        return (0, 0);
+    }
+    match text.lines().nth(line - 1) {
+        Some(real) if !(line == text.lines().count() && real.trim().is_empty()) => {
+            (line, column.clamp(1, real.chars().count() + 1))
+        }
+        _ => last_character(text),
+    }
+}
+
+/// The 1-based line and column of the last character that is not whitespace.
+fn last_character(text: &str) -> (usize, usize) {
+    let end = text.trim_end().len();
+    match text[..end].char_indices().next_back() {
+        Some((offset, _)) => {
+            let before = &text[..offset];
+            let line = before.matches('\n').count() + 1;
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            (line, before[line_start..].chars().count() + 1)
+        }
+        None => (1, 1),
+    }
 }
 
 /// Parser messages end in "at line X column Y"; we report the place ourselves.
@@ -369,4 +406,23 @@ pub fn to_json_indented(value: &Value, indent: &str) -> String {
     let mut text = String::from_utf8(out).unwrap_or_default();
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn end_of_input_is_clamped_to_the_last_character() {
+        let text = "{\n  \"a\": {\n    \"b\": 1\n  }\n\n";
+        let err = parse_value(Path::new("x.json"), Format::Json, text).expect_err("unclosed");
+        let LoadError::Syntax { line, column, .. } = err else {
+            panic!("{err:?}");
+        };
+        assert_eq!((line, column), (4, 3));
+        assert_eq!(clamp_position("a: 1\n", 2, 1), (1, 4));
+        assert_eq!(clamp_position("a: 1\nb: 2\n", 2, 0), (2, 1));
+        assert_eq!(clamp_position("a: 1\n", 1, 99), (1, 5));
+        assert_eq!(clamp_position("a: 1\n", 0, 0), (0, 0));
+    }
 }

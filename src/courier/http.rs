@@ -28,8 +28,15 @@ const CONTENT_TYPE_FORM: &str = "application/x-www-form-urlencoded";
 /// sets, bounds the whole exchange, so otpctl bounds both the connect and the request.
 const TIMEOUT: Duration = Duration::from_secs(10);
 
-/// How much of an error response is kept for the logs (Kratos keeps as much).
+/// How much of an error response is read to be scrubbed (Kratos logs as much).
 const RESPONSE_EXCERPT_BYTES: usize = 1024;
+
+/// How much of it, scrubbed, is kept in the dispatch record and the logs: enough to
+/// recognise the upstream's complaint, too little to carry a payload back.
+const RESPONSE_EXCERPT_CHARS: usize = 200;
+
+/// What stands in for a removed secret in an error text.
+const REDACTED: &str = "[redacted]";
 
 /// An `httpRequestConfig`: where and how a message is sent.
 #[derive(Clone, PartialEq, Eq)]
@@ -161,6 +168,9 @@ pub struct HttpChannel {
     /// `None` for TRACE, the one method Kratos sends without a body.
     encoding: Option<BodyEncoding>,
     body: Option<BodySource>,
+    /// What every request carries that must never come back in an error text:
+    /// credentials, header values, secrets in the URL.
+    secrets: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -322,6 +332,7 @@ impl HttpChannel {
         } else {
             Some(body_encoding(&headers)?)
         };
+        let secrets = channel_secrets(&url, &headers, config.auth.as_ref());
         Ok(HttpChannel {
             client,
             url,
@@ -329,6 +340,7 @@ impl HttpChannel {
             headers,
             encoding,
             body: config.body,
+            secrets,
         })
     }
 
@@ -357,24 +369,58 @@ impl HttpChannel {
             .client
             .request(self.method.clone(), self.url.clone())
             .headers(self.headers.clone());
-        if let Some(encoding) = self.encoding {
-            request = request.body(encode_body(encoding, body)?);
+        let encoded = self
+            .encoding
+            .map(|encoding| encode_body(encoding, body))
+            .transpose()?;
+        if let Some(bytes) = &encoded {
+            request = request.body(bytes.clone());
         }
         let mut response = request.send().await.map_err(|e| self.transport_error(e))?;
         let status = response.status();
         if status.is_success() {
             return Ok(());
         }
+        // Many upstreams echo the request in an error (a 500 with the body, a 401 with
+        // the headers): the excerpt loses all the request carried before it is kept.
         let excerpt = response_excerpt(&mut response).await;
+        let excerpt = scrub(&excerpt, &self.request_secrets(body, encoded.as_deref()));
+        let reason = status
+            .canonical_reason()
+            .map(|r| format!(" {r}"))
+            .unwrap_or_default();
         let detail = if excerpt.is_empty() {
             String::new()
         } else {
-            format!(" (response body: {excerpt:?})")
+            format!(" (response body, scrubbed: {excerpt:?})")
         };
         Err(DeliveryError::Transient(format!(
-            "unable to dispatch mail delivery because upstream server replied with status code {}{detail}",
+            "unable to dispatch mail delivery because upstream server replied with status code {}{reason}{detail}",
             status.as_u16()
         )))
+    }
+
+    /// The channel's secrets and everything in this request's body: the encoded
+    /// body, every string in it (the code, the recipient, the message) and each
+    /// run of letters and digits with a digit in it (a code inside a text, which
+    /// an echo may show escaped around it).
+    fn request_secrets(&self, body: &Value, encoded: Option<&[u8]>) -> Vec<String> {
+        let mut secrets = self.secrets.clone();
+        if let Some(bytes) = encoded {
+            secrets.push(String::from_utf8_lossy(bytes).into_owned());
+        }
+        string_leaves(body, &mut secrets);
+        let words: Vec<String> = secrets
+            .iter()
+            .flat_map(|s| {
+                s.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.chars().count() >= 6 && w.chars().any(|c| c.is_ascii_digit()))
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        secrets.extend(words);
+        finish_secrets(secrets)
     }
 
     fn transport_error(&self, error: reqwest::Error) -> DeliveryError {
@@ -535,6 +581,101 @@ fn query_escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// The secrets of a channel, known once it is built: the auth values (also as the
+/// header carries them), every header value but the content type, and the password
+/// and query values of the URL.
+fn channel_secrets(url: &Url, headers: &HeaderMap, auth: Option<&HttpAuth>) -> Vec<String> {
+    let mut secrets = Vec::new();
+    match auth {
+        Some(HttpAuth::ApiKey { value, .. }) => secrets.push(value.clone()),
+        Some(HttpAuth::BasicAuth { user, password }) => {
+            secrets.push(password.clone());
+            secrets.push(format!("{user}:{password}"));
+        }
+        None => {}
+    }
+    for (name, value) in headers {
+        if name == CONTENT_TYPE {
+            continue;
+        }
+        if let Ok(value) = value.to_str() {
+            secrets.push(value.to_string());
+            secrets.extend(
+                value
+                    .split([';', ',', ' ', '='])
+                    .map(str::trim)
+                    .filter(|part| part.len() >= 8)
+                    .map(str::to_string),
+            );
+        }
+    }
+    secrets.extend(url.password().map(str::to_string));
+    secrets.extend(url.query_pairs().map(|(_, value)| value.into_owned()));
+    finish_secrets(secrets)
+}
+
+/// Secrets as the scrubber wants them: each also as a JSON string shows it (an
+/// echo in JSON escapes quotes and line breaks), none shorter than four characters
+/// (those would take ordinary words out), the longest first so that a secret goes
+/// whole before any part of it.
+fn finish_secrets(secrets: Vec<String>) -> Vec<String> {
+    let mut all: Vec<String> = secrets
+        .iter()
+        .flat_map(|s| {
+            let escaped = serde_json::to_string(s).unwrap_or_default();
+            let escaped = escaped
+                .strip_prefix('"')
+                .and_then(|e| e.strip_suffix('"'))
+                .unwrap_or_default()
+                .to_string();
+            [s.clone(), escaped]
+        })
+        .filter(|s| s.chars().count() >= 4)
+        .collect();
+    all.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    all.dedup();
+    all
+}
+
+/// Every string in a JSON value.
+fn string_leaves(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::String(s) => out.push(s.clone()),
+        Value::Array(items) => items.iter().for_each(|v| string_leaves(v, out)),
+        Value::Object(map) => map.values().for_each(|v| string_leaves(v, out)),
+        _ => {}
+    }
+}
+
+/// An error response with every secret taken out and cut short. When the read
+/// limit cut the response, a secret it cut through is gone too: a tail of three or
+/// more characters that starts a secret is dropped.
+fn scrub(excerpt: &str, secrets: &[String]) -> String {
+    let mut text = excerpt.to_string();
+    for secret in secrets {
+        text = text.replace(secret.as_str(), REDACTED);
+    }
+    if excerpt.len() >= RESPONSE_EXCERPT_BYTES {
+        for secret in secrets {
+            let starts: Vec<usize> = secret.char_indices().map(|(i, _)| i).collect();
+            let cut = starts
+                .iter()
+                .rev()
+                .map(|&i| &secret[..i])
+                .find(|prefix| prefix.chars().count() >= 3 && text.ends_with(prefix));
+            if let Some(prefix) = cut {
+                text.truncate(text.len() - prefix.len());
+                text.push_str(REDACTED);
+            }
+        }
+    }
+    let mut short: String = text.chars().take(RESPONSE_EXCERPT_CHARS).collect();
+    if short.len() < text.len() {
+        short.push('…');
+    }
+    short
 }
 
 /// The start of an error response, read no further than needed.
@@ -825,5 +966,40 @@ mod tests {
             .expect("valid")
             .expect("present");
         assert_eq!(found.method, "PUT");
+    }
+
+    #[test]
+    fn an_echo_of_the_request_loses_the_code_and_the_credentials() {
+        let channel = HttpChannel::new(config(json!({
+            "url": "http://h/sms?token=tok-5d1e9c2b7a",
+            "auth": {"type": "api_key", "config": {"name": "x-api-key", "value": "sk-abcdef123"}},
+        })))
+        .expect("channel");
+        let body = json!({"To": "+4915112345678", "Body": "Your code is 493817\nbye"});
+        let encoded = serde_json::to_vec(&body).expect("json");
+        let echo = json!({
+            "path": "/sms?token=tok-5d1e9c2b7a",
+            "headers": {"x-api-key": "sk-abcdef123", "content-type": "application/json"},
+            "body": String::from_utf8_lossy(&encoded),
+        })
+        .to_string();
+        let text = scrub(&echo, &channel.request_secrets(&body, Some(&encoded)));
+        for secret in ["493817", "sk-abcdef123", "tok-5d1e9c2b7a", "+4915112345678"] {
+            assert!(!text.contains(secret), "{secret} in {text}");
+        }
+        assert!(
+            text.contains("x-api-key") && text.contains(REDACTED),
+            "{text}"
+        );
+        assert!(text.chars().count() <= RESPONSE_EXCERPT_CHARS + 1, "{text}");
+    }
+
+    #[test]
+    fn a_secret_cut_by_the_read_limit_is_dropped_and_short_texts_are_kept() {
+        let secrets = finish_secrets(vec!["493817".to_string()]);
+        let cut = format!("{}4938", "x".repeat(RESPONSE_EXCERPT_BYTES - 4));
+        let text = scrub(&cut, &secrets);
+        assert!(!text.contains("4938"), "{text}");
+        assert_eq!(scrub("status 500", &secrets), "status 500");
     }
 }

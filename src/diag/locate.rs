@@ -84,8 +84,14 @@ impl<'a> Locator<'a> {
     }
 
     fn location(&self, start: usize, end: usize) -> Location {
+        // A node that runs to the end of the file takes the final newline with it; its
+        // end would be column 1 of a line after the last one, outside the file (SARIF
+        // consumers reject such regions), so it ends where the last line ends.
+        let last = self.text.trim_end_matches(['\n', '\r']).len();
+        let start = start.min(last);
+        let end = end.max(start).min(last.max(start));
         let (line, column) = line_column(self.text, start);
-        let (end_line, end_column) = line_column(self.text, end.max(start));
+        let (end_line, end_column) = line_column(self.text, end);
         Location {
             line,
             column,

@@ -276,11 +276,18 @@ fn sarif(report: &Report) -> String {
                 "artifactLocation": {"uri": sarif_uri(&d.file)}
             });
             if let Some(loc) = d.location {
+                // An empty region on one line is widened to one character; a region over
+                // several lines ends where it ends, whatever its start column.
+                let end_column = if loc.end_line == loc.line {
+                    loc.end_column.max(loc.column + 1)
+                } else {
+                    loc.end_column
+                };
                 physical["region"] = serde_json::json!({
                     "startLine": loc.line,
                     "startColumn": loc.column,
                     "endLine": loc.end_line,
-                    "endColumn": loc.end_column.max(loc.column + usize::from(loc.end_line == loc.line)),
+                    "endColumn": end_column,
                 });
             }
             let mut result = serde_json::json!({

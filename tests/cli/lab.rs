@@ -1,5 +1,13 @@
 //! A test bench for the engine: a config with the email-sms preset's schema in a
 //! temporary directory, on SQLite or on a fresh PostgreSQL database.
+//!
+//! PostgreSQL comes from `OTPCTL_TEST_POSTGRES_URL` (`scripts/test` starts one; so does
+//! `export OTPCTL_TEST_POSTGRES_URL=$(scripts/pg)`). Without it a test that uses
+//! PostgreSQL fails, so that a green run never hides tests it did not run; only
+//! `OTPCTL_SKIP_POSTGRES=1` (and never under `CI` or `OTPCTL_REQUIRE_POSTGRES`)
+//! turns that into a skip, with one `note:` line on stderr per test naming the test
+//! and what it skipped (shown by `cargo test -- --nocapture` and
+//! `cargo nextest run --no-capture`).
 
 #![allow(dead_code)] // Each test module uses a different part of this helper.
 
@@ -22,18 +30,51 @@ pub enum Backend {
     Postgres,
 }
 
-/// The backends to run a test on: SQLite always, PostgreSQL when the test
-/// command started one (and required under CI).
+/// The backends to run a test on: SQLite always, and PostgreSQL (see the module
+/// doc for when it may be skipped).
 pub fn backends() -> Vec<Backend> {
     let mut backends = vec![Backend::Sqlite];
-    if postgres_url().is_some() {
+    if require_postgres("the PostgreSQL half of this test").is_some() {
         backends.push(Backend::Postgres);
-    } else if std::env::var_os("CI").is_some()
-        || std::env::var_os("OTPCTL_REQUIRE_POSTGRES").is_some()
-    {
-        panic!("OTPCTL_TEST_POSTGRES_URL is not set; scripts/test starts PostgreSQL for the suite");
     }
     backends
+}
+
+/// The test server's URL; or, when none is given, a failure, unless the run opted
+/// out with `OTPCTL_SKIP_POSTGRES=1` outside CI: then `None` and a note naming the
+/// test and `what` it skips.
+#[expect(
+    clippy::print_stderr,
+    reason = "the skip note is the test's own output, for whoever runs it"
+)]
+pub fn require_postgres(what: &str) -> Option<String> {
+    if let Some(url) = postgres_url() {
+        return Some(url);
+    }
+    let set = |var: &str| std::env::var_os(var).is_some_and(|v| !v.is_empty());
+    let required = ["CI", "OTPCTL_REQUIRE_POSTGRES"]
+        .into_iter()
+        .find(|var| set(var));
+    let skip = std::env::var("OTPCTL_SKIP_POSTGRES").is_ok_and(|v| v == "1");
+    match required {
+        Some(var) => panic!(
+            "{var} is set but OTPCTL_TEST_POSTGRES_URL is not: run the tests with scripts/test, \
+             or export OTPCTL_TEST_POSTGRES_URL=$(scripts/pg)"
+        ),
+        None if !skip => panic!(
+            "OTPCTL_TEST_POSTGRES_URL is not set, so {what} cannot run: run the tests with \
+             scripts/test, export OTPCTL_TEST_POSTGRES_URL=$(scripts/pg), or set \
+             OTPCTL_SKIP_POSTGRES=1 to skip PostgreSQL knowingly"
+        ),
+        None => {
+            let thread = std::thread::current();
+            let test = thread.name().unwrap_or("a test");
+            eprintln!(
+                "note: {test}: skipped {what} (OTPCTL_SKIP_POSTGRES=1, no OTPCTL_TEST_POSTGRES_URL)"
+            );
+            None
+        }
+    }
 }
 
 pub fn postgres_url() -> Option<String> {

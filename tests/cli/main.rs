@@ -6,6 +6,7 @@
 mod architecture;
 mod concurrency;
 mod courier;
+mod db;
 mod delivery;
 mod engine;
 mod fixtures;

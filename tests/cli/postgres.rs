@@ -5,32 +5,10 @@
 use sqlx::any::AnyPoolOptions;
 use sqlx::{AnyConnection, AnyPool, Connection, Row};
 
-/// The PostgreSQL server to test against. Unset is a failure in CI or when
-/// `OTPCTL_REQUIRE_POSTGRES` is set, and a skip (with a note) otherwise.
-#[expect(
-    clippy::print_stderr,
-    reason = "the skip note is the test's output, shown with --nocapture"
-)]
+/// The PostgreSQL server to test against; the policy for a missing one is
+/// [`crate::lab::require_postgres`]'s (a failure unless `OTPCTL_SKIP_POSTGRES=1`).
 fn postgres_url() -> Option<String> {
-    if let Some(url) = std::env::var("OTPCTL_TEST_POSTGRES_URL")
-        .ok()
-        .filter(|u| !u.is_empty())
-    {
-        return Some(url);
-    }
-    let required = ["CI", "OTPCTL_REQUIRE_POSTGRES"]
-        .iter()
-        .find(|var| std::env::var_os(var).is_some_and(|v| !v.is_empty()));
-    if let Some(var) = required {
-        panic!(
-            "{var} is set but OTPCTL_TEST_POSTGRES_URL is not: run the tests with scripts/test, \
-             or export OTPCTL_TEST_POSTGRES_URL=$(scripts/pg)"
-        );
-    }
-    eprintln!(
-        "note: skipping the PostgreSQL test: OTPCTL_TEST_POSTGRES_URL is unset (scripts/pg starts a server)"
-    );
-    None
+    crate::lab::require_postgres("this PostgreSQL test")
 }
 
 fn runtime() -> tokio::runtime::Runtime {

@@ -106,7 +106,88 @@ fn remove_keeps_the_comments_of_what_stays() {
     let config = yaml(&after);
     assert!(config["selfservice"]["methods"].get("link").is_none());
     assert!(config["serve"]["public"].get("cors").is_none());
+    // `link:` stood between two blank lines and takes one of them with it; `cors:` had
+    // none. The file reads as if neither had been there: no run of two blank lines.
+    assert_eq!(
+        blank_lines(&after),
+        blank_lines(&before) - 1,
+        "blank lines after the removals:\n{after}"
+    );
+    assert!(!after.contains("\n\n\n"), "a double blank line:\n{after}");
     insta::assert_snapshot!(after);
+}
+
+/// Regression (issue 16): removing the last key of a nested mapping left its blank
+/// line and the one after it, a double blank line. Each removal here must give the
+/// text the file would have had without the key.
+#[test]
+fn a_removal_takes_its_own_blank_lines() {
+    let original = "\
+# head
+
+version: v1
+
+selfservice:
+  default_browser_return_url: https://x.test/
+  methods:
+    code:
+      enabled: true
+
+    link:
+      enabled: false # deprecated
+
+  flows:
+    login:
+      lifespan: 10m
+
+    error:
+      ui_url: https://x.test/error
+
+courier:
+  message_retries: 5
+
+session:
+  lifespan: 72h
+";
+    // What each removal cuts out of the text: the key's lines and one blank-line run.
+    let cases = [
+        // The last entry of a nested mapping, a blank line on both sides (the
+        // `link:` of issue 16): the blank line before it goes.
+        (
+            "/selfservice/methods/link",
+            "\n    link:\n      enabled: false # deprecated\n",
+        ),
+        // An entry between siblings of its own mapping.
+        ("/courier", "courier:\n  message_retries: 5\n\n"),
+        // The first entry of a mapping: the blank line after it goes, none is left
+        // under the parent key.
+        (
+            "/selfservice/flows/login",
+            "    login:\n      lifespan: 10m\n\n",
+        ),
+        // The last entry of the file: no blank line is left at the end.
+        ("/session", "\nsession:\n  lifespan: 72h\n"),
+    ];
+    for (pointer, cut) in cases {
+        assert_eq!(original.matches(cut).count(), 1, "{cut:?}");
+        let want = original.replace(cut, "");
+        let w = World::new();
+        let path = w.write("kratos.yaml", original);
+        let out = w
+            .otpctl()
+            .args([
+                "patch",
+                "identity-config",
+                "./kratos.yaml",
+                "--remove",
+                pointer,
+            ])
+            .output()
+            .expect("run");
+        assert!(out.status.success(), "{pointer}: {}", stderr(&out));
+        let after = std::fs::read_to_string(&path).expect("read");
+        assert_eq!(after, want, "--remove {pointer}");
+    }
 }
 
 #[test]

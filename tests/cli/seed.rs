@@ -89,6 +89,10 @@ fn turning_sms_on_prints_the_security_warning() {
         ])
         .output()
         .expect("run");
+    // The check below means something only if this patch ran and wrote.
+    assert!(again.status.success(), "{}", stderr(&again));
+    let config = yaml(&std::fs::read_to_string(w.config_of(&id)).expect("read"));
+    assert_eq!(config["courier"]["message_retries"], 3);
     assert!(!stderr(&again).contains("SIM swapping"));
 }
 

@@ -225,19 +225,32 @@ impl HttpReceiver {
         HttpReceiver::start_slow(statuses, Duration::ZERO)
     }
 
+    /// As `start`, each reply carrying the request back (method, path, headers and
+    /// body as JSON), as an upstream that reflects what it was sent.
+    pub fn start_echo(statuses: &[u16]) -> HttpReceiver {
+        HttpReceiver::launch(statuses, Duration::ZERO, true)
+    }
+
     /// As `start`, waiting `delay` before each reply.
     pub fn start_slow(statuses: &[u16], delay: Duration) -> HttpReceiver {
+        HttpReceiver::launch(statuses, delay, false)
+    }
+
+    fn launch(statuses: &[u16], delay: Duration, echo: bool) -> HttpReceiver {
         let list = statuses
             .iter()
             .map(u16::to_string)
             .collect::<Vec<_>>()
             .join(",");
-        let args = [
+        let mut args = vec![
             "--statuses".to_string(),
             list,
             "--delay-ms".to_string(),
             delay.as_millis().to_string(),
         ];
+        if echo {
+            args.push("--echo".to_string());
+        }
         HttpReceiver {
             process: ServerProcess::start("http_receiver.py", &args),
         }

@@ -78,9 +78,8 @@ fn json_output_parses_back_into_the_documented_structs() {
     assert_eq!(got, want);
 }
 
-#[test]
-fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
-    let w = World::new();
+/// The SARIF 2.1.0 schema, compiled.
+fn sarif_validator() -> jsonschema::Validator {
     let schema_text =
         std::fs::read_to_string(fixtures().join("sarif/sarif-schema-2.1.0.json")).expect("schema");
     // The official schema's `language` patterns have a stray `]` that the Rust regex
@@ -91,7 +90,21 @@ fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
         r#""^[a-zA-Z]{2}(-[a-zA-Z]{2})?$""#,
     );
     let schema: serde_json::Value = serde_json::from_str(&schema_text).expect("json");
-    let validator = jsonschema::draft7::new(&schema).expect("compiles");
+    jsonschema::draft7::new(&schema).expect("compiles")
+}
+
+/// The schema's errors for a SARIF log, as readable lines.
+fn sarif_errors(validator: &jsonschema::Validator, log: &serde_json::Value) -> Vec<String> {
+    validator
+        .iter_errors(log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+#[test]
+fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
+    let w = World::new();
+    let validator = sarif_validator();
     for out in [planted(&w, "sarif"), {
         let clean = w.fixture("config/kratos-commented.yaml");
         w.otpctl()
@@ -102,10 +115,7 @@ fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
             .expect("run")
     }] {
         let log: serde_json::Value = serde_json::from_slice(&out.stdout).expect("sarif is JSON");
-        let errors: Vec<String> = validator
-            .iter_errors(&log)
-            .map(|e| format!("{} at {}", e, e.instance_path()))
-            .collect();
+        let errors = sarif_errors(&validator, &log);
         assert!(errors.is_empty(), "{errors:#?}");
         assert_eq!(log["version"], "2.1.0");
         // What GitHub code scanning needs of each result.
@@ -120,6 +130,188 @@ fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
             );
         }
     }
+}
+
+/// The files of a fixture folder (relative to tests/fixtures), sorted, `schema-*`
+/// helpers kept or taken alone.
+fn fixture_files(folder: &str, helpers: Helpers) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(fixtures().join(folder))
+        .unwrap_or_else(|e| panic!("{folder}: {e}"))
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_file())
+        .filter_map(|p| {
+            let name = p.file_name()?.to_str()?.to_string();
+            let helper = name.starts_with("schema-");
+            let keep = match helpers {
+                Helpers::Keep => true,
+                Helpers::Skip => !helper,
+                Helpers::Only => helper,
+            };
+            keep.then(|| format!("{folder}/{name}"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[derive(Clone, Copy)]
+enum Helpers {
+    Keep,
+    Skip,
+    Only,
+}
+
+/// Every `.json` / `.yaml` file under tests/fixtures but the SARIF schema itself.
+fn all_fixture_documents() -> Vec<String> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).expect("ls") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path
+                .extension()
+                .is_some_and(|e| e == "json" || e == "yaml" || e == "yml")
+            {
+                let relative = path.strip_prefix(fixtures()).expect("under fixtures");
+                out.push(relative.display().to_string());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&fixtures(), &mut out);
+    out.retain(|f| !f.starts_with("sarif/"));
+    out.sort();
+    out
+}
+
+/// Regression (issue 16): serde_json's end-of-input position (line 8 column 0 of a
+/// 7-line file) went through unchanged, so SARIF had `"startColumn": 0`, which the
+/// schema (and GitHub code scanning) refuses. Every fixture, valid and invalid, JSON
+/// and YAML, is validated as what it is; the SARIF must validate and every place
+/// reported (JSON and SARIF) must lie inside the file it names.
+#[test]
+fn every_fixture_gives_valid_sarif_and_places_inside_its_file() {
+    let w = World::new();
+    let validator = sarif_validator();
+    let project = "identity/identity-config.yaml";
+    let mut schemas = Vec::new();
+    for folder in ["identity-schema/valid", "identity-schema/invalid"] {
+        schemas.extend(fixture_files(folder, Helpers::Keep));
+    }
+    for folder in [
+        "identity-config/valid",
+        "identity-config/invalid",
+        "identity-config/warning",
+        "identity",
+    ] {
+        schemas.extend(fixture_files(folder, Helpers::Only));
+    }
+    schemas.push("config/customer.schema.json".to_string());
+    let mut configs = Vec::new();
+    for folder in [
+        "identity-config/valid",
+        "identity-config/invalid",
+        "identity-config/warning",
+    ] {
+        configs.extend(fixture_files(folder, Helpers::Skip));
+    }
+    configs.extend(
+        [
+            "config/planted-errors.yaml",
+            "config/kratos-commented.yaml",
+            project,
+        ]
+        .map(String::from),
+    );
+    let mut identities = fixture_files("identity/valid", Helpers::Keep);
+    identities.extend(fixture_files("identity/invalid", Helpers::Keep));
+
+    let mut covered: Vec<String> = [&schemas, &configs, &identities]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    covered.sort();
+    covered.dedup();
+    assert_eq!(
+        covered,
+        all_fixture_documents(),
+        "a fixture is not validated here; add its folder"
+    );
+
+    let mut results = 0;
+    for (args, files) in [
+        (vec!["validate", "identity-schema"], &schemas),
+        (vec!["validate", "identity-config"], &configs),
+        (
+            vec!["validate", "identity", "--project", project],
+            &identities,
+        ),
+    ] {
+        let run = |format: &str| {
+            let out = w
+                .otpctl()
+                .current_dir(fixtures())
+                .args(&args)
+                .args(files)
+                .args(["--format", format])
+                .output()
+                .expect("run");
+            assert!(
+                matches!(out.status.code(), Some(0 | 10)),
+                "{args:?}: {}",
+                stderr(&out)
+            );
+            serde_json::from_slice::<serde_json::Value>(&out.stdout)
+                .unwrap_or_else(|e| panic!("{args:?} --format {format}: {e}"))
+        };
+        let log = run("sarif");
+        let errors = sarif_errors(&validator, &log);
+        assert!(errors.is_empty(), "{args:?}: {errors:#?}");
+        for result in log["runs"][0]["results"].as_array().expect("results") {
+            let location = &result["locations"][0]["physicalLocation"];
+            let file = location["artifactLocation"]["uri"].as_str().expect("uri");
+            let region = &location["region"];
+            let at = |key: &str| region[key].as_u64().expect(key) as usize;
+            assert_inside(
+                file,
+                (at("startLine"), at("startColumn")),
+                (at("endLine"), at("endColumn")),
+            );
+            results += 1;
+        }
+        let report: JsonReport = serde_json::from_value(run("json")).expect("JsonReport");
+        for d in &report.diagnostics {
+            let (Some(line), Some(column), Some(end_line), Some(end_column)) =
+                (d.line, d.column, d.end_line, d.end_column)
+            else {
+                panic!("{}: {} has no place", d.file, d.code);
+            };
+            assert_inside(&d.file, (line, column), (end_line, end_column));
+        }
+    }
+    // Every invalid and warning fixture gives one result, the planted file five.
+    assert!(results >= 100, "{results} results");
+}
+
+/// A place lies inside a file: 1-based lines that exist, columns from 1 to just past
+/// the line's last character (end columns are exclusive), the end not before the start.
+fn assert_inside(file: &str, start: (usize, usize), end: (usize, usize)) {
+    let text = std::fs::read_to_string(fixtures().join(file)).expect("fixture");
+    let lines: Vec<&str> = text.lines().collect();
+    for (what, (line, column)) in [("start", start), ("end", end)] {
+        assert!(
+            (1..=lines.len()).contains(&line),
+            "{file}: {what} line {line} of a {}-line file",
+            lines.len()
+        );
+        let width = lines[line - 1].chars().count();
+        assert!(
+            (1..=width + 1).contains(&column),
+            "{file}: {what} column {column} on line {line}, which has {width} characters"
+        );
+    }
+    assert!(start <= end, "{file}: {start:?} after {end:?}");
 }
 
 #[test]

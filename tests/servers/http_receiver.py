@@ -4,7 +4,8 @@
 Each request is appended to --out as one JSON line:
   {"method", "path", "headers": {lower-case name: value}, "body"}
 and answered with the next status of --statuses (the last one repeats), with the
-body `status <code>`. Prints `ready <port>` on stdout once listening
+body `status <code>`, or with --echo the request itself (method, path, headers and
+body as JSON), as a careless upstream reflects what it was sent. Prints `ready <port>` on stdout once listening
 (--port 0 picks a free port).
 """
 
@@ -24,6 +25,7 @@ def parse_args():
     parser.add_argument("--out", required=True, help="JSON Lines file of received requests")
     parser.add_argument("--statuses", default="200", help="e.g. 500,500,200")
     parser.add_argument("--delay-ms", type=int, default=0, help="wait before each reply")
+    parser.add_argument("--echo", action="store_true", help="reply with the request as JSON")
     return parser.parse_args()
 
 
@@ -39,7 +41,7 @@ class Statuses:
             return self.codes.pop(0) if len(self.codes) > 1 else self.codes[0]
 
 
-def handler_class(out, statuses, delay):
+def handler_class(out, statuses, delay, echo):
     lock = threading.Lock()
 
     class Handler(BaseHTTPRequestHandler):
@@ -64,9 +66,9 @@ def handler_class(out, statuses, delay):
             if delay:
                 time.sleep(delay)
             status = statuses.next()
-            reply = f"status {status}".encode()
+            reply = json.dumps(record).encode() if echo else f"status {status}".encode()
             self.send_response(status)
-            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Type", "application/json" if echo else "text/plain")
             self.send_header("Content-Length", str(len(reply)))
             self.end_headers()
             if self.command != "HEAD":
@@ -83,7 +85,7 @@ def handler_class(out, statuses, delay):
 
 def main():
     args = parse_args()
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), handler_class(args.out, Statuses(args.statuses), args.delay_ms / 1000.0))
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), handler_class(args.out, Statuses(args.statuses), args.delay_ms / 1000.0, args.echo))
     print(f"ready {server.server_address[1]}", flush=True)
     try:
         server.serve_forever()
