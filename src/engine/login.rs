@@ -82,8 +82,10 @@ impl Engine {
             let (id, text) = texts::NO_LOGIN_STRATEGY;
             return self.refuse(&flow, ui::error(id, text));
         }
+        // Kratos' code strategy answers a completed flow as if no strategy took it.
         if flow.state == "passed_challenge" {
-            return self.refuse(&flow, ui::error(texts::GENERIC, texts::VERIFICATION_DONE.1));
+            let (id, text) = texts::NO_LOGIN_STRATEGY;
+            return self.refuse(&flow, ui::error(id, text));
         }
         if let Some(payload) = &submission.transient_payload {
             flow.context["transient_payload"] = payload.clone();

@@ -93,9 +93,10 @@ impl Engine {
             let (id, text) = texts::NO_REGISTRATION_STRATEGY;
             return self.refuse(&flow, ui::error(id, text));
         }
+        // Kratos' code strategy answers a completed flow as if no strategy took it.
         if flow.state == "passed_challenge" {
-            let text = texts::VERIFICATION_DONE.1;
-            return self.refuse(&flow, ui::error(texts::GENERIC, text));
+            let (id, text) = texts::NO_REGISTRATION_STRATEGY;
+            return self.refuse(&flow, ui::error(id, text));
         }
         if let Some(payload) = &submission.transient_payload {
             flow.context["transient_payload"] = payload.clone();

@@ -19,9 +19,11 @@ pub fn info(id: u32, message: &str) -> Value {
     text(id, "info", message, None)
 }
 
-/// An error message; Kratos puts the reason in the context.
+/// An error message. Only the generic one (4000001) carries its reason as
+/// context; Kratos' other validation messages have none.
 pub fn error(id: u32, message: &str) -> Value {
-    text(id, "error", message, Some(json!({ "reason": message })))
+    let context = (id == texts::GENERIC).then(|| json!({ "reason": message }));
+    text(id, "error", message, context)
 }
 
 /// The texts the code flows use, by id.
@@ -113,9 +115,10 @@ pub mod texts {
     );
     /// Registration flow expired (format minutes).
     pub const REGISTRATION_EXPIRED: u32 = 4040001;
-    /// No strategy can register (the code method is off).
+    /// No strategy can register (the code method is off, or the flow is done).
+    /// Kratos numbers it in the login block (`ErrorValidationRegistrationNoStrategyFound`).
     pub const NO_REGISTRATION_STRATEGY: (u32, &str) = (
-        4040002,
+        4010003,
         "Could not find a strategy to sign you up with. Did you fill out the form correctly?",
     );
     /// Wrong or expired registration code.

@@ -702,3 +702,117 @@ async fn a_flow_started_on_one_engine_completes_on_another() {
         );
     }
 }
+
+/// The one error message a refused step shows on the flow's container.
+fn the_error(flow: &Value) -> &Value {
+    let messages = flow["ui"]["messages"].as_array().expect("ui.messages");
+    assert_eq!(messages.len(), 1, "{flow}");
+    &messages[0]
+}
+
+/// Kratos' code strategy answers a submission to a completed login with
+/// `NewNoLoginStrategyResponsible` (4010002, no context), not 4000001.
+#[tokio::test]
+async fn a_completed_login_resubmitted_answers_4010002_as_kratos_does() {
+    for backend in backends() {
+        let lab = Lab::new(backend).await;
+        let engine = lab.engine().await;
+        register(&engine).await;
+        let flow_id = start_login(&engine, EMAIL).await;
+        let code = code_of(&engine, &flow_id).await;
+        let done = submit_login_code(&engine, &flow_id, EMAIL, &code).await;
+        assert!(matches!(done, Outcome::Done(_)), "{backend:?}: {done:?}");
+        let again = shown(submit_login_code(&engine, &flow_id, EMAIL, &code).await);
+        let error = the_error(&again);
+        assert_eq!(error["id"], 4010002, "{backend:?}");
+        assert_eq!(error["type"], "error");
+        assert_eq!(
+            error["text"],
+            "Could not find a strategy to log you in with. Did you fill out the form correctly?"
+        );
+        assert!(error.get("context").is_none(), "{backend:?}: {error}");
+    }
+}
+
+/// A completed registration, and a registration with the code method off, get
+/// `NewNoRegistrationStrategyResponsible`: 4010003 in Kratos' numbering (text/id.go
+/// puts `ErrorValidationRegistrationNoStrategyFound` in the login block).
+#[tokio::test]
+async fn registration_without_a_strategy_answers_4010003_as_kratos_does() {
+    const TEXT: &str =
+        "Could not find a strategy to sign you up with. Did you fill out the form correctly?";
+    for backend in backends() {
+        let lab = Lab::new(backend).await;
+        let engine = lab.engine().await;
+        register(&engine).await;
+        let flow = engine.create_registration_flow(&api()).await.expect("flow");
+        let flow_id = id(&flow);
+        let submission = RegistrationSubmission {
+            traits: Some(json!({ "email": "grace@example.com" })),
+            ..RegistrationSubmission::default()
+        };
+        shown(
+            engine
+                .submit_registration(&flow_id, &submission)
+                .await
+                .expect("send"),
+        );
+        let code = code_of(&engine, &flow_id).await;
+        let with_code = RegistrationSubmission {
+            code: Some(code),
+            ..submission.clone()
+        };
+        let done = engine
+            .submit_registration(&flow_id, &with_code)
+            .await
+            .expect("submit");
+        assert!(matches!(done, Outcome::Done(_)), "{backend:?}: {done:?}");
+        let again = shown(
+            engine
+                .submit_registration(&flow_id, &with_code)
+                .await
+                .expect("resubmit"),
+        );
+        let error = the_error(&again);
+        assert_eq!(error["id"], 4010003, "{backend:?}");
+        assert_eq!(error["text"], TEXT);
+        assert!(error.get("context").is_none(), "{backend:?}: {error}");
+
+        let off = Lab::new(backend).await.set(
+            "/selfservice/methods/code/passwordless_enabled",
+            json!(false),
+        );
+        let engine = off.engine().await;
+        let flow = engine.create_registration_flow(&api()).await.expect("flow");
+        let refused = shown(
+            engine
+                .submit_registration(&id(&flow), &submission)
+                .await
+                .expect("submit"),
+        );
+        let error = the_error(&refused);
+        assert_eq!(error["id"], 4010003, "{backend:?}");
+        assert_eq!(error["text"], TEXT);
+    }
+}
+
+/// Only the generic message (4000001) carries context (`{reason}`); the code
+/// errors have none, as in Kratos' text package.
+#[tokio::test]
+async fn only_the_generic_error_carries_its_reason_as_context() {
+    let lab = Lab::new(Backend::Sqlite).await;
+    let engine = lab.engine().await;
+    register(&engine).await;
+    let flow_id = start_login(&engine, EMAIL).await;
+    let wrong = shown(submit_login_code(&engine, &flow_id, EMAIL, "000000").await);
+    let error = the_error(&wrong);
+    assert_eq!(error["id"], 4010008);
+    assert!(error.get("context").is_none(), "{error}");
+    for _ in 0..5 {
+        submit_login_code(&engine, &flow_id, EMAIL, "000000").await;
+    }
+    let limited = shown(submit_login_code(&engine, &flow_id, EMAIL, "000000").await);
+    let error = the_error(&limited);
+    assert_eq!(error["id"], 4000001, "{limited}");
+    assert_eq!(error["context"]["reason"], error["text"]);
+}
