@@ -254,28 +254,21 @@ pub fn parse_value(path: &Path, format: Format, text: &str) -> Result<Value, Loa
             limit: MAX_DEPTH,
         });
     }
+    let syntax = |(line, column): (usize, usize), message: String| LoadError::Syntax {
+        path: name.clone(),
+        format,
+        line,
+        column,
+        message: strip_location(&message),
+    };
     let value = match format {
-        Format::Json => serde_json::from_str::<Value>(text).map_err(|e| {
-            let (line, column) = clamp_position(text, e.line(), e.column());
-            LoadError::Syntax {
-                path: name.clone(),
-                format,
-                line,
-                column,
-                message: strip_location(&e.to_string()),
-            }
-        })?,
+        Format::Json => serde_json::from_str::<Value>(text)
+            .map_err(|e| syntax(clamp_position(text, e.line(), e.column()), e.to_string()))?,
         Format::Yaml => serde_yaml::from_str::<Value>(text).map_err(|e| {
-            let (line, column) = e
+            let place = e
                 .location()
                 .map_or((0, 0), |l| clamp_position(text, l.line(), l.column()));
-            LoadError::Syntax {
-                path: name.clone(),
-                format,
-                line,
-                column,
-                message: strip_location(&e.to_string()),
-            }
+            syntax(place, e.to_string())
         })?,
     };
     if depth(&value) > MAX_DEPTH {

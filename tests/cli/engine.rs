@@ -59,6 +59,22 @@ async fn register(engine: &Engine) -> Value {
     }
 }
 
+/// Submits a registration's traits and returns the code it sent.
+async fn send_registration_code(
+    engine: &Engine,
+    flow_id: &str,
+    submission: &RegistrationSubmission,
+) -> String {
+    let sent = shown(
+        engine
+            .submit_registration(flow_id, submission)
+            .await
+            .expect("send"),
+    );
+    assert_eq!(sent["state"], "sent_email", "{sent}");
+    code_of(engine, flow_id).await
+}
+
 /// Starts a login for `identifier` and returns the flow id once a code was sent.
 async fn start_login(engine: &Engine, identifier: &str) -> String {
     let flow = engine.create_login_flow(&api()).await.expect("flow");
@@ -590,13 +606,7 @@ async fn registration_refuses_changed_traits_and_duplicates() {
         traits: Some(json!({ "email": "ada@example.com" })),
         ..Default::default()
     };
-    shown(
-        engine
-            .submit_registration(&flow_id, &submission)
-            .await
-            .expect("send"),
-    );
-    let code = code_of(&engine, &flow_id).await;
+    let code = send_registration_code(&engine, &flow_id, &submission).await;
     submission.code = Some(code.clone());
     submission.traits = Some(json!({ "email": "eve@example.com" }));
     let refused = shown(
@@ -751,13 +761,7 @@ async fn registration_without_a_strategy_answers_4010003_as_kratos_does() {
             traits: Some(json!({ "email": "grace@example.com" })),
             ..RegistrationSubmission::default()
         };
-        shown(
-            engine
-                .submit_registration(&flow_id, &submission)
-                .await
-                .expect("send"),
-        );
-        let code = code_of(&engine, &flow_id).await;
+        let code = send_registration_code(&engine, &flow_id, &submission).await;
         let with_code = RegistrationSubmission {
             code: Some(code),
             ..submission.clone()
