@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use otpctl::courier::outbox::MessageFilter;
-use otpctl::engine::{Engine, FlowRequest, LoginSubmission, Outcome};
+use otpctl::engine::{Engine, FlowRequest, FlowState, LoginSubmission, Outcome};
 use serde_json::Value;
 
 mod support;
@@ -107,7 +107,7 @@ async fn login(engine: &Engine, email: &str) -> Result<(), String> {
         .create_login_flow(&FlowRequest::default())
         .await
         .map_err(|e| e.to_string())?;
-    let id = flow["id"].as_str().unwrap_or_default().to_string();
+    let id = flow.id.clone();
     let mut submission = LoginSubmission {
         identifier: Some(email.to_string()),
         ..LoginSubmission::default()
@@ -117,7 +117,7 @@ async fn login(engine: &Engine, email: &str) -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?
     {
-        Outcome::Flow(flow) if flow["state"] == "sent_email" => {}
+        Outcome::Flow(flow) if flow.state == FlowState::SentEmail => {}
         _ => return Err("no code sent".into()),
     }
     submission.code = Some(code_from_outbox(engine, &id).await?);

@@ -8,7 +8,8 @@ use serde_json::{Map, Value, json};
 use super::engine::{self, Opened};
 use super::{Context, Failure, ProjectFlag, output};
 use crate::engine::{
-    FlowRequest, LoginSubmission, Outcome, RegistrationSubmission, VerificationSubmission,
+    ContinueWith, Flow, FlowRequest, FlowState, LoginSubmission, Outcome, RegistrationSubmission,
+    VerificationSubmission,
 };
 
 /// Output of the flow verbs.
@@ -120,7 +121,7 @@ fn drive(kind: Kind, step: &StepArgs, cx: Context) -> Result<(), Failure> {
             .map_err(Failure::op)?,
         None => create(&opened, &kind)?,
     };
-    let flow_id = flow["id"].as_str().unwrap_or_default().to_string();
+    let flow_id = flow.id.clone();
     let code = match (&step.flow, &step.code) {
         (Some(_), Some(code)) => code.clone(),
         _ => {
@@ -141,7 +142,7 @@ fn drive(kind: Kind, step: &StepArgs, cx: Context) -> Result<(), Failure> {
     print_done(step.format, outcome?)
 }
 
-fn create(opened: &Opened, kind: &Kind) -> Result<Value, Failure> {
+fn create(opened: &Opened, kind: &Kind) -> Result<Flow, Failure> {
     let request = FlowRequest::default();
     let engine = &opened.engine;
     let created = match kind {
@@ -157,8 +158,8 @@ fn create(opened: &Opened, kind: &Kind) -> Result<Value, Failure> {
 }
 
 /// The first step (or a resend): the engine sends a code; the flow comes back.
-fn send_code(opened: &Opened, kind: &Kind, flow: &Value, cx: Context) -> Result<Value, Failure> {
-    let id = flow["id"].as_str().unwrap_or_default();
+fn send_code(opened: &Opened, kind: &Kind, flow: &Flow, cx: Context) -> Result<Flow, Failure> {
+    let id = flow.id.as_str();
     let engine = &opened.engine;
     let since = engine.clock().now_ms();
     let outcome = match kind {
@@ -174,7 +175,7 @@ fn send_code(opened: &Opened, kind: &Kind, flow: &Value, cx: Context) -> Result<
                 opened
                     .runtime
                     .block_on(engine.submit_login(id, &submission)),
-                |_| Value::Null,
+                |_| Ok(Value::Null),
             )
         }
         Kind::Registration(traits) => {
@@ -187,7 +188,7 @@ fn send_code(opened: &Opened, kind: &Kind, flow: &Value, cx: Context) -> Result<
                 opened
                     .runtime
                     .block_on(engine.submit_registration(id, &submission)),
-                |_| Value::Null,
+                |_| Ok(Value::Null),
             )
         }
         Kind::Verification(address) => {
@@ -199,12 +200,16 @@ fn send_code(opened: &Opened, kind: &Kind, flow: &Value, cx: Context) -> Result<
                 opened
                     .runtime
                     .block_on(engine.submit_verification(id, &submission)),
-                |_| Value::Null,
+                |_| Ok(Value::Null),
             )
         }
     }?;
     let flow = match outcome {
-        Outcome::Flow(flow) if flow["state"] == "sent_email" && ui_errors(&flow).is_empty() => flow,
+        Outcome::Flow(flow)
+            if flow.state == FlowState::SentEmail && flow.error_texts().is_empty() =>
+        {
+            flow
+        }
         other => return Err(failure_of(other)),
     };
     opened.deliver_and_report(cx, id, since)?;
@@ -216,10 +221,10 @@ fn send_code(opened: &Opened, kind: &Kind, flow: &Value, cx: Context) -> Result<
 fn obtain_code(
     opened: &Opened,
     step: &StepArgs,
-    flow: &Value,
+    flow: &Flow,
     _cx: Context,
 ) -> Result<Option<String>, Failure> {
-    let id = flow["id"].as_str().unwrap_or_default();
+    let id = flow.id.as_str();
     if step.auto {
         return opened.code_from_outbox(id).map(Some);
     }
@@ -236,8 +241,8 @@ fn obtain_code(
 }
 
 /// A code was sent and nobody can type it here: print the flow to continue.
-fn finish_pending(step: &StepArgs, flow: &Value, cx: Context) -> Result<(), Failure> {
-    let id = flow["id"].as_str().unwrap_or_default();
+fn finish_pending(step: &StepArgs, flow: &Flow, cx: Context) -> Result<(), Failure> {
+    let id = flow.id.as_str();
     match step.format {
         StepFormat::Text => {
             output::emit_line(&format!("flow: {id}"))?;
@@ -247,9 +252,9 @@ fn finish_pending(step: &StepArgs, flow: &Value, cx: Context) -> Result<(), Fail
             );
             Ok(())
         }
-        StepFormat::Json => {
-            output::emit_json(&json!({ "version": 1, "result": "code_sent", "flow": flow }))
-        }
+        StepFormat::Json => output::emit_json(
+            &json!({ "version": 1, "result": "code_sent", "flow": to_json(flow)? }),
+        ),
     }
 }
 
@@ -257,10 +262,10 @@ fn finish_pending(step: &StepArgs, flow: &Value, cx: Context) -> Result<(), Fail
 fn submit_code(
     opened: &Opened,
     kind: &Kind,
-    flow: &Value,
+    flow: &Flow,
     code: &str,
 ) -> Result<Result<Value, Failure>, Failure> {
-    let id = flow["id"].as_str().unwrap_or_default();
+    let id = flow.id.as_str();
     let engine = &opened.engine;
     let code = Some(code.to_string());
     let outcome = match kind {
@@ -277,12 +282,12 @@ fn submit_code(
                     .runtime
                     .block_on(engine.submit_login(id, &submission)),
                 |done| {
-                    json!({
+                    Ok(json!({
                         "result": "session",
                         "session_token": done.session_token,
                         "session": done.session,
-                        "continue_with": done.continue_with,
-                    })
+                        "continue_with": to_json(&done.continue_with)?,
+                    }))
                 },
             )
         }
@@ -297,13 +302,13 @@ fn submit_code(
                     .runtime
                     .block_on(engine.submit_registration(id, &submission)),
                 |done| {
-                    json!({
+                    Ok(json!({
                         "result": "identity",
                         "identity": done.identity,
                         "session_token": done.session_token,
                         "session": done.session,
-                        "continue_with": done.continue_with,
-                    })
+                        "continue_with": to_json(&done.continue_with)?,
+                    }))
                 },
             )
         }
@@ -317,7 +322,9 @@ fn submit_code(
                 opened
                     .runtime
                     .block_on(engine.submit_verification(id, &submission)),
-                |flow| json!({ "result": "verified", "address": address, "flow": flow }),
+                |flow| {
+                    Ok(json!({ "result": "verified", "address": address, "flow": to_json(flow)? }))
+                },
             )
         }
     }?;
@@ -330,28 +337,29 @@ fn submit_code(
 /// Turns an engine outcome with a kind-specific success into one with JSON.
 fn generic<T>(
     result: Result<Outcome<T>, crate::engine::EngineError>,
-    done: impl FnOnce(&T) -> Value,
+    done: impl FnOnce(&T) -> Result<Value, Failure>,
 ) -> Result<Outcome<Value>, Failure> {
-    Ok(match result.map_err(Failure::op)? {
-        Outcome::Done(value) => Outcome::Done(done(&value)),
-        Outcome::Flow(flow) => Outcome::Flow(flow),
-        Outcome::Expired { flow, expired_at } => Outcome::Expired { flow, expired_at },
-        Outcome::Replaced { flow } => Outcome::Replaced { flow },
-        Outcome::AddressNotVerified { continue_with } => {
-            Outcome::AddressNotVerified { continue_with }
-        }
-    })
+    match result.map_err(Failure::op)? {
+        Outcome::Done(value) => Ok(Outcome::Done(done(&value)?)),
+        other => Ok(other.map(|_| Value::Null)),
+    }
+}
+
+/// A typed answer as JSON.
+fn to_json(value: &impl serde::Serialize) -> Result<Value, Failure> {
+    serde_json::to_value(value).map_err(|e| Failure::op(format!("cannot show the answer: {e}")))
 }
 
 /// The failure an unfinished outcome stands for, with the UI's words.
 fn failure_of(outcome: Outcome<Value>) -> Failure {
     match outcome {
         Outcome::Flow(flow) => {
-            let errors = ui_errors(&flow);
+            let errors = flow.error_texts();
             if errors.is_empty() {
                 Failure::op(format!(
                     "flow `{}` is in state {}",
-                    flow["id"], flow["state"]
+                    flow.id,
+                    flow.state.as_str()
                 ))
             } else {
                 Failure::op(errors.join("; "))
@@ -359,43 +367,25 @@ fn failure_of(outcome: Outcome<Value>) -> Failure {
         }
         Outcome::Expired { flow, .. } => Failure::op(format!(
             "the flow expired; start again (a new flow `{}` replaces it)",
-            flow["id"].as_str().unwrap_or_default()
+            flow.id
         )),
         Outcome::Replaced { flow } => Failure::op(format!(
             "{} (a new flow `{}` replaces it)",
-            ui_errors(&flow).join("; "),
-            flow["id"].as_str().unwrap_or_default()
+            flow.error_texts().join("; "),
+            flow.id
         )),
-        Outcome::AddressNotVerified { continue_with } => Failure::op(format!(
-            "your email or phone address is not yet verified: a verification code was sent (verification flow `{}`)",
-            continue_with
-                .first()
-                .and_then(|c| c.pointer("/flow/id"))
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-        )),
+        Outcome::AddressNotVerified { continue_with } => {
+            let verification = continue_with.iter().find_map(|c| match c {
+                ContinueWith::ShowVerificationUi { flow } => Some(flow.id.as_str()),
+                ContinueWith::SetOrySessionToken { .. } => None,
+            });
+            Failure::op(format!(
+                "your email or phone address is not yet verified: a verification code was sent (verification flow `{}`)",
+                verification.unwrap_or_default()
+            ))
+        }
         Outcome::Done(_) => Failure::op("unexpected completion"),
     }
-}
-
-/// The error texts of a flow's UI: container messages and node messages.
-fn ui_errors(flow: &Value) -> Vec<String> {
-    let container = flow
-        .pointer("/ui/messages")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten();
-    let nodes = flow
-        .pointer("/ui/nodes")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .flat_map(|n| n["messages"].as_array().into_iter().flatten());
-    container
-        .chain(nodes)
-        .filter(|m| m["type"] == "error")
-        .filter_map(|m| m["text"].as_str().map(str::to_string))
-        .collect()
 }
 
 fn print_done(format: StepFormat, done: Value) -> Result<(), Failure> {
@@ -431,28 +421,21 @@ fn print_done(format: StepFormat, done: Value) -> Result<(), Failure> {
 }
 
 /// The value of a hidden input of a flow's UI.
-fn hidden_value(flow: &Value, name: &str) -> Option<String> {
-    flow.pointer("/ui/nodes")?
-        .as_array()?
-        .iter()
-        .find(|n| n.pointer("/attributes/name").and_then(Value::as_str) == Some(name))
-        .and_then(|n| n.pointer("/attributes/value"))
+fn hidden_value(flow: &Flow, name: &str) -> Option<String> {
+    flow.node_value(name)
         .and_then(Value::as_str)
         .map(str::to_string)
 }
 
 /// The traits a registration flow sent its code for, from its hidden nodes.
-fn hidden_traits(flow: &Value) -> Option<Value> {
+fn hidden_traits(flow: &Flow) -> Option<Value> {
     let mut traits = json!({});
     let mut any = false;
-    for node in flow.pointer("/ui/nodes")?.as_array()? {
-        let Some(name) = node.pointer("/attributes/name").and_then(Value::as_str) else {
+    for node in &flow.container()?.nodes {
+        let Some(input) = node.input() else {
             continue;
         };
-        let Some(path) = name.strip_prefix("traits.") else {
-            continue;
-        };
-        let Some(value) = node.pointer("/attributes/value") else {
+        let (Some(path), Some(value)) = (input.name.strip_prefix("traits."), &input.value) else {
             continue;
         };
         set_path(&mut traits, path, value.clone());
@@ -462,7 +445,7 @@ fn hidden_traits(flow: &Value) -> Option<Value> {
 }
 
 /// The address a verification flow sent its code to (its resend node).
-fn flow_address(flow: &Value) -> Option<String> {
+fn flow_address(flow: &Flow) -> Option<String> {
     hidden_value(flow, "email").or_else(|| hidden_value(flow, "sms"))
 }
 

@@ -13,7 +13,8 @@ use serde_json::{Value, json};
 use super::engine::{self, Opened};
 use super::{Context, Failure, ProjectFlag, output};
 use crate::engine::{
-    FlowRequest, LoginSubmission, Outcome, RegistrationSubmission, VerificationSubmission,
+    Flow, FlowRequest, FlowState, LoginSubmission, Outcome, RegistrationSubmission,
+    VerificationSubmission,
 };
 use crate::project::{Home, Preset};
 
@@ -327,7 +328,7 @@ async fn record(request: axum::extract::Request, inbox: &Inbox) -> axum::http::S
 
 fn expect_sent<T>(outcome: &Outcome<T>) -> Result<(), Failure> {
     match outcome {
-        Outcome::Flow(flow) if flow["state"] == "sent_email" => {
+        Outcome::Flow(flow) if flow.state == FlowState::SentEmail => {
             say(&ui_text(flow));
             Ok(())
         }
@@ -345,17 +346,16 @@ fn unexpected<T>(outcome: Outcome<T>) -> Failure {
     }
 }
 
-fn flow_id(flow: &Value) -> String {
-    flow["id"].as_str().unwrap_or_default().to_string()
+fn flow_id(flow: &Flow) -> String {
+    flow.id.clone()
 }
 
 /// The flow's container messages, for the transcript.
-fn ui_text(flow: &Value) -> String {
-    flow.pointer("/ui/messages")
-        .and_then(Value::as_array)
+fn ui_text(flow: &Flow) -> String {
+    flow.container()
         .into_iter()
-        .flatten()
-        .filter_map(|m| m["text"].as_str())
+        .flat_map(|ui| ui.messages.iter())
+        .map(|m| m.text.as_ref())
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -1,128 +1,34 @@
-//! What the three flows share: creation, expiry, the public JSON shape, the
-//! submission counter and the issuing of codes with their messages.
+//! What the three flows share: creating, loading and saving a flow, the
+//! prelude every step runs (expiry, a method that is off, a completed flow),
+//! and the answers that show a flow again with a message.
 
-use serde_json::{Value, json};
+use std::time::Duration;
 
-use super::json::object;
-use super::{Engine, EngineError, code, ui};
-use crate::courier::outbox;
-use crate::courier::template::{Channel, TemplateType};
-use crate::engine::identifier::Via;
-use crate::store::{self, CodeOwner, CodeRecord, FlowRecord, StoreError, Tx};
+use serde_json::json;
+
+use super::model::{Flow, FlowKind, FlowRequest, FlowState, FlowType, FlowUi, Outcome};
+use super::ui::{self, Group, Input, TextKind, UiContainer, UiNode, UiText};
+use super::{Engine, EngineError, texts};
+use crate::store::{self, Tx};
 use crate::time::clock::rfc3339_ms;
 
-/// The three self-service flows with codes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FlowKind {
-    /// Passwordless login.
-    Login,
-    /// Passwordless registration.
-    Registration,
-    /// Address verification.
-    Verification,
-}
-
-impl FlowKind {
-    /// The name used in URLs and the store.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FlowKind::Login => "login",
-            FlowKind::Registration => "registration",
-            FlowKind::Verification => "verification",
-        }
-    }
-}
-
-/// Who the flow is for: a native app (`api`) or a browser.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum FlowType {
-    /// Native apps and scripts: no CSRF, session tokens.
-    #[default]
-    Api,
-    /// Browsers: CSRF tokens and cookies (the HTTP API's concern).
-    Browser,
-}
-
-impl FlowType {
-    /// `api` or `browser`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FlowType::Api => "api",
-            FlowType::Browser => "browser",
-        }
-    }
-}
-
-/// How a flow is asked for.
-#[derive(Debug, Clone, Default)]
-pub struct FlowRequest {
-    /// `api` (default) or `browser`.
-    pub flow_type: FlowType,
-    /// `?return_to=`.
-    pub return_to: Option<String>,
-    /// The URL of the request, if it came over HTTP.
-    pub request_url: Option<String>,
-}
-
-/// The result of a flow step, shaped after Kratos' responses (reference G.6).
-#[derive(Debug, Clone)]
-pub enum Outcome<T> {
-    /// The flow to show again: a code was sent, or the UI carries an error.
-    /// Kratos answers 400 for login and registration, 200 for verification.
-    Flow(Value),
-    /// The flow is done.
-    Done(T),
-    /// The flow had expired; `flow` replaces it (Kratos: 410 with `use_flow_id`,
-    /// or a redirect for verification).
-    Expired {
-        /// The new flow.
-        flow: Value,
-        /// When the old one expired (milliseconds since the epoch).
-        expired_at: i64,
-    },
-    /// Verification only: the flow cannot take more submissions and `flow`
-    /// replaces it (Kratos: 410 `self_service_flow_replaced`).
-    Replaced {
-        /// The new flow.
-        flow: Value,
-    },
-    /// Login only: the `require_verified_address` hook stopped the login; a
-    /// verification flow was started (Kratos: 403 `session_verified_address_required`).
-    AddressNotVerified {
-        /// The `show_verification_ui` item.
-        continue_with: Vec<Value>,
-    },
-}
-
-/// A code to send: where, how, and for which identity.
-#[derive(Debug, Clone)]
-pub(super) struct Target {
-    pub address: String,
-    pub via: Via,
-    pub identity_id: Option<String>,
-}
-
-/// Whether a submission carries a code (an empty one is a missing field, not a try).
-pub(super) fn has_code(code: Option<&str>) -> bool {
-    code.is_some_and(|c| !c.trim().is_empty())
-}
-
-fn channel_of(via: Via) -> Channel {
-    match via {
-        Via::Email => Channel::Email,
-        Via::Sms => Channel::Sms,
-    }
+/// What the prelude of a step decided.
+pub(super) enum Prelude<T> {
+    /// The step answers at once with this.
+    Answer(Outcome<T>),
+    /// The step goes on with the flow.
+    Continue(Flow),
 }
 
 impl Engine {
-    /// A new flow record of `kind` with the given UI, not yet stored.
+    /// A new flow of `kind` with the given UI, not yet stored.
     pub(super) fn new_flow(
         &self,
         kind: FlowKind,
         request: &FlowRequest,
-        lifespan_ms: i64,
-        nodes: Vec<Value>,
-    ) -> FlowRecord {
+        lifespan: Duration,
+        nodes: Vec<UiNode>,
+    ) -> Flow {
         let id = store::new_row_id();
         let now = self.now();
         let request_url = request.request_url.clone().unwrap_or_else(|| {
@@ -132,36 +38,58 @@ impl Engine {
                 request.flow_type.as_str()
             ))
         });
-        FlowRecord {
-            ui: ui::container(self.action_url(kind, &id), "POST", nodes, Vec::new()).into(),
+        let mut flow = Flow {
             id,
-            kind: kind.as_str().to_string(),
-            flow_type: request.flow_type.as_str().to_string(),
-            state: "choose_method".to_string(),
+            kind,
+            flow_type: request.flow_type,
+            state: FlowState::ChooseMethod,
             active: None,
             submit_count: 0,
             request_url,
             return_to: request.return_to.clone(),
             context: json!({}),
+            ui: FlowUi::Built(UiContainer::new(String::new(), "POST", Vec::new())),
             issued_at: now,
-            expires_at: now.saturating_add(lifespan_ms),
+            expires_at: now.saturating_add(duration_ms(lifespan)),
             updated_at: now,
-        }
+        };
+        flow.ui = FlowUi::Built(self.rebuild_ui(&flow, nodes));
+        flow
     }
 
     /// `<public>/self-service/<kind>?flow=<id>`, where the UI posts to.
-    pub(super) fn action_url(&self, kind: FlowKind, id: &str) -> String {
+    fn action_url(&self, kind: FlowKind, id: &str) -> String {
         self.public_url(&format!("self-service/{}?flow={id}", kind.as_str()))
     }
 
+    /// A UI container for the flow with new nodes; browser flows carry the
+    /// `csrf_token` node from creation on, as in Kratos.
+    pub(super) fn rebuild_ui(&self, flow: &Flow, mut nodes: Vec<UiNode>) -> UiContainer {
+        if flow.flow_type == FlowType::Browser {
+            nodes.push(
+                Input::new(Group::Default, "csrf_token", "hidden")
+                    .value("")
+                    .required()
+                    .build(),
+            );
+        }
+        UiContainer::new(self.action_url(flow.kind, &flow.id), "POST", nodes)
+    }
+
     /// Stores a flow just created, in a transaction of its own.
-    pub(super) async fn store_new_flow(&self, flow: &FlowRecord) -> Result<(), EngineError> {
-        let flow = flow.clone();
+    pub(super) async fn store_new_flow(&self, flow: &Flow) -> Result<(), EngineError> {
+        let record = flow.to_record();
         self.in_tx(move |_, tx| {
-            store::insert_flow(&tx, &flow);
+            store::insert_flow(&tx, &record);
             std::future::ready(Ok(()))
         })
         .await
+    }
+
+    /// Writes a changed flow back, stamping it.
+    pub(super) fn save_flow(&self, tx: &Tx, flow: &mut Flow) {
+        flow.updated_at = self.now();
+        store::update_flow(tx, &flow.to_record());
     }
 
     /// A stored flow of `kind`, or an error naming what was found instead.
@@ -172,294 +100,194 @@ impl Engine {
         kind: FlowKind,
         id: &str,
         counting: bool,
-    ) -> Result<FlowRecord, EngineError> {
+    ) -> Result<Flow, EngineError> {
         let found = if counting {
             store::get_flow_counting_submission(tx, id, kind.as_str()).await?
         } else {
             store::get_flow(tx, id).await?
         };
-        let flow = found.ok_or_else(|| EngineError::NotFound {
+        let record = found.ok_or_else(|| EngineError::NotFound {
             kind: "flow",
             id: id.to_string(),
         })?;
-        if flow.kind != kind.as_str() {
+        let flow = Flow::from_record(record)?;
+        if flow.kind != kind {
             return Err(EngineError::WrongFlowKind {
                 id: id.to_string(),
                 expected: kind.as_str(),
-                actual: flow.kind,
+                actual: flow.kind.as_str().to_string(),
             });
         }
         Ok(flow)
     }
 
-    /// A flow as JSON, by id, whatever its kind (`GET …/flows?id=`).
-    pub async fn get_flow(&self, id: &str) -> Result<Value, EngineError> {
+    /// A flow by id, whatever its kind (`GET …/flows?id=`), its UI read.
+    pub async fn get_flow(&self, id: &str) -> Result<Flow, EngineError> {
         let id = id.to_string();
         self.in_tx(move |_, tx| {
             let id = id.clone();
             async move {
-                let flow = store::get_flow(&tx, &id)
+                let record = store::get_flow(&tx, &id)
                     .await?
                     .ok_or_else(|| EngineError::NotFound { kind: "flow", id })?;
-                Ok(flow_json(flow)?)
+                let mut flow = Flow::from_record(record)?;
+                flow.ui.get_mut()?;
+                Ok(flow)
             }
         })
         .await
     }
 
-    /// Replaces an expired login or registration flow with a new one of the same
-    /// kind and type that carries the "expired N.NN minutes ago" message.
-    pub(super) async fn replace_expired<T>(
+    /// What login and registration steps check first, in Kratos' order: an
+    /// expired flow is replaced by a new one (410), a code method that is off
+    /// and a completed flow are refused with the "no strategy" message.
+    pub(super) async fn login_or_registration_prelude<T>(
         &self,
-        tx: &crate::store::Tx,
-        old: &FlowRecord,
-        lifespan: std::time::Duration,
-        nodes: Vec<Value>,
-    ) -> Result<Outcome<T>, EngineError> {
-        let kind = if old.kind == FlowKind::Registration.as_str() {
-            FlowKind::Registration
-        } else {
-            FlowKind::Login
+        tx: &Tx,
+        flow: Flow,
+        fresh_nodes: impl FnOnce() -> Vec<UiNode>,
+    ) -> Result<Prelude<T>, EngineError> {
+        let (lifespan, no_strategy) = match flow.kind {
+            FlowKind::Registration => (
+                self.settings().registration.lifespan,
+                texts::NO_REGISTRATION_STRATEGY,
+            ),
+            _ => (self.settings().login.lifespan, texts::NO_LOGIN_STRATEGY),
         };
+        if self.is_expired(&flow) {
+            let outcome = self.replace_expired(tx, &flow, lifespan, fresh_nodes())?;
+            return Ok(Prelude::Answer(outcome));
+        }
+        // Kratos' code strategy answers a completed flow as if no strategy took it.
+        if !self.settings().code.passwordless_enabled || flow.state == FlowState::PassedChallenge {
+            let (id, text) = no_strategy;
+            return Ok(Prelude::Answer(self.refuse(
+                tx,
+                flow,
+                ui::error(id, text),
+            )?));
+        }
+        Ok(Prelude::Continue(flow))
+    }
+
+    /// Replaces an expired flow with a new one of the same kind and type that
+    /// carries the "expired N.NN minutes ago" message.
+    pub(super) fn replace_expired<T>(
+        &self,
+        tx: &Tx,
+        old: &Flow,
+        lifespan: Duration,
+        nodes: Vec<UiNode>,
+    ) -> Result<Outcome<T>, EngineError> {
         let request = FlowRequest {
-            flow_type: flow_type_of(old),
+            flow_type: old.flow_type,
             return_to: old.return_to.clone(),
             request_url: Some(old.request_url.clone()),
         };
-        let mut flow = self.new_flow(kind, &request, duration_ms(lifespan), nodes);
-        ui::set_messages(flow.ui.get_mut()?, vec![self.expired_message(kind, old)]);
-        store::insert_flow(tx, &flow);
+        let mut flow = self.new_flow(old.kind, &request, lifespan, nodes);
+        flow.ui
+            .get_mut()?
+            .set_messages(vec![self.expired_message(old)]);
+        store::insert_flow(tx, &flow.to_record());
         Ok(Outcome::Expired {
-            flow: flow_json(flow)?,
+            flow,
             expired_at: old.expires_at,
         })
     }
 
     /// Whether a flow has expired.
-    pub(super) fn is_expired(&self, flow: &FlowRecord) -> bool {
+    pub(super) fn is_expired(&self, flow: &Flow) -> bool {
         self.now() >= flow.expires_at
     }
 
     /// The message a replacement flow carries after expiry: "The … flow expired
-    /// N.NN minutes ago, please try again."
-    pub(super) fn expired_message(&self, kind: FlowKind, flow: &FlowRecord) -> Value {
+    /// N.NN minutes ago, please try again.", with Kratos' context.
+    pub(super) fn expired_message(&self, flow: &Flow) -> UiText {
         let minutes = (self.now() - flow.expires_at) as f64 / 60_000.0;
-        let id = match kind {
-            FlowKind::Login => ui::texts::LOGIN_EXPIRED,
-            FlowKind::Registration => ui::texts::REGISTRATION_EXPIRED,
-            FlowKind::Verification => ui::texts::VERIFICATION_EXPIRED,
+        let id = match flow.kind {
+            FlowKind::Login => texts::LOGIN_EXPIRED,
+            FlowKind::Registration => texts::REGISTRATION_EXPIRED,
+            FlowKind::Verification => texts::VERIFICATION_EXPIRED,
         };
         let text = format!(
             "The {} flow expired {minutes:.2} minutes ago, please try again.",
-            kind.as_str()
+            flow.kind.as_str()
         );
+        let expired_at = flow.expires_at;
         ui::text(
             id,
-            "error",
-            &text,
-            Some(json!({ "expired_at": rfc3339_ms(flow.expires_at) })),
+            TextKind::Error,
+            text,
+            Some(json!({
+                "expired_at": rfc3339_ms(expired_at),
+                "expired_at_unix": expired_at.div_euclid(1000),
+            })),
         )
     }
 
     /// Whether the code submission just counted is over `max_submissions` and
     /// must be refused even with the right code (reference B.4).
-    pub(super) fn over_submission_limit(&self, flow: &FlowRecord) -> bool {
+    pub(super) fn over_submission_limit(&self, flow: &Flow) -> bool {
         flow.submit_count > i64::from(self.settings().code.max_submissions)
     }
 
-    /// Deletes the flow's older codes, then makes, stores and queues one code per
-    /// target. `data` builds each message's template data from the target and
-    /// the plain code, which exists only there and in the message.
-    pub(super) async fn issue_codes(
+    /// Shows the flow with `message` on its container, as Kratos' flow error
+    /// handler does: earlier messages are cleared and the flow is saved, so
+    /// reading it again shows what this answer showed.
+    pub(super) fn refuse<T>(
         &self,
         tx: &Tx,
-        flow: &FlowRecord,
-        targets: &[Target],
-        template: TemplateType,
-        data: impl Fn(&Target, &str) -> Value,
-    ) -> Result<(), EngineError> {
-        // A flow still choosing its method has no codes yet.
-        if flow.state != "choose_method" {
-            store::delete_codes_of_flow(tx, &flow.id);
-        }
-        let now = self.now();
-        let lifespan = duration_ms(self.settings().code.lifespan);
-        for target in targets {
-            let code = code::generate()?;
-            let record = CodeRecord {
-                id: store::new_row_id(),
-                flow_id: flow.id.clone(),
-                code_hmac: code::hash(code.expose(), self.signing_secret()),
-                address: target.address.clone(),
-                via: target.via.as_str().to_string(),
-                identity_id: target.identity_id.clone(),
-                issued_at: now,
-                expires_at: now.saturating_add(lifespan),
-                used_at: None,
-            };
-            store::insert_code(tx, &record);
-            let template_data = data(target, code.expose());
-            self.send(tx, template, target, template_data, Some(&flow.id))
-                .await?;
-        }
-        Ok(())
+        mut flow: Flow,
+        message: UiText,
+    ) -> Result<Outcome<T>, EngineError> {
+        let container = flow.ui.get_mut()?;
+        clear_messages(container);
+        container.set_messages(vec![message]);
+        self.save_flow(tx, &mut flow);
+        Ok(Outcome::Flow(flow))
     }
 
-    /// Renders and queues one message.
-    pub(super) async fn send(
+    /// Shows the flow with `message` on the node `name` (a missing field), the
+    /// earlier messages cleared; saved as [`Engine::refuse`] does.
+    pub(super) fn refuse_field<T>(
         &self,
         tx: &Tx,
-        template: TemplateType,
-        target: &Target,
-        template_data: Value,
-        flow_id: Option<&str>,
-    ) -> Result<(), EngineError> {
-        let message = outbox::compose(
-            self.templates(),
-            template,
-            channel_of(target.via),
-            &target.address,
-            template_data,
-            flow_id,
-            self.now(),
-        )?;
-        outbox::enqueue(tx, &message);
-        Ok(())
+        mut flow: Flow,
+        name: &str,
+        message: UiText,
+    ) -> Result<Outcome<T>, EngineError> {
+        let container = flow.ui.get_mut()?;
+        clear_messages(container);
+        if !container.add_node_message(name, message.clone()) {
+            container.set_messages(vec![message]);
+        }
+        self.save_flow(tx, &mut flow);
+        Ok(Outcome::Flow(flow))
     }
 
-    /// Uses the code of a flow that `submitted` is, if `owner` may use it and it
-    /// is unexpired and unused: checked under every secret, so rotating secrets
-    /// does not void codes in flight. None for a wrong, expired or used code
-    /// (Kratos gives one answer for all three).
-    pub(super) async fn claim_code(
+    /// Shows the flow with a UI of its own (trait errors on their nodes), saved.
+    pub(super) fn refuse_with_ui<T>(
         &self,
         tx: &Tx,
-        flow_id: &str,
-        submitted: &str,
-        owner: CodeOwner<'_>,
-    ) -> Result<Option<CodeRecord>, EngineError> {
-        let hashes: Vec<String> = self
-            .inner
-            .secrets
-            .iter()
-            .map(|secret| code::hash(submitted, secret))
-            .collect();
-        Ok(store::claim_code(tx, flow_id, &hashes, owner, self.now()).await?)
-    }
-
-    fn signing_secret(&self) -> &[u8] {
-        self.inner
-            .secrets
-            .first()
-            .map(Vec::as_slice)
-            .unwrap_or_default()
-    }
-
-    /// Template data common to every code message (D.6): the recipient, the
-    /// request URL and its host, the payload, the code lifetime.
-    pub(super) fn base_template_data(&self, flow: &FlowRecord, target: &Target) -> Value {
-        let minutes = self.settings().code.lifespan.as_secs() / 60;
-        let payload = flow.context.get("transient_payload").cloned();
-        let mut data = object([
-            ("to", target.address.clone().into()),
-            ("request_url", flow.request_url.clone().into()),
-            ("transient_payload", payload.unwrap_or_else(|| object([]))),
-            ("expires_in_minutes", minutes.into()),
-        ]);
-        if target.via == Via::Sms {
-            data["request_url_domain"] = host_of(&flow.request_url).into();
-        }
-        data
+        mut flow: Flow,
+        container: UiContainer,
+    ) -> Result<Outcome<T>, EngineError> {
+        flow.ui = FlowUi::Built(container);
+        self.save_flow(tx, &mut flow);
+        Ok(Outcome::Flow(flow))
     }
 }
 
-/// The host of a URL, or "" (Kratos' `RequestURLDomain`).
-fn host_of(url: &str) -> String {
-    url.split_once("://")
-        .map(|(_, rest)| rest.split(['/', '?', '#']).next().unwrap_or_default())
-        .map(|authority| authority.rsplit('@').next().unwrap_or_default())
-        .map(|host| host.split(':').next().unwrap_or_default().to_string())
-        .unwrap_or_default()
-}
-
-/// Whether a stored flow is a browser or an api flow.
-pub(super) fn flow_type_of(flow: &FlowRecord) -> FlowType {
-    if flow.flow_type == "browser" {
-        FlowType::Browser
-    } else {
-        FlowType::Api
+/// Kratos resets a container's messages, its own and its nodes', before it
+/// adds an error (`container.ResetMessages`).
+fn clear_messages(container: &mut UiContainer) {
+    container.messages.clear();
+    for node in &mut container.nodes {
+        node.messages.clear();
     }
 }
 
 /// A duration as milliseconds, saturating.
-pub(super) fn duration_ms(duration: std::time::Duration) -> i64 {
+pub(super) fn duration_ms(duration: Duration) -> i64 {
     i64::try_from(duration.as_millis()).unwrap_or(i64::MAX)
-}
-
-/// The flow as answered now, `mark` having changed a copy of its UI (messages
-/// on the container or a node); what is stored keeps its own UI.
-pub(super) fn flow_shown(
-    flow: &FlowRecord,
-    mark: impl FnOnce(&mut Value),
-) -> Result<Value, StoreError> {
-    let mut shown = flow.clone();
-    mark(shown.ui.get_mut()?);
-    flow_json(shown)
-}
-
-/// The flow as answered now with `container` as its UI, not stored.
-pub(super) fn flow_with_ui(flow: &FlowRecord, container: Value) -> Result<Value, StoreError> {
-    let mut shown = flow.clone();
-    shown.ui = container.into();
-    flow_json(shown)
-}
-
-/// A flow as Kratos returns it (reference G.4). It takes the flow, whose UI
-/// moves into the answer; an error if the stored UI is not JSON.
-pub fn flow_json(flow: FlowRecord) -> Result<Value, StoreError> {
-    let is_login = flow.kind == FlowKind::Login.as_str();
-    let transient_payload = flow.context.get("transient_payload").cloned();
-    let mut out = object([
-        ("id", flow.id.into()),
-        ("type", flow.flow_type.into()),
-        ("expires_at", rfc3339_ms(flow.expires_at).into()),
-        ("issued_at", rfc3339_ms(flow.issued_at).into()),
-        ("request_url", flow.request_url.into()),
-        ("ui", flow.ui.into_value()?),
-        ("state", flow.state.into()),
-        ("updated_at", rfc3339_ms(flow.updated_at).into()),
-        ("created_at", rfc3339_ms(flow.issued_at).into()),
-    ]);
-    if let Some(active) = flow.active {
-        out["active"] = active.into();
-    }
-    if let Some(return_to) = flow.return_to {
-        out["return_to"] = return_to.into();
-    }
-    if is_login {
-        out["refresh"] = false.into();
-        out["requested_aal"] = "aal1".into();
-    }
-    if let Some(payload) = transient_payload {
-        out["transient_payload"] = payload;
-    }
-    Ok(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn request_url_domain_is_the_bare_host() {
-        assert_eq!(
-            host_of("http://127.0.0.1:4433/self-service/login/api"),
-            "127.0.0.1"
-        );
-        assert_eq!(
-            host_of("https://user@auth.example.com/x?y"),
-            "auth.example.com"
-        );
-        assert_eq!(host_of("not a url"), "");
-    }
 }

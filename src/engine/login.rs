@@ -1,17 +1,18 @@
 //! Passwordless login by code (reference B.6): identifier → code sent →
 //! code → session, the address the code went to becoming verified.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
-use super::flows::{
-    FlowKind, FlowRequest, Outcome, Target, duration_ms, flow_json, flow_shown, flow_type_of,
-    flow_with_ui, has_code,
-};
+use super::codes::{Target, has_code};
+use super::flows::Prelude;
 use super::identifier::normalize_gracefully;
-use super::ui::{self, Group, Input, texts};
+use super::model::{ContinueWith, Flow, FlowKind, FlowRequest, FlowState, FlowUi, Outcome};
+use super::texts;
+use super::ui::{self, Group, Input, TextKind, UiNode};
 use super::{Engine, EngineError};
 use crate::courier::template::TemplateType;
-use crate::store::{self, Account, AddressRecord, CodeOwner, CredentialRecord, FlowRecord, Tx};
+use crate::store;
+use crate::store::{Account, AddressRecord, CodeOwner, CredentialRecord, Tx};
 
 /// What a client posts to a login flow with `method=code`.
 #[derive(Debug, Clone, Default)]
@@ -34,18 +35,18 @@ pub struct LoginSuccess {
     /// The session token for native apps.
     pub session_token: String,
     /// Follow-up actions (none for code logins without hooks).
-    pub continue_with: Vec<Value>,
+    pub continue_with: Vec<ContinueWith>,
     /// The completed flow.
-    pub flow: Value,
+    pub flow: Flow,
 }
 
 impl Engine {
     /// Creates a login flow in state `choose_method`.
-    pub async fn create_login_flow(&self, request: &FlowRequest) -> Result<Value, EngineError> {
-        let lifespan = duration_ms(self.settings().login.lifespan);
+    pub async fn create_login_flow(&self, request: &FlowRequest) -> Result<Flow, EngineError> {
+        let lifespan = self.settings().login.lifespan;
         let flow = self.new_flow(FlowKind::Login, request, lifespan, self.login_nodes(None));
         self.store_new_flow(&flow).await?;
-        Ok(flow_json(flow)?)
+        Ok(flow)
     }
 
     /// One step of a login flow.
@@ -69,28 +70,20 @@ impl Engine {
         submission: &LoginSubmission,
     ) -> Result<Outcome<LoginSuccess>, EngineError> {
         let counting = has_code(submission.code.as_deref()) && !submission.resend;
-        let mut flow = self
+        let flow = self
             .load_flow(tx, FlowKind::Login, flow_id, counting)
             .await?;
-        if self.is_expired(&flow) {
-            let lifespan = self.settings().login.lifespan;
-            return self
-                .replace_expired(tx, &flow, lifespan, self.login_nodes(None))
-                .await;
-        }
-        if !self.settings().code.passwordless_enabled {
-            let (id, text) = texts::NO_LOGIN_STRATEGY;
-            return self.refuse(&flow, ui::error(id, text));
-        }
-        // Kratos' code strategy answers a completed flow as if no strategy took it.
-        if flow.state == "passed_challenge" {
-            let (id, text) = texts::NO_LOGIN_STRATEGY;
-            return self.refuse(&flow, ui::error(id, text));
-        }
+        let mut flow = match self
+            .login_or_registration_prelude(tx, flow, || self.login_nodes(None))
+            .await?
+        {
+            Prelude::Answer(outcome) => return Ok(outcome),
+            Prelude::Continue(flow) => flow,
+        };
         if let Some(payload) = &submission.transient_payload {
             flow.context["transient_payload"] = payload.clone();
         }
-        if submission.resend || flow.state == "choose_method" {
+        if submission.resend || flow.state == FlowState::ChooseMethod {
             return self.send_login_code(tx, flow, submission).await;
         }
         self.check_login_code(tx, flow, submission).await
@@ -100,7 +93,7 @@ impl Engine {
     async fn send_login_code(
         &self,
         tx: &Tx,
-        mut flow: FlowRecord,
+        mut flow: Flow,
         submission: &LoginSubmission,
     ) -> Result<Outcome<LoginSuccess>, EngineError> {
         let identifier = submission
@@ -109,13 +102,17 @@ impl Engine {
             .map(str::trim)
             .unwrap_or_default();
         if identifier.is_empty() {
-            let mut container = self.rebuild_ui(&flow, self.login_nodes(None));
-            ui::add_node_message(&mut container, "identifier", ui::missing("identifier"));
-            return Ok(Outcome::Flow(flow_with_ui(&flow, container)?));
+            flow.ui = FlowUi::Built(self.rebuild_ui(&flow, self.login_nodes(None)));
+            return self.refuse_field(tx, flow, "identifier", ui::missing("identifier"));
         }
         let Some(account) = self.find_code_account(tx, identifier).await? else {
+            // The identifier keeps what was submitted (Kratos re-renders the form
+            // from the submission).
+            let mut container = self.rebuild_ui(&flow, self.login_nodes(None));
+            set_node_value(&mut container.nodes, "identifier", identifier);
+            flow.ui = FlowUi::Built(container);
             let (id, text) = texts::NO_CODE_ACCOUNT;
-            return self.refuse(&flow, ui::error(id, text));
+            return self.refuse(tx, flow, ui::error(id, text));
         };
         let identity = &account.identity;
         let targets = code_targets(&account.credential, identifier, &identity.id);
@@ -133,23 +130,23 @@ impl Engine {
             },
         )
         .await?;
-        flow.state = "sent_email".to_string();
+        let normalized = normalize_gracefully(&lowercase_email(identifier));
+        flow.state = FlowState::SentEmail;
         flow.active = Some("code".to_string());
         flow.context["identifier"] = identifier.into();
         flow.context["identity_id"] = identity.id.clone().into();
-        let mut container = self.rebuild_ui(&flow, self.login_nodes(Some(identifier)));
-        ui::set_messages(&mut container, vec![ui::label(texts::LOGIN_CODE_SENT)]);
-        flow.ui = container.into();
-        flow.updated_at = self.now();
-        store::update_flow(tx, &flow);
-        Ok(Outcome::Flow(flow_json(flow)?))
+        let mut container = self.rebuild_ui(&flow, self.login_nodes(Some(&normalized)));
+        container.set_messages(vec![ui::label(texts::LOGIN_CODE_SENT)]);
+        flow.ui = FlowUi::Built(container);
+        self.save_flow(tx, &mut flow);
+        Ok(Outcome::Flow(flow))
     }
 
     /// Step 2: check the code, verify the address, run the hooks, issue the session.
     async fn check_login_code(
         &self,
         tx: &Tx,
-        mut flow: FlowRecord,
+        mut flow: Flow,
         submission: &LoginSubmission,
     ) -> Result<Outcome<LoginSuccess>, EngineError> {
         let submitted = submission
@@ -158,13 +155,11 @@ impl Engine {
             .map(str::trim)
             .unwrap_or_default();
         if submitted.is_empty() {
-            let shown = flow_shown(&flow, |container| {
-                ui::add_node_message(container, "code", ui::missing("code"));
-            })?;
-            return Ok(Outcome::Flow(shown));
+            return self.refuse_field(tx, flow, "code", ui::missing("code"));
         }
         if self.over_submission_limit(&flow) {
-            return self.refuse(&flow, ui::error(texts::GENERIC, texts::TOO_MANY_ATTEMPTS));
+            let message = ui::error(texts::GENERIC, texts::TOO_MANY_ATTEMPTS);
+            return self.refuse(tx, flow, message);
         }
         let identifier = submission
             .identifier
@@ -173,23 +168,22 @@ impl Engine {
             .unwrap_or_default();
         let Some(mut account) = self.find_code_account(tx, &identifier).await? else {
             let (id, text) = texts::NO_CODE_ACCOUNT;
-            return self.refuse(&flow, ui::error(id, text));
+            return self.refuse(tx, flow, ui::error(id, text));
         };
         let identity = account.identity.clone();
         let owner = CodeOwner::Identity(&identity.id);
         let Some(code) = self.claim_code(tx, &flow.id, submitted, owner).await? else {
             let (id, text) = texts::LOGIN_CODE_INVALID;
-            return self.refuse(&flow, ui::error(id, text));
+            return self.refuse(tx, flow, ui::error(id, text));
         };
         let now = self.now();
         // Most logins are through an address verified before: no write then.
         if mark_verified(&mut account.addresses, &code.via, &code.address, now) {
             store::mark_address_verified(tx, &identity.id, &code.via, &code.address, now);
         }
-        flow.state = "passed_challenge".to_string();
-        flow.updated_at = now;
-        flow.ui = self.rebuild_ui(&flow, Vec::new()).into();
-        store::update_flow(tx, &flow);
+        flow.state = FlowState::PassedChallenge;
+        flow.ui = FlowUi::Built(self.rebuild_ui(&flow, Vec::new()));
+        self.save_flow(tx, &mut flow);
         if let Some(continue_with) = self.require_verified_address(tx, &flow, &account).await? {
             return Ok(Outcome::AddressNotVerified { continue_with });
         }
@@ -199,18 +193,8 @@ impl Engine {
             session: self.session_json(&session, identity_json),
             session_token: session.token,
             continue_with: Vec::new(),
-            flow: flow_json(flow)?,
+            flow,
         }))
-    }
-
-    /// Keeps the counted submission, and shows the flow with `message`.
-    pub(super) fn refuse<T>(
-        &self,
-        flow: &FlowRecord,
-        message: Value,
-    ) -> Result<Outcome<T>, EngineError> {
-        let shown = flow_shown(flow, |container| ui::set_messages(container, vec![message]))?;
-        Ok(Outcome::Flow(shown))
     }
 
     /// The account with a `code` credential for an identifier: the identifier is
@@ -221,11 +205,7 @@ impl Engine {
         tx: &Tx,
         identifier: &str,
     ) -> Result<Option<Account>, EngineError> {
-        let submitted = if identifier.contains('@') {
-            identifier.to_lowercase()
-        } else {
-            identifier.to_string()
-        };
+        let submitted = lowercase_email(identifier);
         let normalized = normalize_gracefully(&submitted);
         Ok(store::find_by_identifier(tx, "code", &[&normalized, &submitted]).await?)
     }
@@ -236,9 +216,9 @@ impl Engine {
     async fn require_verified_address(
         &self,
         tx: &Tx,
-        login: &FlowRecord,
+        login: &Flow,
         account: &Account,
-    ) -> Result<Option<Vec<Value>>, EngineError> {
+    ) -> Result<Option<Vec<ContinueWith>>, EngineError> {
         if !self.settings().login.require_verified_address {
             return Ok(None);
         }
@@ -255,20 +235,13 @@ impl Engine {
             return Ok(None);
         };
         let flow = self
-            .start_verification_for(tx, address, identity, flow_type_of(login))
+            .start_verification_for(tx, address, identity, login.flow_type)
             .await?;
-        Ok(Some(vec![json!({
-            "action": "show_verification_ui",
-            "flow": {
-                "id": flow.id,
-                "verifiable_address": address.value,
-                "url": format!("{}?flow={}", self.settings().verification.ui_url, flow.id),
-            }
-        })]))
+        Ok(Some(vec![self.show_verification_ui(&flow, &address.value)]))
     }
 
     /// The login nodes: before a code was sent (`identifier` None) or after.
-    fn login_nodes(&self, identifier: Option<&str>) -> Vec<Value> {
+    fn login_nodes(&self, identifier: Option<&str>) -> Vec<UiNode> {
         if !self.settings().code.passwordless_enabled {
             return Vec::new();
         }
@@ -281,8 +254,14 @@ impl Engine {
                     .build(),
                 ui::submit(Group::Code, "method", "code", texts::SEND_SIGN_IN_CODE),
             ],
+            // After a code was sent the identifier stays the node it was, now
+            // holding the normalised value (Kratos keeps the submitted node).
             Some(identifier) => vec![
-                ui::hidden(Group::Default, "identifier", identifier),
+                Input::new(Group::Default, "identifier", "hidden")
+                    .value(identifier)
+                    .required()
+                    .label(ui::label(texts::ID))
+                    .build(),
                 ui::hidden(Group::Code, "method", "code"),
                 ui::code_input(texts::LOGIN_CODE),
                 ui::submit(Group::Code, "method", "code", texts::CONTINUE),
@@ -293,7 +272,7 @@ impl Engine {
 
     /// The identifier's label: the schema title when exactly one code identifier
     /// trait has one (1070002), else "ID" (1070004).
-    fn identifier_label(&self) -> Value {
+    fn identifier_label(&self) -> ui::UiText {
         let label = self
             .inner
             .schemas
@@ -302,30 +281,12 @@ impl Engine {
         match label {
             Some(label) => ui::text(
                 1070002,
-                "info",
-                &label.title,
-                Some(json!({ "title": label.title, "name": label.name })),
+                TextKind::Info,
+                label.title.clone(),
+                Some(serde_json::json!({ "title": label.title, "name": label.name })),
             ),
             None => ui::label(texts::ID),
         }
-    }
-
-    /// The flow's UI container with new nodes, CSRF node included for browsers.
-    pub(super) fn rebuild_ui(&self, flow: &FlowRecord, mut nodes: Vec<Value>) -> Value {
-        if flow.flow_type == "browser" {
-            nodes.push(
-                Input::new(Group::Default, "csrf_token", "hidden")
-                    .value("")
-                    .required()
-                    .build(),
-            );
-        }
-        let kind = match flow.kind.as_str() {
-            "registration" => FlowKind::Registration,
-            "verification" => FlowKind::Verification,
-            _ => FlowKind::Login,
-        };
-        ui::container(self.action_url(kind, &flow.id), "POST", nodes, Vec::new())
     }
 }
 
@@ -368,4 +329,22 @@ fn code_targets(credential: &CredentialRecord, identifier: &str, identity_id: &s
         .cloned()
         .collect();
     if matching.is_empty() { all } else { matching }
+}
+
+/// Emails are matched lower-cased (Kratos' `maybeNormalizeEmail`).
+fn lowercase_email(identifier: &str) -> String {
+    if identifier.contains('@') {
+        identifier.to_lowercase()
+    } else {
+        identifier.to_string()
+    }
+}
+
+/// Sets the value of the input `name` among `nodes`.
+fn set_node_value(nodes: &mut [UiNode], name: &str, value: &str) {
+    for node in nodes.iter_mut().filter(|n| n.name() == Some(name)) {
+        if let ui::Attributes::Input(input) = &mut node.attributes {
+            input.value = Some(value.into());
+        }
+    }
 }

@@ -3,16 +3,19 @@
 //! No clap and no HTTP types here: the CLI and the API both drive [`Engine`].
 
 pub mod code;
+mod codes;
 mod flows;
 pub mod identifier;
 mod identity;
 mod json;
 mod login;
 mod messages;
+pub mod model;
 pub mod oidc;
 mod registration;
 mod session;
 pub mod settings;
+pub mod texts;
 pub mod traits;
 pub mod ui;
 mod verification;
@@ -23,9 +26,11 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
-pub use flows::{FlowKind, FlowRequest, FlowType, Outcome, flow_json};
 pub use identity::ImportError;
 pub use login::{LoginSubmission, LoginSuccess};
+pub use model::{
+    ContinueWith, Flow, FlowKind, FlowRequest, FlowState, FlowType, Outcome, VerificationContinue,
+};
 pub use registration::{RegistrationSubmission, RegistrationSuccess};
 pub use verification::VerificationSubmission;
 

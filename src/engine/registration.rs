@@ -4,15 +4,16 @@
 
 use serde_json::Value;
 
-use super::flows::{
-    FlowKind, FlowRequest, Outcome, Target, duration_ms, flow_json, flow_shown, flow_with_ui,
-};
+use super::codes::{Target, has_code};
+use super::flows::Prelude;
 use super::identifier::Via;
+use super::model::{ContinueWith, Flow, FlowKind, FlowRequest, FlowState, FlowUi, Outcome};
+use super::texts;
 use super::traits::{Address, Derived, TraitError};
-use super::ui::{self, Group, Input, texts};
+use super::ui::{self, Group, Input, TextKind, UiContainer, UiNode};
 use super::{Engine, EngineError};
 use crate::courier::template::TemplateType;
-use crate::store::{self, CodeOwner, FlowRecord, StoreError, Tx};
+use crate::store::{self, CodeOwner, Tx};
 
 /// What a client posts to a registration flow with `method=code`.
 #[derive(Debug, Clone, Default)]
@@ -37,9 +38,9 @@ pub struct RegistrationSuccess {
     /// Its token.
     pub session_token: Option<String>,
     /// Follow-up actions (`show_verification_ui`, `set_ory_session_token`).
-    pub continue_with: Vec<Value>,
+    pub continue_with: Vec<ContinueWith>,
     /// The completed flow.
-    pub flow: Value,
+    pub flow: Flow,
 }
 
 impl Engine {
@@ -47,17 +48,17 @@ impl Engine {
     pub async fn create_registration_flow(
         &self,
         request: &FlowRequest,
-    ) -> Result<Value, EngineError> {
+    ) -> Result<Flow, EngineError> {
         if !self.settings().registration.enabled {
             return Err(EngineError::Disabled(
                 "Registration is not allowed because it was disabled.".into(),
             ));
         }
-        let lifespan = duration_ms(self.settings().registration.lifespan);
+        let lifespan = self.settings().registration.lifespan;
         let nodes = self.registration_nodes(None);
         let flow = self.new_flow(FlowKind::Registration, request, lifespan, nodes);
         self.store_new_flow(&flow).await?;
-        Ok(flow_json(flow)?)
+        Ok(flow)
     }
 
     /// One step of a registration flow.
@@ -80,40 +81,32 @@ impl Engine {
         flow_id: &str,
         submission: &RegistrationSubmission,
     ) -> Result<Outcome<RegistrationSuccess>, EngineError> {
-        let counting = super::flows::has_code(submission.code.as_deref()) && !submission.resend;
-        let mut flow = self
+        let counting = has_code(submission.code.as_deref()) && !submission.resend;
+        let flow = self
             .load_flow(tx, FlowKind::Registration, flow_id, counting)
             .await?;
-        if self.is_expired(&flow) {
-            let lifespan = self.settings().registration.lifespan;
-            let nodes = self.registration_nodes(None);
-            return self.replace_expired(tx, &flow, lifespan, nodes).await;
-        }
-        if !self.settings().code.passwordless_enabled {
-            let (id, text) = texts::NO_REGISTRATION_STRATEGY;
-            return self.refuse(&flow, ui::error(id, text));
-        }
-        // Kratos' code strategy answers a completed flow as if no strategy took it.
-        if flow.state == "passed_challenge" {
-            let (id, text) = texts::NO_REGISTRATION_STRATEGY;
-            return self.refuse(&flow, ui::error(id, text));
-        }
+        let mut flow = match self
+            .login_or_registration_prelude(tx, flow, || self.registration_nodes(None))
+            .await?
+        {
+            Prelude::Answer(outcome) => return Ok(outcome),
+            Prelude::Continue(flow) => flow,
+        };
         if let Some(payload) = &submission.transient_payload {
             flow.context["transient_payload"] = payload.clone();
         }
         let Some(traits) = submission.traits.as_ref().filter(|t| !t.is_null()) else {
-            return self.refuse(&flow, ui::missing("traits"));
+            return self.refuse(tx, flow, ui::missing("traits"));
         };
         let schema_id = self.default_schema_id().to_string();
         let derived = match self.derive_traits(&schema_id, traits)? {
             Ok(derived) => derived,
             Err(errors) => {
-                return Ok(Outcome::Flow(
-                    self.with_trait_errors(&flow, traits, &errors)?,
-                ));
+                let container = self.with_trait_errors(&flow, traits, &errors);
+                return self.refuse_with_ui(tx, flow, container);
             }
         };
-        if submission.resend || flow.state == "choose_method" {
+        if submission.resend || flow.state == FlowState::ChooseMethod {
             return self
                 .send_registration_code(tx, flow, traits, &derived)
                 .await;
@@ -127,13 +120,13 @@ impl Engine {
     async fn send_registration_code(
         &self,
         tx: &Tx,
-        mut flow: FlowRecord,
+        mut flow: Flow,
         traits: &Value,
         derived: &Derived,
     ) -> Result<Outcome<RegistrationSuccess>, EngineError> {
         if derived.code_addresses.is_empty() {
             let (id, text) = texts::NO_IDENTIFIERS;
-            return self.refuse(&flow, ui::error(id, text));
+            return self.refuse(tx, flow, ui::error(id, text));
         }
         let targets: Vec<Target> = derived
             .code_addresses
@@ -163,25 +156,21 @@ impl Engine {
             },
         )
         .await?;
-        flow.state = "sent_email".to_string();
+        flow.state = FlowState::SentEmail;
         flow.active = Some("code".to_string());
         flow.context["traits"] = derived.traits.clone();
         let mut container = self.rebuild_ui(&flow, self.registration_nodes(Some(traits)));
-        ui::set_messages(
-            &mut container,
-            vec![ui::label(texts::REGISTRATION_CODE_SENT)],
-        );
-        flow.ui = container.into();
-        flow.updated_at = self.now();
-        store::update_flow(tx, &flow);
-        Ok(Outcome::Flow(flow_json(flow)?))
+        container.set_messages(vec![ui::label(texts::REGISTRATION_CODE_SENT)]);
+        flow.ui = FlowUi::Built(container);
+        self.save_flow(tx, &mut flow);
+        Ok(Outcome::Flow(flow))
     }
 
     /// Step 2: same traits, right code → the identity, hooks, maybe a session.
     async fn check_registration_code(
         &self,
         tx: &Tx,
-        mut flow: FlowRecord,
+        mut flow: Flow,
         submission: &RegistrationSubmission,
         schema_id: &str,
         derived: &Derived,
@@ -192,17 +181,15 @@ impl Engine {
             .map(str::trim)
             .unwrap_or_default();
         if submitted.is_empty() {
-            let shown = flow_shown(&flow, |container| {
-                ui::add_node_message(container, "code", ui::missing("code"));
-            })?;
-            return Ok(Outcome::Flow(shown));
+            return self.refuse_field(tx, flow, "code", ui::missing("code"));
         }
         if self.over_submission_limit(&flow) {
-            return self.refuse(&flow, ui::error(texts::GENERIC, texts::TOO_MANY_ATTEMPTS));
+            let message = ui::error(texts::GENERIC, texts::TOO_MANY_ATTEMPTS);
+            return self.refuse(tx, flow, message);
         }
         if flow.context.get("traits") != Some(&derived.traits) {
             let (id, text) = texts::TRAITS_MISMATCH;
-            return self.refuse(&flow, ui::error(id, text));
+            return self.refuse(tx, flow, ui::error(id, text));
         }
         let addresses: Vec<String> = derived
             .code_addresses
@@ -212,7 +199,7 @@ impl Engine {
         let owner = CodeOwner::Addresses(&addresses);
         let Some(code) = self.claim_code(tx, &flow.id, submitted, owner).await? else {
             let (id, text) = texts::REGISTRATION_CODE_INVALID;
-            return self.refuse(&flow, ui::error(id, text));
+            return self.refuse(tx, flow, ui::error(id, text));
         };
         let proven = Address {
             via: Via::parse(&code.via),
@@ -226,21 +213,19 @@ impl Engine {
             // The insert left nothing behind (it runs as one savepoint); the
             // counted submission and the used code stay.
             let (id, text) = texts::DUPLICATE;
-            return self.refuse(&flow, ui::error(id, text));
+            return self.refuse(tx, flow, ui::error(id, text));
         }
-        flow.state = "passed_challenge".to_string();
-        flow.updated_at = self.now();
-        flow.ui = self.rebuild_ui(&flow, Vec::new()).into();
-        store::update_flow(tx, &flow);
+        flow.state = FlowState::PassedChallenge;
+        flow.ui = FlowUi::Built(self.rebuild_ui(&flow, Vec::new()));
+        self.save_flow(tx, &mut flow);
         let continue_with = self.after_registration(tx, &flow, &identity.record).await?;
         let (session, token, mut continue_with) = (None::<Value>, None::<String>, continue_with);
         let (session, token) = if self.settings().registration.session_hook {
             let record = self.create_session(tx, &identity.record).await?;
             let identity_json = self.load_identity_json(tx, &identity.record).await?;
-            continue_with.push(serde_json::json!({
-                "action": "set_ory_session_token",
-                "ory_session_token": record.token,
-            }));
+            continue_with.push(ContinueWith::SetOrySessionToken {
+                ory_session_token: record.token.clone(),
+            });
             (
                 Some(self.session_json(&record, identity_json)),
                 Some(record.token),
@@ -254,7 +239,7 @@ impl Engine {
             session,
             session_token: token,
             continue_with,
-            flow: flow_json(flow)?,
+            flow,
         }))
     }
 
@@ -264,30 +249,25 @@ impl Engine {
     async fn after_registration(
         &self,
         tx: &Tx,
-        registration: &FlowRecord,
+        registration: &Flow,
         identity: &store::IdentityRecord,
-    ) -> Result<Vec<Value>, EngineError> {
+    ) -> Result<Vec<ContinueWith>, EngineError> {
         let mut continue_with = Vec::new();
         if !self.settings().verification.enabled {
             return Ok(continue_with);
         }
-        let flow_type = super::flows::flow_type_of(registration);
-        for address in store::addresses_of(tx, &identity.id).await? {
-            if address.verified {
-                continue;
-            }
+        // Kratos' verification hook stops after the first unverified address
+        // (unless `legacy_continue_with_verification_ui`).
+        let unverified = store::addresses_of(tx, &identity.id)
+            .await?
+            .into_iter()
+            .find(|address| !address.verified);
+        if let Some(address) = unverified {
             let flow = self
-                .start_verification_for(tx, &address, identity, flow_type)
+                .start_verification_for(tx, &address, identity, registration.flow_type)
                 .await?;
-            if self.settings().registration.show_verification_ui && continue_with.is_empty() {
-                continue_with.push(serde_json::json!({
-                    "action": "show_verification_ui",
-                    "flow": {
-                        "id": flow.id,
-                        "verifiable_address": address.value,
-                        "url": format!("{}?flow={}", self.settings().verification.ui_url, flow.id),
-                    }
-                }));
+            if self.settings().registration.show_verification_ui {
+                continue_with.push(self.show_verification_ui(&flow, &address.value));
             }
         }
         Ok(continue_with)
@@ -295,12 +275,7 @@ impl Engine {
 
     /// The flow shown again with the traits as submitted and each error on its
     /// node (or on the container when no node matches).
-    fn with_trait_errors(
-        &self,
-        flow: &FlowRecord,
-        traits: &Value,
-        errors: &[TraitError],
-    ) -> Result<Value, StoreError> {
+    fn with_trait_errors(&self, flow: &Flow, traits: &Value, errors: &[TraitError]) -> UiContainer {
         let mut container =
             self.rebuild_ui(flow, self.registration_nodes_with_values(traits, false));
         let mut global = Vec::new();
@@ -308,35 +283,35 @@ impl Engine {
             let name = error.pointer.trim_start_matches('/').replace('/', ".");
             let message = ui::text(
                 error.ui_id,
-                "error",
-                &error.message,
+                TextKind::Error,
+                error.message.clone(),
                 Some(error.context.clone()),
             );
-            if !ui::add_node_message(&mut container, &name, message.clone()) {
+            if !container.add_node_message(&name, message.clone()) {
                 global.push(message);
             }
         }
-        ui::set_messages(&mut container, global);
-        flow_with_ui(flow, container)
+        container.set_messages(global);
+        container
     }
 
     /// Registration nodes: trait inputs and "Send sign up code" before a code was
     /// sent; hidden traits, the code input, Continue and Resend after.
-    fn registration_nodes(&self, sent_traits: Option<&Value>) -> Vec<Value> {
+    fn registration_nodes(&self, sent_traits: Option<&Value>) -> Vec<UiNode> {
         match sent_traits {
             None => self.registration_nodes_with_values(&Value::Null, false),
             Some(traits) => self.registration_nodes_with_values(traits, true),
         }
     }
 
-    fn registration_nodes_with_values(&self, traits: &Value, sent: bool) -> Vec<Value> {
+    fn registration_nodes_with_values(&self, traits: &Value, sent: bool) -> Vec<UiNode> {
         let fields = self
             .inner
             .schemas
             .get(self.default_schema_id())
             .map(|schema| super::traits::trait_fields(&schema.model))
             .unwrap_or_default();
-        let mut nodes: Vec<Value> = fields
+        let mut nodes: Vec<UiNode> = fields
             .iter()
             .map(|field| {
                 let pointer = format!(
@@ -358,8 +333,8 @@ impl Engine {
                 if let Some(title) = &field.title {
                     input = input.label(ui::text(
                         1070002,
-                        "info",
-                        title,
+                        TextKind::Info,
+                        title.clone(),
                         Some(serde_json::json!({ "title": title, "name": field.name })),
                     ));
                 }

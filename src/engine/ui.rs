@@ -1,152 +1,91 @@
 //! The UI containers, nodes and messages Kratos returns with its flows
-//! (reference B.10, B.11), built as JSON so the HTTP API returns them verbatim.
+//! (reference B.10, B.11), typed; serde gives Kratos' JSON (field names and
+//! `omitempty` as in Kratos' `ui/container` and `ui/node` packages).
+//!
+//! Texts and names are `Cow<'static, str>`: most are Kratos' constants, and
+//! borrowing them keeps a flow's UI from allocating once per string.
 
-use serde_json::{Map, Value, json};
+use std::borrow::Cow;
 
-use super::json::object;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use super::texts;
+
+/// Text that is mostly a constant.
+pub type Text = Cow<'static, str>;
 
 /// A message (`uiText`): an id, its text, a type and optional context.
-pub fn text(id: u32, kind: &str, text: &str, context: Option<Value>) -> Value {
-    let mut message = json!({ "id": id, "text": text, "type": kind });
-    if let Some(context) = context {
-        message["context"] = context;
-    }
-    message
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UiText {
+    /// Kratos' message id.
+    pub id: u32,
+    /// The English text.
+    pub text: Text,
+    /// `info`, `error` or `success`.
+    #[serde(rename = "type")]
+    pub kind: TextKind,
+    /// The values the text was made from, where Kratos gives them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<Value>,
 }
 
-/// An informational message without context.
-pub fn info(id: u32, message: &str) -> Value {
-    text(id, "info", message, None)
+/// The type of a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TextKind {
+    /// Information and labels.
+    Info,
+    /// Something the user has to fix.
+    Error,
+    /// A flow completed.
+    Success,
 }
 
-/// An error message. Only the generic one (4000001) carries its reason as
-/// context; Kratos' other validation messages have none.
-pub fn error(id: u32, message: &str) -> Value {
-    let context = (id == texts::GENERIC).then(|| json!({ "reason": message }));
-    text(id, "error", message, context)
+/// A UI container: where the form posts, its nodes and its messages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UiContainer {
+    /// Where the form is sent.
+    pub action: String,
+    /// `POST`, or `GET` for the link after a verification.
+    pub method: Text,
+    /// The form's nodes.
+    pub nodes: Vec<UiNode>,
+    /// Messages about the whole form (omitted when empty, as in Kratos).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub messages: Vec<UiText>,
 }
 
-/// The texts the code flows use, by id.
-pub mod texts {
-    /// A login code was sent.
-    pub const LOGIN_CODE_SENT: (u32, &str) = (
-        1010014,
-        "A code was sent to the address you provided. If you didn't receive it, please check the spelling of the address and try again.",
-    );
-    /// Button: send a login code.
-    pub const SEND_SIGN_IN_CODE: (u32, &str) = (1010015, "Send sign in code");
-    /// A registration code was sent.
-    pub const REGISTRATION_CODE_SENT: (u32, &str) = (
-        1040005,
-        "A code has been sent to the address(es) you provided. If you have not received a message, check the spelling of the address and retry the registration.",
-    );
-    /// Button: send a registration code.
-    pub const SEND_SIGN_UP_CODE: (u32, &str) = (1040006, "Send sign up code");
-    /// Label: the generic identifier.
-    pub const ID: (u32, &str) = (1070004, "ID");
-    /// Label: email.
-    pub const EMAIL: (u32, &str) = (1070007, "Email");
-    /// Button: resend a code.
-    pub const RESEND_CODE: (u32, &str) = (1070008, "Resend code");
-    /// Button: continue.
-    pub const CONTINUE: (u32, &str) = (1070009, "Continue");
-    /// Label: verification code.
-    pub const VERIFICATION_CODE: (u32, &str) = (1070011, "Verification code");
-    /// Label: registration code.
-    pub const REGISTRATION_CODE: (u32, &str) = (1070012, "Registration code");
-    /// Label: login code.
-    pub const LOGIN_CODE: (u32, &str) = (1070013, "Login code");
-    /// Label: email or phone.
-    pub const EMAIL_OR_PHONE: (u32, &str) = (1070018, "Email or phone number");
-    /// An email address was verified.
-    pub const EMAIL_VERIFIED: (u32, &str) =
-        (1080002, "You successfully verified your email address.");
-    /// A verification email was sent.
-    pub const VERIFICATION_EMAIL_SENT: (u32, &str) = (
-        1080003,
-        "An email containing a verification code has been sent to the email address you provided. If you have not received an email, check the spelling of the address and make sure to use the address you registered with.",
-    );
-    /// A verification text message was sent.
-    pub const VERIFICATION_SMS_SENT: (u32, &str) = (
-        1080004,
-        "A text message containing a verification code has been sent to the phone number you provided. If you have not received a text message, check the spelling of the number and make sure to use the number you registered with.",
-    );
-    /// A phone number was verified.
-    pub const PHONE_VERIFIED: (u32, &str) =
-        (1080005, "You successfully verified your phone number.");
-    /// Generic error id; the text is the reason.
-    pub const GENERIC: u32 = 4000001;
-    /// Too many code submissions.
-    pub const TOO_MANY_ATTEMPTS: &str =
-        "The request was submitted too often. Please request another code.";
-    /// A required property is missing (format `{name}`).
-    pub const MISSING: u32 = 4000002;
-    /// Duplicate account.
-    pub const DUPLICATE: (u32, &str) = (
-        4000007,
-        "An account with the same identifier (email, phone, username, ...) exists already.",
-    );
-    /// No code identifiers in the traits.
-    pub const NO_IDENTIFIERS: (u32, &str) = (
-        4000009,
-        "Could not find any login identifiers. Did you forget to set them? This could also be caused by a server misconfiguration.",
-    );
-    /// Unknown account for code login.
-    pub const NO_CODE_ACCOUNT: (u32, &str) = (
-        4000035,
-        "This account does not exist or has not setup sign in with code.",
-    );
-    /// Traits changed between the two registration steps.
-    pub const TRAITS_MISMATCH: (u32, &str) = (
-        4000036,
-        "The provided traits do not match the traits previously associated with this flow.",
-    );
-    /// Login flow expired (format minutes).
-    pub const LOGIN_EXPIRED: u32 = 4010001;
-    /// No strategy can log in (the code method is off).
-    pub const NO_LOGIN_STRATEGY: (u32, &str) = (
-        4010002,
-        "Could not find a strategy to log you in with. Did you fill out the form correctly?",
-    );
-    /// Wrong or expired login code.
-    pub const LOGIN_CODE_INVALID: (u32, &str) = (
-        4010008,
-        "The login code is invalid or has already been used. Please try again.",
-    );
-    /// Registration flow expired (format minutes).
-    pub const REGISTRATION_EXPIRED: u32 = 4040001;
-    /// No strategy can register (the code method is off, or the flow is done).
-    /// Kratos numbers it in the login block (`ErrorValidationRegistrationNoStrategyFound`).
-    pub const NO_REGISTRATION_STRATEGY: (u32, &str) = (
-        4010003,
-        "Could not find a strategy to sign you up with. Did you fill out the form correctly?",
-    );
-    /// Wrong or expired registration code.
-    pub const REGISTRATION_CODE_INVALID: (u32, &str) = (
-        4040003,
-        "The registration code is invalid or has already been used. Please try again.",
-    );
-    /// The verification flow was completed already.
-    pub const VERIFICATION_DONE: (u32, &str) = (
-        4070002,
-        "The request was already completed successfully and can not be retried.",
-    );
-    /// Verification flow expired (format minutes).
-    pub const VERIFICATION_EXPIRED: u32 = 4070005;
-    /// Wrong or expired verification code.
-    pub const VERIFICATION_CODE_INVALID: (u32, &str) = (
-        4070006,
-        "The verification code is invalid or has already been used. Please try again.",
-    );
+/// One node of a form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UiNode {
+    /// `input` or `a`.
+    #[serde(rename = "type")]
+    pub node_type: NodeType,
+    /// The method the node belongs to.
+    pub group: Group,
+    /// The node's HTML attributes.
+    pub attributes: Attributes,
+    /// Messages about this node.
+    pub messages: Vec<UiText>,
+    /// The label.
+    pub meta: Meta,
 }
 
-/// A label from an `(id, text)` pair.
-pub fn label((id, message): (u32, &str)) -> Value {
-    info(id, message)
+/// The kind of a node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NodeType {
+    /// An `<input>`.
+    #[serde(rename = "input")]
+    Input,
+    /// An `<a>`.
+    #[serde(rename = "a")]
+    Anchor,
 }
 
 /// Which UI group a node belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Group {
     /// `default`: identifiers, traits, CSRF.
     Default,
@@ -154,97 +93,244 @@ pub enum Group {
     Code,
 }
 
-impl Group {
-    fn as_str(self) -> &'static str {
-        match self {
-            Group::Default => "default",
-            Group::Code => "code",
+/// A node's label.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    /// The label text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<UiText>,
+}
+
+/// The attributes of a node, by its kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Attributes {
+    /// An input's.
+    Input(InputAttributes),
+    /// An anchor's.
+    Anchor(AnchorAttributes),
+}
+
+/// `node_type: "input"`, checked when a stored UI is read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InputTag {
+    /// The only value.
+    #[default]
+    #[serde(rename = "input")]
+    Input,
+}
+
+/// `node_type: "a"`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AnchorTag {
+    /// The only value.
+    #[default]
+    #[serde(rename = "a")]
+    Anchor,
+}
+
+/// An `<input>`'s attributes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InputAttributes {
+    /// The form field's name.
+    pub name: Text,
+    /// The HTML input type.
+    #[serde(rename = "type")]
+    pub input_type: Text,
+    /// The value, of any JSON type (traits may be numbers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Value>,
+    /// Whether it must be filled.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub required: bool,
+    /// The autocomplete hint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub autocomplete: Option<Text>,
+    /// Always false here.
+    #[serde(default)]
+    pub disabled: bool,
+    /// `input`.
+    pub node_type: InputTag,
+}
+
+/// An `<a>`'s attributes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnchorAttributes {
+    /// Where it leads.
+    pub href: String,
+    /// Its text.
+    pub title: UiText,
+    /// Its id.
+    pub id: Text,
+    /// `a`.
+    pub node_type: AnchorTag,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+impl UiNode {
+    /// The input's attributes, if it is an input.
+    pub fn input(&self) -> Option<&InputAttributes> {
+        match &self.attributes {
+            Attributes::Input(input) => Some(input),
+            Attributes::Anchor(_) => None,
         }
+    }
+
+    /// The form field's name (an anchor has none).
+    pub fn name(&self) -> Option<&str> {
+        self.input().map(|input| input.name.as_ref())
     }
 }
 
-/// An `input` node.
+impl UiContainer {
+    /// A container posting to `action`.
+    pub fn new(action: String, method: &'static str, nodes: Vec<UiNode>) -> UiContainer {
+        UiContainer {
+            action,
+            method: Cow::Borrowed(method),
+            nodes,
+            messages: Vec::new(),
+        }
+    }
+
+    /// Attaches a message to the node named `name`; false if there is none.
+    pub fn add_node_message(&mut self, name: &str, message: UiText) -> bool {
+        match self.nodes.iter_mut().find(|n| n.name() == Some(name)) {
+            Some(node) => {
+                node.messages.push(message);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Replaces the container-level messages.
+    pub fn set_messages(&mut self, messages: Vec<UiText>) {
+        self.messages = messages;
+    }
+
+    /// The node named `name`.
+    pub fn node(&self, name: &str) -> Option<&UiNode> {
+        self.nodes.iter().find(|n| n.name() == Some(name))
+    }
+
+    /// Every message, the container's and each node's.
+    pub fn all_messages(&self) -> impl Iterator<Item = &UiText> {
+        self.messages
+            .iter()
+            .chain(self.nodes.iter().flat_map(|n| n.messages.iter()))
+    }
+
+    /// The error messages, the container's and each node's.
+    pub fn errors(&self) -> impl Iterator<Item = &UiText> {
+        self.all_messages().filter(|m| m.kind == TextKind::Error)
+    }
+}
+
+/// A message.
+pub fn text(id: u32, kind: TextKind, text: impl Into<Text>, context: Option<Value>) -> UiText {
+    UiText {
+        id,
+        text: text.into(),
+        kind,
+        context,
+    }
+}
+
+/// An error message. Only the generic one (4000001) carries its reason as
+/// context; Kratos' other validation messages have none.
+pub fn error(id: u32, message: &'static str) -> UiText {
+    let context = (id == texts::GENERIC).then(|| json!({ "reason": message }));
+    text(id, TextKind::Error, message, context)
+}
+
+/// A label (an informational message) from an `(id, text)` pair.
+pub fn label((id, message): (u32, &'static str)) -> UiText {
+    text(id, TextKind::Info, message, None)
+}
+
+/// The "Property {name} is missing." error of a required field.
+pub fn missing(property: &str) -> UiText {
+    text(
+        texts::MISSING,
+        TextKind::Error,
+        format!("Property {property} is missing."),
+        Some(json!({ "property": property })),
+    )
+}
+
+/// An `input` node, built up.
 #[derive(Debug, Clone)]
 pub struct Input {
     group: Group,
-    name: String,
-    input_type: &'static str,
-    value: Option<Value>,
-    required: bool,
-    autocomplete: Option<&'static str>,
-    label: Option<Value>,
+    attributes: InputAttributes,
+    label: Option<UiText>,
 }
 
 impl Input {
     /// A node named `name` of HTML input type `input_type`.
-    pub fn new(group: Group, name: impl Into<String>, input_type: &'static str) -> Input {
+    pub fn new(group: Group, name: impl Into<Text>, input_type: &'static str) -> Input {
         Input {
             group,
-            name: name.into(),
-            input_type,
-            value: None,
-            required: false,
-            autocomplete: None,
+            attributes: InputAttributes {
+                name: name.into(),
+                input_type: Cow::Borrowed(input_type),
+                value: None,
+                required: false,
+                autocomplete: None,
+                disabled: false,
+                node_type: InputTag::Input,
+            },
             label: None,
         }
     }
 
     /// Sets the value.
     pub fn value(mut self, value: impl Into<Value>) -> Input {
-        self.value = Some(value.into());
+        self.attributes.value = Some(value.into());
         self
     }
 
     /// Marks it required.
     pub fn required(mut self) -> Input {
-        self.required = true;
+        self.attributes.required = true;
         self
     }
 
     /// Sets the autocomplete hint.
     pub fn autocomplete(mut self, hint: &'static str) -> Input {
-        self.autocomplete = Some(hint);
+        self.attributes.autocomplete = Some(Cow::Borrowed(hint));
         self
     }
 
     /// Sets the label.
-    pub fn label(mut self, label: Value) -> Input {
+    pub fn label(mut self, label: UiText) -> Input {
         self.label = Some(label);
         self
     }
 
-    /// The node as Kratos serialises it.
-    pub fn build(self) -> Value {
-        let mut attributes = Map::new();
-        attributes.insert("name".into(), self.name.into());
-        attributes.insert("type".into(), self.input_type.into());
-        if let Some(value) = self.value {
-            attributes.insert("value".into(), value);
+    /// The node.
+    pub fn build(self) -> UiNode {
+        UiNode {
+            node_type: NodeType::Input,
+            group: self.group,
+            attributes: Attributes::Input(self.attributes),
+            messages: Vec::new(),
+            meta: Meta { label: self.label },
         }
-        if self.required {
-            attributes.insert("required".into(), true.into());
-        }
-        if let Some(hint) = self.autocomplete {
-            attributes.insert("autocomplete".into(), hint.into());
-        }
-        attributes.insert("disabled".into(), false.into());
-        attributes.insert("node_type".into(), "input".into());
-        let meta = match self.label {
-            Some(label) => object([("label", label)]),
-            None => object([]),
-        };
-        object([
-            ("type", "input".into()),
-            ("group", self.group.as_str().into()),
-            ("attributes", Value::Object(attributes)),
-            ("messages", Value::Array(Vec::new())),
-            ("meta", meta),
-        ])
     }
 }
 
 /// A submit button `name=value`.
-pub fn submit(group: Group, name: &str, value: &str, label_text: (u32, &str)) -> Value {
+pub fn submit(
+    group: Group,
+    name: &'static str,
+    value: impl Into<Value>,
+    label_text: (u32, &'static str),
+) -> UiNode {
     Input::new(group, name, "submit")
         .value(value)
         .label(label(label_text))
@@ -252,12 +338,12 @@ pub fn submit(group: Group, name: &str, value: &str, label_text: (u32, &str)) ->
 }
 
 /// A hidden input.
-pub fn hidden(group: Group, name: &str, value: impl Into<Value>) -> Value {
+pub fn hidden(group: Group, name: &'static str, value: impl Into<Value>) -> UiNode {
     Input::new(group, name, "hidden").value(value).build()
 }
 
 /// The one-time-code text input.
-pub fn code_input(label_text: (u32, &str)) -> Value {
+pub fn code_input(label_text: (u32, &'static str)) -> UiNode {
     Input::new(Group::Code, "code", "text")
         .required()
         .autocomplete("one-time-code")
@@ -265,56 +351,22 @@ pub fn code_input(label_text: (u32, &str)) -> Value {
         .build()
 }
 
-/// An anchor node (`continue` after a verification).
-pub fn anchor(id: &str, href: &str, title: (u32, &str)) -> Value {
-    json!({
-        "type": "a",
-        "group": "code",
-        "attributes": { "href": href, "title": label(title), "id": id, "node_type": "a" },
-        "messages": [],
-        "meta": {},
-    })
-}
-
-/// A UI container.
-pub fn container(action: String, method: &str, nodes: Vec<Value>, messages: Vec<Value>) -> Value {
-    object([
-        ("action", action.into()),
-        ("method", method.into()),
-        ("nodes", nodes.into()),
-        ("messages", messages.into()),
-    ])
-}
-
-/// Attaches a message to the node named `name`; false if there is none.
-pub fn add_node_message(ui: &mut Value, name: &str, message: Value) -> bool {
-    let Some(nodes) = ui.get_mut("nodes").and_then(Value::as_array_mut) else {
-        return false;
-    };
-    for node in nodes {
-        if node.pointer("/attributes/name").and_then(Value::as_str) == Some(name)
-            && let Some(messages) = node.get_mut("messages").and_then(Value::as_array_mut)
-        {
-            messages.push(message);
-            return true;
-        }
+/// An anchor node (`continue` after a verification); Kratos labels it too.
+pub fn anchor(id: &'static str, href: &str, title: (u32, &'static str)) -> UiNode {
+    UiNode {
+        node_type: NodeType::Anchor,
+        group: Group::Code,
+        attributes: Attributes::Anchor(AnchorAttributes {
+            href: href.to_string(),
+            title: label(title),
+            id: Cow::Borrowed(id),
+            node_type: AnchorTag::Anchor,
+        }),
+        messages: Vec::new(),
+        meta: Meta {
+            label: Some(label(title)),
+        },
     }
-    false
-}
-
-/// Replaces the container-level messages.
-pub fn set_messages(ui: &mut Value, messages: Vec<Value>) {
-    ui["messages"] = Value::Array(messages);
-}
-
-/// The "Property {name} is missing." error of a required field.
-pub fn missing(property: &str) -> Value {
-    text(
-        texts::MISSING,
-        "error",
-        &format!("Property {property} is missing."),
-        Some(json!({ "property": property })),
-    )
 }
 
 #[cfg(test)]
@@ -323,34 +375,71 @@ mod tests {
 
     #[test]
     fn nodes_have_the_kratos_shape() {
-        let node = code_input(texts::LOGIN_CODE);
+        let node = serde_json::to_value(code_input(texts::LOGIN_CODE)).expect("json");
         assert_eq!(node["type"], "input");
         assert_eq!(node["group"], "code");
         assert_eq!(node["attributes"]["autocomplete"], "one-time-code");
         assert_eq!(node["attributes"]["node_type"], "input");
         assert_eq!(node["attributes"]["disabled"], false);
+        assert_eq!(node["attributes"]["required"], true);
+        assert!(node["attributes"].get("value").is_none());
         assert_eq!(node["meta"]["label"]["id"], 1070013);
+        assert!(node["meta"]["label"].get("context").is_none());
         assert_eq!(node["messages"], json!([]));
     }
 
     #[test]
     fn node_messages_land_on_the_named_node() {
-        let mut ui = container(
-            "a".into(),
-            "POST",
-            vec![code_input(texts::LOGIN_CODE)],
-            vec![],
-        );
-        assert!(add_node_message(&mut ui, "code", missing("code")));
-        assert!(!add_node_message(
-            &mut ui,
-            "identifier",
-            missing("identifier")
-        ));
-        assert_eq!(ui["nodes"][0]["messages"][0]["id"], 4000002);
+        let mut ui = UiContainer::new("a".into(), "POST", vec![code_input(texts::LOGIN_CODE)]);
+        assert!(ui.add_node_message("code", missing("code")));
+        assert!(!ui.add_node_message("identifier", missing("identifier")));
+        let json = serde_json::to_value(&ui).expect("json");
+        assert_eq!(json["nodes"][0]["messages"][0]["id"], 4000002);
         assert_eq!(
-            ui["nodes"][0]["messages"][0]["text"],
+            json["nodes"][0]["messages"][0]["text"],
             "Property code is missing."
         );
+        assert_eq!(
+            json["nodes"][0]["messages"][0]["context"]["property"],
+            "code"
+        );
+        assert!(json.get("messages").is_none(), "omitted when empty: {json}");
+    }
+
+    /// Kratos' verification "continue" anchor carries the label 1070009 in meta
+    /// (`node.NewAnchorField` with `text.NewInfoNodeLabelContinue()`).
+    #[test]
+    fn the_continue_anchor_is_labelled() {
+        let json =
+            serde_json::to_value(anchor("continue", "http://x/", texts::CONTINUE)).expect("json");
+        assert_eq!(json["type"], "a");
+        assert_eq!(json["attributes"]["node_type"], "a");
+        assert_eq!(json["attributes"]["title"]["id"], 1070009);
+        assert_eq!(json["meta"]["label"]["id"], 1070009);
+    }
+
+    #[test]
+    fn a_stored_ui_reads_back_as_it_was_written() {
+        let mut ui = UiContainer::new(
+            "http://x/self-service/login?flow=1".into(),
+            "POST",
+            vec![
+                Input::new(Group::Default, "traits.age", "number")
+                    .value(36)
+                    .build(),
+                code_input(texts::LOGIN_CODE),
+                anchor("continue", "http://x/", texts::CONTINUE),
+            ],
+        );
+        ui.set_messages(vec![error(texts::GENERIC, texts::TOO_MANY_ATTEMPTS)]);
+        let text = serde_json::to_string(&ui).expect("json");
+        let back: UiContainer = serde_json::from_str(&text).expect("parses");
+        assert_eq!(back, ui);
+    }
+
+    #[test]
+    fn a_stored_ui_of_the_wrong_shape_is_refused() {
+        let wrong = r#"{"action":"a","method":"POST","nodes":[{"type":"input","group":"x"}]}"#;
+        assert!(serde_json::from_str::<UiContainer>(wrong).is_err());
     }
 }

@@ -3,15 +3,27 @@
 
 use serde_json::Value;
 
-use super::flows::{
-    FlowKind, FlowRequest, FlowType, Outcome, Target, duration_ms, flow_json, flow_shown,
-};
+use super::codes::{Target, has_code};
 use super::identifier::{Via, normalize_gracefully};
+use super::model::{
+    ContinueWith, Flow, FlowKind, FlowRequest, FlowState, FlowType, FlowUi, Outcome,
+    VerificationContinue,
+};
 use super::settings::VerificationStrategy;
-use super::ui::{self, Group, Input, texts};
+use super::texts;
+use super::ui::{self, Group, Input, TextKind, UiContainer, UiNode, UiText};
 use super::{Engine, EngineError};
 use crate::courier::template::TemplateType;
-use crate::store::{self, AddressRecord, CodeOwner, FlowRecord, IdentityRecord, Tx};
+use crate::store::{self, AddressRecord, CodeOwner, IdentityRecord, Tx};
+
+/// Who started a verification flow: its resend node is named `email` when a
+/// person did (also for phone numbers, as in Kratos), and after the channel
+/// when a hook did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StartedBy {
+    Person,
+    Hook,
+}
 
 /// What a client posts to a verification flow.
 #[derive(Debug, Clone, Default)]
@@ -30,11 +42,11 @@ impl Engine {
     pub async fn create_verification_flow(
         &self,
         request: &FlowRequest,
-    ) -> Result<Value, EngineError> {
+    ) -> Result<Flow, EngineError> {
         self.check_verification_enabled()?;
         let flow = self.fresh_verification_flow(request);
         self.store_new_flow(&flow).await?;
-        Ok(flow_json(flow)?)
+        Ok(flow)
     }
 
     fn check_verification_enabled(&self) -> Result<(), EngineError> {
@@ -54,11 +66,11 @@ impl Engine {
         Ok(())
     }
 
-    fn fresh_verification_flow(&self, request: &FlowRequest) -> FlowRecord {
-        let lifespan = duration_ms(self.settings().verification.lifespan);
-        let mut flow = self.new_flow(FlowKind::Verification, request, lifespan, Vec::new());
+    fn fresh_verification_flow(&self, request: &FlowRequest) -> Flow {
+        let lifespan = self.settings().verification.lifespan;
+        let nodes = self.verification_nodes(None);
+        let mut flow = self.new_flow(FlowKind::Verification, request, lifespan, nodes);
         flow.active = Some("code".to_string());
-        flow.ui = self.rebuild_ui(&flow, self.verification_nodes(None)).into();
         flow
     }
 
@@ -67,7 +79,7 @@ impl Engine {
         &self,
         flow_id: &str,
         submission: &VerificationSubmission,
-    ) -> Result<Outcome<Value>, EngineError> {
+    ) -> Result<Outcome<Flow>, EngineError> {
         let (flow_id, submission) = (flow_id.to_string(), submission.clone());
         self.in_tx(move |engine, tx| {
             let (flow_id, submission) = (flow_id.clone(), submission.clone());
@@ -81,8 +93,8 @@ impl Engine {
         tx: &Tx,
         flow_id: &str,
         submission: &VerificationSubmission,
-    ) -> Result<Outcome<Value>, EngineError> {
-        let counting = super::flows::has_code(submission.code.as_deref());
+    ) -> Result<Outcome<Flow>, EngineError> {
+        let counting = has_code(submission.code.as_deref());
         let mut flow = self
             .load_flow(tx, FlowKind::Verification, flow_id, counting)
             .await?;
@@ -90,7 +102,7 @@ impl Engine {
             flow.context["transient_payload"] = payload.clone();
         }
         if self.is_expired(&flow) {
-            let message = self.expired_message(FlowKind::Verification, &flow);
+            let message = self.expired_message(&flow);
             let expired_at = flow.expires_at;
             let replacement = self.replace_verification(tx, &flow, message).await?;
             return Ok(Outcome::Expired {
@@ -115,18 +127,18 @@ impl Engine {
     async fn replace_verification(
         &self,
         tx: &Tx,
-        old: &FlowRecord,
-        message: Value,
-    ) -> Result<Value, EngineError> {
+        old: &Flow,
+        message: UiText,
+    ) -> Result<Flow, EngineError> {
         let request = FlowRequest {
-            flow_type: super::flows::flow_type_of(old),
+            flow_type: old.flow_type,
             return_to: old.return_to.clone(),
             request_url: Some(old.request_url.clone()),
         };
         let mut flow = self.fresh_verification_flow(&request);
-        ui::set_messages(flow.ui.get_mut()?, vec![message]);
-        store::insert_flow(tx, &flow);
-        Ok(flow_json(flow)?)
+        flow.ui.get_mut()?.set_messages(vec![message]);
+        store::insert_flow(tx, &flow.to_record());
+        Ok(flow)
     }
 
     /// Sends a code to a known address; an unknown one gets the same answer (and
@@ -134,19 +146,16 @@ impl Engine {
     async fn send_verification_code(
         &self,
         tx: &Tx,
-        mut flow: FlowRecord,
+        mut flow: Flow,
         submission: &VerificationSubmission,
-    ) -> Result<Outcome<Value>, EngineError> {
+    ) -> Result<Outcome<Flow>, EngineError> {
         let submitted = submission
             .email
             .as_deref()
             .map(str::trim)
             .unwrap_or_default();
         if submitted.is_empty() {
-            let shown = flow_shown(&flow, |container| {
-                ui::add_node_message(container, "email", ui::missing("email"));
-            })?;
-            return Ok(Outcome::Flow(shown));
+            return self.refuse_field(tx, flow, "email", ui::missing("email"));
         }
         // Kratos infers the channel from an `@`.
         let via = if submitted.contains('@') {
@@ -163,18 +172,18 @@ impl Engine {
                     .await?
             }
         }
-        flow.state = "sent_email".to_string();
+        flow.state = FlowState::SentEmail;
         flow.context["address"] = submitted.into();
-        flow.ui = self.verification_sent_ui(&flow, submitted, via).into();
-        flow.updated_at = self.now();
-        store::update_flow(tx, &flow);
-        Ok(Outcome::Flow(flow_json(flow)?))
+        let sent_ui = self.verification_sent_ui(&flow, submitted, via, StartedBy::Person);
+        flow.ui = FlowUi::Built(sent_ui);
+        self.save_flow(tx, &mut flow);
+        Ok(Outcome::Flow(flow))
     }
 
     async fn send_valid_verification(
         &self,
         tx: &Tx,
-        flow: &FlowRecord,
+        flow: &Flow,
         address: &AddressRecord,
     ) -> Result<(), EngineError> {
         let identity = store::get_identity(tx, &address.identity_id).await?;
@@ -210,7 +219,7 @@ impl Engine {
     async fn notify_unknown_recipient(
         &self,
         tx: &Tx,
-        flow: &FlowRecord,
+        flow: &Flow,
         submitted: &str,
         via: Via,
     ) -> Result<(), EngineError> {
@@ -243,10 +252,10 @@ impl Engine {
     async fn check_verification_code(
         &self,
         tx: &Tx,
-        mut flow: FlowRecord,
+        mut flow: Flow,
         submitted: &str,
-    ) -> Result<Outcome<Value>, EngineError> {
-        if flow.state == "passed_challenge" {
+    ) -> Result<Outcome<Flow>, EngineError> {
+        if flow.state == FlowState::PassedChallenge {
             let (id, text) = texts::VERIFICATION_DONE;
             let replacement = self
                 .replace_verification(tx, &flow, ui::error(id, text))
@@ -263,7 +272,7 @@ impl Engine {
             .await?;
         let Some(code) = claimed else {
             let (id, text) = texts::VERIFICATION_CODE_INVALID;
-            return self.refuse(&flow, ui::error(id, text));
+            return self.refuse(tx, flow, ui::error(id, text));
         };
         let now = self.now();
         if let Some(identity_id) = &code.identity_id {
@@ -275,17 +284,18 @@ impl Engine {
         } else {
             texts::EMAIL_VERIFIED
         };
-        flow.state = "passed_challenge".to_string();
-        flow.updated_at = now;
-        flow.ui = ui::container(
-            return_to.clone(),
-            "GET",
-            vec![ui::anchor("continue", &return_to, texts::CONTINUE)],
-            vec![ui::text(verified.0, "success", verified.1, None)],
-        )
-        .into();
-        store::update_flow(tx, &flow);
-        Ok(Outcome::Done(flow_json(flow)?))
+        flow.state = FlowState::PassedChallenge;
+        let anchor = ui::anchor("continue", &return_to, texts::CONTINUE);
+        let mut container = UiContainer::new(return_to, "GET", vec![anchor]);
+        container.set_messages(vec![ui::text(
+            verified.0,
+            TextKind::Success,
+            verified.1,
+            None,
+        )]);
+        flow.ui = FlowUi::Built(container);
+        self.save_flow(tx, &mut flow);
+        Ok(Outcome::Done(flow))
     }
 
     /// A verification flow started by a hook (after registration, or
@@ -296,34 +306,56 @@ impl Engine {
         address: &AddressRecord,
         _identity: &IdentityRecord,
         flow_type: FlowType,
-    ) -> Result<FlowRecord, EngineError> {
+    ) -> Result<Flow, EngineError> {
         let request = FlowRequest {
             flow_type,
             ..FlowRequest::default()
         };
         let mut flow = self.fresh_verification_flow(&request);
         let via = Via::parse(&address.via);
-        flow.state = "sent_email".to_string();
+        flow.state = FlowState::SentEmail;
         flow.context["address"] = address.value.clone().into();
-        flow.ui = self.verification_sent_ui(&flow, &address.value, via).into();
-        store::insert_flow(tx, &flow);
+        let sent_ui = self.verification_sent_ui(&flow, &address.value, via, StartedBy::Hook);
+        flow.ui = FlowUi::Built(sent_ui);
+        store::insert_flow(tx, &flow.to_record());
         self.send_valid_verification(tx, &flow, address).await?;
         Ok(flow)
     }
 
-    fn verification_sent_ui(&self, flow: &FlowRecord, address: &str, via: Via) -> Value {
-        let mut ui = self.rebuild_ui(flow, self.verification_nodes(Some((address, via))));
+    fn verification_sent_ui(
+        &self,
+        flow: &Flow,
+        address: &str,
+        via: Via,
+        started_by: StartedBy,
+    ) -> UiContainer {
+        let nodes = self.verification_nodes(Some((address, via, started_by)));
+        let mut ui = self.rebuild_ui(flow, nodes);
         let sent = if via == Via::Sms {
             texts::VERIFICATION_SMS_SENT
         } else {
             texts::VERIFICATION_EMAIL_SENT
         };
-        ui::set_messages(&mut ui, vec![ui::label(sent)]);
+        ui.set_messages(vec![ui::label(sent)]);
         ui
     }
 
+    /// The `show_verification_ui` action pointing at a verification flow; the
+    /// page URL only for browser flows, as in Kratos.
+    pub(super) fn show_verification_ui(&self, flow: &Flow, address: &str) -> ContinueWith {
+        let url = (flow.flow_type == FlowType::Browser)
+            .then(|| format!("{}?flow={}", self.settings().verification.ui_url, flow.id));
+        ContinueWith::ShowVerificationUi {
+            flow: VerificationContinue {
+                id: flow.id.clone(),
+                verifiable_address: address.to_string(),
+                url,
+            },
+        }
+    }
+
     /// Nodes before a code was sent (`None`) and after (address, channel).
-    fn verification_nodes(&self, sent: Option<(&str, Via)>) -> Vec<Value> {
+    fn verification_nodes(&self, sent: Option<(&str, Via, StartedBy)>) -> Vec<UiNode> {
         match sent {
             None => {
                 let (input_type, label) = if self.inner.sms_channel {
@@ -339,8 +371,11 @@ impl Engine {
                     ui::submit(Group::Code, "method", "code", texts::CONTINUE),
                 ]
             }
-            Some((address, via)) => {
-                let resend_name = if via == Via::Sms { "sms" } else { "email" };
+            Some((address, via, started_by)) => {
+                let resend_name = match (started_by, via) {
+                    (StartedBy::Hook, Via::Sms) => "sms",
+                    _ => "email",
+                };
                 vec![
                     ui::hidden(Group::Code, "method", "code"),
                     ui::code_input(texts::VERIFICATION_CODE),
@@ -359,7 +394,7 @@ impl Engine {
     }
 
     /// Where the "Continue" anchor of a verified flow points.
-    fn verification_return_to(&self, flow: &FlowRecord) -> String {
+    fn verification_return_to(&self, flow: &Flow) -> String {
         let settings = self.settings();
         flow.return_to
             .clone()

@@ -5,13 +5,13 @@
 use serde_json::Value;
 
 use super::row::{Row, json, placeholder_list};
-use super::{Statement, StoreError, Tx, json_column};
+use super::{Statement, StoreError, Tx};
 
 type Result<T> = std::result::Result<T, StoreError>;
 
 /// A self-service flow.
 #[derive(Debug, Clone, PartialEq)]
-pub struct FlowRecord {
+pub(crate) struct FlowRecord {
     /// UUID.
     pub id: String,
     /// `login`, `registration` or `verification`.
@@ -30,72 +30,14 @@ pub struct FlowRecord {
     pub return_to: Option<String>,
     /// Engine state not shown to clients.
     pub context: Value,
-    /// The uiContainer.
-    pub ui: FlowUi,
+    /// The uiContainer as JSON text (the engine types it).
+    pub ui: String,
     /// Milliseconds since the epoch.
     pub issued_at: i64,
     /// Milliseconds since the epoch.
     pub expires_at: i64,
     /// Milliseconds since the epoch.
     pub updated_at: i64,
-}
-
-/// A flow's uiContainer. Read from the store it stays JSON text until a step
-/// looks into it: most steps build a new one, and parsing the old one was
-/// about 9% of a code login's CPU.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FlowUi {
-    /// The stored text, until it is parsed into `value`.
-    stored: Option<String>,
-    value: Value,
-}
-
-impl FlowUi {
-    /// A container as stored, parsed on first use.
-    pub fn stored(text: String) -> FlowUi {
-        FlowUi {
-            stored: Some(text),
-            value: Value::Null,
-        }
-    }
-
-    /// The container, parsed if it was not yet; an error if the stored text is
-    /// not JSON.
-    pub fn get_mut(&mut self) -> Result<&mut Value> {
-        if let Some(text) = self.stored.take() {
-            match json_column("ui", &text) {
-                Ok(value) => self.value = value,
-                Err(error) => {
-                    self.stored = Some(text);
-                    return Err(error);
-                }
-            }
-        }
-        Ok(&mut self.value)
-    }
-
-    /// The container as a value.
-    pub fn into_value(mut self) -> Result<Value> {
-        self.get_mut()?;
-        Ok(self.value)
-    }
-
-    /// The container as JSON text, for the store.
-    pub fn to_text(&self) -> String {
-        match &self.stored {
-            Some(text) => text.clone(),
-            None => self.value.to_string(),
-        }
-    }
-}
-
-impl From<Value> for FlowUi {
-    fn from(value: Value) -> FlowUi {
-        FlowUi {
-            stored: None,
-            value,
-        }
-    }
 }
 
 /// A one-time code, as its keyed hash.
@@ -137,7 +79,7 @@ pub(crate) fn insert_flow(tx: &Tx, flow: &FlowRecord) {
     .bind(&flow.request_url)
     .bind(flow.return_to.as_deref())
     .bind(flow.context.to_string())
-    .bind(flow.ui.to_text())
+    .bind(flow.ui.clone())
     .bind(flow.issued_at)
     .bind(flow.expires_at)
     .bind(flow.updated_at)
@@ -158,7 +100,7 @@ fn flow_from(row: &Row) -> Result<FlowRecord> {
         request_url: row.text("request_url")?,
         return_to: row.opt_text("return_to")?,
         context: json(row, "context")?,
-        ui: FlowUi::stored(row.text("ui")?),
+        ui: row.text("ui")?,
         issued_at: row.int("issued_at")?,
         expires_at: row.int("expires_at")?,
         updated_at: row.int("updated_at")?,
@@ -201,7 +143,7 @@ pub(crate) fn update_flow(tx: &Tx, flow: &FlowRecord) {
     .bind(&flow.state)
     .bind(flow.active.as_deref())
     .bind(flow.context.to_string())
-    .bind(flow.ui.to_text())
+    .bind(flow.ui.clone())
     .bind(flow.updated_at)
     .bind(&flow.id)
     .defer(tx);
@@ -302,35 +244,4 @@ pub(crate) async fn claim_code(
     }
     let rows = statement.fetch_all(tx).await?;
     rows.first().map(code_from).transpose()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn a_stored_ui_is_written_back_as_it_was_until_it_is_changed() {
-        let text = r#"{"nodes": [], "action":"x"}"#.to_string();
-        let mut ui = FlowUi::stored(text.clone());
-        assert_eq!(ui.to_text(), text, "not parsed, not reformatted");
-        let value = ui.get_mut().expect("parses");
-        value["method"] = "POST".into();
-        assert_eq!(
-            ui.into_value().expect("parsed"),
-            json!({ "nodes": [], "action": "x", "method": "POST" })
-        );
-    }
-
-    #[test]
-    fn a_corrupt_stored_ui_is_an_error_each_time_it_is_read() {
-        let mut ui = FlowUi::stored("{not json".to_string());
-        for _ in 0..2 {
-            match ui.get_mut() {
-                Err(StoreError::Corrupt { column, .. }) => assert_eq!(column, "ui"),
-                other => panic!("expected a corrupt column, got {other:?}"),
-            }
-        }
-        assert_eq!(ui.to_text(), "{not json", "the text is kept as it was");
-    }
 }

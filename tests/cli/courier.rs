@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use otpctl::courier::outbox::MessageFilter;
 use otpctl::courier::worker::{Courier, WorkerSettings};
-use otpctl::engine::{Engine, LoginSubmission, Outcome};
+use otpctl::engine::{Engine, FlowState, LoginSubmission, Outcome};
 use serde_json::{Value, json};
 
 use crate::lab::{Backend, Lab, api, backends, id, messages_of};
@@ -46,7 +46,7 @@ async fn request_login(engine: &Engine, identifier: &str) -> String {
         .await
         .expect("send");
     assert!(
-        matches!(&sent, Outcome::Flow(f) if f["state"] == "sent_email"),
+        matches!(&sent, Outcome::Flow(f) if f.state == FlowState::SentEmail),
         "{sent:?}"
     );
     id(&flow)

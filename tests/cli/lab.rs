@@ -227,8 +227,14 @@ impl Lab {
     }
 }
 
-pub fn id(flow: &Value) -> String {
-    flow["id"].as_str().expect("flow id").to_string()
+/// A typed answer (a flow, an outcome's parts) as the JSON Kratos' clients see.
+pub fn json(value: &impl serde::Serialize) -> Value {
+    serde_json::to_value(value).expect("serialises")
+}
+
+/// The id of a flow, typed or as JSON.
+pub fn id(flow: &impl serde::Serialize) -> String {
+    json(flow)["id"].as_str().expect("flow id").to_string()
 }
 
 pub fn api() -> FlowRequest {
@@ -261,7 +267,7 @@ pub async fn code_of(engine: &Engine, flow_id: &str) -> String {
 /// The flow of an outcome that is expected to show a flow.
 pub fn shown<T: std::fmt::Debug>(outcome: Outcome<T>) -> Value {
     match outcome {
-        Outcome::Flow(flow) => flow,
+        Outcome::Flow(flow) => json(&flow),
         other => panic!("expected a flow, got {other:?}"),
     }
 }
