@@ -5,6 +5,7 @@
 
 mod architecture;
 mod concurrency;
+mod conformance;
 mod courier;
 mod db;
 mod delivery;
