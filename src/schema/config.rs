@@ -413,3 +413,66 @@ fn cross_checks(config: &Value, schemas: &[ReferencedSchema], name: &str) -> Vec
     }
     diags
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn config(code: Value) -> Value {
+        let schema = crate::config::source::encode_base64(
+            r#"{"type": "object", "properties": {"traits": {"type": "object", "properties": {
+                "email": {"type": "string", "format": "email", "ory.sh/kratos": {
+                    "credentials": {"code": {"identifier": true, "via": "email"}}}}}}}}"#,
+        );
+        json!({
+            "dsn": "sqlite://otpctl.db",
+            "identity": {"default_schema_id": "default", "schemas": [{"id": "default", "url": schema}]},
+            "selfservice": {
+                "default_browser_return_url": "http://127.0.0.1:3000/",
+                "methods": {"code": code}
+            }
+        })
+    }
+
+    #[test]
+    fn only_a_config_without_errors_becomes_a_valid_config() {
+        let valid = ValidConfig::from_value(
+            &config(json!({"passwordless_enabled": true, "config": {"lifespan": "15m"}})),
+            Path::new("/srv/auth"),
+        )
+        .expect("valid");
+        let code = &valid.model().selfservice.methods.code;
+        assert_eq!(code.config.lifespan.get().as_secs(), 900);
+        assert_eq!(code.config.max_submissions, 5);
+        assert_eq!(valid.base_dir(), Path::new("/srv/auth"));
+        assert_eq!(valid.dsn(), Some("sqlite://otpctl.db"));
+        let overridden = valid.with_dsn_override(Some("postgres://db/otp".into()));
+        assert_eq!(overridden.dsn(), Some("postgres://db/otp"));
+
+        let report = ValidConfig::from_value(
+            &config(json!({"config": {"lifespan": "1d", "max_submissions": "5"}})),
+            Path::new("."),
+        )
+        .expect_err("a bad duration and a wrong type");
+        let found: Vec<(&str, &str)> = report
+            .diagnostics
+            .iter()
+            .map(|d| (d.code.as_str(), d.pointer.as_str()))
+            .collect();
+        assert!(
+            found.contains(&(
+                "config-invalid-duration",
+                "/selfservice/methods/code/config/lifespan"
+            )),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&(
+                "config-wrong-type",
+                "/selfservice/methods/code/config/max_submissions"
+            )),
+            "{found:?}"
+        );
+    }
+}
