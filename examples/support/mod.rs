@@ -1,7 +1,8 @@
 //! What the engine benchmarks share: an engine on a fresh SQLite store, with a
 //! passwordless code login by email and `users` identities to log in.
 
-use otpctl::engine::{Engine, EngineConfig};
+use otpctl::config::ValidConfig;
+use otpctl::engine::Engine;
 use serde_json::json;
 
 /// Traits with one email that is a code identifier and verifiable.
@@ -28,12 +29,9 @@ pub(crate) async fn engine_with_users(
         "courier": {},
         "secrets": { "cookie": ["a-bench-secret-of-32-characters!"] }
     });
-    let engine = Engine::open(&EngineConfig {
-        config,
-        base_dir: dir.path().to_path_buf(),
-        dsn: None,
-    })
-    .await?;
+    let config = ValidConfig::from_value(&config, dir.path())
+        .map_err(|report| format!("invalid bench config: {:?}", report.diagnostics))?;
+    let engine = Engine::open(&config).await?;
     for i in 0..users {
         engine
             .import_identity(&json!({ "traits": { "email": email(i) } }))

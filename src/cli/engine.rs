@@ -8,10 +8,10 @@ use std::time::Duration;
 use serde_json::Value;
 
 use super::{Failure, ProjectArg, ProjectFlag, identity_config, output, target};
-use crate::config::Document;
+use crate::config::{Document, ValidConfig};
 use crate::courier::outbox::{MessageFilter, MessageRecord};
 use crate::courier::worker::{Courier, WorkerSettings};
-use crate::engine::{Engine, EngineConfig};
+use crate::engine::Engine;
 
 /// How long a command waits for the courier after a step before leaving
 /// undelivered messages queued (SMTP and HTTP time out after 10 s each).
@@ -54,7 +54,7 @@ pub(super) fn open(project: &ProjectFlag) -> Result<Opened, Failure> {
     let path = target::config_path(&ProjectArg::from(project.clone()))?;
     let doc = Document::load(&path).map_err(Failure::op)?;
     let name = crate::diag::file_name(&path);
-    let report = crate::schema::config::validate_document(&doc, &name);
+    let (report, config) = crate::schema::config::validate_into(&doc.value, &doc.base_dir(), &name);
     identity_config::refuse_errors(&report, &name, |errors| {
         format!(
             "`{}` is not a valid identity config ({errors} error{}); fix it before running flows",
@@ -62,11 +62,15 @@ pub(super) fn open(project: &ProjectFlag) -> Result<Opened, Failure> {
             if errors == 1 { "" } else { "s" }
         )
     })?;
-    let config = EngineConfig {
-        base_dir: doc.base_dir(),
-        config: doc.value,
-        dsn: std::env::var("OTPCTL_DSN").ok().filter(|d| !d.is_empty()),
-    };
+    // `refuse_errors` refused a config with errors; only those leave no config.
+    let config = config
+        .ok_or_else(|| {
+            Failure::op(format!(
+                "`{}` is not a valid identity config",
+                path.display()
+            ))
+        })?
+        .with_dsn_override(std::env::var("OTPCTL_DSN").ok().filter(|d| !d.is_empty()));
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -84,14 +88,8 @@ pub(super) fn open(project: &ProjectFlag) -> Result<Opened, Failure> {
 }
 
 /// The courier of an engine, with the config's worker settings.
-pub(super) fn courier_for(engine: &Engine, config: &EngineConfig) -> Result<Courier, Failure> {
-    let settings = &engine.settings().courier;
-    let worker = WorkerSettings {
-        message_retries: settings.message_retries,
-        pull_count: settings.pull_count,
-        pull_wait: settings.pull_wait,
-        lease: lease()?,
-    };
+pub(super) fn courier_for(engine: &Engine, config: &ValidConfig) -> Result<Courier, Failure> {
+    let worker = WorkerSettings::from_model(&config.model().courier, lease()?);
     engine.courier(config, worker).map_err(Failure::op)
 }
 

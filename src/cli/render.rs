@@ -124,7 +124,10 @@ fn template(args: TemplateArgs) -> Result<(), Failure> {
     let doc = Document::load(&path).map_err(Failure::op)?;
     // Template errors name a key or file; the config they come from goes first.
     let failure = |e: TemplateError| Failure::op(format!("`{}`: {e}", path.display()));
-    let templates = Templates::from_config(&doc.value, &doc.base_dir()).map_err(failure)?;
+    let courier: crate::config::model::Courier =
+        crate::config::model::section(&doc.value, "courier")
+            .map_err(|e| Failure::op(format!("`{}`: {e}", path.display())))?;
+    let templates = Templates::from_config(&courier, &doc.base_dir()).map_err(failure)?;
     let mut out = RenderOut {
         version: 1,
         template_type: ty.as_str(),

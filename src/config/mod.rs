@@ -1,10 +1,13 @@
-//! Identity config files: load (YAML or JSON, source text kept), patch, merge, write atomically.
+//! Identity config files: the typed config model and [`ValidConfig`]; load (YAML or
+//! JSON, source text kept), patch, merge, write atomically.
 
 mod edit;
 mod merge;
+pub mod model;
 pub mod patch;
 mod redact;
 pub mod source;
+mod valid;
 mod write;
 
 use std::fmt;
@@ -15,6 +18,7 @@ use serde_json::Value;
 pub use edit::{Edit, PreserveError, Segment, apply_json as apply_edit, render_edits};
 pub use merge::merge_documents;
 pub use redact::redaction_edits;
+pub use valid::ValidConfig;
 pub use write::{DirLock, WriteError, lock_dir, write_atomic};
 
 /// Files larger than this are refused before parsing: a Kratos config is a few

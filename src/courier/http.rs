@@ -16,6 +16,7 @@ use reqwest::{Client, Method, Url};
 use serde_json::Value;
 
 use super::delivery::{DeliveryError, install_crypto_provider};
+use crate::config::model::{self, DeliveryStrategy};
 use crate::config::source::{SourceError, read_source};
 
 /// The method when `method` is not set (the config schema's default).
@@ -95,14 +96,6 @@ pub enum ApiKeyLocation {
 /// Why an HTTP channel's config cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum HttpConfigError {
-    /// A key holds a value of the wrong type.
-    #[error("`{key}` must be {expected}")]
-    WrongType {
-        /// The key, relative to the request config.
-        key: String,
-        /// What it must be.
-        expected: &'static str,
-    },
     /// The body template could not be read (`http(s)://` sources are refused: see docs/courier.md).
     #[error("cannot read the request body template: {0}")]
     Body(#[source] SourceError),
@@ -180,27 +173,30 @@ enum BodyEncoding {
 }
 
 impl RequestConfig {
-    /// Reads an `httpRequestConfig` object. `file://` body sources are relative to
-    /// `base_dir` (the config's directory); the body text is read here, once.
-    pub fn from_value(value: &Value, base_dir: &Path) -> Result<RequestConfig, HttpConfigError> {
-        if !value.is_object() {
-            return Err(wrong_type("request_config", "an object"));
-        }
-        let body = match string_at(value, "body")? {
+    /// Takes an `httpRequestConfig` of the config model. `file://` body sources
+    /// are relative to `base_dir` (the config's directory); the body text is
+    /// read here, once.
+    pub fn from_model(
+        config: &model::RequestConfig,
+        base_dir: &Path,
+    ) -> Result<RequestConfig, HttpConfigError> {
+        let body = match &config.body {
             Some(url) => Some(BodySource {
-                text: read_source(&url, base_dir).map_err(HttpConfigError::Body)?,
-                url,
+                text: read_source(url, base_dir).map_err(HttpConfigError::Body)?,
+                url: url.clone(),
             }),
             None => None,
         };
         Ok(RequestConfig {
-            url: string_at(value, "url")?.filter(|u| !u.is_empty()),
-            method: string_at(value, "method")?
+            url: config.url.clone().filter(|u| !u.is_empty()),
+            method: config
+                .method
+                .clone()
                 .filter(|m| !m.is_empty())
                 .unwrap_or_else(|| DEFAULT_METHOD.to_string()),
-            headers: string_map_at(value, "headers")?,
+            headers: config.headers.clone(),
             body,
-            auth: auth_at(value)?,
+            auth: config.auth.as_ref().map(auth).transpose()?,
         })
     }
 }
@@ -238,23 +234,13 @@ impl fmt::Debug for HttpAuth {
 /// The request config of the `courier.channels[]` entry with id `sms`, if there is one.
 /// Its `type` must be `http`: Kratos has no default and fails every dispatch without it.
 pub fn sms_channel(
-    config: &Value,
+    courier: &model::Courier,
     base_dir: &Path,
 ) -> Result<Option<RequestConfig>, HttpConfigError> {
-    let Some(channels) = config
-        .pointer("/courier/channels")
-        .and_then(Value::as_array)
-    else {
+    let Some((index, channel)) = courier.sms_channel() else {
         return Ok(None);
     };
-    let Some((index, channel)) = channels
-        .iter()
-        .enumerate()
-        .find(|(_, c)| c.get("id").and_then(Value::as_str) == Some("sms"))
-    else {
-        return Ok(None);
-    };
-    let found = channel.get("type").and_then(Value::as_str).unwrap_or("");
+    let found = channel.channel_type.as_deref().unwrap_or("");
     if found != "http" {
         return Err(at(
             format!("courier.channels[{index}].type"),
@@ -263,8 +249,7 @@ pub fn sms_channel(
             },
         ));
     }
-    let request_config = channel.get("request_config").unwrap_or(&Value::Null);
-    RequestConfig::from_value(request_config, base_dir)
+    RequestConfig::from_model(&channel.request_config, base_dir)
         .map(Some)
         .map_err(|e| at(format!("courier.channels[{index}].request_config"), e))
 }
@@ -272,22 +257,16 @@ pub fn sms_channel(
 /// The request config for email, `courier.http.request_config`, when
 /// `courier.delivery_strategy` is `http`; `None` for the default `smtp` strategy.
 pub fn email_channel(
-    config: &Value,
+    courier: &model::Courier,
     base_dir: &Path,
 ) -> Result<Option<RequestConfig>, HttpConfigError> {
-    let strategy = config
-        .pointer("/courier/delivery_strategy")
-        .and_then(Value::as_str);
-    if strategy != Some("http") {
+    if courier.delivery_strategy != DeliveryStrategy::Http {
         return Ok(None);
     }
     // A missing request config reads as an empty one, which then has no URL to send to.
-    let empty = Value::Object(serde_json::Map::new());
-    let value = config
-        .pointer("/courier/http/request_config")
-        .filter(|v| !v.is_null())
-        .unwrap_or(&empty);
-    RequestConfig::from_value(value, base_dir)
+    let empty = model::RequestConfig::default();
+    let config = courier.http.request_config.as_ref().unwrap_or(&empty);
+    RequestConfig::from_model(config, base_dir)
         .map(Some)
         .map_err(|e| at("courier.http.request_config".to_string(), e))
 }
@@ -691,79 +670,33 @@ async fn response_excerpt(response: &mut reqwest::Response) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-fn auth_at(value: &Value) -> Result<Option<HttpAuth>, HttpConfigError> {
-    let auth = match value.get("auth") {
-        None | Some(Value::Null) => return Ok(None),
-        Some(auth @ Value::Object(_)) => auth,
-        Some(_) => return Err(wrong_type("auth", "an object")),
-    };
-    let empty = Value::Object(serde_json::Map::new());
-    let config = match auth.get("config") {
-        None | Some(Value::Null) => &empty,
-        Some(config @ Value::Object(_)) => config,
-        Some(_) => return Err(wrong_type("auth.config", "an object")),
-    };
-    let field = |key: &str| -> Result<String, HttpConfigError> {
-        Ok(string_at(config, key)
-            .map_err(|_| wrong_type(&format!("auth.config.{key}"), "a string"))?
-            .unwrap_or_default())
-    };
-    match string_at(auth, "type")
-        .map_err(|_| wrong_type("auth.type", "a string"))?
-        .as_deref()
-    {
+fn auth(auth: &model::Auth) -> Result<HttpAuth, HttpConfigError> {
+    let field = |value: &Option<String>| value.clone().unwrap_or_default();
+    let config = &auth.config;
+    match auth.auth_type.as_deref() {
         Some("api_key") => {
-            let name = field("name")?;
+            let name = field(&config.name);
             if name.is_empty() {
                 return Err(HttpConfigError::MissingApiKeyName);
             }
-            let location = match field("in")?.as_str() {
-                "cookie" => ApiKeyLocation::Cookie,
+            let location = match config.location.as_deref() {
+                Some("cookie") => ApiKeyLocation::Cookie,
                 // Go's default branch: anything but "cookie" is a header.
                 _ => ApiKeyLocation::Header,
             };
-            Ok(Some(HttpAuth::ApiKey {
+            Ok(HttpAuth::ApiKey {
                 name,
-                value: field("value")?,
+                value: field(&config.value),
                 location,
-            }))
+            })
         }
-        Some("basic_auth") => Ok(Some(HttpAuth::BasicAuth {
-            user: field("user")?,
-            password: field("password")?,
-        })),
+        Some("basic_auth") => Ok(HttpAuth::BasicAuth {
+            user: field(&config.user),
+            password: field(&config.password),
+        }),
         other => Err(HttpConfigError::UnknownAuthType {
             found: other.unwrap_or("").to_string(),
         }),
-    }
-}
-
-fn string_at(value: &Value, key: &str) -> Result<Option<String>, HttpConfigError> {
-    match value.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(text)) => Ok(Some(text.clone())),
-        Some(_) => Err(wrong_type(key, "a string")),
-    }
-}
-
-fn string_map_at(value: &Value, key: &str) -> Result<BTreeMap<String, String>, HttpConfigError> {
-    let map = match value.get(key) {
-        None | Some(Value::Null) => return Ok(BTreeMap::new()),
-        Some(Value::Object(map)) => map,
-        Some(_) => return Err(wrong_type(key, "a map of strings")),
-    };
-    map.iter()
-        .map(|(name, v)| match v {
-            Value::String(text) => Ok((name.clone(), text.clone())),
-            _ => Err(wrong_type(&format!("{key}.{name}"), "a string")),
-        })
-        .collect()
-}
-
-fn wrong_type(key: &str, expected: &'static str) -> HttpConfigError {
-    HttpConfigError::WrongType {
-        key: key.to_string(),
-        expected,
     }
 }
 
@@ -779,8 +712,19 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    /// An `httpRequestConfig` read as the config model reads it.
+    fn from_json(value: &Value, base_dir: &Path) -> Result<RequestConfig, HttpConfigError> {
+        let model: model::RequestConfig =
+            serde_json::from_value(value.clone()).expect("a request config");
+        RequestConfig::from_model(&model, base_dir)
+    }
+
+    fn courier(config: &Value) -> model::Courier {
+        model::section(config, "courier").expect("a courier section")
+    }
+
     fn config(value: Value) -> RequestConfig {
-        RequestConfig::from_value(&value, Path::new("/nonexistent")).expect("valid request config")
+        from_json(&value, Path::new("/nonexistent")).expect("valid request config")
     }
 
     #[test]
@@ -820,7 +764,7 @@ mod tests {
     fn file_body_is_relative_to_the_config_dir() {
         let dir = tempfile::tempdir().expect("temp dir");
         std::fs::write(dir.path().join("sms.jsonnet"), "function(ctx) ctx").expect("write");
-        let parsed = RequestConfig::from_value(
+        let parsed = from_json(
             &json!({"url": "http://h/", "body": "file://sms.jsonnet"}),
             dir.path(),
         )
@@ -833,7 +777,7 @@ mod tests {
 
     #[test]
     fn remote_body_sources_are_refused_clearly() {
-        let error = RequestConfig::from_value(
+        let error = from_json(
             &json!({"url": "http://h/", "body": "https://example.com/body.jsonnet"}),
             Path::new("/"),
         )
@@ -906,9 +850,8 @@ mod tests {
 
     #[test]
     fn unknown_auth_types_and_nameless_keys_are_refused() {
-        let parse = |auth: Value| {
-            RequestConfig::from_value(&json!({"url": "http://h/", "auth": auth}), Path::new("/"))
-        };
+        let parse =
+            |auth: Value| from_json(&json!({"url": "http://h/", "auth": auth}), Path::new("/"));
         assert!(matches!(
             parse(json!({"type": "oauth2"})),
             Err(HttpConfigError::UnknownAuthType { .. })
@@ -940,29 +883,42 @@ mod tests {
         let base = Path::new("/");
         let with = |channel: Value| json!({"courier": {"channels": [channel]}});
         let found = sms_channel(
-            &with(json!({"id": "sms", "type": "http", "request_config": {"url": "http://h/"}})),
+            &courier(&with(
+                json!({"id": "sms", "type": "http", "request_config": {"url": "http://h/"}}),
+            )),
             base,
         )
         .expect("valid")
         .expect("present");
         assert_eq!(found.url.as_deref(), Some("http://h/"));
-        let error = sms_channel(&with(json!({"id": "sms", "request_config": {}})), base)
-            .expect_err("no type");
+        let error = sms_channel(
+            &courier(&with(json!({"id": "sms", "request_config": {}}))),
+            base,
+        )
+        .expect_err("no type");
         assert_eq!(
             error.to_string(),
             "in `courier.channels[0].type`: unknown courier channel type: "
         );
-        assert!(sms_channel(&json!({}), base).expect("valid").is_none());
+        assert!(
+            sms_channel(&courier(&json!({})), base)
+                .expect("valid")
+                .is_none()
+        );
     }
 
     #[test]
     fn email_channel_only_for_the_http_strategy() {
         let base = Path::new("/");
         let config = json!({"courier": {"http": {"request_config": {"url": "http://h/"}}}});
-        assert!(email_channel(&config, base).expect("valid").is_none());
+        assert!(
+            email_channel(&courier(&config), base)
+                .expect("valid")
+                .is_none()
+        );
         let config = json!({"courier": {"delivery_strategy": "http",
             "http": {"request_config": {"url": "http://h/", "method": "PUT"}}}});
-        let found = email_channel(&config, base)
+        let found = email_channel(&courier(&config), base)
             .expect("valid")
             .expect("present");
         assert_eq!(found.method, "PUT");

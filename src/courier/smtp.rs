@@ -15,46 +15,22 @@ use lettre::transport::smtp::authentication::{Credentials, DEFAULT_MECHANISMS};
 use lettre::transport::smtp::client::{AsyncSmtpConnection, TlsParameters, TlsVersion};
 use lettre::transport::smtp::extension::ClientId;
 use reqwest::Url;
-use serde_json::Value;
 
 use super::delivery::{DeliveryError, install_crypto_provider};
 
-/// The sender when `courier.smtp.from_address` is not set (Kratos' default).
-pub const DEFAULT_FROM_ADDRESS: &str = "no-reply@ory.kratos.sh";
+pub use crate::config::model::{DEFAULT_FROM_ADDRESS, DEFAULT_LOCAL_NAME};
 
-/// The EHLO name when `courier.smtp.local_name` is not set (Kratos' default).
-pub const DEFAULT_LOCAL_NAME: &str = "localhost";
+/// The `courier.smtp` settings that decide how email leaves over SMTP: the
+/// config model's section, read once with Kratos' defaults.
+pub type SmtpSettings = crate::config::model::Smtp;
 
 /// Kratos dials with a 10 s timeout; otpctl also bounds the whole conversation by
 /// it, so a server that accepts the connection and then stalls cannot hold a worker.
 const TIMEOUT: Duration = Duration::from_secs(10);
 
-/// The `courier.smtp` settings that decide how email leaves over SMTP.
-#[derive(Clone, PartialEq, Eq)]
-pub struct SmtpSettings {
-    /// `smtp://` or `smtps://` URI with credentials and query options.
-    pub connection_uri: String,
-    /// The sender address.
-    pub from_address: String,
-    /// The sender's display name, if any.
-    pub from_name: Option<String>,
-    /// Extra headers added to every message.
-    pub headers: BTreeMap<String, String>,
-    /// The name given in EHLO.
-    pub local_name: String,
-}
-
 /// Why the SMTP settings cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum SmtpConfigError {
-    /// A key holds a value of the wrong type.
-    #[error("`courier.smtp{key}` must be {expected}")]
-    WrongType {
-        /// The key below `courier.smtp`, with its leading dot (empty for the section).
-        key: String,
-        /// What it must be.
-        expected: &'static str,
-    },
     /// `connection_uri` does not parse as a URI (the URI itself is not repeated: it may hold a password).
     #[error("`courier.smtp.connection_uri` is not a valid URI: {reason}")]
     InvalidUri {
@@ -159,44 +135,10 @@ struct ConnectionUri {
     server_name: String,
 }
 
-impl SmtpSettings {
-    /// Reads `courier.smtp` from a whole Kratos config. `None` when there is no
-    /// (or an empty) `connection_uri`: email then stays in the local outbox.
-    pub fn from_config(config: &Value) -> Result<Option<SmtpSettings>, SmtpConfigError> {
-        let Some(smtp) = config.pointer("/courier/smtp").filter(|v| !v.is_null()) else {
-            return Ok(None);
-        };
-        if !smtp.is_object() {
-            return Err(wrong_type("", "an object"));
-        }
-        let Some(connection_uri) = string_at(smtp, "connection_uri")?.filter(|u| !u.is_empty())
-        else {
-            return Ok(None);
-        };
-        Ok(Some(SmtpSettings {
-            connection_uri,
-            from_address: string_at(smtp, "from_address")?
-                .unwrap_or_else(|| DEFAULT_FROM_ADDRESS.to_string()),
-            from_name: string_at(smtp, "from_name")?.filter(|n| !n.is_empty()),
-            headers: headers_at(smtp)?,
-            local_name: string_at(smtp, "local_name")?
-                .filter(|n| !n.is_empty())
-                .unwrap_or_else(|| DEFAULT_LOCAL_NAME.to_string()),
-        }))
-    }
-}
-
-/// Keeps the SMTP password out of logs and panics.
-impl fmt::Debug for SmtpSettings {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SmtpSettings")
-            .field("connection_uri", &redact_uri(&self.connection_uri))
-            .field("from_address", &self.from_address)
-            .field("from_name", &self.from_name)
-            .field("headers", &self.headers)
-            .field("local_name", &self.local_name)
-            .finish()
-    }
+/// The SMTP settings when email goes over SMTP: `None` when there is no (or an
+/// empty) `connection_uri`, and email stays in the local outbox.
+pub fn configured(smtp: &SmtpSettings) -> Option<&SmtpSettings> {
+    (!smtp.connection_uri.is_empty()).then_some(smtp)
 }
 
 impl SmtpChannel {
@@ -208,13 +150,16 @@ impl SmtpChannel {
         // Kratos hands the user name to its mailer, which authenticates only when it is set.
         let credentials = (!uri.username.is_empty())
             .then(|| Credentials::new(uri.username.clone(), uri.password.clone()));
+        let local_name = Some(settings.local_name.clone())
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| DEFAULT_LOCAL_NAME.to_string());
         Ok(SmtpChannel {
             host: uri.host,
             port: uri.port,
             security,
             credentials,
-            hello: ClientId::Domain(settings.local_name.clone()),
-            local_name: settings.local_name.clone(),
+            hello: ClientId::Domain(local_name.clone()),
+            local_name,
             from: sender(settings)?,
             headers: custom_headers(&settings.headers)?,
         })
@@ -439,7 +384,8 @@ fn sender(settings: &SmtpSettings) -> Result<Mailbox, SmtpConfigError> {
                 address: settings.from_address.clone(),
                 reason: format!("{e}"),
             })?;
-    Ok(Mailbox::new(settings.from_name.clone(), address))
+    let name = settings.from_name.clone().filter(|n| !n.is_empty());
+    Ok(Mailbox::new(name, address))
 }
 
 fn custom_headers(headers: &BTreeMap<String, String>) -> Result<Vec<HeaderValue>, SmtpConfigError> {
@@ -485,48 +431,6 @@ fn percent_decode(text: &str) -> Option<String> {
         }
     }
     String::from_utf8(bytes).ok()
-}
-
-/// The URI with its password masked, for Debug output.
-fn redact_uri(text: &str) -> String {
-    match Url::parse(text) {
-        Ok(mut url) if url.password().is_some() => {
-            // Fails only for URIs without a host, which carry no password to hide.
-            let _ = url.set_password(Some("REDACTED"));
-            url.to_string()
-        }
-        Ok(url) => url.to_string(),
-        Err(_) => "(not a valid URI)".to_string(),
-    }
-}
-
-fn string_at(section: &Value, key: &str) -> Result<Option<String>, SmtpConfigError> {
-    match section.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(text)) => Ok(Some(text.clone())),
-        Some(_) => Err(wrong_type(&format!(".{key}"), "a string")),
-    }
-}
-
-fn headers_at(section: &Value) -> Result<BTreeMap<String, String>, SmtpConfigError> {
-    let map = match section.get("headers") {
-        None | Some(Value::Null) => return Ok(BTreeMap::new()),
-        Some(Value::Object(map)) => map,
-        Some(_) => return Err(wrong_type(".headers", "a map of strings")),
-    };
-    map.iter()
-        .map(|(name, value)| match value {
-            Value::String(text) => Ok((name.clone(), text.clone())),
-            _ => Err(wrong_type(&format!(".headers.{name}"), "a string")),
-        })
-        .collect()
-}
-
-fn wrong_type(key: &str, expected: &'static str) -> SmtpConfigError {
-    SmtpConfigError::WrongType {
-        key: key.to_string(),
-        expected,
-    }
 }
 
 #[cfg(test)]
@@ -593,12 +497,17 @@ mod tests {
         ));
     }
 
+    fn smtp(config: serde_json::Value) -> SmtpSettings {
+        crate::config::model::section::<crate::config::model::Courier>(&config, "courier")
+            .expect("valid")
+            .smtp
+    }
+
     #[test]
     fn settings_take_kratos_defaults() {
-        let config = json!({"courier": {"smtp": {"connection_uri": "smtp://localhost:25"}}});
-        let settings = SmtpSettings::from_config(&config)
-            .expect("valid")
-            .expect("present");
+        let settings =
+            smtp(json!({"courier": {"smtp": {"connection_uri": "smtp://localhost:25"}}}));
+        let settings = configured(&settings).expect("present");
         assert_eq!(settings.from_address, DEFAULT_FROM_ADDRESS);
         assert_eq!(settings.local_name, DEFAULT_LOCAL_NAME);
         assert_eq!(settings.from_name, None);
@@ -613,27 +522,14 @@ mod tests {
             json!({"courier": {"smtp": {"from_address": "a@example.com"}}}),
             json!({"courier": {"smtp": {"connection_uri": ""}}}),
         ] {
-            assert!(SmtpSettings::from_config(&config).expect("valid").is_none());
+            assert!(configured(&smtp(config)).is_none());
         }
     }
 
     #[test]
-    fn wrongly_typed_keys_are_named() {
-        let config =
-            json!({"courier": {"smtp": {"connection_uri": "smtp://h:25", "headers": {"X-A": 1}}}});
-        let error = SmtpSettings::from_config(&config).expect_err("wrong type");
-        assert_eq!(
-            error.to_string(),
-            "`courier.smtp.headers.X-A` must be a string"
-        );
-    }
-
-    #[test]
     fn debug_output_hides_the_password() {
-        let config = json!({"courier": {"smtp": {"connection_uri": "smtps://me:hunter2@h:465"}}});
-        let settings = SmtpSettings::from_config(&config)
-            .expect("valid")
-            .expect("present");
+        let settings =
+            smtp(json!({"courier": {"smtp": {"connection_uri": "smtps://me:hunter2@h:465"}}}));
         let channel = SmtpChannel::new(&settings).expect("channel");
         for text in [format!("{settings:?}"), format!("{channel:?}")] {
             assert!(!text.contains("hunter2"), "{text}");
@@ -666,11 +562,7 @@ mod tests {
         // Compile-time: the worker shares one channel and spawns its sends.
         fn assert_send_sync<T: Send + Sync>(_: &T) {}
         fn assert_send<T: Send>(_: &T) {}
-        let settings = SmtpSettings::from_config(
-            &json!({"courier": {"smtp": {"connection_uri": "smtp://h:25"}}}),
-        )
-        .expect("valid")
-        .expect("present");
+        let settings = smtp(json!({"courier": {"smtp": {"connection_uri": "smtp://h:25"}}}));
         let channel = SmtpChannel::new(&settings).expect("channel");
         assert_send_sync(&channel);
         let email = OutgoingEmail {

@@ -13,6 +13,7 @@ use std::time::Duration;
 use gtmpl_ng::{Context, ExecError, Limits, ParseError, Template};
 use serde_json::Value;
 
+use crate::config::model::Courier;
 use crate::config::source::{SourceError, read_source};
 
 pub use model::sample_data;
@@ -260,12 +261,6 @@ pub enum TemplateError {
         /// The URL.
         url: String,
     },
-    /// A `courier.templates` override or `courier.template_override_path` is not a string.
-    #[error("{key} must be a string")]
-    NotAString {
-        /// The config key.
-        key: String,
-    },
     /// A file or directory under `courier.template_override_path` could not be read.
     #[error("cannot read `{path}`: {source}")]
     Io {
@@ -384,8 +379,8 @@ impl Templates {
     /// `base64://`; `http(s)://` is refused), then
     /// `<courier.template_override_path>/<dir>/<file>.gotmpl` (relative to
     /// `base_dir`), then the built-in.
-    pub fn from_config(config: &Value, base_dir: &Path) -> Result<Templates, TemplateError> {
-        let loader = Loader::new(config, base_dir)?;
+    pub fn from_config(courier: &Courier, base_dir: &Path) -> Result<Templates, TemplateError> {
+        let loader = Loader::new(courier, base_dir);
         let types = TemplateType::ALL
             .into_iter()
             .map(|ty| loader.load_type(ty))
@@ -470,28 +465,23 @@ fn render(
 
 /// The config and override directory templates are loaded from.
 struct Loader<'a> {
-    config: &'a Value,
+    courier: &'a Courier,
     base_dir: &'a Path,
     override_dir: Option<PathBuf>,
 }
 
 impl<'a> Loader<'a> {
-    fn new(config: &'a Value, base_dir: &'a Path) -> Result<Loader<'a>, TemplateError> {
-        let override_dir = match config.pointer("/courier/template_override_path") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(dir)) if dir.is_empty() => None,
-            Some(Value::String(dir)) => Some(base_dir.join(dir)),
-            Some(_) => {
-                return Err(TemplateError::NotAString {
-                    key: "courier.template_override_path".to_string(),
-                });
-            }
-        };
-        Ok(Loader {
-            config,
+    fn new(courier: &'a Courier, base_dir: &'a Path) -> Loader<'a> {
+        let override_dir = courier
+            .template_override_path
+            .as_deref()
+            .filter(|dir| !dir.is_empty())
+            .map(|dir| base_dir.join(dir));
+        Loader {
+            courier,
             base_dir,
             override_dir,
-        })
+        }
     }
 
     fn load_type(&self, ty: TemplateType) -> Result<TypeTemplates, TemplateError> {
@@ -540,14 +530,24 @@ impl<'a> Loader<'a> {
         let Some(type_key) = ty.config_key() else {
             return Ok(None);
         };
-        let pointer = format!("/courier/templates/{type_key}/{}", part.config_suffix());
-        let key = pointer.trim_start_matches('/').replace('/', ".");
-        match self.config.pointer(&pointer) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(url)) if url.is_empty() => Ok(None),
-            Some(Value::String(url)) => Ok(Some((key, url.as_str()))),
-            Some(_) => Err(TemplateError::NotAString { key }),
-        }
+        let key = format!(
+            "courier.templates.{}.{}",
+            type_key.replace('/', "."),
+            part.config_suffix().replace('/', ".")
+        );
+        let Some(template) = self.courier.templates.at(type_key) else {
+            return Ok(None);
+        };
+        let url = match part {
+            Part::Subject => &template.email.subject,
+            Part::Plaintext => &template.email.body.plaintext,
+            Part::Html => &template.email.body.html,
+            Part::Sms => &template.sms.body.plaintext,
+        };
+        Ok(url
+            .as_deref()
+            .filter(|url| !url.is_empty())
+            .map(|url| (key, url)))
     }
 
     /// `<override dir>/<dir>/<file>` if it exists, parsed with its siblings that
@@ -689,13 +689,17 @@ mod tests {
     use super::*;
     use crate::config::source::encode_base64;
 
+    fn courier(config: &Value) -> Courier {
+        crate::config::model::section(config, "courier").expect("a courier section")
+    }
+
     fn builtin() -> Templates {
-        Templates::from_config(&json!({}), Path::new(".")).expect("built-ins parse")
+        Templates::from_config(&Courier::default(), Path::new(".")).expect("built-ins parse")
     }
 
     fn with_overrides(overrides: Value) -> Result<Templates, TemplateError> {
         Templates::from_config(
-            &json!({ "courier": { "templates": overrides } }),
+            &courier(&json!({ "courier": { "templates": overrides } })),
             Path::new("."),
         )
     }
@@ -862,7 +866,7 @@ mod tests {
                 "body": { "plaintext": "file://plain.gotmpl", "html": "" }
             } } } }
         } });
-        let templates = Templates::from_config(&config, dir.path()).expect("loads");
+        let templates = Templates::from_config(&courier(&config), dir.path()).expect("loads");
         let ty = TemplateType::LoginCodeValid;
         let email = templates
             .email(ty, &sample_data(ty, Channel::Email))
@@ -893,7 +897,7 @@ mod tests {
         )
         .expect("write");
         let config = json!({ "courier": { "template_override_path": dir.path() } });
-        let templates = Templates::from_config(&config, Path::new("/")).expect("loads");
+        let templates = Templates::from_config(&courier(&config), Path::new("/")).expect("loads");
         let ty = TemplateType::LoginCodeValid;
         let email = templates
             .email(ty, &sample_data(ty, Channel::Email))
@@ -950,12 +954,14 @@ mod tests {
         );
         let err = with_overrides(key("file://missing.gotmpl")).expect_err("missing");
         assert!(err.to_string().starts_with("courier.templates.login_code.valid.email.subject: cannot read `file://missing.gotmpl`"), "{err}");
-        let err =
-            with_overrides(json!({ "login_code": { "valid": { "email": { "subject": 3 } } } }))
-                .expect_err("not a string");
+        let err = crate::config::model::section::<Courier>(
+            &json!({ "courier": { "templates": { "login_code": { "valid": { "email": { "subject": 3 } } } } } }),
+            "courier",
+        )
+        .expect_err("not a string");
         assert_eq!(
             err.to_string(),
-            "courier.templates.login_code.valid.email.subject must be a string"
+            "courier.templates.login_code.valid.email.subject: invalid type: integer `3`, expected a string"
         );
     }
 

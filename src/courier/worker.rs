@@ -2,7 +2,6 @@
 //! channel and records each attempt (reference D.2), with back-off between
 //! retries and leases so that a killed engine loses nothing.
 
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -10,8 +9,9 @@ use serde_json::{Value, json};
 
 use super::delivery::DeliveryError;
 use super::http::{HttpChannel, HttpConfigError};
-use super::smtp::{OutgoingEmail, SmtpChannel, SmtpConfigError, SmtpSettings};
+use super::smtp::{OutgoingEmail, SmtpChannel, SmtpConfigError};
 use super::template::{TemplateType, Templates};
+use crate::config::ValidConfig;
 use crate::jsonnet::{self, JsonnetError};
 use crate::store::outbox::{self, DispatchOutcome, MessageRecord};
 use crate::store::{self, Store, StoreError};
@@ -83,6 +83,18 @@ pub struct WorkerSettings {
     pub lease: Duration,
 }
 
+impl WorkerSettings {
+    /// The config's `courier.message_retries` and `courier.worker`, with `lease`.
+    pub fn from_model(courier: &crate::config::model::Courier, lease: Duration) -> WorkerSettings {
+        WorkerSettings {
+            message_retries: courier.message_retries,
+            pull_count: courier.worker.pull_count,
+            pull_wait: courier.worker.pull_wait.get(),
+            lease,
+        }
+    }
+}
+
 /// The courier: channels built once, then passes over the queue.
 #[derive(Debug, Clone)]
 pub struct Courier {
@@ -137,11 +149,10 @@ impl PassReport {
 }
 
 impl Courier {
-    /// Builds the channels the config describes; `templates` are the engine's,
-    /// already parsed.
+    /// Builds the channels the config's `courier` section describes; `templates`
+    /// are the engine's, already parsed.
     pub fn new(
-        config: &Value,
-        base_dir: &Path,
+        config: &ValidConfig,
         store: Store,
         templates: Arc<Templates>,
         settings: WorkerSettings,
@@ -150,8 +161,8 @@ impl Courier {
         super::delivery::install_crypto_provider();
         Ok(Courier {
             inner: Arc::new(Inner {
-                email: email_delivery(config, base_dir)?,
-                sms: super::http::sms_channel(config, base_dir)?
+                email: email_delivery(config)?,
+                sms: super::http::sms_channel(&config.model().courier, config.base_dir())?
                     .map(HttpChannel::new)
                     .transpose()?,
                 store,
@@ -356,13 +367,14 @@ impl Courier {
     }
 }
 
-fn email_delivery(config: &Value, base_dir: &Path) -> Result<EmailDelivery, CourierError> {
+fn email_delivery(config: &ValidConfig) -> Result<EmailDelivery, CourierError> {
+    let courier = &config.model().courier;
     // `email_channel` is Some only with `delivery_strategy: http`.
-    if let Some(request) = super::http::email_channel(config, base_dir)? {
+    if let Some(request) = super::http::email_channel(courier, config.base_dir())? {
         return Ok(EmailDelivery::Http(HttpChannel::new(request)?));
     }
-    Ok(match SmtpSettings::from_config(config)? {
-        Some(settings) => EmailDelivery::Smtp(SmtpChannel::new(&settings)?),
+    Ok(match super::smtp::configured(&courier.smtp) {
+        Some(settings) => EmailDelivery::Smtp(SmtpChannel::new(settings)?),
         None => EmailDelivery::Outbox,
     })
 }

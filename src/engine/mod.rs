@@ -24,8 +24,6 @@ use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use serde_json::Value;
-
 pub use identity::ImportError;
 pub use login::{LoginSubmission, LoginSuccess};
 pub use model::{
@@ -34,6 +32,7 @@ pub use model::{
 pub use registration::{RegistrationSubmission, RegistrationSuccess};
 pub use verification::VerificationSubmission;
 
+use crate::config::ValidConfig;
 use crate::courier::template::{TemplateError, Templates};
 use crate::courier::worker::{Courier, CourierError, WorkerSettings};
 use crate::schema::identity::{IdentitySchemas, SchemaLoadError};
@@ -41,7 +40,7 @@ use crate::store::{self, Dsn, DsnError, Store};
 
 pub use crate::store::StoreError;
 use crate::time::clock::{Clock, SystemClock};
-use settings::{Settings, SettingsError};
+use settings::Settings;
 
 /// Why the engine failed. Flow-level problems a user can fix (a wrong code, a
 /// missing field) are not errors: they come back as [`Outcome::Flow`] with UI
@@ -54,9 +53,6 @@ pub enum EngineError {
     /// The `dsn` is unusable.
     #[error(transparent)]
     Dsn(#[from] DsnError),
-    /// The config could not be turned into settings.
-    #[error(transparent)]
-    Settings(#[from] SettingsError),
     /// An identity schema could not be loaded.
     #[error(transparent)]
     Schema(#[from] SchemaLoadError),
@@ -98,25 +94,6 @@ impl From<sqlx::Error> for EngineError {
     }
 }
 
-/// What the engine is started from.
-#[derive(Debug, Clone)]
-pub struct EngineConfig {
-    /// The Kratos-style config.
-    pub config: Value,
-    /// Its directory: `file://` references and SQLite paths are relative to it.
-    pub base_dir: PathBuf,
-    /// Overrides the config's `dsn` (the `OTPCTL_DSN` environment variable).
-    pub dsn: Option<String>,
-}
-
-impl EngineConfig {
-    /// The resolved store location.
-    pub fn dsn(&self) -> Result<Dsn, DsnError> {
-        let configured = self.config.get("dsn").and_then(Value::as_str);
-        Dsn::resolve(self.dsn.as_deref().or(configured), &self.base_dir)
-    }
-}
-
 /// The engine: cheap to clone, shareable between tasks.
 #[derive(Debug, Clone)]
 pub struct Engine {
@@ -139,23 +116,24 @@ const GENERATED_SECRET_KEY: &str = "generated_code_secret";
 
 impl Engine {
     /// Opens the store (running migrations) and loads everything the flows need.
-    pub async fn open(config: &EngineConfig) -> Result<Engine, EngineError> {
+    pub async fn open(config: &ValidConfig) -> Result<Engine, EngineError> {
         Engine::open_with_clock(config, Arc::new(SystemClock)).await
     }
 
     /// As [`Engine::open`], with a clock of the caller's (tests move it).
     pub async fn open_with_clock(
-        config: &EngineConfig,
+        config: &ValidConfig,
         clock: Arc<dyn Clock>,
     ) -> Result<Engine, EngineError> {
-        let settings = Settings::from_config(&config.config)?;
-        let schemas = IdentitySchemas::from_config(&config.config, &config.base_dir)?;
-        let templates = Arc::new(Templates::from_config(&config.config, &config.base_dir)?);
-        let store = Store::open(&config.dsn()?).await?;
+        let model = config.model();
+        let settings = Settings::from_model(model);
+        let schemas = IdentitySchemas::from_refs(&model.identity.schemas, config.base_dir())?;
+        let templates = Arc::new(Templates::from_config(&model.courier, config.base_dir())?);
+        let store = Store::open(&Dsn::resolve(config.dsn(), config.base_dir())?).await?;
         let secrets = code_secrets(&settings, &store).await?;
         Ok(Engine {
             inner: Arc::new(Inner {
-                sms_channel: crate::schema::sms::has_sms_channel(&config.config),
+                sms_channel: model.courier.sms_channel().is_some(),
                 store,
                 settings,
                 schemas,
@@ -181,12 +159,11 @@ impl Engine {
     /// delivery settings of `config` (the config the engine was opened with).
     pub fn courier(
         &self,
-        config: &EngineConfig,
+        config: &ValidConfig,
         settings: WorkerSettings,
     ) -> Result<Courier, CourierError> {
         Courier::new(
-            &config.config,
-            &config.base_dir,
+            config,
             self.store().clone(),
             Arc::clone(self.templates()),
             settings,
@@ -257,7 +234,8 @@ async fn code_secrets(settings: &Settings, store: &Store) -> Result<Vec<Vec<u8>>
     Ok(vec![secret.into_bytes()])
 }
 
-/// The directory of a config file, for [`EngineConfig::base_dir`].
+/// The directory of a config file: its `file://` references and SQLite paths
+/// are relative to it.
 pub fn base_dir_of(config_path: &Path) -> PathBuf {
     crate::config::parent_dir(config_path).to_path_buf()
 }

@@ -9,8 +9,9 @@ use super::diagnostics::{SchemaKind, load_diagnostic, schema_error_diagnostics};
 use super::identity_schema::{self, SchemaFacts};
 use super::shipped::ConfigValidator;
 use super::sms::has_sms_channel;
+use crate::config::model::Config;
 use crate::config::source::{self, file_url_path};
-use crate::config::{Document, Format};
+use crate::config::{Document, Format, ValidConfig};
 use crate::diag::{Code, Diagnostic, Report, file_name};
 
 /// Keys Kratos still accepts but ignores, with why.
@@ -79,6 +80,42 @@ pub fn validate_value(config: &Value, base: &Path, name: &str) -> Report {
     diags.extend(missing_files(config, base, name));
     diags.extend(cross_checks(config, &schemas, name));
     report
+}
+
+/// Validates a config and, when it has no errors, reads it into the typed model:
+/// the report (warnings too) and the [`ValidConfig`]. A value the model cannot
+/// take (the schema lets through what Kratos' loader would refuse) is reported
+/// as an error at its key.
+pub fn validate_into(config: &Value, base: &Path, name: &str) -> (Report, Option<ValidConfig>) {
+    let mut report = validate_value(config, base, name);
+    if report.counts().0 > 0 {
+        return (report, None);
+    }
+    match Config::from_value(config) {
+        Ok(model) => (
+            report,
+            Some(ValidConfig::validated(model, base.to_path_buf())),
+        ),
+        Err(e) => {
+            report.diagnostics.push(Diagnostic::new(
+                Code::ConfigSchemaViolation,
+                name,
+                e.pointer.clone(),
+                e.to_string(),
+            ));
+            (report, None)
+        }
+    }
+}
+
+impl ValidConfig {
+    /// Validates `config` (its `file://` references relative to `base_dir`) and
+    /// reads it into the typed model; on failure, every diagnostic. Warnings
+    /// are not returned: use [`validate_into`] to show them.
+    pub fn from_value(config: &Value, base_dir: &Path) -> Result<ValidConfig, Box<Report>> {
+        let (report, valid) = validate_into(config, base_dir, "config");
+        valid.ok_or_else(|| Box::new(report))
+    }
 }
 
 /// One identity schema of the config, as far as it could be read.
@@ -375,4 +412,67 @@ fn cross_checks(config: &Value, schemas: &[ReferencedSchema], name: &str) -> Vec
         }
     }
     diags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn config(code: Value) -> Value {
+        let schema = crate::config::source::encode_base64(
+            r#"{"type": "object", "properties": {"traits": {"type": "object", "properties": {
+                "email": {"type": "string", "format": "email", "ory.sh/kratos": {
+                    "credentials": {"code": {"identifier": true, "via": "email"}}}}}}}}"#,
+        );
+        json!({
+            "dsn": "sqlite://otpctl.db",
+            "identity": {"default_schema_id": "default", "schemas": [{"id": "default", "url": schema}]},
+            "selfservice": {
+                "default_browser_return_url": "http://127.0.0.1:3000/",
+                "methods": {"code": code}
+            }
+        })
+    }
+
+    #[test]
+    fn only_a_config_without_errors_becomes_a_valid_config() {
+        let valid = ValidConfig::from_value(
+            &config(json!({"passwordless_enabled": true, "config": {"lifespan": "15m"}})),
+            Path::new("/srv/auth"),
+        )
+        .expect("valid");
+        let code = &valid.model().selfservice.methods.code;
+        assert_eq!(code.config.lifespan.get().as_secs(), 900);
+        assert_eq!(code.config.max_submissions, 5);
+        assert_eq!(valid.base_dir(), Path::new("/srv/auth"));
+        assert_eq!(valid.dsn(), Some("sqlite://otpctl.db"));
+        let overridden = valid.with_dsn_override(Some("postgres://db/otp".into()));
+        assert_eq!(overridden.dsn(), Some("postgres://db/otp"));
+
+        let report = ValidConfig::from_value(
+            &config(json!({"config": {"lifespan": "1d", "max_submissions": "5"}})),
+            Path::new("."),
+        )
+        .expect_err("a bad duration and a wrong type");
+        let found: Vec<(&str, &str)> = report
+            .diagnostics
+            .iter()
+            .map(|d| (d.code.as_str(), d.pointer.as_str()))
+            .collect();
+        assert!(
+            found.contains(&(
+                "config-invalid-duration",
+                "/selfservice/methods/code/config/lifespan"
+            )),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&(
+                "config-wrong-type",
+                "/selfservice/methods/code/config/max_submissions"
+            )),
+            "{found:?}"
+        );
+    }
 }

@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::diagnostics::{SchemaKind, load_diagnostic, schema_error_diagnostics};
 use super::identity_model::IdentityModel;
+use crate::config::model::SchemaRef;
 use crate::config::{Format, parse_value, read_text};
 use crate::diag::{Code, Diagnostic, Report, file_name};
 
@@ -59,19 +60,30 @@ pub struct SchemaLoadError {
 impl IdentitySchemas {
     /// The schemas a config lists, read relative to its directory.
     pub fn from_config(config: &Value, base: &Path) -> Result<IdentitySchemas, SchemaLoadError> {
-        let mut schemas = IdentitySchemas::default();
-        for entry in config
+        let entries = config
             .pointer("/identity/schemas")
             .and_then(Value::as_array)
             .into_iter()
             .flatten()
-        {
-            let id = entry
-                .get("id")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string();
-            let url = entry.get("url").and_then(Value::as_str).unwrap_or_default();
+            .map(|entry| {
+                let field = |key| entry.get(key).and_then(Value::as_str).unwrap_or_default();
+                (field("id"), field("url"))
+            });
+        IdentitySchemas::from_entries(entries, base)
+    }
+
+    /// The schemas of a typed `identity.schemas`, read relative to `base`.
+    pub fn from_refs(refs: &[SchemaRef], base: &Path) -> Result<IdentitySchemas, SchemaLoadError> {
+        IdentitySchemas::from_entries(refs.iter().map(|r| (r.id.as_str(), r.url.as_str())), base)
+    }
+
+    fn from_entries<'a>(
+        entries: impl Iterator<Item = (&'a str, &'a str)>,
+        base: &Path,
+    ) -> Result<IdentitySchemas, SchemaLoadError> {
+        let mut schemas = IdentitySchemas::default();
+        for (id, url) in entries {
+            let id = id.to_string();
             let text =
                 crate::config::source::read_source(url, base).map_err(|e| SchemaLoadError {
                     id: id.clone(),

@@ -251,7 +251,9 @@ async fn credentials_are_not_sent_to_a_server_that_offers_no_auth() {
 }
 
 fn http_channel(config: Value) -> HttpChannel {
-    let config = RequestConfig::from_value(&config, Path::new("/")).expect("valid request config");
+    let config: otpctl::config::model::RequestConfig =
+        serde_json::from_value(config).expect("a request config");
+    let config = RequestConfig::from_model(&config, Path::new("/")).expect("valid request config");
     HttpChannel::new(config).expect("valid channel")
 }
 

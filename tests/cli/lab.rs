@@ -13,8 +13,9 @@
 
 use std::sync::Arc;
 
+use otpctl::config::ValidConfig;
 use otpctl::courier::outbox::{MessageFilter, MessageRecord};
-use otpctl::engine::{Engine, EngineConfig, FlowRequest, Outcome};
+use otpctl::engine::{Engine, FlowRequest, Outcome};
 use otpctl::time::clock::{Clock, ManualClock, SystemClock};
 use serde_json::{Value, json};
 use sqlx::Connection;
@@ -110,7 +111,7 @@ pub struct Lab {
 
 impl Lab {
     /// Passwordless code login and registration, verification on, no SMTP (the
-    /// outbox), an `sms` channel only if `sms_url` is given.
+    /// outbox), an `sms` channel to a closed port until [`Lab::with_sms`].
     pub async fn new(backend: Backend) -> Lab {
         let dir = tempfile::tempdir().expect("temp dir");
         std::fs::write(dir.path().join("identity.schema.json"), SCHEMA).expect("schema");
@@ -135,7 +136,13 @@ impl Lab {
                         "verification": { "enabled": true, "use": "code" }
                     }
                 },
-                "courier": { "message_retries": 2, "worker": { "pull_wait": "50ms" } },
+                // The schema sends codes by SMS, so a valid config has an `sms`
+                // channel; this one leads nowhere (port 9) until `with_sms`.
+                "courier": {
+                    "message_retries": 2,
+                    "worker": { "pull_wait": "50ms" },
+                    "channels": [{ "id": "sms", "type": "http", "request_config": { "url": "http://127.0.0.1:9/sms" } }]
+                },
                 "secrets": { "cookie": ["cookie-secret-0123456789abcdef"], "default": ["default-secret-0123456789abcdef"] }
             }),
             dsn,
@@ -180,11 +187,20 @@ impl Lab {
         self
     }
 
-    pub fn engine_config(&self) -> EngineConfig {
-        EngineConfig {
-            config: self.config.clone(),
-            base_dir: self.dir.path().to_path_buf(),
-            dsn: self.dsn.clone(),
+    /// The lab's config, validated as the CLI validates it; a test config with
+    /// errors fails here, naming them.
+    pub fn engine_config(&self) -> ValidConfig {
+        match ValidConfig::from_value(&self.config, self.dir.path()) {
+            Ok(config) => config.with_dsn_override(self.dsn.clone()),
+            Err(report) => panic!(
+                "the lab's config is not valid:\n{}",
+                report
+                    .diagnostics
+                    .iter()
+                    .map(|d| format!("  [{}] {}: {}", d.code, d.pointer, d.message))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            ),
         }
     }
 

@@ -1,0 +1,50 @@
+//! [`ValidConfig`]: a config that passed validation, typed, with what the
+//! engine and the courier need besides (its directory, the DSN override).
+
+use std::path::{Path, PathBuf};
+
+use super::model::Config;
+
+/// A validated config: the typed model, the directory `file://` references and
+/// SQLite paths are relative to, and the DSN override (`OTPCTL_DSN`).
+///
+/// Only validation makes one: `ValidConfig::from_value` (in `schema::config`,
+/// which owns the validation) or `schema::config::validate_into`.
+#[derive(Debug, Clone)]
+pub struct ValidConfig {
+    model: Config,
+    base_dir: PathBuf,
+    dsn_override: Option<String>,
+}
+
+impl ValidConfig {
+    /// Wraps a model that validation accepted.
+    pub(crate) fn validated(model: Config, base_dir: PathBuf) -> ValidConfig {
+        ValidConfig {
+            model,
+            base_dir,
+            dsn_override: None,
+        }
+    }
+
+    /// The same config with `dsn` in place of the config's `dsn` (when `Some`).
+    pub fn with_dsn_override(mut self, dsn: Option<String>) -> ValidConfig {
+        self.dsn_override = dsn;
+        self
+    }
+
+    /// The typed config.
+    pub fn model(&self) -> &Config {
+        &self.model
+    }
+
+    /// The config's directory.
+    pub fn base_dir(&self) -> &Path {
+        &self.base_dir
+    }
+
+    /// The store location as written: the override, else the config's `dsn`.
+    pub fn dsn(&self) -> Option<&str> {
+        self.dsn_override.as_deref().or(self.model.dsn.as_deref())
+    }
+}
