@@ -237,7 +237,11 @@ impl Engine {
         let flow = self
             .start_verification_for(tx, address, identity, login.flow_type)
             .await?;
-        Ok(Some(vec![self.show_verification_ui(&flow, &address.value)]))
+        Ok(Some(vec![self.show_verification_ui(
+            &flow,
+            &address.value,
+            true,
+        )]))
     }
 
     /// The login nodes: before a code was sent (`identifier` None) or after.

@@ -267,7 +267,7 @@ impl Engine {
                 .start_verification_for(tx, &address, identity, registration.flow_type)
                 .await?;
             if self.settings().registration.show_verification_ui {
-                continue_with.push(self.show_verification_ui(&flow, &address.value));
+                continue_with.push(self.show_verification_ui(&flow, &address.value, false));
             }
         }
         Ok(continue_with)

@@ -340,10 +340,17 @@ impl Engine {
         ui
     }
 
-    /// The `show_verification_ui` action pointing at a verification flow; the
-    /// page URL only for browser flows, as in Kratos.
-    pub(super) fn show_verification_ui(&self, flow: &Flow, address: &str) -> ContinueWith {
-        let url = (flow.flow_type == FlowType::Browser)
+    /// The `show_verification_ui` action pointing at a verification flow. The
+    /// registration hook gives the page URL only for browser flows
+    /// (hook/verification.go); `require_verified_address` always gives it
+    /// (hook/require_verified_address.go): `always_url`.
+    pub(super) fn show_verification_ui(
+        &self,
+        flow: &Flow,
+        address: &str,
+        always_url: bool,
+    ) -> ContinueWith {
+        let url = (always_url || flow.flow_type == FlowType::Browser)
             .then(|| format!("{}?flow={}", self.settings().verification.ui_url, flow.id));
         ContinueWith::ShowVerificationUi {
             flow: VerificationContinue {

@@ -689,6 +689,14 @@ async fn require_verified_address_stops_a_login_through_an_unverified_channel() 
                 "bob@example.com"
             );
             let verification = continue_with[0]["flow"]["id"].as_str().expect("flow id");
+            // require_verified_address.go gives the page URL for every flow type.
+            assert_eq!(
+                continue_with[0]["flow"]["url"],
+                format!(
+                    "https://www.ory.com/kratos/docs/fallback/verification?flow={verification}"
+                ),
+                "{continue_with}"
+            );
             let sent = messages_of(&engine, verification).await;
             assert_eq!(sent[0].template_type, "verification_code_valid");
             assert_eq!(sent[0].recipient, "bob@example.com");
