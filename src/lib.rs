@@ -12,6 +12,7 @@ pub mod diag;
 pub mod engine;
 pub mod jsonnet;
 pub mod project;
+pub mod protocol;
 pub mod schema;
 mod store;
 pub mod time;

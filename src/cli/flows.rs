@@ -3,14 +3,16 @@
 //! local outbox with `--auto`, or prints the flow id for `--flow ID --code C`.
 
 use clap::{Args, ValueEnum};
-use serde_json::{Map, Value, json};
+use serde::Serialize;
+use serde_json::{Value, json};
 
 use super::engine::{self, Opened};
 use super::{Context, Failure, ProjectFlag, output};
 use crate::engine::{
-    ContinueWith, Flow, FlowRequest, FlowState, LoginSubmission, Outcome, RegistrationSubmission,
-    VerificationSubmission,
+    ContinueWith, Flow, FlowKind, FlowRequest, FlowState, LoginSubmission, Outcome,
+    RegistrationSubmission, VerificationSubmission,
 };
+use crate::protocol::{Answer, Body, unless_done};
 
 /// Output of the flow verbs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -84,6 +86,72 @@ enum Kind {
     Verification(Option<String>),
 }
 
+impl Kind {
+    fn flow_kind(&self) -> FlowKind {
+        match self {
+            Kind::Login(_) => FlowKind::Login,
+            Kind::Registration(_) => FlowKind::Registration,
+            Kind::Verification(_) => FlowKind::Verification,
+        }
+    }
+}
+
+/// What a flow verb prints with `--format json`: versioned, and typed so the
+/// contract test can parse it back (`tests/cli/flows.rs`).
+#[derive(Debug, Serialize)]
+struct StepOutput {
+    /// 1.
+    version: u32,
+    #[serde(flatten)]
+    result: StepResult,
+}
+
+/// The result of a flow verb.
+#[derive(Debug, Serialize)]
+#[serde(tag = "result", rename_all = "snake_case")]
+enum StepResult {
+    /// A code was sent; finish with `--flow ID --code CODE`.
+    CodeSent {
+        /// The flow, as Kratos returns it.
+        flow: Flow,
+    },
+    /// A login completed.
+    Session {
+        /// The token for `Authorization: Bearer` / `X-Session-Token`.
+        session_token: String,
+        /// The session, identity included.
+        session: Value,
+        /// Follow-up actions.
+        continue_with: Vec<ContinueWith>,
+    },
+    /// A registration completed.
+    Identity {
+        /// The new identity.
+        identity: Value,
+        /// With the `session` hook: its token.
+        session_token: Option<String>,
+        /// With the `session` hook: the session.
+        session: Option<Value>,
+        /// Follow-up actions.
+        continue_with: Vec<ContinueWith>,
+    },
+    /// A verification completed.
+    Verified {
+        /// The address verified.
+        address: Option<String>,
+        /// The flow, in `passed_challenge`.
+        flow: Flow,
+    },
+    /// The step was refused: Kratos' status and answer (the flow with its
+    /// messages, or the error envelope).
+    Refused {
+        /// The HTTP status Kratos would answer with.
+        status: u16,
+        /// The body Kratos would answer with.
+        answer: Answer,
+    },
+}
+
 /// Runs `login`.
 pub(super) fn login(args: LoginArgs, cx: Context) -> Result<(), Failure> {
     drive(Kind::Login(args.identifier), &args.step, cx)
@@ -125,7 +193,7 @@ fn drive(kind: Kind, step: &StepArgs, cx: Context) -> Result<(), Failure> {
     let code = match (&step.flow, &step.code) {
         (Some(_), Some(code)) => code.clone(),
         _ => {
-            let sent = send_code(&opened, &kind, &flow, cx)?;
+            let sent = send_code(&opened, &kind, &flow, step, cx)?;
             match obtain_code(&opened, step, &sent, cx)? {
                 Some(code) => code,
                 None => return finish_pending(step, &sent, cx),
@@ -139,7 +207,10 @@ fn drive(kind: Kind, step: &StepArgs, cx: Context) -> Result<(), Failure> {
     let since = opened.engine.clock().now_ms();
     let outcome = submit_code(&opened, &kind, &fresh, &code)?;
     opened.deliver_and_report(cx, &flow_id, since)?;
-    print_done(step.format, outcome?)
+    match outcome {
+        Ok(done) => print_result(step.format, done),
+        Err(answer) => Err(refuse(step.format, answer)?),
+    }
 }
 
 fn create(opened: &Opened, kind: &Kind) -> Result<Flow, Failure> {
@@ -158,10 +229,17 @@ fn create(opened: &Opened, kind: &Kind) -> Result<Flow, Failure> {
 }
 
 /// The first step (or a resend): the engine sends a code; the flow comes back.
-fn send_code(opened: &Opened, kind: &Kind, flow: &Flow, cx: Context) -> Result<Flow, Failure> {
+fn send_code(
+    opened: &Opened,
+    kind: &Kind,
+    flow: &Flow,
+    step: &StepArgs,
+    cx: Context,
+) -> Result<Flow, Failure> {
     let id = flow.id.as_str();
     let engine = &opened.engine;
     let since = engine.clock().now_ms();
+    let run = |result: Result<Outcome<()>, crate::engine::EngineError>| result.map_err(Failure::op);
     let outcome = match kind {
         Kind::Login(identifier) => {
             let submission = LoginSubmission {
@@ -171,12 +249,10 @@ fn send_code(opened: &Opened, kind: &Kind, flow: &Flow, cx: Context) -> Result<F
                 resend: true,
                 ..LoginSubmission::default()
             };
-            generic(
-                opened
-                    .runtime
-                    .block_on(engine.submit_login(id, &submission)),
-                |_| Ok(Value::Null),
-            )
+            let result = opened
+                .runtime
+                .block_on(engine.submit_login(id, &submission));
+            run(result.map(|o| o.map(drop)))?
         }
         Kind::Registration(traits) => {
             let submission = RegistrationSubmission {
@@ -184,36 +260,39 @@ fn send_code(opened: &Opened, kind: &Kind, flow: &Flow, cx: Context) -> Result<F
                 resend: true,
                 ..RegistrationSubmission::default()
             };
-            generic(
-                opened
-                    .runtime
-                    .block_on(engine.submit_registration(id, &submission)),
-                |_| Ok(Value::Null),
-            )
+            let result = opened
+                .runtime
+                .block_on(engine.submit_registration(id, &submission));
+            run(result.map(|o| o.map(drop)))?
         }
         Kind::Verification(address) => {
             let submission = VerificationSubmission {
                 email: address.clone().or_else(|| flow_address(flow)),
                 ..VerificationSubmission::default()
             };
-            generic(
-                opened
-                    .runtime
-                    .block_on(engine.submit_verification(id, &submission)),
-                |_| Ok(Value::Null),
-            )
+            let result = opened
+                .runtime
+                .block_on(engine.submit_verification(id, &submission));
+            run(result.map(|o| o.map(drop)))?
         }
-    }?;
-    let flow = match outcome {
+    };
+    let sent = match outcome {
         Outcome::Flow(flow)
             if flow.state == FlowState::SentEmail && flow.error_texts().is_empty() =>
         {
             flow
         }
-        other => return Err(failure_of(other)),
+        other => {
+            let now = engine.clock().now_ms();
+            let answer = match unless_done(kind.flow_kind(), other, now) {
+                Err(answer) => answer,
+                Ok(()) => return Err(Failure::op("unexpected completion")),
+            };
+            return Err(refuse(step.format, answer)?);
+        }
     };
     opened.deliver_and_report(cx, id, since)?;
-    Ok(flow)
+    Ok(sent)
 }
 
 /// The code for a flow whose code was just sent: from the outbox (`--auto`), a
@@ -252,23 +331,25 @@ fn finish_pending(step: &StepArgs, flow: &Flow, cx: Context) -> Result<(), Failu
             );
             Ok(())
         }
-        StepFormat::Json => output::emit_json(
-            &json!({ "version": 1, "result": "code_sent", "flow": to_json(flow)? }),
-        ),
+        StepFormat::Json => emit_output(StepResult::CodeSent { flow: flow.clone() }),
     }
 }
 
 /// The second step: the code (with the identifier or traits the flow holds).
+/// The outer error is a failure to run the step; the inner one Kratos' answer
+/// to a step that did not complete.
 fn submit_code(
     opened: &Opened,
     kind: &Kind,
     flow: &Flow,
     code: &str,
-) -> Result<Result<Value, Failure>, Failure> {
+) -> Result<Result<StepResult, Answer>, Failure> {
     let id = flow.id.as_str();
     let engine = &opened.engine;
     let code = Some(code.to_string());
-    let outcome = match kind {
+    let flow_kind = kind.flow_kind();
+    let now = || engine.clock().now_ms();
+    Ok(match kind {
         Kind::Login(identifier) => {
             let submission = LoginSubmission {
                 identifier: identifier
@@ -277,19 +358,15 @@ fn submit_code(
                 code,
                 ..LoginSubmission::default()
             };
-            generic(
-                opened
-                    .runtime
-                    .block_on(engine.submit_login(id, &submission)),
-                |done| {
-                    Ok(json!({
-                        "result": "session",
-                        "session_token": done.session_token,
-                        "session": done.session,
-                        "continue_with": to_json(&done.continue_with)?,
-                    }))
-                },
-            )
+            let outcome = opened
+                .runtime
+                .block_on(engine.submit_login(id, &submission))
+                .map_err(Failure::op)?;
+            unless_done(flow_kind, outcome, now()).map(|done| StepResult::Session {
+                session_token: done.session_token,
+                session: done.session,
+                continue_with: done.continue_with,
+            })
         }
         Kind::Registration(traits) => {
             let submission = RegistrationSubmission {
@@ -297,20 +374,16 @@ fn submit_code(
                 code,
                 ..RegistrationSubmission::default()
             };
-            generic(
-                opened
-                    .runtime
-                    .block_on(engine.submit_registration(id, &submission)),
-                |done| {
-                    Ok(json!({
-                        "result": "identity",
-                        "identity": done.identity,
-                        "session_token": done.session_token,
-                        "session": done.session,
-                        "continue_with": to_json(&done.continue_with)?,
-                    }))
-                },
-            )
+            let outcome = opened
+                .runtime
+                .block_on(engine.submit_registration(id, &submission))
+                .map_err(Failure::op)?;
+            unless_done(flow_kind, outcome, now()).map(|done| StepResult::Identity {
+                identity: done.identity,
+                session_token: done.session_token,
+                session: done.session,
+                continue_with: done.continue_with,
+            })
         }
         Kind::Verification(address) => {
             let submission = VerificationSubmission {
@@ -318,106 +391,134 @@ fn submit_code(
                 ..VerificationSubmission::default()
             };
             let address = address.clone().or_else(|| flow_address(flow));
-            generic(
-                opened
-                    .runtime
-                    .block_on(engine.submit_verification(id, &submission)),
-                |flow| {
-                    Ok(json!({ "result": "verified", "address": address, "flow": to_json(flow)? }))
-                },
-            )
+            let outcome = opened
+                .runtime
+                .block_on(engine.submit_verification(id, &submission))
+                .map_err(Failure::op)?;
+            unless_done(flow_kind, outcome, now())
+                .map(|flow| StepResult::Verified { address, flow })
         }
-    }?;
-    Ok(match outcome {
-        Outcome::Done(done) => Ok(done),
-        other => Err(failure_of(other)),
     })
 }
 
-/// Turns an engine outcome with a kind-specific success into one with JSON.
-fn generic<T>(
-    result: Result<Outcome<T>, crate::engine::EngineError>,
-    done: impl FnOnce(&T) -> Result<Value, Failure>,
-) -> Result<Outcome<Value>, Failure> {
-    match result.map_err(Failure::op)? {
-        Outcome::Done(value) => Ok(Outcome::Done(done(&value)?)),
-        other => Ok(other.map(|_| Value::Null)),
-    }
-}
-
-/// A typed answer as JSON.
-fn to_json(value: &impl serde::Serialize) -> Result<Value, Failure> {
-    serde_json::to_value(value).map_err(|e| Failure::op(format!("cannot show the answer: {e}")))
-}
-
-/// The failure an unfinished outcome stands for, with the UI's words.
-fn failure_of(outcome: Outcome<Value>) -> Failure {
-    match outcome {
-        Outcome::Flow(flow) => {
-            let errors = flow.error_texts();
-            if errors.is_empty() {
-                Failure::op(format!(
-                    "flow `{}` is in state {}",
-                    flow.id,
-                    flow.state.as_str()
-                ))
-            } else {
-                Failure::op(errors.join("; "))
-            }
-        }
-        Outcome::Expired { flow, .. } => Failure::op(format!(
-            "the flow expired; start again (a new flow `{}` replaces it)",
-            flow.id
-        )),
-        Outcome::Replaced { flow } => Failure::op(format!(
-            "{} (a new flow `{}` replaces it)",
-            flow.error_texts().join("; "),
-            flow.id
-        )),
-        Outcome::AddressNotVerified { continue_with } => {
-            let verification = continue_with.iter().find_map(|c| match c {
-                ContinueWith::ShowVerificationUi { flow } => Some(flow.id.as_str()),
-                ContinueWith::SetOrySessionToken { .. } => None,
-            });
-            Failure::op(format!(
-                "your email or phone address is not yet verified: a verification code was sent (verification flow `{}`)",
-                verification.unwrap_or_default()
-            ))
-        }
-        Outcome::Done(_) => Failure::op("unexpected completion"),
-    }
-}
-
-fn print_done(format: StepFormat, done: Value) -> Result<(), Failure> {
+/// Prints Kratos' answer to a refused step on stdout (the flow with its
+/// messages, or the error envelope, so scripts can read the message id) and
+/// returns the failure to report on stderr.
+fn refuse(format: StepFormat, answer: Answer) -> Result<Failure, Failure> {
+    let message = refusal_message(&answer);
     match format {
-        StepFormat::Json => {
-            let mut out = Map::new();
-            out.insert("version".into(), 1.into());
-            if let Value::Object(fields) = done {
-                out.extend(fields);
-            }
-            output::emit_json(&Value::Object(out))
-        }
+        StepFormat::Json => emit_output(StepResult::Refused {
+            status: answer.status,
+            answer,
+        })?,
         StepFormat::Text => {
             let mut lines = Vec::new();
-            if let Some(id) = done
-                .pointer("/identity/id")
-                .or_else(|| done.pointer("/session/identity/id"))
-            {
-                lines.push(format!("identity: {}", id.as_str().unwrap_or_default()));
+            match &answer.body {
+                Body::Flow(flow) => {
+                    lines.push(format!("flow: {}", flow.id));
+                    for error in flow.container().into_iter().flat_map(|ui| ui.errors()) {
+                        lines.push(format!("message: {} {}", error.id, error.text));
+                    }
+                }
+                Body::Error(body) => {
+                    if let Some(next) = &body.use_flow_id {
+                        lines.push(format!("flow: {next}"));
+                    }
+                    let id = body.error.id.unwrap_or(body.error.status);
+                    lines.push(format!("error: {id}"));
+                }
+                Body::Login(_) | Body::Registration(_) => {}
             }
-            if let Some(token) = done["session_token"].as_str() {
-                lines.push(format!("session_token: {token}"));
-            }
-            if done["result"] == "verified" {
-                lines.push(format!(
-                    "verified: {}",
-                    done["address"].as_str().unwrap_or_default()
-                ));
-            }
-            output::emit(&(lines.join("\n") + "\n"))
+            output::emit(&(lines.join("\n") + "\n"))?;
         }
     }
+    Ok(Failure::op(message))
+}
+
+/// The one-line reason for a refused step, in the UI's words.
+fn refusal_message(answer: &Answer) -> String {
+    match &answer.body {
+        Body::Flow(flow) => {
+            let errors = flow.error_texts();
+            if errors.is_empty() {
+                format!("flow `{}` is in state {}", flow.id, flow.state.as_str())
+            } else {
+                errors.join("; ")
+            }
+        }
+        Body::Error(body) => match (body.error.id, &body.use_flow_id) {
+            (Some("self_service_flow_expired"), Some(next)) => {
+                format!("the flow expired; start again (a new flow `{next}` replaces it)")
+            }
+            (_, Some(next)) => format!(
+                "{} (a new flow `{next}` replaces it)",
+                body.error.reason.as_deref().unwrap_or(&body.error.message)
+            ),
+            (Some("session_verified_address_required"), None) => {
+                let verification = body
+                    .error
+                    .details
+                    .as_ref()
+                    .and_then(|d| d.pointer("/continue_with/0/flow/id"))
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
+                format!(
+                    "your email or phone address is not yet verified: a verification code was sent (verification flow `{verification}`)"
+                )
+            }
+            _ => body
+                .error
+                .reason
+                .clone()
+                .unwrap_or_else(|| body.error.message.clone()),
+        },
+        Body::Login(_) | Body::Registration(_) => "unexpected completion".to_string(),
+    }
+}
+
+fn emit_output(result: StepResult) -> Result<(), Failure> {
+    let output = StepOutput { version: 1, result };
+    let value = serde_json::to_value(&output)
+        .map_err(|e| Failure::op(format!("cannot show the answer: {e}")))?;
+    output::emit_json(&value)
+}
+
+fn print_result(format: StepFormat, result: StepResult) -> Result<(), Failure> {
+    if format == StepFormat::Json {
+        return emit_output(result);
+    }
+    let mut lines = Vec::new();
+    let identity_id = |value: &Value| value["id"].as_str().map(|id| format!("identity: {id}"));
+    match &result {
+        StepResult::Session {
+            session_token,
+            session,
+            ..
+        } => {
+            lines.extend(identity_id(&session["identity"]));
+            lines.push(format!("session_token: {session_token}"));
+        }
+        StepResult::Identity {
+            identity,
+            session_token,
+            ..
+        } => {
+            lines.extend(identity_id(identity));
+            lines.extend(
+                session_token
+                    .as_ref()
+                    .map(|t| format!("session_token: {t}")),
+            );
+        }
+        StepResult::Verified { address, .. } => {
+            lines.push(format!(
+                "verified: {}",
+                address.as_deref().unwrap_or_default()
+            ));
+        }
+        StepResult::CodeSent { .. } | StepResult::Refused { .. } => {}
+    }
+    output::emit(&(lines.join("\n") + "\n"))
 }
 
 /// The value of a hidden input of a flow's UI.

@@ -6,6 +6,7 @@
 mod architecture;
 mod concurrency;
 mod conformance;
+mod contract;
 mod courier;
 mod db;
 mod delivery;

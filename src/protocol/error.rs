@@ -1,0 +1,228 @@
+//! Kratos' error envelope (`{"error": {id, code, status, reason, message,
+//! details}}`, herodot's `DefaultError`), with the extra top-level fields of
+//! the self-service errors (`use_flow_id`, `expired_at`, `since`).
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::engine::{ContinueWith, EngineError};
+use crate::time::format::rfc3339_millis;
+
+/// herodot's `DefaultError` as Kratos writes it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KratosError {
+    /// A stable id (`self_service_flow_expired`), where Kratos gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<&'static str>,
+    /// The HTTP status code.
+    pub code: u16,
+    /// The HTTP status text.
+    pub status: &'static str,
+    /// What went wrong in this case.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// More, such as `continue_with`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub details: Option<Value>,
+    /// The kind of error (always present, as herodot's `message`).
+    pub message: String,
+}
+
+/// The envelope: the error, and for self-service errors the flow to use next.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ErrorBody {
+    /// The error.
+    pub error: Box<KratosError>,
+    /// The flow that replaces the one the request named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub use_flow_id: Option<String>,
+    /// When the flow expired (`self_service_flow_expired`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expired_at: Option<String>,
+    /// How long ago, in nanoseconds (Kratos' deprecated `since`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<i64>,
+}
+
+impl ErrorBody {
+    fn plain(error: KratosError) -> ErrorBody {
+        ErrorBody {
+            error: Box::new(error),
+            use_flow_id: None,
+            expired_at: None,
+            since: None,
+        }
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> u16 {
+        self.error.code
+    }
+}
+
+fn herodot(code: u16, status: &'static str, message: &str) -> KratosError {
+    KratosError {
+        id: None,
+        code,
+        status,
+        reason: None,
+        details: None,
+        message: message.to_string(),
+    }
+}
+
+/// herodot's `ErrBadRequest` with a reason.
+pub fn bad_request(reason: impl Into<String>) -> ErrorBody {
+    let mut error = herodot(
+        400,
+        "Bad Request",
+        "The request was malformed or contained invalid parameters",
+    );
+    error.reason = Some(reason.into());
+    ErrorBody::plain(error)
+}
+
+/// An unknown flow, identity or message: sqlcon's `ErrNoRows` as Kratos
+/// returns it for a missing row.
+pub fn not_found() -> ErrorBody {
+    ErrorBody::plain(herodot(404, "Not Found", "Unable to locate the resource"))
+}
+
+/// herodot's `ErrInternalServerError` with a reason.
+pub fn internal(reason: impl Into<String>) -> ErrorBody {
+    let mut error = herodot(
+        500,
+        "Internal Server Error",
+        "An internal server error occurred, please contact the system administrator",
+    );
+    error.reason = Some(reason.into());
+    ErrorBody::plain(error)
+}
+
+/// `self_service_flow_expired` (flow/error.go `NewFlowExpiredError`): 410, the
+/// replacement's id in `use_flow_id`.
+pub fn flow_expired(expired_at_ms: i64, now_ms: i64, use_flow_id: &str) -> ErrorBody {
+    let ago_ms = now_ms.saturating_sub(expired_at_ms);
+    let mut error = gone("self-service flow expired");
+    error.id = Some("self_service_flow_expired");
+    error.reason = Some(format!(
+        "The self-service flow expired {:.2} minutes ago, initialize a new one.",
+        ago_ms as f64 / 60_000.0
+    ));
+    ErrorBody {
+        error: Box::new(error),
+        use_flow_id: Some(use_flow_id.to_string()),
+        expired_at: Some(rfc3339_millis(expired_at_ms)),
+        since: Some(ago_ms.saturating_mul(1_000_000)),
+    }
+}
+
+/// `self_service_flow_replaced` (flow/error.go `NewFlowReplacedError`): 410,
+/// the message that replaced it as the reason.
+pub fn flow_replaced(reason: &str, use_flow_id: &str) -> ErrorBody {
+    let mut error = gone("self-service flow replaced");
+    error.id = Some("self_service_flow_replaced");
+    error.reason = Some(reason.to_string());
+    ErrorBody {
+        error: Box::new(error),
+        use_flow_id: Some(use_flow_id.to_string()),
+        expired_at: None,
+        since: None,
+    }
+}
+
+/// `session_verified_address_required` (login/error.go), answered 403 with the
+/// verification flow in `details.continue_with` to JSON clients
+/// (hook/require_verified_address.go).
+pub fn address_not_verified(continue_with: &[ContinueWith]) -> ErrorBody {
+    let mut error = herodot(
+        403,
+        "Forbidden",
+        "your email or phone address is not yet verified",
+    );
+    error.id = Some("session_verified_address_required");
+    error.reason = Some("Your account's email or phone address are not verified yet. Please check your email or phone inbox or re-request verification.".to_string());
+    error.details = serde_json::to_value(continue_with)
+        .ok()
+        .map(|list| serde_json::json!({ "continue_with": list }));
+    ErrorBody::plain(error)
+}
+
+/// nosurf's `ErrGone` with Kratos' message.
+fn gone(message: &str) -> KratosError {
+    herodot(410, "Gone", message)
+}
+
+/// The answer for an engine failure: a missing flow is 404, a flow the config
+/// turns off 400, everything else 500 (the details stay in the server's log).
+pub fn from_engine(error: &EngineError) -> ErrorBody {
+    match error {
+        EngineError::NotFound { .. } | EngineError::WrongFlowKind { .. } => not_found(),
+        EngineError::Disabled(reason) => bad_request(reason.clone()),
+        EngineError::Misconfigured(reason) => internal(reason.clone()),
+        _ => internal("the engine failed; see the server's log"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn an_expired_flow_answers_410_with_the_flow_to_use() {
+        let body = serde_json::to_value(flow_expired(0, 90_000, "f2")).expect("json");
+        assert_eq!(body["error"]["id"], "self_service_flow_expired");
+        assert_eq!(body["error"]["code"], 410);
+        assert_eq!(body["error"]["status"], "Gone");
+        assert_eq!(body["error"]["message"], "self-service flow expired");
+        assert_eq!(
+            body["error"]["reason"],
+            "The self-service flow expired 1.50 minutes ago, initialize a new one."
+        );
+        assert_eq!(body["use_flow_id"], "f2");
+        assert_eq!(body["expired_at"], "1970-01-01T00:00:00.000Z");
+        assert_eq!(body["since"], 90_000_000_000_i64);
+    }
+
+    #[test]
+    fn a_replaced_flow_answers_410_with_the_message_as_reason() {
+        let body = serde_json::to_value(flow_replaced("too often", "f3")).expect("json");
+        assert_eq!(body["error"]["id"], "self_service_flow_replaced");
+        assert_eq!(body["error"]["code"], 410);
+        assert_eq!(body["error"]["message"], "self-service flow replaced");
+        assert_eq!(body["error"]["reason"], "too often");
+        assert_eq!(body["use_flow_id"], "f3");
+        assert!(body.get("expired_at").is_none());
+    }
+
+    #[test]
+    fn plain_errors_have_herodot_fields_only() {
+        let body = serde_json::to_value(not_found()).expect("json");
+        assert_eq!(
+            body,
+            json!({ "error": { "code": 404, "status": "Not Found", "message": "Unable to locate the resource" } })
+        );
+        let body = serde_json::to_value(bad_request("no")).expect("json");
+        assert_eq!(body["error"]["reason"], "no");
+        assert_eq!(
+            body["error"]["message"],
+            "The request was malformed or contained invalid parameters"
+        );
+    }
+
+    #[test]
+    fn an_unverified_address_answers_403_with_the_verification_flow() {
+        let continue_with = [ContinueWith::SetOrySessionToken {
+            ory_session_token: "t".into(),
+        }];
+        let body = address_not_verified(&continue_with);
+        assert_eq!(body.status(), 403);
+        let body = serde_json::to_value(body).expect("json");
+        assert_eq!(body["error"]["id"], "session_verified_address_required");
+        assert_eq!(
+            body["error"]["details"]["continue_with"][0]["ory_session_token"],
+            "t"
+        );
+    }
+}
