@@ -9,8 +9,8 @@ use serde_json::{Value, json};
 use super::engine::{self, Opened};
 use super::{Context, Failure, ProjectFlag, output};
 use crate::engine::{
-    ContinueWith, Flow, FlowKind, FlowRequest, FlowState, LoginSubmission, Outcome,
-    RegistrationSubmission, VerificationSubmission,
+    ContinueWith, Flow, FlowKind, FlowRequest, FlowState, Identity, LoginSubmission, Outcome,
+    RegistrationSubmission, Session, VerificationSubmission,
 };
 use crate::protocol::{Answer, Body, unless_done};
 
@@ -120,18 +120,18 @@ enum StepResult {
         /// The token for `Authorization: Bearer` / `X-Session-Token`.
         session_token: String,
         /// The session, identity included.
-        session: Value,
+        session: Box<Session>,
         /// Follow-up actions.
         continue_with: Vec<ContinueWith>,
     },
     /// A registration completed.
     Identity {
         /// The new identity.
-        identity: Value,
+        identity: Box<Identity>,
         /// With the `session` hook: its token.
         session_token: Option<String>,
         /// With the `session` hook: the session.
-        session: Option<Value>,
+        session: Option<Box<Session>>,
         /// Follow-up actions.
         continue_with: Vec<ContinueWith>,
     },
@@ -364,7 +364,7 @@ fn submit_code(
                 .map_err(Failure::op)?;
             unless_done(flow_kind, outcome, now()).map(|done| StepResult::Session {
                 session_token: done.session_token,
-                session: done.session,
+                session: Box::new(done.session),
                 continue_with: done.continue_with,
             })
         }
@@ -379,9 +379,9 @@ fn submit_code(
                 .block_on(engine.submit_registration(id, &submission))
                 .map_err(Failure::op)?;
             unless_done(flow_kind, outcome, now()).map(|done| StepResult::Identity {
-                identity: done.identity,
+                identity: Box::new(done.identity),
                 session_token: done.session_token,
-                session: done.session,
+                session: done.session.map(Box::new),
                 continue_with: done.continue_with,
             })
         }
@@ -488,14 +488,14 @@ fn print_result(format: StepFormat, result: StepResult) -> Result<(), Failure> {
         return emit_output(result);
     }
     let mut lines = Vec::new();
-    let identity_id = |value: &Value| value["id"].as_str().map(|id| format!("identity: {id}"));
+    let identity_id = |identity: &Identity| format!("identity: {}", identity.id);
     match &result {
         StepResult::Session {
             session_token,
             session,
             ..
         } => {
-            lines.extend(identity_id(&session["identity"]));
+            lines.push(identity_id(&session.identity));
             lines.push(format!("session_token: {session_token}"));
         }
         StepResult::Identity {
@@ -503,7 +503,7 @@ fn print_result(format: StepFormat, result: StepResult) -> Result<(), Failure> {
             session_token,
             ..
         } => {
-            lines.extend(identity_id(identity));
+            lines.push(identity_id(identity));
             lines.extend(
                 session_token
                     .as_ref()

@@ -3,12 +3,34 @@
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::engine::{self, Page};
 use super::{Context, Failure, ProjectFlag, output};
 use crate::config::{Format, parse_value};
-use crate::engine::ImportError;
+use crate::engine::{Identity, ImportError};
+use crate::time::format::rfc3339_millis;
+
+/// `list identities --format json`: versioned.
+#[derive(Debug, Serialize)]
+struct IdentitiesOutput<'a> {
+    version: u32,
+    identities: &'a [Identity],
+}
+
+/// `get identity`: versioned.
+#[derive(Debug, Serialize)]
+struct IdentityOutput<'a> {
+    version: u32,
+    identity: &'a Identity,
+}
+
+fn emit(output: &impl Serialize) -> Result<(), Failure> {
+    let value = serde_json::to_value(output)
+        .map_err(|e| Failure::op(format!("cannot show the identity: {e}")))?;
+    output::emit_json(&value)
+}
 
 /// Output of identity listings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -71,9 +93,10 @@ pub(super) fn list(args: ListArgs) -> Result<(), Failure> {
         )
         .map_err(Failure::op)?;
     match args.format {
-        IdentityFormat::Json => {
-            output::emit_json(&json!({ "version": 1, "identities": identities }))
-        }
+        IdentityFormat::Json => emit(&IdentitiesOutput {
+            version: 1,
+            identities: &identities,
+        }),
         IdentityFormat::Table => output::emit(&table(&identities)),
     }
 }
@@ -85,7 +108,10 @@ pub(super) fn get(args: GetArgs) -> Result<(), Failure> {
         .runtime
         .block_on(opened.engine.get_identity(&args.id))
         .map_err(Failure::op)?;
-    output::emit_json(&json!({ "version": 1, "identity": identity }))
+    emit(&IdentityOutput {
+        version: 1,
+        identity: &identity,
+    })
 }
 
 /// Imports identities; each document stands alone, and every failure is named.
@@ -99,7 +125,7 @@ pub(super) fn import(args: ImportArgs, cx: Context) -> Result<(), Failure> {
             .block_on(opened.engine.import_identity(document))
         {
             Ok(identity) => {
-                output::emit_line(identity["id"].as_str().unwrap_or_default())?;
+                output::emit_line(&identity.id)?;
             }
             Err(ImportError::Engine(e)) => return Err(Failure::op(e)),
             Err(e) => failed.push(format!("{name}: {e}")),
@@ -169,7 +195,7 @@ fn read_documents(files: &[PathBuf]) -> Result<Vec<(String, Value)>, Failure> {
     Ok(documents)
 }
 
-fn table(identities: &[Value]) -> String {
+fn table(identities: &[Identity]) -> String {
     let header = [
         "ID",
         "SCHEMA",
@@ -182,30 +208,20 @@ fn table(identities: &[Value]) -> String {
         .iter()
         .map(|i| {
             let identifiers = i
-                .pointer("/credentials/code/identifiers")
-                .and_then(Value::as_array)
-                .map(|ids| {
-                    ids.iter()
-                        .filter_map(Value::as_str)
-                        .collect::<Vec<_>>()
-                        .join(",")
-                })
+                .credentials
+                .as_ref()
+                .and_then(|c| c.get("code"))
+                .map(|code| code.identifiers.join(","))
                 .unwrap_or_default();
-            let verified = i["verifiable_addresses"]
-                .as_array()
-                .map(|a| a.iter().filter(|a| a["verified"] == true).count())
-                .unwrap_or_default();
-            let total = i["verifiable_addresses"]
-                .as_array()
-                .map(Vec::len)
-                .unwrap_or_default();
+            let addresses = &i.verifiable_addresses;
+            let verified = addresses.iter().filter(|a| a.verified).count();
             [
-                i["id"].as_str().unwrap_or_default().to_string(),
-                i["schema_id"].as_str().unwrap_or_default().to_string(),
-                i["state"].as_str().unwrap_or_default().to_string(),
+                i.id.clone(),
+                i.schema_id.clone(),
+                i.state.clone(),
                 identifiers,
-                format!("{verified}/{total}"),
-                i["created_at"].as_str().unwrap_or_default().to_string(),
+                format!("{verified}/{}", addresses.len()),
+                rfc3339_millis(i.created_at),
             ]
         })
         .collect();

@@ -148,7 +148,7 @@ impl Demo<'_> {
         };
         say(&format!(
             "identity {} created; {email} is verified by the code",
-            done.identity["id"].as_str().unwrap_or_default()
+            done.identity.id
         ));
         if let Some(token) = &done.session_token {
             say(&format!("session issued by the session hook: {token}"));
@@ -195,11 +195,7 @@ impl Demo<'_> {
         match self.step_outcome(&id, engine.submit_login(&id, &submission))? {
             Outcome::Done(done) => say(&format!(
                 "logged in: session {} ({}), token {}",
-                done.session["id"].as_str().unwrap_or_default(),
-                done.session["authenticator_assurance_level"]
-                    .as_str()
-                    .unwrap_or_default(),
-                done.session_token
+                done.session.id, done.session.authenticator_assurance_level, done.session_token
             )),
             other => return Err(unexpected(other)),
         }

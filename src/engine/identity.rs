@@ -4,7 +4,7 @@
 use base64::Engine as _;
 use serde_json::{Value, json};
 
-use super::json::object;
+use super::entities::{Credential, Identity};
 use super::traits::{Address, Derived, TraitError};
 use super::{Engine, EngineError};
 use crate::store::{self, AddressRecord, CredentialRecord, IdentityRecord, StoreError, Tx};
@@ -162,47 +162,33 @@ impl Engine {
         .await
     }
 
-    /// An identity in Kratos' JSON shape, without credentials (what templates
-    /// see as `.Identity` and what self-service responses carry).
-    pub(super) fn identity_json(
+    /// An identity without credentials (what templates see as `.Identity` and
+    /// what self-service responses carry).
+    pub(super) fn identity_of(
         &self,
         identity: &IdentityRecord,
         addresses: &[AddressRecord],
-    ) -> Value {
+    ) -> Identity {
         let schema_url = self.public_url(&format!(
             "schemas/{}",
             base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&identity.schema_id)
         ));
-        object([
-            ("id", identity.id.clone().into()),
-            ("schema_id", identity.schema_id.clone().into()),
-            ("schema_url", schema_url.into()),
-            ("state", identity.state.clone().into()),
-            ("traits", identity.traits.clone()),
-            (
-                "verifiable_addresses",
-                addresses.iter().map(address_json).collect(),
-            ),
-            ("recovery_addresses", identity.recovery_addresses.clone()),
-            ("metadata_public", identity.metadata_public.clone().into()),
-            ("created_at", rfc3339_ms(identity.created_at).into()),
-            ("updated_at", rfc3339_ms(identity.updated_at).into()),
-        ])
+        Identity::new(identity, addresses, schema_url)
     }
 
     /// An identity with its addresses loaded.
-    pub(super) async fn load_identity_json(
+    pub(super) async fn load_identity(
         &self,
         tx: &Tx,
         identity: &IdentityRecord,
-    ) -> Result<Value, EngineError> {
+    ) -> Result<Identity, EngineError> {
         let addresses = store::addresses_of(tx, &identity.id).await?;
-        Ok(self.identity_json(identity, &addresses))
+        Ok(self.identity_of(identity, &addresses))
     }
 
     /// An identity as the admin API shows it: with its credentials' types and
     /// identifiers.
-    pub async fn get_identity(&self, id: &str) -> Result<Value, EngineError> {
+    pub async fn get_identity(&self, id: &str) -> Result<Identity, EngineError> {
         let id = id.to_string();
         self.in_tx(move |engine, tx| {
             let id = id.clone();
@@ -214,32 +200,33 @@ impl Engine {
                             kind: "identity",
                             id: id.clone(),
                         })?;
-                engine.admin_identity_json(&tx, &identity).await
+                engine.admin_identity(&tx, &identity).await
             }
         })
         .await
     }
 
-    async fn admin_identity_json(
+    async fn admin_identity(
         &self,
         tx: &Tx,
         identity: &IdentityRecord,
-    ) -> Result<Value, EngineError> {
-        let mut out = self.load_identity_json(tx, identity).await?;
-        let mut credentials = serde_json::Map::new();
-        for credential in store::credentials_of(tx, &identity.id).await? {
-            credentials.insert(
-                credential.kind.clone(),
-                json!({
-                    "type": credential.kind,
-                    "identifiers": credential.identifiers,
-                    "version": 1,
-                    "created_at": rfc3339_ms(identity.created_at),
-                    "updated_at": rfc3339_ms(identity.updated_at),
-                }),
-            );
-        }
-        out["credentials"] = Value::Object(credentials);
+    ) -> Result<Identity, EngineError> {
+        let mut out = self.load_identity(tx, identity).await?;
+        let credentials = store::credentials_of(tx, &identity.id)
+            .await?
+            .into_iter()
+            .map(|credential| {
+                let shown = Credential {
+                    kind: credential.kind.clone(),
+                    identifiers: credential.identifiers,
+                    version: 1,
+                    created_at: identity.created_at,
+                    updated_at: identity.updated_at,
+                };
+                (credential.kind, shown)
+            })
+            .collect();
+        out.credentials = Some(credentials);
         Ok(out)
     }
 
@@ -248,13 +235,13 @@ impl Engine {
         &self,
         page_size: i64,
         page: i64,
-    ) -> Result<Vec<Value>, EngineError> {
+    ) -> Result<Vec<Identity>, EngineError> {
         self.in_tx(move |engine, tx| async move {
             let records =
                 store::list_identities(&tx, page_size, page.saturating_mul(page_size)).await?;
             let mut out = Vec::with_capacity(records.len());
             for record in &records {
-                out.push(engine.admin_identity_json(&tx, record).await?);
+                out.push(engine.admin_identity(&tx, record).await?);
             }
             Ok(out)
         })
@@ -284,7 +271,7 @@ impl Engine {
     /// (default schema if absent), `traits`, optional `state`,
     /// `metadata_public`, and `verifiable_addresses` whose `verified: true`
     /// entries are kept verified. Credentials other than code are not imported.
-    pub async fn import_identity(&self, body: &Value) -> Result<Value, ImportError> {
+    pub async fn import_identity(&self, body: &Value) -> Result<Identity, ImportError> {
         let object = body
             .as_object()
             .ok_or_else(|| ImportError::Shape("an identity must be a JSON object".into()))?;
@@ -319,7 +306,7 @@ impl Engine {
                 let (engine, identity) = (engine.clone(), identity.clone());
                 async move {
                     engine.insert_identity(&tx, &identity).await?;
-                    Ok(engine.admin_identity_json(&tx, &identity.record).await?)
+                    Ok(engine.admin_identity(&tx, &identity.record).await?)
                 }
             })
             .await
@@ -341,21 +328,4 @@ fn imported_verified_addresses(list: Option<&Value>) -> Vec<Address> {
             Some(Address { via, value })
         })
         .collect()
-}
-
-/// A verifiable address in Kratos' JSON shape.
-pub(super) fn address_json(address: &AddressRecord) -> Value {
-    let mut out = json!({
-        "id": address.id,
-        "value": address.value,
-        "verified": address.verified,
-        "via": address.via,
-        "status": address.status,
-        "created_at": rfc3339_ms(address.created_at),
-        "updated_at": rfc3339_ms(address.updated_at),
-    });
-    if let Some(at) = address.verified_at {
-        out["verified_at"] = rfc3339_ms(at).into();
-    }
-    out
 }

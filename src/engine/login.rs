@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use super::codes::{Target, has_code};
+use super::entities::Session;
 use super::flows::Prelude;
 use super::identifier::normalize_gracefully;
 use super::model::{ContinueWith, Flow, FlowKind, FlowRequest, FlowState, FlowUi, Outcome};
@@ -31,7 +32,7 @@ pub struct LoginSubmission {
 #[derive(Debug, Clone)]
 pub struct LoginSuccess {
     /// The session, identity included.
-    pub session: Value,
+    pub session: Session,
     /// The session token for native apps.
     pub session_token: String,
     /// Follow-up actions (none for code logins without hooks).
@@ -116,7 +117,8 @@ impl Engine {
         };
         let identity = &account.identity;
         let targets = code_targets(&account.credential, identifier, &identity.id);
-        let identity_json = self.identity_json(identity, &account.addresses);
+        let identity_json = serde_json::to_value(self.identity_of(identity, &account.addresses))
+            .unwrap_or_default();
         self.issue_codes(
             tx,
             &flow,
@@ -188,9 +190,9 @@ impl Engine {
             return Ok(Outcome::AddressNotVerified { continue_with });
         }
         let session = self.create_session(tx, &identity).await?;
-        let identity_json = self.identity_json(&identity, &account.addresses);
+        let shown = self.identity_of(&identity, &account.addresses);
         Ok(Outcome::Done(LoginSuccess {
-            session: self.session_json(&session, identity_json),
+            session: Session::new(&session, shown, self.now()),
             session_token: session.token,
             continue_with: Vec::new(),
             flow,

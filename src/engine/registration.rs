@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use super::codes::{Target, has_code};
+use super::entities::{Identity, Session};
 use super::flows::Prelude;
 use super::identifier::Via;
 use super::model::{ContinueWith, Flow, FlowKind, FlowRequest, FlowState, FlowUi, Outcome};
@@ -32,9 +33,9 @@ pub struct RegistrationSubmission {
 #[derive(Debug, Clone)]
 pub struct RegistrationSuccess {
     /// The new identity.
-    pub identity: Value,
+    pub identity: Identity,
     /// The session, when the `session` hook is configured for code.
-    pub session: Option<Value>,
+    pub session: Option<Session>,
     /// Its token.
     pub session_token: Option<String>,
     /// Follow-up actions (`show_verification_ui`, `set_ory_session_token`).
@@ -219,23 +220,21 @@ impl Engine {
         flow.ui = FlowUi::Built(self.rebuild_ui(&flow, Vec::new()));
         self.save_flow(tx, &mut flow);
         let continue_with = self.after_registration(tx, &flow, &identity.record).await?;
-        let (session, token, mut continue_with) = (None::<Value>, None::<String>, continue_with);
+        let mut continue_with = continue_with;
+        // Read after the hooks, which may have changed the addresses' status.
+        let shown = self.load_identity(tx, &identity.record).await?;
         let (session, token) = if self.settings().registration.session_hook {
             let record = self.create_session(tx, &identity.record).await?;
-            let identity_json = self.load_identity_json(tx, &identity.record).await?;
             continue_with.push(ContinueWith::SetOrySessionToken {
                 ory_session_token: record.token.clone(),
             });
-            (
-                Some(self.session_json(&record, identity_json)),
-                Some(record.token),
-            )
+            let session = Session::new(&record, shown.clone(), self.now());
+            (Some(session), Some(record.token))
         } else {
-            (session, token)
+            (None, None)
         };
-        let identity_json = self.load_identity_json(tx, &identity.record).await?;
         Ok(Outcome::Done(RegistrationSuccess {
-            identity: identity_json,
+            identity: shown,
             session,
             session_token: token,
             continue_with,

@@ -1,10 +1,10 @@
 //! Sessions: issued after a code login (or registration with the `session`
 //! hook), looked up by token.
 
-use serde_json::{Value, json};
+use serde_json::json;
 
+use super::entities::Session;
 use super::flows::duration_ms;
-use super::json::object;
 use super::{Engine, EngineError, code};
 use crate::store::{self, IdentityRecord, SessionRecord, Tx};
 use crate::time::clock::rfc3339_ms;
@@ -44,32 +44,8 @@ impl Engine {
         Ok(session)
     }
 
-    /// A session in Kratos' JSON shape (`identity` included).
-    pub(super) fn session_json(&self, session: &SessionRecord, identity: Value) -> Value {
-        object([
-            ("id", session.id.clone().into()),
-            (
-                "active",
-                (session.active && session.expires_at > self.now()).into(),
-            ),
-            ("expires_at", rfc3339_ms(session.expires_at).into()),
-            (
-                "authenticated_at",
-                rfc3339_ms(session.authenticated_at).into(),
-            ),
-            ("issued_at", rfc3339_ms(session.issued_at).into()),
-            ("authenticator_assurance_level", session.aal.clone().into()),
-            (
-                "authentication_methods",
-                session.authentication_methods.clone(),
-            ),
-            ("identity", identity),
-            ("devices", Value::Array(Vec::new())),
-        ])
-    }
-
     /// The active session of a token (`/sessions/whoami`), or None.
-    pub async fn whoami(&self, token: &str) -> Result<Option<Value>, EngineError> {
+    pub async fn whoami(&self, token: &str) -> Result<Option<Session>, EngineError> {
         let token = token.to_string();
         self.in_tx(move |engine, tx| {
             let token = token.clone();
@@ -78,7 +54,7 @@ impl Engine {
         .await
     }
 
-    async fn whoami_step(&self, tx: &Tx, token: &str) -> Result<Option<Value>, EngineError> {
+    async fn whoami_step(&self, tx: &Tx, token: &str) -> Result<Option<Session>, EngineError> {
         let Some(session) = store::session_by_token(tx, token).await? else {
             return Ok(None);
         };
@@ -91,7 +67,7 @@ impl Engine {
         if identity.state != "active" {
             return Ok(None);
         }
-        let identity = self.load_identity_json(tx, &identity).await?;
-        Ok(Some(self.session_json(&session, identity)))
+        let identity = self.load_identity(tx, &identity).await?;
+        Ok(Some(Session::new(&session, identity, self.now())))
     }
 }

@@ -188,7 +188,9 @@ impl Engine {
     ) -> Result<(), EngineError> {
         let identity = store::get_identity(tx, &address.identity_id).await?;
         let identity_json = match &identity {
-            Some(identity) => self.load_identity_json(tx, identity).await?,
+            Some(identity) => {
+                serde_json::to_value(self.load_identity(tx, identity).await?).unwrap_or_default()
+            }
             None => Value::Null,
         };
         let target = Target {

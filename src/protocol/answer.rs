@@ -3,10 +3,11 @@
 //! write them (reference G.6).
 
 use serde::Serialize;
-use serde_json::Value;
 
 use super::error::{self, ErrorBody};
-use crate::engine::{ContinueWith, Flow, FlowKind, LoginSuccess, Outcome, RegistrationSuccess};
+use crate::engine::{
+    ContinueWith, Flow, FlowKind, Identity, LoginSuccess, Outcome, RegistrationSuccess, Session,
+};
 
 /// An answer: the HTTP status and what goes in the body.
 #[derive(Debug, Clone, Serialize)]
@@ -37,7 +38,7 @@ pub enum Body {
 #[derive(Debug, Clone, Serialize)]
 pub struct LoginBody {
     /// The session, identity included.
-    pub session: Value,
+    pub session: Session,
     /// The token for native apps.
     pub session_token: String,
     /// Follow-up actions.
@@ -49,10 +50,10 @@ pub struct LoginBody {
 #[derive(Debug, Clone, Serialize)]
 pub struct RegistrationBody {
     /// The new identity.
-    pub identity: Value,
+    pub identity: Identity,
     /// The session, with the `session` hook.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub session: Option<Value>,
+    pub session: Option<Session>,
     /// Its token.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub session_token: Option<String>,
@@ -148,6 +149,7 @@ mod tests {
     use super::*;
     use crate::engine::model::{FlowState, FlowType, FlowUi, VerificationContinue};
     use crate::engine::ui::UiContainer;
+    use serde_json::Value;
 
     fn flow(id: &str, kind: FlowKind) -> Flow {
         Flow {
@@ -224,8 +226,33 @@ mod tests {
 
     #[test]
     fn a_completed_login_is_200_with_the_session_and_token() {
+        let identity = Identity {
+            id: "i".into(),
+            schema_id: "default".into(),
+            schema_url: "http://x/schemas/ZGVmYXVsdA".into(),
+            state: "active".into(),
+            traits: serde_json::json!({}),
+            verifiable_addresses: Vec::new(),
+            recovery_addresses: serde_json::json!([]),
+            metadata_public: None,
+            created_at: 0,
+            updated_at: 0,
+            organization_id: None,
+            credentials: None,
+        };
+        let session = Session {
+            id: "s".into(),
+            active: true,
+            expires_at: 0,
+            authenticated_at: 0,
+            issued_at: 0,
+            authenticator_assurance_level: "aal1".into(),
+            authentication_methods: serde_json::json!([]),
+            identity,
+            devices: Vec::new(),
+        };
         let done = LoginSuccess {
-            session: serde_json::json!({ "id": "s" }),
+            session,
             session_token: "ory_st_x".into(),
             continue_with: Vec::new(),
             flow: flow("f", FlowKind::Login),
@@ -235,6 +262,9 @@ mod tests {
         let json = serde_json::to_value(&answer).expect("json");
         assert_eq!(json["session_token"], "ory_st_x");
         assert_eq!(json["session"]["id"], "s");
+        assert_eq!(json["session"]["identity"]["organization_id"], Value::Null);
+        assert!(json["session"]["identity"].get("organization_id").is_some());
+        assert_eq!(json["session"]["expires_at"], "1970-01-01T00:00:00.000Z");
         assert!(json.get("flow").is_none());
     }
 }

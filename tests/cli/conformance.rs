@@ -396,3 +396,70 @@ async fn lab_messages(engine: &Engine) -> Vec<otpctl::courier::outbox::MessageRe
         .await
         .expect("messages")
 }
+
+/// Identities carry `organization_id` (null here), sessions Kratos' fields,
+/// and timestamps are RFC 3339 (identity/identity.go, session/session.go).
+#[tokio::test]
+async fn identities_and_sessions_have_the_fields_of_their_kratos_models() {
+    let lab = Lab::new(crate::lab::Backend::Sqlite).await;
+    let engine = lab.engine().await;
+    let done = register(
+        &engine,
+        &api(),
+        json!({ "email": "ada@example.com", "phone": "+16453331111" }),
+    )
+    .await;
+    let identity = json(&done.identity);
+    assert!(
+        identity.get("organization_id").is_some_and(Value::is_null),
+        "{identity}"
+    );
+    for field in [
+        "id",
+        "schema_id",
+        "schema_url",
+        "state",
+        "traits",
+        "verifiable_addresses",
+        "created_at",
+        "updated_at",
+    ] {
+        assert!(
+            identity.get(field).is_some(),
+            "{field} missing in {identity}"
+        );
+    }
+    assert!(
+        identity.get("credentials").is_none(),
+        "only the admin API lists credentials"
+    );
+    let session = json(&done.session.expect("the session hook"));
+    for field in [
+        "id",
+        "active",
+        "expires_at",
+        "authenticated_at",
+        "issued_at",
+        "authenticator_assurance_level",
+        "authentication_methods",
+        "identity",
+        "devices",
+    ] {
+        assert!(session.get(field).is_some(), "{field} missing in {session}");
+    }
+    assert!(
+        session["expires_at"]
+            .as_str()
+            .is_some_and(|t| t.ends_with('Z'))
+    );
+    let admin = json(&engine.get_identity(&done.identity.id).await.expect("admin"));
+    assert_eq!(admin["credentials"]["code"]["type"], "code");
+    let mut identifiers: Vec<&str> = admin["credentials"]["code"]["identifiers"]
+        .as_array()
+        .expect("identifiers")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    identifiers.sort_unstable();
+    assert_eq!(identifiers, ["+16453331111", "ada@example.com"]);
+}
