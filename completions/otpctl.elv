@@ -146,6 +146,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --page 'Page number, from 0'
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -163,6 +164,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --page 'Page number, from 0'
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -178,6 +180,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --page 'Page number, from 0'
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -193,6 +196,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --page 'Page number, from 0'
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -298,6 +302,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;get;identity-config'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand --format 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file''s own format, as written)'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -312,6 +317,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;get;ic'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand --format 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file''s own format, as written)'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -326,6 +332,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;get;kratos-config'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand --format 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file''s own format, as written)'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -351,6 +358,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;get;courier-message'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -363,6 +371,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;get;identity'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -375,6 +384,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;get;identities'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -422,6 +432,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;patch;identity-config'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand --add 'Add a value: ''/json/pointer=<JSON value>'' (strict JSON: quote strings, ''/x="text"'')'
             cand --replace 'Replace an existing value: ''/json/pointer=<JSON value>'''
             cand --remove 'Remove a value: ''/json/pointer'''
@@ -443,6 +454,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;patch;ic'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand --add 'Add a value: ''/json/pointer=<JSON value>'' (strict JSON: quote strings, ''/x="text"'')'
             cand --replace 'Replace an existing value: ''/json/pointer=<JSON value>'''
             cand --remove 'Remove a value: ''/json/pointer'''
@@ -464,6 +476,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;patch;kratos-config'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand --add 'Add a value: ''/json/pointer=<JSON value>'' (strict JSON: quote strings, ''/x="text"'')'
             cand --replace 'Replace an existing value: ''/json/pointer=<JSON value>'''
             cand --remove 'Remove a value: ''/json/pointer'''
@@ -508,6 +521,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;update;identity-config'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -f 'The new config (YAML or JSON, `-` for stdin); several files are merged in order'
             cand --file 'The new config (YAML or JSON, `-` for stdin); several files are merged in order'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -525,6 +539,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;update;ic'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -f 'The new config (YAML or JSON, `-` for stdin); several files are merged in order'
             cand --file 'The new config (YAML or JSON, `-` for stdin); several files are merged in order'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -542,6 +557,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;update;kratos-config'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -f 'The new config (YAML or JSON, `-` for stdin); several files are merged in order'
             cand --file 'The new config (YAML or JSON, `-` for stdin); several files are merged in order'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -593,6 +609,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;delete;identity'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -605,6 +622,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;delete;identities'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -646,6 +664,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;validate;identity-config'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand --format 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -660,6 +679,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;validate;ic'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand --format 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -674,6 +694,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;validate;kratos-config'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand --format 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -701,6 +722,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;validate;identity'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand --schema 'Check every document against this identity schema instead of the project''s'
             cand --format 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -716,6 +738,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;validate;identities'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand --schema 'Check every document against this identity schema instead of the project''s'
             cand --format 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -750,6 +773,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --code 'The code that was sent (with --flow)'
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -768,6 +792,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --code 'The code that was sent (with --flow)'
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -786,6 +811,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --code 'The code that was sent (with --flow)'
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -814,6 +840,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;import;identities'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -826,6 +853,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;import;identity'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -859,6 +887,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;courier;watch'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -910,6 +939,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --schema 'An identity schema file to use instead of the project''s'
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -943,6 +973,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;render;template'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand --via 'The channel to render'
             cand --data 'Render with this template_data (a JSON object; `-` for stdin) instead of sample data'
             cand --format 'Output format'

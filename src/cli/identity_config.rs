@@ -186,6 +186,7 @@ pub(super) fn patch(
             )));
         }
     };
+    check_size(&doc, &text)?;
     check_result(&doc, &applied.value, args.strict)?;
     let summary = format!(
         "applied {} operation{}",
@@ -286,6 +287,7 @@ pub(super) fn update(args: UpdateArgs, cx: Context) -> Result<(), Failure> {
         [only] if only.format == doc.format => only.text.clone(),
         _ => config::serialize(&merged, doc.format, "  "),
     };
+    check_size(&doc, &text)?;
     check_result(&doc, &merged, args.strict)?;
     let count = inputs.len();
     let summary = format!(
@@ -313,6 +315,19 @@ fn lock(path: &Path, dry_run: bool) -> Result<Option<config::DirLock>, Failure> 
     config::lock_dir(config::parent_dir(path))
         .map(Some)
         .map_err(Failure::op)
+}
+
+/// Refuses a new config text that otpctl could not read back.
+fn check_size(doc: &Document, text: &str) -> Result<(), Failure> {
+    if text.len() as u64 > config::MAX_FILE_BYTES {
+        return Err(Failure::op(format!(
+            "the result would be {} bytes, over the {} byte limit for a config file; `{}` was not changed",
+            text.len(),
+            config::MAX_FILE_BYTES,
+            doc.path.display()
+        )));
+    }
+    Ok(())
 }
 
 /// Runs full validation on the new config (as `validate identity-config` does) and

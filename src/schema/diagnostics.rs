@@ -17,6 +17,31 @@ pub enum SchemaKind {
     Identity,
 }
 
+/// At most the first line of `text`, cut at 80 characters: all that a diagnostic
+/// quotes of a file that is not what it should be (it may be any file a config
+/// pointed at, a `.env` with secrets on its later lines).
+pub fn excerpt(text: &str) -> String {
+    let line = text.lines().next().unwrap_or_default();
+    let line = line.split("\\n").next().unwrap_or_default();
+    match line.char_indices().nth(80) {
+        Some((i, _)) => format!("{}…", &line[..i]),
+        None if line.len() < text.trim_end().len() => format!("{line}…"),
+        None => line.to_string(),
+    }
+}
+
+/// A JSON Schema error's message with the value it quotes cut to an [`excerpt`].
+pub fn excerpted_error(error: &jsonschema::ValidationError<'_>) -> String {
+    let message = error.to_string();
+    let instance = error.instance().to_string();
+    let short = excerpt(&instance);
+    if short == instance {
+        message
+    } else {
+        message.replace(&instance, &short)
+    }
+}
+
 /// The diagnostic for a file that could not be loaded: unreadable, or a syntax error
 /// (reported as `syntax`) at the parser's line and column.
 pub fn load_diagnostic(error: &LoadError, file: &str, syntax: Code) -> Diagnostic {
