@@ -2047,7 +2047,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__patch__subcmd__identity__subcmd__config)
-            opts="-y -q -f -h -V --color --yes --quiet --project --allow-outside --add --replace --remove --file --dry-run --diff --reformat --strict --help --version"
+            opts="-y -q -f -h -V --color --yes --quiet --project --allow-outside --add --replace --remove --file --dry-run --diff --reformat --strict --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2327,7 +2327,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__update__subcmd__identity__subcmd__config)
-            opts="-y -q -f -h -V --color --yes --quiet --project --allow-outside --file --dry-run --diff --strict --help --version"
+            opts="-y -q -f -h -V --color --yes --quiet --project --allow-outside --file --dry-run --diff --strict --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -15,7 +15,7 @@ use serde_json::Value;
 pub use edit::{Edit, PreserveError, Segment, apply_json as apply_edit, render_edits};
 pub use merge::merge_documents;
 pub use redact::redaction_edits;
-pub use write::{DirLock, WriteError, lock_dir, write_atomic};
+pub use write::{DirLock, WriteError, lock_dir, write_atomic, write_target};
 
 /// Files larger than this are refused before parsing: a Kratos config is a few
 /// kilobytes, and a size bound keeps a stray multi-gigabyte file from eating memory.

@@ -348,7 +348,13 @@ impl Home {
         let path = self.root.join(STATE_FILE);
         std::fs::create_dir_all(&self.root).map_err(io("failed to create", &self.root))?;
         let text = serde_json::to_string_pretty(state).unwrap_or_default();
-        crate::config::write_atomic(&path, text.as_bytes()).map_err(|e| ProjectError::Io {
+        let write_err = |e: crate::config::WriteError| ProjectError::Io {
+            action: "failed to write",
+            path: path.clone(),
+            source: std::io::Error::other(e.to_string()),
+        };
+        let _lock = crate::config::lock_dir(&self.root).map_err(write_err)?;
+        crate::config::write_atomic(&path, text.as_bytes(), false).map_err(|e| ProjectError::Io {
             action: "failed to write",
             path: path.clone(),
             source: std::io::Error::other(e.to_string()),

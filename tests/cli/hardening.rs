@@ -2,6 +2,7 @@
 //! nothing left behind, private files, messages that cannot forge CI log lines.
 
 use std::io::Write;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
@@ -349,5 +350,147 @@ fn patch_refuses_to_write_a_config_over_the_read_limit() {
     assert_eq!(
         std::fs::read_to_string(&config).expect("read"),
         "serve: {}\n"
+    );
+}
+
+// ---- item 7: writes keep the file's identity ---------------------------------------
+
+const ADD: &str = "/courier/message_retries=7";
+const BASE: &str = "courier: {}\nserve: {}\n";
+
+fn patch(w: &World, config: &Path, extra: &[&str]) -> std::process::Output {
+    w.otpctl()
+        .args(["patch", "identity-config"])
+        .arg(config)
+        .args(["--add", ADD])
+        .args(extra)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .expect("run")
+}
+
+#[test]
+fn patch_through_a_symlink_writes_the_target_and_keeps_the_link() {
+    let w = World::new();
+    let real = w.write("real/kratos.yaml", BASE);
+    let link = w.dir.path().join("kratos.yaml");
+    std::os::unix::fs::symlink(&real, &link).expect("symlink");
+    let out = patch(&w, &link, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(link.symlink_metadata().expect("meta").is_symlink());
+    assert!(
+        std::fs::read_to_string(&real)
+            .expect("read")
+            .contains("message_retries: 7")
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(w.dir.path())
+        .expect("ls")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".otpctl-"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn patch_keeps_owner_group_and_mode() {
+    let w = World::new();
+    let config = w.write("kratos.yaml", BASE);
+    std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    std::os::unix::fs::chown(&config, Some(65534), Some(65534)).expect("chown");
+    let out = patch(&w, &config, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let meta = std::fs::metadata(&config).expect("meta");
+    assert_eq!(meta.mode() & 0o7777, 0o640);
+    assert_eq!((meta.uid(), meta.gid()), (65534, 65534));
+}
+
+#[test]
+fn patch_refuses_a_read_only_file_unless_forced() {
+    let w = World::new();
+    let config = w.write("kratos.yaml", BASE);
+    std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let out = patch(&w, &config, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("read-only"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--force"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&config).expect("read"),
+        BASE
+    );
+    let out = patch(&w, &config, &["--force"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        std::fs::read_to_string(&config)
+            .expect("read")
+            .contains("message_retries: 7")
+    );
+    let meta = std::fs::metadata(&config).expect("meta");
+    assert_eq!(meta.mode() & 0o7777, 0o444);
+}
+
+#[test]
+fn patch_refuses_to_break_a_hard_link_unless_forced() {
+    let w = World::new();
+    let config = w.write("kratos.yaml", BASE);
+    let other = w.dir.path().join("other-name.yaml");
+    std::fs::hard_link(&config, &other).expect("link");
+    let out = patch(&w, &config, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("hard link"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&config).expect("read"),
+        BASE
+    );
+    let out = patch(&w, &config, &["--force"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        std::fs::read_to_string(&config)
+            .expect("read")
+            .contains("message_retries: 7")
+    );
+}
+
+// ---- item 8: nothing left behind ---------------------------------------------------
+
+#[test]
+fn stale_temp_files_of_a_killed_write_are_cleaned_at_the_next_write() {
+    let w = World::new();
+    let config = w.write("kratos.yaml", BASE);
+    let stale = w.write(".otpctl-Ab12Cd.tmp", "half a config");
+    let foreign = w.write(".otpctl-notes.txt", "not ours");
+    let out = patch(&w, &config, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stale.exists());
+    assert!(foreign.exists());
+}
+
+#[test]
+fn a_slow_stdin_patch_does_not_hold_the_lock() {
+    let w = World::new();
+    let config = w.write("kratos.yaml", BASE);
+    let mut slow = w
+        .process()
+        .args(["patch", "identity-config"])
+        .arg(&config)
+        .args(["--file", "-", "-q"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    std::thread::sleep(Duration::from_millis(500));
+    let out = patch(&w, &config, &["-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut stdin = slow.stdin.take().expect("stdin");
+    stdin
+        .write_all(br#"[{"op":"add","path":"/serve/public","value":{"base_url":"http://127.0.0.1:4433/"}}]"#)
+        .expect("write");
+    drop(stdin);
+    let out = slow.wait_with_output().expect("wait");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&config).expect("read");
+    assert!(
+        text.contains("message_retries: 7") && text.contains("base_url"),
+        "{text}"
     );
 }
