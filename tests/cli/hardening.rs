@@ -413,10 +413,7 @@ fn patch_refuses_a_read_only_file_unless_forced() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("read-only"), "{}", stderr(&out));
     assert!(stderr(&out).contains("--force"), "{}", stderr(&out));
-    assert_eq!(
-        std::fs::read_to_string(&config).expect("read"),
-        BASE
-    );
+    assert_eq!(std::fs::read_to_string(&config).expect("read"), BASE);
     let out = patch(&w, &config, &["--force"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
@@ -437,10 +434,7 @@ fn patch_refuses_to_break_a_hard_link_unless_forced() {
     let out = patch(&w, &config, &[]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("hard link"), "{}", stderr(&out));
-    assert_eq!(
-        std::fs::read_to_string(&config).expect("read"),
-        BASE
-    );
+    assert_eq!(std::fs::read_to_string(&config).expect("read"), BASE);
     let out = patch(&w, &config, &["--force"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
@@ -493,4 +487,28 @@ fn a_slow_stdin_patch_does_not_hold_the_lock() {
         text.contains("message_retries: 7") && text.contains("base_url"),
         "{text}"
     );
+}
+
+// ---- item 9: private by default -----------------------------------------------------
+
+#[test]
+fn project_files_are_private_to_their_owner() {
+    let w = World::new();
+    let id = w.project("email");
+    let config = w.config_of(&id);
+    let dir = config.parent().expect("dir").to_path_buf();
+    let mode = |p: &Path| std::fs::metadata(p).expect("meta").mode() & 0o777;
+    assert_eq!(mode(&w.home()), 0o700);
+    assert_eq!(mode(&w.home().join("projects")), 0o700);
+    assert_eq!(mode(&dir), 0o700);
+    assert_eq!(mode(&config), 0o600);
+    let out = w
+        .otpctl()
+        .args(["list", "identities", "--project", &id])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+    for name in ["otpctl.db", "otpctl.db-wal", "otpctl.db-shm"] {
+        assert_eq!(mode(&dir.join(name)), 0o600, "{name}");
+    }
 }
