@@ -47,7 +47,11 @@ pub fn excerpted_error(error: &jsonschema::ValidationError<'_>) -> String {
 pub fn load_diagnostic(error: &LoadError, file: &str, syntax: Code) -> Diagnostic {
     let message = error.to_string();
     // The message names the file already; the diagnostic shows it on its own line.
-    let message = message.replacen(&format!("`{file}` "), "", 1);
+    // An unreadable file keeps its name in the message: it is the point.
+    let message = match error {
+        LoadError::Read { .. } | LoadError::TooLarge { .. } | LoadError::NotText { .. } => message,
+        _ => message.replacen(&format!("`{file}` "), "", 1),
+    };
     match error {
         LoadError::Syntax { line, column, .. } if *line > 0 => {
             Diagnostic::new(syntax, file, "", message).at(Some(Location {

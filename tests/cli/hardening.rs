@@ -512,3 +512,116 @@ fn project_files_are_private_to_their_owner() {
         assert_eq!(mode(&dir.join(name)), 0o600, "{name}");
     }
 }
+
+// ---- item 12: messages --------------------------------------------------------------
+
+#[test]
+fn file_unreadable_names_the_file() {
+    let w = World::new();
+    let binary = w.write("repo/binary.yml", [0xff_u8, 0xfe, 0x00, 0x01]);
+    let huge = w.write("repo/huge.yml", " ".repeat(9 << 20));
+    let missing = w.dir.path().join("repo/missing.yml");
+    for file in [binary, huge, missing] {
+        let out = w
+            .otpctl()
+            .args(["validate", "identity-config", "--format", "json"])
+            .arg(&file)
+            .output()
+            .expect("run");
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        let message = report["diagnostics"][0]["message"]
+            .as_str()
+            .expect("message");
+        assert_eq!(report["diagnostics"][0]["code"], "file-unreadable");
+        let name = file.file_name().expect("name").to_string_lossy();
+        assert!(message.contains(&*name), "{message}");
+    }
+}
+
+#[test]
+fn a_patch_file_op_is_named_without_a_stray_backtick() {
+    let w = World::new();
+    let config = w.write("kratos.yaml", "courier: {}\n");
+    let patch = w.write("p.json", r#"[{"op": "frobnicate", "path": "/x"}]"#);
+    let out = w
+        .otpctl()
+        .args(["patch", "identity-config"])
+        .arg(&config)
+        .arg("--file")
+        .arg(&patch)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let text = stderr(&out);
+    assert!(text.contains("p.json` op #1: "), "{text}");
+    assert!(!text.contains("op #1`"), "{text}");
+}
+
+#[test]
+fn a_device_reference_is_not_said_to_be_missing() {
+    let w = World::new();
+    let config = config_with_schema(&w, "repo/zero.yml", "file:///dev/zero");
+    let out = w
+        .otpctl()
+        .args(["validate", "identity-config", "--allow-outside", "/dev"])
+        .arg(&config)
+        .timeout(Duration::from_secs(30))
+        .output()
+        .expect("run");
+    let text = stdout(&out);
+    assert!(text.contains("is not a regular file"), "{text}");
+    assert!(!text.contains("does not exist"), "{text}");
+}
+
+#[test]
+fn a_crafted_key_cannot_start_a_workflow_command_line() {
+    let w = World::new();
+    let config = w.write(
+        "kratos.json",
+        r#"{"serve": {}, "x\n::error file=pwned.yml::forged": 1}"#,
+    );
+    for format in ["human", "github"] {
+        let out = w
+            .otpctl()
+            .args(["validate", "identity-config", "--format", format])
+            .arg(&config)
+            .output()
+            .expect("run");
+        let text = stdout(&out);
+        assert_eq!(out.status.code(), Some(10), "{text}");
+        assert!(text.contains("forged"), "{text}");
+        assert!(
+            !text.lines().any(|l| l.starts_with("::error file=pwned")),
+            "{format}: {text}"
+        );
+    }
+}
+
+#[test]
+fn a_crafted_file_name_cannot_start_a_workflow_command_line() {
+    let w = World::new();
+    let config = w.write(
+        "x\n::error file=pwned.yml::forged.yml",
+        "{serve: {}, bad: 1}\n",
+    );
+    let out = w
+        .otpctl()
+        .args(["validate", "identity-config"])
+        .arg(&config)
+        .output()
+        .expect("run");
+    let text = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(text.contains("forged"), "{text}");
+    assert!(!text.lines().any(|l| l.starts_with("::error")), "{text}");
+    // Errors on stderr name the file too.
+    let binary = w.write("y\n::error file=pwned.yml::forged.yml", [0xff_u8, 0x00]);
+    let out = w
+        .otpctl()
+        .args(["get", "identity-config"])
+        .arg(&binary)
+        .output()
+        .expect("run");
+    let text = stderr(&out);
+    assert!(text.contains("forged"), "{text}");
+    assert!(!text.lines().any(|l| l.starts_with("::error")), "{text}");
+}
