@@ -91,9 +91,6 @@ pub fn lock_dir(dir: &Path) -> Result<DirLock, WriteError> {
     };
     let file = File::open(dir).map_err(lock_err)?;
     file.lock().map_err(lock_err)?;
-    // Every writer in `dir` holds this lock: a temporary file left now is one whose
-    // writer was killed.
-    remove_stale_temp_files(dir);
     Ok(DirLock { _file: file })
 }
 
@@ -102,7 +99,8 @@ const TEMP_PREFIX: &str = ".otpctl-";
 const TEMP_SUFFIX: &str = ".tmp";
 
 /// Removes the temporary files a killed writer left in `dir` (`.otpctl-XXXXXX.tmp`,
-/// regular files only). Called under the lock; failures are left for the next time.
+/// regular files only). Called by a writer holding the lock; failures are left for
+/// the next time.
 fn remove_stale_temp_files(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -130,7 +128,8 @@ fn remove_stale_temp_files(dir: &Path) {
 /// The file keeps its identity: a symlink is followed and its target replaced (the
 /// caller locks the target's directory, see [`write_target`]); the new file gets the
 /// old one's mode, owner and group. A read-only file, a file with other hard links,
-/// and one whose owner cannot be kept are refused unless `force`.
+/// and one whose owner cannot be kept are refused unless `force`. The caller holds
+/// [`lock_dir`] on the target's directory.
 pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> Result<(), WriteError> {
     let target = write_target(path);
     let write_err = |source| WriteError::Write {
@@ -157,6 +156,10 @@ pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> Result<(), Wri
         }
     }
     let dir = super::parent_dir(&target);
+    // Every writer in `dir` holds its lock (see `lock_dir`): a temporary file there
+    // now is one whose writer was killed. Removed at a write, so that a command that
+    // fails changes nothing on disk.
+    remove_stale_temp_files(dir);
     let mut temp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
@@ -220,6 +223,8 @@ mod tests {
         }
         std::fs::create_dir(dir.path().join(".otpctl-Dir123.tmp")).expect("mkdir");
         let _lock = lock_dir(dir.path()).expect("lock");
+        assert!(ours.exists(), "a lock alone changes nothing");
+        write_atomic(&dir.path().join("kratos.yaml"), b"a: 1\n", false).expect("write");
         assert!(!ours.exists());
         for name in keep {
             assert!(dir.path().join(name).exists(), "{name}");

@@ -218,6 +218,42 @@ fn the_engine_refuses_a_template_outside_the_project_tree() {
     assert!(stdout(&out).contains("hunter2"), "{}", stderr(&out));
 }
 
+#[test]
+fn the_engine_refuses_an_identity_schema_outside_the_project_tree() {
+    let w = World::new();
+    let id = w.project("email");
+    let schema = w.config_of(&id).with_file_name("identity.schema.json");
+    let outside = w.dir.path().join("outside.schema.json");
+    std::fs::copy(&schema, &outside).expect("copy");
+    let url = format!("/identity/schemas/0/url=\"file://{}\"", outside.display());
+    let out = w
+        .otpctl()
+        .args(["patch", "identity-config", &id, "-q", "--allow-outside"])
+        .arg(w.dir.path())
+        .args(["--replace", &url])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = w
+        .otpctl()
+        .args(["list", "identities", "--project", &id])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("reference-outside-tree"),
+        "{}",
+        stderr(&out)
+    );
+    let out = w
+        .otpctl()
+        .args(["list", "identities", "--project", &id, "--allow-outside"])
+        .arg(w.dir.path())
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
 // ---- item 2: every read is bounded ------------------------------------------------
 
 const LIMIT: &str = "8388608";
@@ -452,6 +488,16 @@ fn stale_temp_files_of_a_killed_write_are_cleaned_at_the_next_write() {
     let config = w.write("kratos.yaml", BASE);
     let stale = w.write(".otpctl-Ab12Cd.tmp", "half a config");
     let foreign = w.write(".otpctl-notes.txt", "not ours");
+    // A failing command changes nothing on disk, stale files included.
+    let out = w
+        .otpctl()
+        .args(["patch", "identity-config"])
+        .arg(&config)
+        .args(["--add", "/no/such/parent=1"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stale.exists());
     let out = patch(&w, &config, &[]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!stale.exists());
