@@ -204,6 +204,16 @@ mod tests {
     use super::*;
     use crate::schema::shipped::ConfigValidator;
     use serde_json::json;
+
+    #[test]
+    fn an_excerpt_is_the_first_line_cut_at_80_characters() {
+        assert_eq!(excerpt("short"), "short");
+        assert_eq!(excerpt("A=1\nSECRET=2\n"), "A=1…");
+        assert_eq!(excerpt("\"A=1\\nSECRET=2\""), "\"A=1…");
+        let long = "x".repeat(100);
+        assert_eq!(excerpt(&long), format!("{}…", "x".repeat(80)));
+    }
+
     #[test]
     fn unknown_keys_get_a_did_you_mean() {
         let config = json!({"courier": {"smpt": {}}});
