@@ -159,6 +159,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'Page number, from 0')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -177,6 +178,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'Page number, from 0')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -193,6 +195,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'Page number, from 0')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -209,6 +212,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'Page number, from 0')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -332,6 +336,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;get;identity-config' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file''s own format, as written)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
@@ -347,6 +352,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;get;ic' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file''s own format, as written)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
@@ -362,6 +368,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;get;kratos-config' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file''s own format, as written)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
@@ -389,6 +396,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;get;courier-message' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -402,6 +410,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;get;identity' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -415,6 +424,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;get;identities' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -471,6 +481,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;patch;identity-config' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('--add', '--add', [CompletionResultType]::ParameterName, 'Add a value: ''/json/pointer=<JSON value>'' (strict JSON: quote strings, ''/x="text"'')')
             [CompletionResult]::new('--replace', '--replace', [CompletionResultType]::ParameterName, 'Replace an existing value: ''/json/pointer=<JSON value>''')
             [CompletionResult]::new('--remove', '--remove', [CompletionResultType]::ParameterName, 'Remove a value: ''/json/pointer''')
@@ -484,6 +495,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Print a unified diff of the change')
             [CompletionResult]::new('--reformat', '--reformat', [CompletionResultType]::ParameterName, 'If the change cannot be made in place, write the config re-serialised (comments are lost)')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Refuse the result for any error, also one that was in the config before this patch')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Write also a read-only or hard-linked config (breaking the link), or one whose owner cannot be kept')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -493,6 +505,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;patch;ic' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('--add', '--add', [CompletionResultType]::ParameterName, 'Add a value: ''/json/pointer=<JSON value>'' (strict JSON: quote strings, ''/x="text"'')')
             [CompletionResult]::new('--replace', '--replace', [CompletionResultType]::ParameterName, 'Replace an existing value: ''/json/pointer=<JSON value>''')
             [CompletionResult]::new('--remove', '--remove', [CompletionResultType]::ParameterName, 'Remove a value: ''/json/pointer''')
@@ -506,6 +519,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Print a unified diff of the change')
             [CompletionResult]::new('--reformat', '--reformat', [CompletionResultType]::ParameterName, 'If the change cannot be made in place, write the config re-serialised (comments are lost)')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Refuse the result for any error, also one that was in the config before this patch')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Write also a read-only or hard-linked config (breaking the link), or one whose owner cannot be kept')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -515,6 +529,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;patch;kratos-config' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('--add', '--add', [CompletionResultType]::ParameterName, 'Add a value: ''/json/pointer=<JSON value>'' (strict JSON: quote strings, ''/x="text"'')')
             [CompletionResult]::new('--replace', '--replace', [CompletionResultType]::ParameterName, 'Replace an existing value: ''/json/pointer=<JSON value>''')
             [CompletionResult]::new('--remove', '--remove', [CompletionResultType]::ParameterName, 'Remove a value: ''/json/pointer''')
@@ -528,6 +543,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Print a unified diff of the change')
             [CompletionResult]::new('--reformat', '--reformat', [CompletionResultType]::ParameterName, 'If the change cannot be made in place, write the config re-serialised (comments are lost)')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Refuse the result for any error, also one that was in the config before this patch')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Write also a read-only or hard-linked config (breaking the link), or one whose owner cannot be kept')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -564,6 +580,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;update;identity-config' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The new config (YAML or JSON, `-` for stdin); several files are merged in order')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The new config (YAML or JSON, `-` for stdin); several files are merged in order')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
@@ -573,6 +590,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the new config instead of writing it')
             [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Print a unified diff of the change')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Refuse the result for any error, also one that was in the config before')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Write also a read-only or hard-linked config (breaking the link), or one whose owner cannot be kept')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -582,6 +600,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;update;ic' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The new config (YAML or JSON, `-` for stdin); several files are merged in order')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The new config (YAML or JSON, `-` for stdin); several files are merged in order')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
@@ -591,6 +610,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the new config instead of writing it')
             [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Print a unified diff of the change')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Refuse the result for any error, also one that was in the config before')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Write also a read-only or hard-linked config (breaking the link), or one whose owner cannot be kept')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -600,6 +620,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;update;kratos-config' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The new config (YAML or JSON, `-` for stdin); several files are merged in order')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The new config (YAML or JSON, `-` for stdin); several files are merged in order')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
@@ -609,6 +630,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the new config instead of writing it')
             [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Print a unified diff of the change')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Refuse the result for any error, also one that was in the config before')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Write also a read-only or hard-linked config (breaking the link), or one whose owner cannot be kept')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -657,6 +679,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;delete;identity' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -670,6 +693,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;delete;identities' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -717,6 +741,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;validate;identity-config' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
@@ -732,6 +757,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;validate;ic' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
@@ -747,6 +773,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;validate;kratos-config' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
@@ -776,6 +803,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;validate;identity' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'Check every document against this identity schema instead of the project''s')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
@@ -792,6 +820,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;validate;identities' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'Check every document against this identity schema instead of the project''s')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
@@ -832,6 +861,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'The code that was sent (with --flow)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -851,6 +881,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'The code that was sent (with --flow)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -870,6 +901,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'The code that was sent (with --flow)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -900,6 +932,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;import;identities' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -913,6 +946,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;import;identity' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -951,6 +985,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;courier;watch' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -1008,6 +1043,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'An identity schema file to use instead of the project''s')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -1046,6 +1082,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;render;template' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'The channel to render')
             [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Render with this template_data (a JSON object; `-` for stdin) instead of sample data')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')

@@ -527,7 +527,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__courier__subcmd__watch)
-            opts="-y -q -h -V --color --yes --quiet --project --help --version"
+            opts="-y -q -h -V --color --yes --quiet --project --allow-outside --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -538,6 +538,10 @@ _otpctl() {
                     return 0
                     ;;
                 --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-outside)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -717,7 +721,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__delete__subcmd__identity)
-            opts="-y -q -h -V --color --yes --quiet --project --help --version"
+            opts="-y -q -h -V --color --yes --quiet --project --allow-outside --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -728,6 +732,10 @@ _otpctl() {
                     return 0
                     ;;
                 --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-outside)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -817,7 +825,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__evaluate__subcmd__oidc__subcmd__mapper)
-            opts="-y -q -h -V --color --yes --quiet --claims --schema-id --schema --format --project --help --version"
+            opts="-y -q -h -V --color --yes --quiet --claims --schema-id --schema --format --project --allow-outside --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -844,6 +852,10 @@ _otpctl() {
                     return 0
                     ;;
                 --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-outside)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -891,7 +903,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__get__subcmd__courier__subcmd__message)
-            opts="-y -q -h -V --color --yes --quiet --project --help --version"
+            opts="-y -q -h -V --color --yes --quiet --project --allow-outside --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -902,6 +914,10 @@ _otpctl() {
                     return 0
                     ;;
                 --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-outside)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1011,7 +1027,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__get__subcmd__identity)
-            opts="-y -q -h -V --color --yes --quiet --project --help --version"
+            opts="-y -q -h -V --color --yes --quiet --project --allow-outside --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1025,6 +1041,10 @@ _otpctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --allow-outside)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1033,7 +1053,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__get__subcmd__identity__subcmd__config)
-            opts="-y -q -h -V --color --yes --quiet --project --format --redact --help --version"
+            opts="-y -q -h -V --color --yes --quiet --project --allow-outside --format --redact --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1044,6 +1064,10 @@ _otpctl() {
                     return 0
                     ;;
                 --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-outside)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1701,7 +1725,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__import__subcmd__identities)
-            opts="-y -q -h -V --color --yes --quiet --project --help --version"
+            opts="-y -q -h -V --color --yes --quiet --project --allow-outside --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1712,6 +1736,10 @@ _otpctl() {
                     return 0
                     ;;
                 --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-outside)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1741,7 +1769,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__list__subcmd__courier__subcmd__messages)
-            opts="-y -q -h -V --color --yes --quiet --status --recipient --page-size --page --format --project --help --version"
+            opts="-y -q -h -V --color --yes --quiet --status --recipient --page-size --page --format --project --allow-outside --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1772,6 +1800,10 @@ _otpctl() {
                     return 0
                     ;;
                 --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-outside)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1853,7 +1885,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__list__subcmd__identities)
-            opts="-y -q -h -V --color --yes --quiet --page-size --page --format --project --help --version"
+            opts="-y -q -h -V --color --yes --quiet --page-size --page --format --project --allow-outside --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1876,6 +1908,10 @@ _otpctl() {
                     return 0
                     ;;
                 --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-outside)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1909,7 +1945,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__login)
-            opts="-y -q -h -V --color --yes --quiet --identifier --flow --code --resend --auto --format --project --help --version"
+            opts="-y -q -h -V --color --yes --quiet --identifier --flow --code --resend --auto --format --project --allow-outside --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1936,6 +1972,10 @@ _otpctl() {
                     return 0
                     ;;
                 --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-outside)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2007,7 +2047,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__patch__subcmd__identity__subcmd__config)
-            opts="-y -q -f -h -V --color --yes --quiet --project --add --replace --remove --file --dry-run --diff --reformat --strict --help --version"
+            opts="-y -q -f -h -V --color --yes --quiet --project --allow-outside --add --replace --remove --file --dry-run --diff --reformat --strict --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2018,6 +2058,10 @@ _otpctl() {
                     return 0
                     ;;
                 --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-outside)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2079,7 +2123,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__register)
-            opts="-y -q -h -V --color --yes --quiet --trait --traits --flow --code --resend --auto --format --project --help --version"
+            opts="-y -q -h -V --color --yes --quiet --trait --traits --flow --code --resend --auto --format --project --allow-outside --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2110,6 +2154,10 @@ _otpctl() {
                     return 0
                     ;;
                 --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-outside)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2181,7 +2229,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__render__subcmd__template)
-            opts="-y -q -h -V --color --yes --quiet --project --via --data --format --help --version recovery_invalid recovery_valid recovery_code_invalid recovery_code_valid verification_invalid verification_valid verification_code_invalid verification_code_valid stub login_code_valid registration_code_valid verifiable_address_changed authenticator_key_added"
+            opts="-y -q -h -V --color --yes --quiet --project --allow-outside --via --data --format --help --version recovery_invalid recovery_valid recovery_code_invalid recovery_code_valid verification_invalid verification_valid verification_code_invalid verification_code_valid stub login_code_valid registration_code_valid verifiable_address_changed authenticator_key_added"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2192,6 +2240,10 @@ _otpctl() {
                     return 0
                     ;;
                 --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-outside)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2275,7 +2327,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__update__subcmd__identity__subcmd__config)
-            opts="-y -q -f -h -V --color --yes --quiet --project --file --dry-run --diff --strict --help --version"
+            opts="-y -q -f -h -V --color --yes --quiet --project --allow-outside --file --dry-run --diff --strict --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2286,6 +2338,10 @@ _otpctl() {
                     return 0
                     ;;
                 --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-outside)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2475,7 +2531,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__validate__subcmd__identity)
-            opts="-y -q -h -V --color --yes --quiet --project --schema --format --deny-warnings --help --version"
+            opts="-y -q -h -V --color --yes --quiet --project --allow-outside --schema --format --deny-warnings --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2486,6 +2542,10 @@ _otpctl() {
                     return 0
                     ;;
                 --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-outside)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2505,7 +2565,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__validate__subcmd__identity__subcmd__config)
-            opts="-y -q -h -V --color --yes --quiet --project --format --deny-warnings --help --version"
+            opts="-y -q -h -V --color --yes --quiet --project --allow-outside --format --deny-warnings --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2516,6 +2576,10 @@ _otpctl() {
                     return 0
                     ;;
                 --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-outside)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2553,7 +2617,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__verify)
-            opts="-y -q -h -V --color --yes --quiet --address --flow --code --resend --auto --format --project --help --version"
+            opts="-y -q -h -V --color --yes --quiet --address --flow --code --resend --auto --format --project --allow-outside --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2580,6 +2644,10 @@ _otpctl() {
                     return 0
                     ;;
                 --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-outside)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -146,6 +146,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --page 'Page number, from 0'
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -163,6 +164,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --page 'Page number, from 0'
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -178,6 +180,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --page 'Page number, from 0'
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -193,6 +196,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --page 'Page number, from 0'
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -298,6 +302,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;get;identity-config'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand --format 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file''s own format, as written)'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -312,6 +317,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;get;ic'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand --format 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file''s own format, as written)'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -326,6 +332,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;get;kratos-config'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand --format 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file''s own format, as written)'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -351,6 +358,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;get;courier-message'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -363,6 +371,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;get;identity'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -375,6 +384,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;get;identities'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -422,6 +432,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;patch;identity-config'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand --add 'Add a value: ''/json/pointer=<JSON value>'' (strict JSON: quote strings, ''/x="text"'')'
             cand --replace 'Replace an existing value: ''/json/pointer=<JSON value>'''
             cand --remove 'Remove a value: ''/json/pointer'''
@@ -435,6 +446,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --diff 'Print a unified diff of the change'
             cand --reformat 'If the change cannot be made in place, write the config re-serialised (comments are lost)'
             cand --strict 'Refuse the result for any error, also one that was in the config before this patch'
+            cand --force 'Write also a read-only or hard-linked config (breaking the link), or one whose owner cannot be kept'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -443,6 +455,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;patch;ic'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand --add 'Add a value: ''/json/pointer=<JSON value>'' (strict JSON: quote strings, ''/x="text"'')'
             cand --replace 'Replace an existing value: ''/json/pointer=<JSON value>'''
             cand --remove 'Remove a value: ''/json/pointer'''
@@ -456,6 +469,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --diff 'Print a unified diff of the change'
             cand --reformat 'If the change cannot be made in place, write the config re-serialised (comments are lost)'
             cand --strict 'Refuse the result for any error, also one that was in the config before this patch'
+            cand --force 'Write also a read-only or hard-linked config (breaking the link), or one whose owner cannot be kept'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -464,6 +478,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;patch;kratos-config'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand --add 'Add a value: ''/json/pointer=<JSON value>'' (strict JSON: quote strings, ''/x="text"'')'
             cand --replace 'Replace an existing value: ''/json/pointer=<JSON value>'''
             cand --remove 'Remove a value: ''/json/pointer'''
@@ -477,6 +492,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --diff 'Print a unified diff of the change'
             cand --reformat 'If the change cannot be made in place, write the config re-serialised (comments are lost)'
             cand --strict 'Refuse the result for any error, also one that was in the config before this patch'
+            cand --force 'Write also a read-only or hard-linked config (breaking the link), or one whose owner cannot be kept'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -508,6 +524,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;update;identity-config'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -f 'The new config (YAML or JSON, `-` for stdin); several files are merged in order'
             cand --file 'The new config (YAML or JSON, `-` for stdin); several files are merged in order'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -517,6 +534,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --dry-run 'Print the new config instead of writing it'
             cand --diff 'Print a unified diff of the change'
             cand --strict 'Refuse the result for any error, also one that was in the config before'
+            cand --force 'Write also a read-only or hard-linked config (breaking the link), or one whose owner cannot be kept'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -525,6 +543,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;update;ic'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -f 'The new config (YAML or JSON, `-` for stdin); several files are merged in order'
             cand --file 'The new config (YAML or JSON, `-` for stdin); several files are merged in order'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -534,6 +553,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --dry-run 'Print the new config instead of writing it'
             cand --diff 'Print a unified diff of the change'
             cand --strict 'Refuse the result for any error, also one that was in the config before'
+            cand --force 'Write also a read-only or hard-linked config (breaking the link), or one whose owner cannot be kept'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -542,6 +562,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;update;kratos-config'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -f 'The new config (YAML or JSON, `-` for stdin); several files are merged in order'
             cand --file 'The new config (YAML or JSON, `-` for stdin); several files are merged in order'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -551,6 +572,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --dry-run 'Print the new config instead of writing it'
             cand --diff 'Print a unified diff of the change'
             cand --strict 'Refuse the result for any error, also one that was in the config before'
+            cand --force 'Write also a read-only or hard-linked config (breaking the link), or one whose owner cannot be kept'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -593,6 +615,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;delete;identity'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -605,6 +628,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;delete;identities'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -646,6 +670,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;validate;identity-config'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand --format 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -660,6 +685,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;validate;ic'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand --format 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -674,6 +700,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;validate;kratos-config'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand --format 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -701,6 +728,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;validate;identity'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand --schema 'Check every document against this identity schema instead of the project''s'
             cand --format 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -716,6 +744,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;validate;identities'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand --schema 'Check every document against this identity schema instead of the project''s'
             cand --format 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -750,6 +779,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --code 'The code that was sent (with --flow)'
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -768,6 +798,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --code 'The code that was sent (with --flow)'
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -786,6 +817,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --code 'The code that was sent (with --flow)'
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -814,6 +846,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;import;identities'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -826,6 +859,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;import;identity'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -859,6 +893,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;courier;watch'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -910,6 +945,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --schema 'An identity schema file to use instead of the project''s'
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -943,6 +979,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;render;template'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand --via 'The channel to render'
             cand --data 'Render with this template_data (a JSON object; `-` for stdin) instead of sample data'
             cand --format 'Output format'

@@ -108,6 +108,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subc
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -l format -d 'Output format' -r -f -a "table\t'Aligned columns, no bodies'
 json\t'`{"version":1,…}` with messages as Kratos\' admin API returns them'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -120,6 +121,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subc
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -l format -d 'Output format' -r -f -a "table\t'Aligned columns'
 json\t'`{"version":1,…}` with identities as Kratos\' admin API returns them'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -161,6 +163,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcom
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -l format -d 'Output format' -r -f -a "table\t'Aligned columns, no bodies'
 json\t'`{"version":1,…}` with messages as Kratos\' admin API returns them'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -173,6 +176,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcom
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -l format -d 'Output format' -r -f -a "table\t'Aligned columns'
 json\t'`{"version":1,…}` with identities as Kratos\' admin API returns them'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -230,6 +234,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subco
 always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -l format -d 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file\'s own format, as written)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -s q -l quiet -d 'Print nothing on stderr but errors'
@@ -240,6 +245,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subco
 always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -l format -d 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file\'s own format, as written)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -s q -l quiet -d 'Print nothing on stderr but errors'
@@ -250,6 +256,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subco
 always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -l format -d 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file\'s own format, as written)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -s q -l quiet -d 'Print nothing on stderr but errors'
@@ -267,6 +274,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subco
 always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from courier-message" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from courier-message" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from courier-message" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from courier-message" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from courier-message" -s h -l help -d 'Print help'
@@ -275,6 +283,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subco
 always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity" -s h -l help -d 'Print help'
@@ -283,6 +292,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subco
 always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identities" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identities" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identities" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identities" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identities" -s h -l help -d 'Print help'
@@ -308,6 +318,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_sub
 always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l add -d 'Add a value: \'/json/pointer=<JSON value>\' (strict JSON: quote strings, \'/x="text"\')' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l replace -d 'Replace an existing value: \'/json/pointer=<JSON value>\'' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l remove -d 'Remove a value: \'/json/pointer\'' -r
@@ -318,12 +329,14 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_sub
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l diff -d 'Print a unified diff of the change'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l reformat -d 'If the change cannot be made in place, write the config re-serialised (comments are lost)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l strict -d 'Refuse the result for any error, also one that was in the config before this patch'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l force -d 'Write also a read-only or hard-linked config (breaking the link), or one whose owner cannot be kept'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -s V -l version -d 'Print version'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l add -d 'Add a value: \'/json/pointer=<JSON value>\' (strict JSON: quote strings, \'/x="text"\')' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l replace -d 'Replace an existing value: \'/json/pointer=<JSON value>\'' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l remove -d 'Remove a value: \'/json/pointer\'' -r
@@ -334,12 +347,14 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_sub
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l diff -d 'Print a unified diff of the change'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l reformat -d 'If the change cannot be made in place, write the config re-serialised (comments are lost)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l strict -d 'Refuse the result for any error, also one that was in the config before this patch'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l force -d 'Write also a read-only or hard-linked config (breaking the link), or one whose owner cannot be kept'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -s V -l version -d 'Print version'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l add -d 'Add a value: \'/json/pointer=<JSON value>\' (strict JSON: quote strings, \'/x="text"\')' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l replace -d 'Replace an existing value: \'/json/pointer=<JSON value>\'' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l remove -d 'Remove a value: \'/json/pointer\'' -r
@@ -350,6 +365,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_sub
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l diff -d 'Print a unified diff of the change'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l reformat -d 'If the change cannot be made in place, write the config re-serialised (comments are lost)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l strict -d 'Refuse the result for any error, also one that was in the config before this patch'
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l force -d 'Write also a read-only or hard-linked config (breaking the link), or one whose owner cannot be kept'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -s V -l version -d 'Print version'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from help" -f -a "identity-config" -d 'Apply --add/--replace/--remove/--file operations to an identity config'
@@ -369,36 +385,42 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_su
 always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -s f -l file -d 'The new config (YAML or JSON, `-` for stdin); several files are merged in order' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -l dry-run -d 'Print the new config instead of writing it'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -l diff -d 'Print a unified diff of the change'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -l strict -d 'Refuse the result for any error, also one that was in the config before'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -l force -d 'Write also a read-only or hard-linked config (breaking the link), or one whose owner cannot be kept'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -s h -l help -d 'Print help'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -s V -l version -d 'Print version'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -s f -l file -d 'The new config (YAML or JSON, `-` for stdin); several files are merged in order' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -l dry-run -d 'Print the new config instead of writing it'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -l diff -d 'Print a unified diff of the change'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -l strict -d 'Refuse the result for any error, also one that was in the config before'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -l force -d 'Write also a read-only or hard-linked config (breaking the link), or one whose owner cannot be kept'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -s h -l help -d 'Print help'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -s V -l version -d 'Print version'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -s f -l file -d 'The new config (YAML or JSON, `-` for stdin); several files are merged in order' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -l dry-run -d 'Print the new config instead of writing it'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -l diff -d 'Print a unified diff of the change'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -l strict -d 'Refuse the result for any error, also one that was in the config before'
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -l force -d 'Write also a read-only or hard-linked config (breaking the link), or one whose owner cannot be kept'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -s h -l help -d 'Print help'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -s V -l version -d 'Print version'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from help" -f -a "identity-config" -d 'Replace an identity config with one or more files, merged in order'
@@ -425,6 +447,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_su
 always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identity" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identity" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identity" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identity" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identity" -s h -l help -d 'Print help'
@@ -433,6 +456,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_su
 always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identities" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identities" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identities" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identities" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identities" -s h -l help -d 'Print help'
@@ -458,6 +482,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_
 always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
 github\t'GitHub Actions workflow commands (`::error file=…,line=…::…`)'
@@ -471,6 +496,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_
 always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
 github\t'GitHub Actions workflow commands (`::error file=…,line=…::…`)'
@@ -484,6 +510,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_
 always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from kratos-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from kratos-config" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from kratos-config" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
 github\t'GitHub Actions workflow commands (`::error file=…,line=…::…`)'
@@ -509,6 +536,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_
 always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -l schema -d 'Check every document against this identity schema instead of the project\'s' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
@@ -523,6 +551,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_
 always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -l schema -d 'Check every document against this identity schema instead of the project\'s' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
@@ -547,6 +576,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand register" -l code -d 'The 
 complete -c otpctl -n "__fish_otpctl_using_subcommand register" -l format -d 'Output format' -r -f -a "text\t'`key: value` lines (flow, identity, session_token, verified)'
 json\t'`{"version":1,…}` with the flow, session or identity as Kratos returns them'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand register" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand register" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand register" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand register" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand register" -l resend -d 'Send a new code for --flow; older codes stop working'
@@ -562,6 +592,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand login" -l code -d 'The cod
 complete -c otpctl -n "__fish_otpctl_using_subcommand login" -l format -d 'Output format' -r -f -a "text\t'`key: value` lines (flow, identity, session_token, verified)'
 json\t'`{"version":1,…}` with the flow, session or identity as Kratos returns them'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand login" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand login" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand login" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand login" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand login" -l resend -d 'Send a new code for --flow; older codes stop working'
@@ -577,6 +608,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -l code -d 'The co
 complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -l format -d 'Output format' -r -f -a "text\t'`key: value` lines (flow, identity, session_token, verified)'
 json\t'`{"version":1,…}` with the flow, session or identity as Kratos returns them'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -l resend -d 'Send a new code for --flow; older codes stop working'
@@ -597,6 +629,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_su
 always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identities" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identities" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identities" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identities" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identities" -s h -l help -d 'Print help'
@@ -605,6 +638,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_su
 always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identity" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identity" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identity" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identity" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identity" -s h -l help -d 'Print help'
@@ -624,6 +658,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand courier; and __fish_seen_s
 always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand courier; and __fish_seen_subcommand_from watch" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand courier; and __fish_seen_subcommand_from watch" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand courier; and __fish_seen_subcommand_from watch" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand courier; and __fish_seen_subcommand_from watch" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand courier; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help'
@@ -658,6 +693,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand evaluate; and __fish_seen_
 complete -c otpctl -n "__fish_otpctl_using_subcommand evaluate; and __fish_seen_subcommand_from oidc-mapper" -l format -d 'Output format' -r -f -a "text\t'The traits and one line per verifiable address'
 json\t'`{"version":1, traits, verifiable_addresses, ignored_verified_addresses, …}`'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand evaluate; and __fish_seen_subcommand_from oidc-mapper" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand evaluate; and __fish_seen_subcommand_from oidc-mapper" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand evaluate; and __fish_seen_subcommand_from oidc-mapper" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand evaluate; and __fish_seen_subcommand_from oidc-mapper" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand evaluate; and __fish_seen_subcommand_from oidc-mapper" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -677,6 +713,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand render; and __fish_seen_su
 always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand render; and __fish_seen_subcommand_from template" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand render; and __fish_seen_subcommand_from template" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand render; and __fish_seen_subcommand_from template" -l via -d 'The channel to render' -r -f -a "email\t'The email: subject, plaintext and HTML bodies'
 sms\t'The SMS text (only types that have one)'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand render; and __fish_seen_subcommand_from template" -l data -d 'Render with this template_data (a JSON object; `-` for stdin) instead of sample data' -r -F

@@ -173,13 +173,12 @@ pub(super) fn delete(args: DeleteArgs, cx: Context) -> Result<(), Failure> {
 fn read_documents(files: &[PathBuf]) -> Result<Vec<(String, Value)>, Failure> {
     let mut documents = Vec::new();
     for path in files {
-        let (name, text) = if path.as_os_str() == "-" {
-            let mut text = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)?;
-            ("<stdin>".to_string(), text)
+        // `read_text` reads stdin for `-`, bounded like any file.
+        let text = crate::config::read_text(path).map_err(Failure::op)?;
+        let name = if path.as_os_str() == "-" {
+            "<stdin>".to_string()
         } else {
-            let text = crate::config::read_text(path).map_err(Failure::op)?;
-            (crate::diag::file_name(path), text)
+            crate::diag::file_name(path)
         };
         let format = Format::detect(path, &text);
         let value = parse_value(path, format, &text).map_err(Failure::op)?;

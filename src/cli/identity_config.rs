@@ -86,6 +86,9 @@ pub(super) struct PatchArgs {
     /// Refuse the result for any error, also one that was in the config before this patch.
     #[arg(long)]
     strict: bool,
+    /// Write also a read-only or hard-linked config (breaking the link), or one whose owner cannot be kept.
+    #[arg(long)]
+    force: bool,
 }
 
 const PATCH_HELP: &str = "\
@@ -116,6 +119,9 @@ pub(super) struct UpdateArgs {
     /// Refuse the result for any error, also one that was in the config before.
     #[arg(long)]
     strict: bool,
+    /// Write also a read-only or hard-linked config (breaking the link), or one whose owner cannot be kept.
+    #[arg(long)]
+    force: bool,
 }
 
 pub(super) fn get(args: GetArgs) -> Result<(), Failure> {
@@ -169,6 +175,7 @@ pub(super) fn patch(
             "at least one of --add, --replace, --remove or --file must be given",
         ));
     }
+    // Patch files are read before the lock is taken: stdin or a FIFO may be slow.
     let sources = ordered_sources(&args, matches)?;
     let path = target::config_path(&args.project)?;
     let _lock = lock(&path, args.dry_run)?;
@@ -186,6 +193,7 @@ pub(super) fn patch(
             )));
         }
     };
+    check_size(&doc, &text)?;
     check_result(&doc, &applied.value, args.strict)?;
     let summary = format!(
         "applied {} operation{}",
@@ -199,6 +207,7 @@ pub(super) fn patch(
         Commit {
             dry_run: args.dry_run,
             diff: args.diff,
+            force: args.force,
             summary,
         },
         cx,
@@ -208,7 +217,8 @@ pub(super) fn patch(
 /// A patch source in command-line order.
 enum Source {
     Op(Op),
-    File(PathBuf),
+    /// A `--file`, read and parsed.
+    File(PathBuf, Value),
 }
 
 /// Parses every flag into operations, ordered as they stood on the command line.
@@ -240,8 +250,14 @@ fn ordered_sources(
         let op = patch::parse_removal(arg).map_err(Failure::usage)?;
         sources.push((index, Source::Op(op)));
     }
+    if args.file.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
+        return Err(Failure::usage("stdin (`-`) can be given only once"));
+    }
     for (file, index) in args.file.iter().zip(indices("file", args.file.len())) {
-        sources.push((index, Source::File(file.clone())));
+        let text = config::read_text(file).map_err(Failure::op)?;
+        let format = Format::detect(file, &text);
+        let value = config::parse_value(file, format, &text).map_err(Failure::op)?;
+        sources.push((index, Source::File(file.clone(), value)));
     }
     sources.sort_by_key(|(index, _)| *index);
     Ok(sources.into_iter().map(|(_, source)| source).collect())
@@ -254,17 +270,48 @@ fn resolve_ops(doc: &Value, sources: Vec<Source>) -> Result<Vec<Op>, Failure> {
     for source in sources {
         match source {
             Source::Op(op) => ops.push(op),
-            Source::File(file) => {
+            Source::File(file, value) => {
                 let so_far = patch::apply(doc, &ops).map_err(Failure::op)?.value;
-                let file_ops = patch::load_file(&file, &so_far).map_err(|e| match e {
-                    patch::SyntaxError::File(e) => Failure::op(e),
-                    e => Failure::usage(e),
-                })?;
-                ops.extend(file_ops);
+                ops.extend(file_ops(&file, value, &so_far)?);
             }
         }
     }
     Ok(ops)
+}
+
+/// The operations of a `--file` patch: an RFC 6902 array, or an RFC 7396 merge-patch
+/// mapping turned into the operations that do the same to `target` (the document as
+/// patched so far).
+fn file_ops(file: &Path, value: Value, target: &Value) -> Result<Vec<Op>, Failure> {
+    let name = config::display(file);
+    match value {
+        Value::Array(items) => items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let origin = format!("`{name}` op #{}", i + 1);
+                serde_json::from_value(item)
+                    .map(|operation| Op {
+                        operation,
+                        origin: origin.clone(),
+                    })
+                    .map_err(|e| {
+                        Failure::usage(format!("{origin}: not an RFC 6902 operation: {e}"))
+                    })
+            })
+            .collect(),
+        Value::Object(_) => Ok(patch::merge_patch_ops(target, &value, "")
+            .into_iter()
+            .map(|operation| Op {
+                origin: format!("`{name}` (merge patch) at `{}`", operation.path()),
+                operation,
+            })
+            .collect()),
+        other => Err(Failure::usage(format!(
+            "`{name}`: a patch file must hold an RFC 6902 array of operations or a merge-patch mapping, found {}",
+            config::kind_name(&other)
+        ))),
+    }
 }
 
 pub(super) fn update(args: UpdateArgs, cx: Context) -> Result<(), Failure> {
@@ -286,6 +333,7 @@ pub(super) fn update(args: UpdateArgs, cx: Context) -> Result<(), Failure> {
         [only] if only.format == doc.format => only.text.clone(),
         _ => config::serialize(&merged, doc.format, "  "),
     };
+    check_size(&doc, &text)?;
     check_result(&doc, &merged, args.strict)?;
     let count = inputs.len();
     let summary = format!(
@@ -299,6 +347,7 @@ pub(super) fn update(args: UpdateArgs, cx: Context) -> Result<(), Failure> {
         Commit {
             dry_run: args.dry_run,
             diff: args.diff,
+            force: args.force,
             summary,
         },
         cx,
@@ -310,9 +359,24 @@ fn lock(path: &Path, dry_run: bool) -> Result<Option<config::DirLock>, Failure> 
     if dry_run {
         return Ok(None);
     }
-    config::lock_dir(config::parent_dir(path))
+    // Through a symlink, the target is written: its directory is the one to lock.
+    let target = config::write_target(path);
+    config::lock_dir(config::parent_dir(&target))
         .map(Some)
         .map_err(Failure::op)
+}
+
+/// Refuses a new config text that otpctl could not read back.
+fn check_size(doc: &Document, text: &str) -> Result<(), Failure> {
+    if text.len() as u64 > config::MAX_FILE_BYTES {
+        return Err(Failure::op(format!(
+            "the result would be {} bytes, over the {} byte limit for a config file; `{}` was not changed",
+            text.len(),
+            config::MAX_FILE_BYTES,
+            doc.path.display()
+        )));
+    }
+    Ok(())
 }
 
 /// Runs full validation on the new config (as `validate identity-config` does) and
@@ -419,6 +483,7 @@ pub(super) fn refuse_errors(
 struct Commit {
     dry_run: bool,
     diff: bool,
+    force: bool,
     summary: String,
 }
 
@@ -455,7 +520,7 @@ fn commit(
         );
         return Ok(());
     }
-    config::write_atomic(&doc.path, text.as_bytes()).map_err(Failure::op)?;
+    config::write_atomic(&doc.path, text.as_bytes(), how.force).map_err(Failure::op)?;
     output::status(
         cx,
         &format!("{}; wrote `{}`", how.summary, doc.path.display()),

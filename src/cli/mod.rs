@@ -219,6 +219,10 @@ pub struct ProjectFlag {
         hide_env_values = true
     )]
     project: Option<String>,
+    /// Let the config's file:// references reach PATH too (repeatable); by default they
+    /// stay inside the config's directory, or its git repository.
+    #[arg(long, value_name = "PATH")]
+    allow_outside: Vec<std::path::PathBuf>,
 }
 
 // The project a config command works on: a positional argument or `--project`.
@@ -249,10 +253,18 @@ impl From<ProjectFlag> for ProjectArg {
 }
 
 impl ProjectFlag {
+    /// Applies `--allow-outside` to every `file://` reference read from now on.
+    fn apply_allow_outside(&self) {
+        if !self.allow_outside.is_empty() {
+            crate::config::source::allow_outside(&self.allow_outside);
+        }
+    }
+
     /// The flag naming a config file.
     pub fn from_path(path: &std::path::Path) -> ProjectFlag {
         ProjectFlag {
             project: Some(path.display().to_string()),
+            allow_outside: Vec::new(),
         }
     }
 }

@@ -98,7 +98,28 @@ pub(super) fn emit_line(text: &str) -> Result<(), Failure> {
 
 fn line(text: &str) {
     // stderr going away is nothing to report on stderr.
-    let _ = writeln!(anstream::stderr(), "{text}");
+    let _ = writeln!(anstream::stderr(), "{}", no_forged_lines(text));
+}
+
+/// Messages may hold paths and keys from untrusted input. A line break that would
+/// start a line with `::` (a workflow command in a CI log) is written as `\n`, and
+/// every carriage return as `\r`; the line breaks of our own messages stay.
+fn no_forged_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\r') && !text.lines().skip(1).any(forged) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, part) in text.replace('\r', "\\r").split('\n').enumerate() {
+        if i > 0 {
+            out.push_str(if forged(part) { "\\n" } else { "\n" });
+        }
+        out.push_str(part);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+fn forged(line: &str) -> bool {
+    line.trim_start().starts_with("::")
 }
 
 /// `error: …` on stderr.

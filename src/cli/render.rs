@@ -1,6 +1,5 @@
 //! `render template`: previews a courier template of a project's config.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
@@ -179,17 +178,9 @@ fn email_text(email: &RenderedEmail) -> String {
 
 /// Reads `--data`: a JSON object from a file or stdin.
 fn read_data(file: &Path) -> Result<Value, Failure> {
-    let name = file.display();
-    let text = if file.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| Failure::op(format!("cannot read stdin: {e}")))?;
-        text
-    } else {
-        std::fs::read_to_string(file)
-            .map_err(|e| Failure::op(format!("cannot read `{name}`: {e}")))?
-    };
+    let name = crate::config::display(file);
+    // `read_text` reads stdin for `-`, bounded like any file.
+    let text = crate::config::read_text(file).map_err(Failure::op)?;
     let value: Value = serde_json::from_str(&text)
         .map_err(|e| Failure::op(format!("`{name}` is not valid JSON: {e}")))?;
     if !value.is_object() {

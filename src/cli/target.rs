@@ -8,6 +8,7 @@ use crate::project::{self, Home, ProjectError};
 
 /// Resolves the project argument to a config file path.
 pub(super) fn config_path(arg: &ProjectArg) -> Result<PathBuf, Failure> {
+    arg.flag.apply_allow_outside();
     let given = arg.given();
     if let Some(given) = given.filter(|g| project::looks_like_path(g)) {
         return project::config_in(std::path::Path::new(given)).map_err(Failure::op);

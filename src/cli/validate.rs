@@ -58,6 +58,7 @@ pub(super) struct IdentityArgs {
 }
 
 pub(super) fn identity_config(args: ConfigArgs) -> Result<(), Failure> {
+    args.project.apply_allow_outside();
     let paths: Vec<PathBuf> = if args.targets.is_empty() {
         vec![target::config_path(&args.project.into())?]
     } else {

@@ -19,7 +19,7 @@ pub use edit::{Edit, PreserveError, Segment, apply_json as apply_edit, render_ed
 pub use merge::merge_documents;
 pub use redact::redaction_edits;
 pub use valid::ValidConfig;
-pub use write::{DirLock, WriteError, lock_dir, write_atomic};
+pub use write::{DirLock, WriteError, lock_dir, write_atomic, write_target};
 
 /// Files larger than this are refused before parsing: a Kratos config is a few
 /// kilobytes, and a size bound keeps a stray multi-gigabyte file from eating memory.
@@ -82,13 +82,11 @@ pub enum LoadError {
         /// The I/O error.
         source: std::io::Error,
     },
-    /// The file is over [`MAX_FILE_BYTES`].
-    #[error("`{path}` is {size} bytes, over the {limit} byte limit for a config file")]
+    /// The file is over [`MAX_FILE_BYTES`] (counted as read: a device or pipe too).
+    #[error("`{path}` is over the {limit} byte limit for a config file")]
     TooLarge {
         /// The file.
         path: String,
-        /// Its size.
-        size: u64,
         /// The limit.
         limit: u64,
     },
@@ -196,28 +194,32 @@ pub fn parent_dir(path: &Path) -> &Path {
     }
 }
 
-/// Reads a file as UTF-8 text, refusing huge, binary or empty files.
+/// Reads a file as UTF-8 text, refusing huge, binary or empty files. The size
+/// limit holds for what is read, not for what `stat` says (0 for a device or a
+/// pipe): at most [`MAX_FILE_BYTES`] + 1 bytes are ever read.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let name = display(path);
-    let bytes = if path == Path::new("-") {
-        read_stdin(&name)?
-    } else {
-        let meta = std::fs::metadata(path).map_err(|source| LoadError::Read {
-            path: name.clone(),
-            source,
-        })?;
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(LoadError::TooLarge {
-                path: name,
-                size: meta.len(),
-                limit: MAX_FILE_BYTES,
-            });
-        }
-        std::fs::read(path).map_err(|source| LoadError::Read {
-            path: name.clone(),
-            source,
-        })?
+    let read_err = |source| LoadError::Read {
+        path: name.clone(),
+        source,
     };
+    let bytes = if path == Path::new("-") {
+        read_limited(std::io::stdin().lock())
+    } else {
+        let file = std::fs::File::open(path).map_err(read_err)?;
+        if file.metadata().map_err(read_err)?.is_dir() {
+            return Err(read_err(std::io::Error::new(
+                std::io::ErrorKind::IsADirectory,
+                "is a directory",
+            )));
+        }
+        read_limited(file)
+    }
+    .map_err(read_err)?
+    .ok_or_else(|| LoadError::TooLarge {
+        path: name.clone(),
+        limit: MAX_FILE_BYTES,
+    })?;
     let text = String::from_utf8(bytes).map_err(|_| LoadError::NotText { path: name.clone() })?;
     if text.contains('\0') {
         return Err(LoadError::NotText { path: name });
@@ -225,24 +227,13 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
     Ok(text)
 }
 
-fn read_stdin(name: &str) -> Result<Vec<u8>, LoadError> {
+/// Reads at most [`MAX_FILE_BYTES`] + 1 bytes; `None` when there were more than
+/// the limit.
+pub fn read_limited(reader: impl std::io::Read) -> std::io::Result<Option<Vec<u8>>> {
     use std::io::Read;
     let mut bytes = Vec::new();
-    std::io::stdin()
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|source| LoadError::Read {
-            path: name.to_string(),
-            source,
-        })?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: name.to_string(),
-            size: bytes.len() as u64,
-            limit: MAX_FILE_BYTES,
-        });
-    }
-    Ok(bytes)
+    reader.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= MAX_FILE_BYTES).then_some(bytes))
 }
 
 /// Parses YAML or JSON text into a value, with errors that carry line and column.

@@ -1,7 +1,16 @@
 //! Reading the files a config refers to by URL: `file://` (relative to the config),
 //! `base64://` (any of the four base64 alphabets), and plain paths.
+//!
+//! A config may come from someone we do not trust (a pull request in CI), so a
+//! `file://` reference reaches only the config's tree: its directory, or the root of
+//! the git repository it is in, plus what `--allow-outside` adds. It must be a
+//! regular file (no device, FIFO or socket, nothing under `/proc`) and is read up to
+//! [`MAX_FILE_BYTES`](super::MAX_FILE_BYTES). Every loader of referenced files
+//! (identity schemas, templates, Jsonnet bodies) comes through [`read_source`] or
+//! [`check_reference`], so the rule holds for `validate` and the engine alike.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
+use std::sync::RwLock;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
@@ -31,6 +40,171 @@ pub enum SourceError {
         /// The URL.
         url: String,
     },
+    /// A `file://` target outside the config's tree (and outside `--allow-outside`):
+    /// it was not read.
+    #[error(
+        "`{url}` resolves to `{path}`, outside the config's tree `{root}`; it was not read (pass --allow-outside to allow it)"
+    )]
+    OutsideTree {
+        /// The URL as written.
+        url: String,
+        /// Where it resolved to.
+        path: PathBuf,
+        /// The tree it had to stay in.
+        root: PathBuf,
+    },
+    /// A `file://` target that is a device, FIFO, socket or directory, or in `/proc`.
+    #[error("`{url}` ({path}) is not a regular file ({kind}); it was not read")]
+    NotRegular {
+        /// The URL as written.
+        url: String,
+        /// Where it resolved to.
+        path: PathBuf,
+        /// What it is instead.
+        kind: &'static str,
+    },
+    /// A `file://` target over the size limit.
+    #[error("`{url}` ({path}) is over the {limit} byte limit")]
+    TooLarge {
+        /// The URL as written.
+        url: String,
+        /// Where it resolved to.
+        path: PathBuf,
+        /// The limit.
+        limit: u64,
+    },
+}
+
+/// Trees beyond the config's own that `file://` references may reach
+/// (`--allow-outside`), canonical; set once by the command line.
+static ALLOWED_OUTSIDE: RwLock<Vec<PathBuf>> = RwLock::new(Vec::new());
+
+/// Lets `file://` references reach into these directories (or files) too, for the
+/// rest of the process (`--allow-outside PATH`).
+pub fn allow_outside(paths: &[PathBuf]) {
+    let mut canonical: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| absolute(p)))
+        .collect();
+    if let Ok(mut allowed) = ALLOWED_OUTSIDE.write() {
+        allowed.append(&mut canonical);
+    }
+}
+
+/// The tree `file://` references of a config in `base_dir` must stay in: the root
+/// of the git repository `base_dir` is in, else `base_dir` itself (canonical).
+pub fn tree_root(base_dir: &Path) -> PathBuf {
+    let base = std::fs::canonicalize(base_dir).unwrap_or_else(|_| absolute(base_dir));
+    base.ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .map_or_else(|| base.clone(), Path::to_path_buf)
+}
+
+/// Checks a `file://` reference against the tree rule without reading it: `None`
+/// when `url` is not a `file://` URL, else the path to read (as written, joined to
+/// `base_dir`) or why it may not be read. A target outside the tree is refused on
+/// its name alone, before anything about it is looked up.
+pub fn check_reference(url: &str, base_dir: &Path) -> Option<Result<PathBuf, SourceError>> {
+    let path = file_url_path(url, base_dir)?;
+    Some(check_path(url, &path, base_dir).map(|()| path))
+}
+
+fn check_path(url: &str, path: &Path, base_dir: &Path) -> Result<(), SourceError> {
+    let root = tree_root(base_dir);
+    let base = std::fs::canonicalize(base_dir).unwrap_or_else(|_| absolute(base_dir));
+    let written = Path::new(url.strip_prefix("file://").unwrap_or(url));
+    let lexical = normalize(&base.join(written));
+    let outside = |resolved: &Path| SourceError::OutsideTree {
+        url: url.to_string(),
+        path: resolved.to_path_buf(),
+        root: root.clone(),
+    };
+    let not_regular = |kind| SourceError::NotRegular {
+        url: url.to_string(),
+        path: path.to_path_buf(),
+        kind,
+    };
+    if in_proc(&lexical) {
+        return Err(not_regular("a /proc file"));
+    }
+    if !allowed(&lexical, &root) {
+        return Err(outside(&lexical));
+    }
+    // Inside by name: follow symlinks, and check where they really lead.
+    let real = std::fs::canonicalize(path).map_err(|source| SourceError::File {
+        url: url.to_string(),
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if in_proc(&real) {
+        return Err(not_regular("a /proc file"));
+    }
+    if !allowed(&real, &root) {
+        return Err(outside(&real));
+    }
+    let meta = std::fs::metadata(&real).map_err(|source| SourceError::File {
+        url: url.to_string(),
+        path: path.to_path_buf(),
+        source,
+    })?;
+    match file_kind(&meta) {
+        None => Ok(()),
+        Some(kind) => Err(not_regular(kind)),
+    }
+}
+
+/// What a file is when it is not a regular file.
+pub fn file_kind(meta: &std::fs::Metadata) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    let ty = meta.file_type();
+    if ty.is_file() {
+        None
+    } else if ty.is_dir() {
+        Some("a directory")
+    } else if ty.is_char_device() {
+        Some("a character device")
+    } else if ty.is_block_device() {
+        Some("a block device")
+    } else if ty.is_fifo() {
+        Some("a FIFO")
+    } else if ty.is_socket() {
+        Some("a socket")
+    } else {
+        Some("not a file")
+    }
+}
+
+fn in_proc(path: &Path) -> bool {
+    path.starts_with("/proc")
+}
+
+fn allowed(path: &Path, root: &Path) -> bool {
+    path.starts_with(root)
+        || ALLOWED_OUTSIDE
+            .read()
+            .is_ok_and(|allowed| allowed.iter().any(|a| path.starts_with(a)))
+}
+
+/// `path` made absolute against the working directory, without touching the disk.
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path)
+        .map(|p| normalize(&p))
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Removes `.` and resolves `..` by name (the disk is not asked).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Where a `file://` URL points, relative paths taken from `base_dir` (the config's
@@ -56,10 +230,24 @@ pub fn read_source(url: &str, base_dir: &Path) -> Result<String, SourceError> {
         });
     }
     let path = file_url_path(url, base_dir).unwrap_or_else(|| base_dir.join(url));
-    std::fs::read_to_string(&path).map_err(|source| SourceError::File {
+    check_path(url, &path, base_dir)?;
+    let file_err = |source| SourceError::File {
         url: url.to_string(),
-        path,
+        path: path.clone(),
         source,
+    };
+    let bytes = super::read_limited(std::fs::File::open(&path).map_err(file_err)?)
+        .map_err(file_err)?
+        .ok_or_else(|| SourceError::TooLarge {
+            url: url.to_string(),
+            path: path.clone(),
+            limit: super::MAX_FILE_BYTES,
+        })?;
+    String::from_utf8(bytes).map_err(|e| {
+        file_err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("not UTF-8 text: {}", e.utf8_error()),
+        ))
     })
 }
 
@@ -99,6 +287,37 @@ mod tests {
             decode_base64("ZnVuY3Rpb24oY3R4KSB7DQpjdHg6IGN0eCwNCn0=").as_deref(),
             Some(text)
         );
+    }
+
+    #[test]
+    fn references_stay_in_the_tree() {
+        let dir = tempfile::tempdir().expect("dir");
+        let repo = dir.path().join("repo");
+        std::fs::create_dir_all(&repo).expect("mkdir");
+        std::fs::write(repo.join("s.json"), "{}").expect("write");
+        std::fs::write(dir.path().join(".env"), "SECRET=1").expect("write");
+        assert!(matches!(
+            check_reference("file://s.json", &repo),
+            Some(Ok(_))
+        ));
+        for url in [
+            "file://../.env",
+            "file:///etc/passwd",
+            "file://./../repo/../.env",
+        ] {
+            assert!(
+                matches!(
+                    check_reference(url, &repo),
+                    Some(Err(SourceError::OutsideTree { .. }))
+                ),
+                "{url}"
+            );
+        }
+        assert!(matches!(
+            read_source("file:///proc/self/environ", &repo),
+            Err(SourceError::NotRegular { .. })
+        ));
+        assert!(check_reference("base64://e30=", &repo).is_none());
     }
 
     #[test]

@@ -57,7 +57,8 @@ codes! {
     ChannelWithoutHttpType = "channel-without-http-type", Warning, Key, "A courier channel without `type: http`: Kratos fails when it sends through it.";
     VerificationWithoutCourier = "verification-without-courier", Error, Value, "Verification or recovery is on, but there is no `courier`.";
     DefaultSchemaNotFound = "default-schema-not-found", Error, Value, "`identity.default_schema_id` is not the id of any entry of `identity.schemas`.";
-    ReferencedFileMissing = "referenced-file-missing", Error, Value, "A `file://` identity schema, template or Jsonnet body does not exist or cannot be read.";
+    ReferencedFileMissing = "referenced-file-missing", Error, Value, "A `file://` identity schema, template or Jsonnet body does not exist, is not a regular file, or cannot be read.";
+    ReferenceOutsideTree = "reference-outside-tree", Error, Value, "A `file://` reference leads outside the config's directory (or git repository) and `--allow-outside`; it is not read.";
     PasswordlessAndMfa = "passwordless-and-mfa", Error, Value, "`passwordless_enabled` and `mfa_enabled` of the code method are both true.";
     FlowMethodDisabled = "flow-method-disabled", Error, Value, "A verification or recovery flow uses a method that is not enabled.";
     LinkMethodDeprecated = "link-method-deprecated", Warning, Value, "Verification or recovery by magic link: deprecated in favour of codes.";

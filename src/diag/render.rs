@@ -69,23 +69,47 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+/// A text shown on one line, whatever it holds: a newline, carriage return or other
+/// control character (a key or file name from an untrusted config can hold any) is
+/// written as an escape, so it can neither start a line of its own (a `::error`
+/// workflow command in a CI log) nor send a terminal escape sequence.
+fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| c.is_control() && c != '\t') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push('\t'),
+            c if c.is_control() => out.push_str(&c.escape_unicode().to_string()),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn human_one(report: &Report, diag: &Diagnostic, out: &mut String) {
     let (style, word) = match diag.severity {
         Severity::Error => (ERROR, "error"),
         Severity::Warning => (WARNING, "warning"),
     };
+    let file = one_line(&diag.file);
+    let help = diag.help.as_deref().map(one_line);
     out.push_str(&format!(
         "{style}{word}[{}]{style:#}{BOLD}: {}{BOLD:#}\n",
-        diag.code, diag.message
+        diag.code,
+        one_line(&diag.message)
     ));
     let Some(loc) = diag.location else {
         let at = if diag.pointer.is_empty() {
             String::new()
         } else {
-            format!(" at {}", diag.pointer)
+            format!(" at {}", one_line(&diag.pointer))
         };
-        out.push_str(&format!("  {GUTTER}-->{GUTTER:#} {}{at}\n", diag.file));
-        if let Some(help) = &diag.help {
+        out.push_str(&format!("  {GUTTER}-->{GUTTER:#} {file}{at}\n"));
+        if let Some(help) = &help {
             out.push_str(&format!(
                 "   {GUTTER}={GUTTER:#} {BOLD}help{BOLD:#}: {help}\n"
             ));
@@ -95,8 +119,8 @@ fn human_one(report: &Report, diag: &Diagnostic, out: &mut String) {
     let number = loc.line.to_string();
     let pad = " ".repeat(number.len());
     out.push_str(&format!(
-        "{pad}{GUTTER}-->{GUTTER:#} {}:{}:{}\n",
-        diag.file, loc.line, loc.column
+        "{pad}{GUTTER}-->{GUTTER:#} {file}:{}:{}\n",
+        loc.line, loc.column
     ));
     if let Some(line) = report
         .sources
@@ -109,6 +133,7 @@ fn human_one(report: &Report, diag: &Diagnostic, out: &mut String) {
             line.chars().count().saturating_sub(loc.column - 1).max(1)
         };
         let shown: String = line.chars().take(200).collect();
+        let shown = one_line(&shown);
         out.push_str(&format!("{pad} {GUTTER}|{GUTTER:#}\n"));
         out.push_str(&format!("{GUTTER}{number} |{GUTTER:#} {shown}\n"));
         out.push_str(&format!(
@@ -117,7 +142,7 @@ fn human_one(report: &Report, diag: &Diagnostic, out: &mut String) {
             "^".repeat(width.min(200))
         ));
     }
-    if let Some(help) = &diag.help {
+    if let Some(help) = &help {
         out.push_str(&format!(
             "{pad} {GUTTER}={GUTTER:#} {BOLD}help{BOLD:#}: {help}\n"
         ));

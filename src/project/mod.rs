@@ -254,11 +254,16 @@ impl Home {
         let id = uuid::Uuid::new_v4().to_string();
         let name = name.map_or_else(|| format!("{}-{}", preset.name(), &id[..8]), str::to_string);
         let projects = self.projects_dir();
-        std::fs::create_dir_all(&projects).map_err(io("failed to create", &projects))?;
+        private_dir(&projects).map_err(io("failed to create", &projects))?;
         let staging = tempfile::Builder::new()
             .prefix(".creating-")
             .tempdir_in(&projects)
             .map_err(io("failed to create a directory in", &projects))?;
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(staging.path(), std::fs::Permissions::from_mode(0o700))
+                .map_err(io("failed to create", staging.path()))?;
+        }
         let project = Project {
             id: id.clone(),
             name: name.clone(),
@@ -273,7 +278,7 @@ impl Home {
         ];
         for (file, contents) in files {
             let path = staging.path().join(file);
-            std::fs::write(&path, contents).map_err(io("failed to write", &path))?;
+            write_private(&path, &contents).map_err(io("failed to write", &path))?;
         }
         let staged = staging.keep();
         std::fs::rename(&staged, &project.dir).map_err(io("failed to create", &project.dir))?;
@@ -346,14 +351,43 @@ impl Home {
 
     fn save_state(&self, state: &State) -> Result<(), ProjectError> {
         let path = self.root.join(STATE_FILE);
-        std::fs::create_dir_all(&self.root).map_err(io("failed to create", &self.root))?;
+        private_dir(&self.root).map_err(io("failed to create", &self.root))?;
         let text = serde_json::to_string_pretty(state).unwrap_or_default();
-        crate::config::write_atomic(&path, text.as_bytes()).map_err(|e| ProjectError::Io {
+        let write_err = |e: crate::config::WriteError| ProjectError::Io {
+            action: "failed to write",
+            path: path.clone(),
+            source: std::io::Error::other(e.to_string()),
+        };
+        let _lock = crate::config::lock_dir(&self.root).map_err(write_err)?;
+        crate::config::write_atomic(&path, text.as_bytes(), false).map_err(|e| ProjectError::Io {
             action: "failed to write",
             path: path.clone(),
             source: std::io::Error::other(e.to_string()),
         })
     }
+}
+
+/// Creates a directory and its missing parents private to their owner (`0700`): a
+/// project holds secrets (the config) and codes (the database).
+fn private_dir(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+}
+
+/// Writes a new file readable by its owner only (`0600`).
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)?
+        .write_all(contents.as_bytes())
 }
 
 fn ambiguous(query: &str, matches: &[&Project]) -> ProjectError {

@@ -10,7 +10,7 @@ use super::identity_schema::{self, SchemaFacts};
 use super::shipped::ConfigValidator;
 use super::sms::has_sms_channel;
 use crate::config::model::Config;
-use crate::config::source::{self, file_url_path};
+use crate::config::source::{self, SourceError, check_reference};
 use crate::config::{Document, Format, ValidConfig};
 use crate::diag::{Code, Diagnostic, Report, file_name};
 
@@ -150,16 +150,14 @@ fn referenced_schemas(
         let Some(url) = entry.get("url").and_then(Value::as_str) else {
             continue;
         };
-        let facts = if let Some(path) = file_url_path(url, base) {
-            // A missing file was reported by `missing_files`.
-            path.is_file()
-                .then(|| {
-                    let sub = identity_schema::validate_file(&path);
-                    let facts = sub.facts.clone();
-                    report.extend(sub.report);
-                    facts
-                })
-                .flatten()
+        let facts = if let Some(checked) = check_reference(url, base) {
+            // A file that may not be read was reported by `missing_files`.
+            checked.ok().and_then(|path| {
+                let sub = identity_schema::validate_referenced(&path);
+                let facts = sub.facts.clone();
+                report.extend(sub.report);
+                facts
+            })
         } else if let Some(payload) = url.strip_prefix("base64://") {
             inline_schema(payload, name, &url_pointer, report)
         } else {
@@ -206,21 +204,45 @@ fn inline_schema(
     inner.facts
 }
 
-/// `file://` references (schemas, templates, Jsonnet bodies) that do not resolve to a file.
+/// `file://` references (schemas, templates, Jsonnet bodies) that do not resolve to a
+/// regular file inside the config's tree.
 fn missing_files(config: &Value, base: &Path, name: &str) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     walk_strings(config, &mut Vec::new(), &mut |path, text| {
-        if let Some(file) = file_url_path(text, base).filter(|p| !p.is_file()) {
-            found.push(
+        let Some(Err(error)) = check_reference(text, base) else {
+            return;
+        };
+        let diag = match error {
+            SourceError::OutsideTree { path: file, root, .. } => Diagnostic::new(
+                Code::ReferenceOutsideTree,
+                name,
+                pointer(path),
+                format!(
+                    "`{text}` resolves to {}, outside the config's tree {}; it was not read",
+                    file.display(),
+                    root.display()
+                ),
+            )
+            .with_help("file:// references stay in the config's directory (or its git repository); pass --allow-outside PATH to allow another"),
+            SourceError::File { path: file, source, .. }
+                if source.kind() == std::io::ErrorKind::NotFound =>
+            {
                 Diagnostic::new(
                     Code::ReferencedFileMissing,
                     name,
                     pointer(path),
                     format!("`{text}` does not exist (looked for {})", file.display()),
                 )
-                .with_help("file:// paths are relative to the config file"),
-            );
-        }
+                .with_help("file:// paths are relative to the config file")
+            }
+            other => Diagnostic::new(
+                Code::ReferencedFileMissing,
+                name,
+                pointer(path),
+                other.to_string(),
+            ),
+        };
+        found.push(diag);
     });
     found
 }

@@ -17,12 +17,41 @@ pub enum SchemaKind {
     Identity,
 }
 
+/// At most the first line of `text`, cut at 80 characters: all that a diagnostic
+/// quotes of a file that is not what it should be (it may be any file a config
+/// pointed at, a `.env` with secrets on its later lines).
+pub fn excerpt(text: &str) -> String {
+    let line = text.lines().next().unwrap_or_default();
+    let line = line.split("\\n").next().unwrap_or_default();
+    match line.char_indices().nth(80) {
+        Some((i, _)) => format!("{}…", &line[..i]),
+        None if line.len() < text.trim_end().len() => format!("{line}…"),
+        None => line.to_string(),
+    }
+}
+
+/// A JSON Schema error's message with the value it quotes cut to an [`excerpt`].
+pub fn excerpted_error(error: &jsonschema::ValidationError<'_>) -> String {
+    let message = error.to_string();
+    let instance = error.instance().to_string();
+    let short = excerpt(&instance);
+    if short == instance {
+        message
+    } else {
+        message.replace(&instance, &short)
+    }
+}
+
 /// The diagnostic for a file that could not be loaded: unreadable, or a syntax error
 /// (reported as `syntax`) at the parser's line and column.
 pub fn load_diagnostic(error: &LoadError, file: &str, syntax: Code) -> Diagnostic {
     let message = error.to_string();
     // The message names the file already; the diagnostic shows it on its own line.
-    let message = message.replacen(&format!("`{file}` "), "", 1);
+    // An unreadable file keeps its name in the message: it is the point.
+    let message = match error {
+        LoadError::Read { .. } | LoadError::TooLarge { .. } | LoadError::NotText { .. } => message,
+        _ => message.replacen(&format!("`{file}` "), "", 1),
+    };
     match error {
         LoadError::Syntax { line, column, .. } if *line > 0 => {
             Diagnostic::new(syntax, file, "", message).at(Some(Location {
@@ -175,6 +204,16 @@ mod tests {
     use super::*;
     use crate::schema::shipped::ConfigValidator;
     use serde_json::json;
+
+    #[test]
+    fn an_excerpt_is_the_first_line_cut_at_80_characters() {
+        assert_eq!(excerpt("short"), "short");
+        assert_eq!(excerpt("A=1\nSECRET=2\n"), "A=1…");
+        assert_eq!(excerpt("\"A=1\\nSECRET=2\""), "\"A=1…");
+        let long = "x".repeat(100);
+        assert_eq!(excerpt(&long), format!("{}…", "x".repeat(80)));
+    }
+
     #[test]
     fn unknown_keys_get_a_did_you_mean() {
         let config = json!({"courier": {"smpt": {}}});

@@ -134,12 +134,24 @@ fn compile(text: &str, path: &Path) -> Result<CompiledSchema, String> {
 impl CompiledSchema {
     /// Compiles a parsed identity schema; see [`compile`].
     pub fn new(raw: Value) -> Result<CompiledSchema, String> {
+        if !raw.is_object() && !raw.is_boolean() {
+            // The file may be anything a config pointed at: it is not quoted.
+            return Err(format!(
+                "not a valid JSON Schema: a schema is a mapping (or a boolean), found {}",
+                crate::config::kind_name(&raw)
+            ));
+        }
         let validator = jsonschema::draft7::options()
             .should_validate_formats(true)
             .with_format("tel", is_phone_number)
             .with_format("no-validate", |_: &str| true)
             .build(&raw)
-            .map_err(|e| format!("not a valid JSON Schema: {e}"))?;
+            .map_err(|e| {
+                format!(
+                    "not a valid JSON Schema: {}",
+                    super::diagnostics::excerpted_error(&e)
+                )
+            })?;
         let model = IdentityModel::parse(&raw);
         if let Some(problem) = model.problems.first() {
             return Err(problem.to_string());

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::diagnostics::load_diagnostic;
+use super::diagnostics::{excerpt, excerpted_error, load_diagnostic};
 use super::identity_model::{IdentityModel, ModelProblem, SchemaNode, Via, ViaSpec};
 use super::shipped::meta_validator;
 use crate::config::{Format, parse_value, read_text};
@@ -73,6 +73,28 @@ pub fn validate_file(path: &Path) -> Checked {
     }
 }
 
+/// Validates an identity schema a config references. The config may come from
+/// someone we do not trust and point at any file of its tree (a `.env`): when the
+/// file is not a schema, diagnostics quote at most its first line, cut at 80
+/// characters.
+pub fn validate_referenced(path: &Path) -> Checked {
+    let mut checked = validate_file(path);
+    let not_a_schema = checked.facts.is_none()
+        || checked
+            .report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::SchemaMetaInvalid && d.pointer.is_empty());
+    if not_a_schema {
+        let name = file_name(path);
+        if let Some(text) = checked.report.sources.get(&name) {
+            let first = excerpt(text);
+            checked.report.sources.add(&name, first);
+        }
+    }
+    checked
+}
+
 /// Validates identity schema text; `name` is the file name diagnostics carry.
 pub fn validate_text(text: &str, path: &Path, name: &str) -> Checked {
     let mut report = Report {
@@ -100,17 +122,30 @@ pub fn validate_text(text: &str, path: &Path, name: &str) -> Checked {
 
 /// Every problem of a parsed identity schema, and its facts.
 pub fn check(schema: &Value, name: &str) -> (Vec<Diagnostic>, SchemaFacts) {
-    let mut diags: Vec<Diagnostic> = meta_validator()
-        .iter_errors(schema)
-        .map(|e| {
-            Diagnostic::new(
-                Code::SchemaMetaInvalid,
-                name,
-                e.instance_path().to_string(),
-                format!("not a valid draft-07 schema: {e}"),
-            )
-        })
-        .collect();
+    let mut diags: Vec<Diagnostic> = if schema.is_object() || schema.is_boolean() {
+        meta_validator()
+            .iter_errors(schema)
+            .map(|e| {
+                Diagnostic::new(
+                    Code::SchemaMetaInvalid,
+                    name,
+                    e.instance_path().to_string(),
+                    format!("not a valid draft-07 schema: {}", excerpted_error(&e)),
+                )
+            })
+            .collect()
+    } else {
+        // The whole file is the offending value: it is not quoted.
+        vec![Diagnostic::new(
+            Code::SchemaMetaInvalid,
+            name,
+            "",
+            format!(
+                "not a valid draft-07 schema: a schema is a mapping (or a boolean), found {}",
+                crate::config::kind_name(schema)
+            ),
+        )]
+    };
     let model = IdentityModel::parse(schema);
     walk(&model, name, &mut diags);
     (diags, SchemaFacts::of(&model))

@@ -127,15 +127,36 @@ const SQLITE_PRAGMAS: &[&str] = &[
     "PRAGMA busy_timeout = 10000",
 ];
 
+/// Creates a new SQLite database file (and its directory) private to its owner:
+/// it holds the courier's outbox, codes included. SQLite gives the `-wal` and `-shm`
+/// files the database's mode. An existing database keeps the mode it has.
+fn create_private(path: &std::path::Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(parent)?;
+    }
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+    {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
 impl Store {
     /// Connects, applies pending migrations and returns the store.
     pub async fn open(dsn: &Dsn) -> Result<Store, StoreError> {
         sqlx::any::install_default_drivers();
         let store = match dsn {
             Dsn::Sqlite(path) => {
-                if let Some(parent) = path.parent() {
-                    std::fs::create_dir_all(parent).map_err(sqlx::Error::Io)?;
-                }
+                create_private(path).map_err(sqlx::Error::Io)?;
                 Store::connect(&dsn.url(), Backend::Sqlite, 1).await?
             }
             Dsn::Postgres(url) => Store::connect(url, Backend::Postgres, 8).await?,

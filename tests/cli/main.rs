@@ -15,6 +15,7 @@ mod fixtures;
 mod flows;
 mod generated;
 mod get;
+mod hardening;
 mod help;
 mod lab;
 mod malformed;
