@@ -5,7 +5,8 @@ use serde_json::Value;
 
 use super::json::object;
 use super::model::{Flow, FlowState};
-use super::{Engine, EngineError, code};
+use super::ui::{self, UiText};
+use super::{Engine, EngineError, code, texts};
 use crate::courier::outbox;
 use crate::courier::template::{Channel, TemplateType};
 use crate::engine::identifier::Via;
@@ -17,6 +18,30 @@ pub(super) struct Target {
     pub address: String,
     pub via: Via,
     pub identity_id: Option<String>,
+}
+
+/// What became of a submitted code.
+#[derive(Debug)]
+pub(super) enum Claim {
+    /// It was the flow's, unused and unexpired: it is used now.
+    Claimed(CodeRecord),
+    /// Wrong, expired, or not this owner's.
+    Invalid,
+    /// Right, but used by another submission first.
+    AlreadyUsed,
+}
+
+impl Claim {
+    /// The claimed code, or the message the flow shows instead: `invalid` for
+    /// a wrong code, Kratos' generic "already used" (`ErrCodeAlreadyUsed`,
+    /// 4000001) for one consumed concurrently.
+    pub(super) fn or_message(self, invalid: UiText) -> Result<CodeRecord, UiText> {
+        match self {
+            Claim::Claimed(code) => Ok(code),
+            Claim::Invalid => Err(invalid),
+            Claim::AlreadyUsed => Err(ui::error(texts::GENERIC, texts::CODE_ALREADY_USED)),
+        }
+    }
 }
 
 /// Whether a submission carries a code (an empty one is a missing field, not a try).
@@ -94,22 +119,30 @@ impl Engine {
 
     /// Uses the code of a flow that `submitted` is, if `owner` may use it and it
     /// is unexpired and unused: checked under every secret, so rotating secrets
-    /// does not void codes in flight. None for a wrong, expired or used code
-    /// (Kratos gives one answer for all three).
+    /// does not void codes in flight. A wrong or expired code is `Invalid`
+    /// (Kratos gives one answer for both); a right code that a concurrent
+    /// submission consumed first is `AlreadyUsed`.
     pub(super) async fn claim_code(
         &self,
         tx: &Tx,
         flow_id: &str,
         submitted: &str,
         owner: CodeOwner<'_>,
-    ) -> Result<Option<CodeRecord>, EngineError> {
+    ) -> Result<Claim, EngineError> {
         let hashes: Vec<String> = self
             .inner
             .secrets
             .iter()
             .map(|secret| code::hash(submitted, secret))
             .collect();
-        Ok(store::claim_code(tx, flow_id, &hashes, owner, self.now()).await?)
+        let now = self.now();
+        if let Some(code) = store::claim_code(tx, flow_id, &hashes, owner, now).await? {
+            return Ok(Claim::Claimed(code));
+        }
+        if store::code_was_used(tx, flow_id, &hashes, now).await? {
+            return Ok(Claim::AlreadyUsed);
+        }
+        Ok(Claim::Invalid)
     }
 
     fn signing_secret(&self) -> &[u8] {

@@ -159,24 +159,29 @@ impl Engine {
         if submitted.is_empty() {
             return self.refuse_field(tx, flow, "code", ui::missing("code"));
         }
-        if self.over_submission_limit(&flow) {
-            let message = ui::error(texts::GENERIC, texts::TOO_MANY_ATTEMPTS);
-            return self.refuse(tx, flow, message);
-        }
         let identifier = submission
             .identifier
             .clone()
             .or_else(|| flow.context["identifier"].as_str().map(str::to_string))
             .unwrap_or_default();
         let Some(mut account) = self.find_code_account(tx, &identifier).await? else {
+            // Kratos counts a submission only once the account was found.
+            store::uncount_submission(tx, &flow.id);
+            flow.submit_count -= 1;
             let (id, text) = texts::NO_CODE_ACCOUNT;
             return self.refuse(tx, flow, ui::error(id, text));
         };
+        if self.over_submission_limit(&flow) {
+            let message = ui::error(texts::GENERIC, texts::TOO_MANY_ATTEMPTS);
+            return self.refuse(tx, flow, message);
+        }
         let identity = account.identity.clone();
         let owner = CodeOwner::Identity(&identity.id);
-        let Some(code) = self.claim_code(tx, &flow.id, submitted, owner).await? else {
-            let (id, text) = texts::LOGIN_CODE_INVALID;
-            return self.refuse(tx, flow, ui::error(id, text));
+        let claim = self.claim_code(tx, &flow.id, submitted, owner).await?;
+        let (id, text) = texts::LOGIN_CODE_INVALID;
+        let code = match claim.or_message(ui::error(id, text)) {
+            Ok(code) => code,
+            Err(message) => return self.refuse(tx, flow, message),
         };
         let now = self.now();
         // Most logins are through an address verified before: no write then.

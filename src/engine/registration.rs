@@ -198,9 +198,11 @@ impl Engine {
             .map(|a| a.value.clone())
             .collect();
         let owner = CodeOwner::Addresses(&addresses);
-        let Some(code) = self.claim_code(tx, &flow.id, submitted, owner).await? else {
-            let (id, text) = texts::REGISTRATION_CODE_INVALID;
-            return self.refuse(tx, flow, ui::error(id, text));
+        let claim = self.claim_code(tx, &flow.id, submitted, owner).await?;
+        let (id, text) = texts::REGISTRATION_CODE_INVALID;
+        let code = match claim.or_message(ui::error(id, text)) {
+            Ok(code) => code,
+            Err(message) => return self.refuse(tx, flow, message),
         };
         let proven = Address {
             via: Via::parse(&code.via),

@@ -47,6 +47,8 @@ pub const VERIFICATION_SMS_SENT: (u32, &str) = (
 pub const PHONE_VERIFIED: (u32, &str) = (1080005, "You successfully verified your phone number.");
 /// Generic error id; the text is the reason.
 pub const GENERIC: u32 = 4000001;
+/// A right code that another submission used first (`ErrCodeAlreadyUsed`).
+pub const CODE_ALREADY_USED: &str = "The code was already used. Please request another code.";
 /// Too many code submissions.
 pub const TOO_MANY_ATTEMPTS: &str =
     "The request was submitted too often. Please request another code.";

@@ -269,12 +269,13 @@ impl Engine {
             let replacement = self.replace_verification(tx, &flow, message).await?;
             return Ok(Outcome::Replaced { flow: replacement });
         }
-        let claimed = self
+        let claim = self
             .claim_code(tx, &flow.id, submitted, CodeOwner::Any)
             .await?;
-        let Some(code) = claimed else {
-            let (id, text) = texts::VERIFICATION_CODE_INVALID;
-            return self.refuse(tx, flow, ui::error(id, text));
+        let (id, text) = texts::VERIFICATION_CODE_INVALID;
+        let code = match claim.or_message(ui::error(id, text)) {
+            Ok(code) => code,
+            Err(message) => return self.refuse(tx, flow, message),
         };
         let now = self.now();
         if let Some(identity_id) = &code.identity_id {

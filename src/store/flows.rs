@@ -245,3 +245,37 @@ pub(crate) async fn claim_code(
     let rows = statement.fetch_all(tx).await?;
     rows.first().map(code_from).transpose()
 }
+
+/// Whether one of `hashes` is a code of the flow that was used already (and
+/// has not expired): asked only after [`claim_code`] found nothing, so that a
+/// code a concurrent submission consumed gets Kratos' "already used" answer.
+pub(crate) async fn code_was_used(
+    tx: &Tx,
+    flow_id: &str,
+    hashes: &[String],
+    now: i64,
+) -> Result<bool> {
+    if hashes.is_empty() {
+        return Ok(false);
+    }
+    let sql = format!(
+        "SELECT 1 FROM codes WHERE flow_id = $1 AND used_at IS NOT NULL AND expires_at > $2 \
+         AND code_hmac IN ({})",
+        placeholder_list(3, hashes.len())
+    );
+    let mut statement = Statement::built(sql).bind(flow_id).bind(now);
+    for hash in hashes {
+        statement = statement.bind(hash.as_str());
+    }
+    Ok(statement.fetch_optional(tx).await?.is_some())
+}
+
+/// Takes back a counted code submission (Kratos counts only after the
+/// account was found).
+pub(crate) fn uncount_submission(tx: &Tx, flow_id: &str) {
+    Statement::new(
+        "UPDATE flows SET submit_count = submit_count - 1 WHERE id = $1 AND submit_count > 0",
+    )
+    .bind(flow_id)
+    .defer(tx);
+}

@@ -463,3 +463,99 @@ async fn identities_and_sessions_have_the_fields_of_their_kratos_models() {
     identifiers.sort_unstable();
     assert_eq!(identifiers, ["+16453331111", "ada@example.com"]);
 }
+
+/// A right code that another submission used first gets Kratos' generic
+/// "already used" answer (persister_code.go `useOneTimeCode`: the guarded
+/// UPDATE changed no row → `ErrCodeAlreadyUsed`, shown as 4000001), not the
+/// "invalid code" one; concurrent submissions never see 4010008.
+#[tokio::test]
+async fn a_code_used_by_another_submission_is_already_used() {
+    for backend in backends() {
+        let lab = Lab::new(backend).await;
+        let engine = lab.engine().await;
+        register(
+            &engine,
+            &api(),
+            json!({ "email": "ada@example.com", "phone": "+16453331111" }),
+        )
+        .await;
+        let flow = engine.create_login_flow(&api()).await.expect("flow");
+        let flow_id = id(&flow);
+        let mut submission = LoginSubmission {
+            identifier: Some("ada@example.com".into()),
+            ..LoginSubmission::default()
+        };
+        shown(
+            engine
+                .submit_login(&flow_id, &submission)
+                .await
+                .expect("send"),
+        );
+        let code = code_of(&engine, &flow_id).await;
+        // What a concurrent winner leaves behind, without completing the flow.
+        let used = lab
+            .sql("UPDATE codes SET used_at = 1 WHERE flow_id = $1", &flow_id)
+            .await;
+        assert_eq!(used, 1, "{backend:?}");
+        submission.code = Some(code);
+        let refused = shown(
+            engine
+                .submit_login(&flow_id, &submission)
+                .await
+                .expect("submit"),
+        );
+        let message = &refused["ui"]["messages"][0];
+        assert_eq!(message["id"], 4000001, "{backend:?}: {refused}");
+        assert_eq!(
+            message["text"],
+            "The code was already used. Please request another code."
+        );
+        assert_eq!(message["context"]["reason"], message["text"]);
+    }
+}
+
+/// Kratos increments the submission count inside `UseLoginCode`, after the
+/// account was found: submissions for an account that is gone never reach
+/// the limit (they keep answering 4000035).
+#[tokio::test]
+async fn a_submission_is_counted_only_once_the_account_is_found() {
+    for backend in backends() {
+        let lab = Lab::new(backend).await;
+        let engine = lab.engine().await;
+        let done = register(
+            &engine,
+            &api(),
+            json!({ "email": "ada@example.com", "phone": "+16453331111" }),
+        )
+        .await;
+        let flow = engine.create_login_flow(&api()).await.expect("flow");
+        let flow_id = id(&flow);
+        let mut submission = LoginSubmission {
+            identifier: Some("ada@example.com".into()),
+            ..LoginSubmission::default()
+        };
+        shown(
+            engine
+                .submit_login(&flow_id, &submission)
+                .await
+                .expect("send"),
+        );
+        engine
+            .delete_identity(&done.identity.id)
+            .await
+            .expect("delete");
+        submission.code = Some("123456".into());
+        for attempt in 0..8 {
+            let refused = shown(
+                engine
+                    .submit_login(&flow_id, &submission)
+                    .await
+                    .expect("submit"),
+            );
+            assert_eq!(
+                refused["ui"]["messages"][0]["id"], 4000035,
+                "{backend:?}: attempt {attempt}: {refused}"
+            );
+        }
+    }
+}
