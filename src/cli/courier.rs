@@ -2,11 +2,12 @@
 //! local outbox and the worker that empties it.
 
 use clap::{Args, ValueEnum};
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::json;
 
 use super::engine::{self, Opened, Page};
 use super::{Context, Failure, ProjectFlag, output};
-use crate::courier::outbox::{DispatchRecord, MessageFilter, MessageRecord};
+use crate::courier::outbox::{CourierMessage, DispatchRecord, MessageFilter, MessageRecord};
 use crate::courier::worker::PassReport;
 use crate::time::clock::rfc3339_ms;
 
@@ -95,8 +96,14 @@ pub(super) fn list(args: ListArgs) -> Result<(), Failure> {
         .map_err(Failure::op)?;
     match args.format {
         MessageFormat::Json => {
-            let list: Vec<Value> = messages.iter().map(|m| message_json(m, None)).collect();
-            output::emit_json(&json!({ "version": 1, "messages": list }))
+            let messages = messages
+                .iter()
+                .map(|m| CourierMessage::new(m, None))
+                .collect();
+            emit(&MessagesOutput {
+                version: 1,
+                messages,
+            })
         }
         MessageFormat::Table => output::emit(&table(&messages)),
     }
@@ -106,9 +113,10 @@ pub(super) fn list(args: ListArgs) -> Result<(), Failure> {
 pub(super) fn get(args: GetArgs) -> Result<(), Failure> {
     let opened = engine::open(&args.project)?;
     let (message, dispatches) = load(&opened, &args.id)?;
-    output::emit_json(
-        &json!({ "version": 1, "message": message_json(&message, Some(&dispatches)) }),
-    )
+    emit(&MessageOutput {
+        version: 1,
+        message: CourierMessage::new(&message, Some(&dispatches)),
+    })
 }
 
 fn load(opened: &Opened, id: &str) -> Result<(MessageRecord, Vec<DispatchRecord>), Failure> {
@@ -177,40 +185,24 @@ async fn shutdown_signal() {
     }
 }
 
-/// A message as Kratos' admin API shows it (reference D.1).
-pub(super) fn message_json(
-    message: &MessageRecord,
-    dispatches: Option<&[DispatchRecord]>,
-) -> Value {
-    let mut out = json!({
-        "id": message.id,
-        "status": message.status,
-        "type": message.message_type,
-        "channel": message.channel,
-        "recipient": message.recipient,
-        "subject": message.subject,
-        "body": message.body,
-        "template_type": message.template_type,
-        "send_count": message.send_count,
-        "created_at": rfc3339_ms(message.created_at),
-        "updated_at": rfc3339_ms(message.updated_at),
-    });
-    if let Some(dispatches) = dispatches {
-        out["dispatches"] = dispatches
-            .iter()
-            .map(|d| {
-                json!({
-                    "id": d.id,
-                    "message_id": d.message_id,
-                    "status": d.status,
-                    "error": d.error.as_ref().map(|e| json!({ "message": e })),
-                    "created_at": rfc3339_ms(d.created_at),
-                    "updated_at": rfc3339_ms(d.created_at),
-                })
-            })
-            .collect();
-    }
-    out
+/// `list courier-messages --format json`: versioned.
+#[derive(Debug, Serialize)]
+struct MessagesOutput {
+    version: u32,
+    messages: Vec<CourierMessage>,
+}
+
+/// `get courier-message`: versioned.
+#[derive(Debug, Serialize)]
+struct MessageOutput {
+    version: u32,
+    message: CourierMessage,
+}
+
+fn emit(output: &impl Serialize) -> Result<(), Failure> {
+    let value = serde_json::to_value(output)
+        .map_err(|e| Failure::op(format!("cannot show the message: {e}")))?;
+    output::emit_json(&value)
 }
 
 fn table(messages: &[MessageRecord]) -> String {

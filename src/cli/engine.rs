@@ -8,10 +8,11 @@ use std::time::Duration;
 use serde_json::Value;
 
 use super::{Failure, ProjectArg, ProjectFlag, identity_config, output, target};
-use crate::config::{Document, ValidConfig};
+use crate::config::Document;
 use crate::courier::outbox::{MessageFilter, MessageRecord};
-use crate::courier::worker::{Courier, WorkerSettings};
+use crate::courier::worker::Courier;
 use crate::engine::Engine;
+use crate::protocol::project::Project;
 
 /// How long a command waits for the courier after a step before leaving
 /// undelivered messages queued (SMTP and HTTP time out after 10 s each).
@@ -75,22 +76,15 @@ pub(super) fn open(project: &ProjectFlag) -> Result<Opened, Failure> {
         .enable_all()
         .build()
         .map_err(Failure::op)?;
-    let engine = runtime
-        .block_on(Engine::open(&config))
+    let Project { engine, courier } = runtime
+        .block_on(crate::protocol::project::open(&config, lease()?))
         .map_err(Failure::op)?;
-    let courier = courier_for(&engine, &config)?;
     Ok(Opened {
         runtime,
         engine,
         courier,
         path,
     })
-}
-
-/// The courier of an engine, with the config's worker settings.
-pub(super) fn courier_for(engine: &Engine, config: &ValidConfig) -> Result<Courier, Failure> {
-    let worker = WorkerSettings::from_model(&config.model().courier, lease()?);
-    engine.courier(config, worker).map_err(Failure::op)
 }
 
 /// `OTPCTL_COURIER_LEASE` (a duration such as `30s`): how long a message taken

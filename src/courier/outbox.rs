@@ -9,6 +9,7 @@ use serde_json::Value;
 use super::template::{Channel, TemplateError, TemplateType, Templates};
 use crate::store::outbox;
 use crate::store::{self, StoreError, Tx};
+use crate::time::format::rfc3339_millis;
 
 pub use crate::store::outbox::{DispatchRecord, MessageFilter, MessageRecord};
 
@@ -69,4 +70,96 @@ pub fn compose(
         created_at: now,
         updated_at: now,
     })
+}
+
+/// A queued message as Kratos' admin API shows it (its `message` model,
+/// reference D.1): the template data stays out, as it holds the code in
+/// structured form.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct CourierMessage {
+    /// UUID.
+    pub id: String,
+    /// `queued`, `processing`, `sent` or `abandoned`.
+    pub status: String,
+    /// `email` or `sms`.
+    #[serde(rename = "type")]
+    pub message_type: String,
+    /// The channel id.
+    pub channel: String,
+    /// Where it goes.
+    pub recipient: String,
+    /// Its subject (emails).
+    pub subject: String,
+    /// Its text.
+    pub body: String,
+    /// The template it was rendered from.
+    pub template_type: String,
+    /// Delivery attempts so far.
+    pub send_count: i64,
+    /// Created.
+    pub created_at: String,
+    /// Last changed.
+    pub updated_at: String,
+    /// The delivery attempts, where asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dispatches: Option<Vec<Dispatch>>,
+}
+
+/// One delivery attempt (Kratos' `messageDispatch`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Dispatch {
+    /// UUID.
+    pub id: String,
+    /// The message.
+    pub message_id: String,
+    /// `success` or `failed`.
+    pub status: String,
+    /// Why it failed (scrubbed of codes and secrets).
+    pub error: Option<DispatchError>,
+    /// When.
+    pub created_at: String,
+    /// When (attempts are not changed after).
+    pub updated_at: String,
+}
+
+/// A failed attempt's reason.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct DispatchError {
+    /// The scrubbed reason.
+    pub message: String,
+}
+
+impl CourierMessage {
+    /// The message of a record, with its attempts if given.
+    pub fn new(message: &MessageRecord, dispatches: Option<&[DispatchRecord]>) -> CourierMessage {
+        CourierMessage {
+            id: message.id.clone(),
+            status: message.status.clone(),
+            message_type: message.message_type.clone(),
+            channel: message.channel.clone(),
+            recipient: message.recipient.clone(),
+            subject: message.subject.clone(),
+            body: message.body.clone(),
+            template_type: message.template_type.clone(),
+            send_count: message.send_count,
+            created_at: rfc3339_millis(message.created_at),
+            updated_at: rfc3339_millis(message.updated_at),
+            dispatches: dispatches.map(|list| list.iter().map(Dispatch::from).collect()),
+        }
+    }
+}
+
+impl From<&DispatchRecord> for Dispatch {
+    fn from(dispatch: &DispatchRecord) -> Dispatch {
+        Dispatch {
+            id: dispatch.id.clone(),
+            message_id: dispatch.message_id.clone(),
+            status: dispatch.status.clone(),
+            error: dispatch.error.as_ref().map(|message| DispatchError {
+                message: message.clone(),
+            }),
+            created_at: rfc3339_millis(dispatch.created_at),
+            updated_at: rfc3339_millis(dispatch.created_at),
+        }
+    }
 }

@@ -1,9 +1,10 @@
 //! Kratos' wire protocol over the engine: decoding what clients submit (JSON
-//! and form bodies), the answer to each outcome (status and body), and Kratos'
-//! error envelope. The CLI verbs and the HTTP server both speak through it.
+//! and form bodies), the answer to each outcome (status and body), Kratos'
+//! error envelope, and opening a project (engine and courier). The CLI verbs and the HTTP server both speak through it.
 
 pub mod answer;
 pub mod error;
+pub mod project;
 pub mod submission;
 
 pub use answer::{Answer, Body, unless_done};

@@ -281,3 +281,86 @@ fn a_refused_step_prints_kratos_answer_and_exits_1() {
         )
     );
 }
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MessagesOut {
+    version: u32,
+    messages: Vec<MessageRow>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MessageRow {
+    id: String,
+    status: String,
+    #[serde(rename = "type")]
+    message_type: String,
+    channel: String,
+    recipient: String,
+    subject: String,
+    body: String,
+    template_type: String,
+    send_count: i64,
+    created_at: String,
+    updated_at: String,
+    #[serde(default)]
+    dispatches: Option<Vec<Value>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IdentitiesOut {
+    version: u32,
+    identities: Vec<AdminIdentity>,
+}
+
+#[derive(Debug, Deserialize)]
+struct AdminIdentity {
+    id: String,
+    state: String,
+    organization_id: Option<String>,
+    verifiable_addresses: Vec<Value>,
+    credentials: std::collections::BTreeMap<String, Value>,
+}
+
+/// `list courier-messages`, `get courier-message` and `list identities` print
+/// versioned structs whose fields a script can rely on.
+#[test]
+fn the_listings_parse_back_into_their_contract() {
+    let world = world();
+    let out = world.run(&["register", "--trait", "email=ada@example.com", "--auto"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = world.run(&["list", "courier-messages", "--format", "json"]);
+    let list: MessagesOut =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(&out)));
+    assert_eq!(list.version, 1);
+    let first = list.messages.first().expect("a message");
+    assert_eq!(first.message_type, "email");
+    assert_eq!(first.channel, "email");
+    assert_eq!(first.recipient, "ada@example.com");
+    assert!(!first.subject.is_empty() && !first.body.is_empty());
+    assert!(
+        first.template_type.ends_with("_valid"),
+        "{}",
+        first.template_type
+    );
+    assert!(first.created_at.ends_with('Z') && first.updated_at.ends_with('Z'));
+    assert!(first.send_count >= 0 && !first.status.is_empty());
+    assert!(first.dispatches.is_none(), "only get shows the attempts");
+    let out = world.run(&["get", "courier-message", &first.id]);
+    let one: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(one["version"], 1);
+    assert_eq!(one["message"]["id"], first.id.as_str());
+    assert!(one["message"]["dispatches"].is_array(), "{one}");
+
+    let out = world.run(&["list", "identities", "--format", "json"]);
+    let identities: IdentitiesOut =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(&out)));
+    assert_eq!(identities.version, 1);
+    let identity = identities.identities.first().expect("an identity");
+    assert_eq!(identity.state, "active");
+    assert!(identity.organization_id.is_none() && !identity.id.is_empty());
+    assert_eq!(identity.verifiable_addresses.len(), 1);
+    assert!(identity.credentials.contains_key("code"));
+}
