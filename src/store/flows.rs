@@ -89,7 +89,7 @@ pub(crate) fn insert_flow(tx: &Tx, flow: &FlowRecord) {
 const FLOW_COLUMNS: &str = "id, kind, type, state, active, submit_count, request_url, return_to, \
      context, ui, issued_at, expires_at, updated_at";
 
-fn flow_from(row: &Row) -> Result<FlowRecord> {
+fn flow_from(mut row: Row) -> Result<FlowRecord> {
     Ok(FlowRecord {
         id: row.text("id")?,
         kind: row.text("kind")?,
@@ -99,7 +99,7 @@ fn flow_from(row: &Row) -> Result<FlowRecord> {
         submit_count: row.int("submit_count")?,
         request_url: row.text("request_url")?,
         return_to: row.opt_text("return_to")?,
-        context: json(row, "context")?,
+        context: json(&row, "context")?,
         ui: row.text("ui")?,
         issued_at: row.int("issued_at")?,
         expires_at: row.int("expires_at")?,
@@ -111,7 +111,7 @@ fn flow_from(row: &Row) -> Result<FlowRecord> {
 pub(crate) async fn get_flow(tx: &Tx, id: &str) -> Result<Option<FlowRecord>> {
     let sql = format!("SELECT {FLOW_COLUMNS} FROM flows WHERE id = $1");
     let row = Statement::built(sql).bind(id).fetch_optional(tx).await?;
-    row.as_ref().map(flow_from).transpose()
+    row.map(flow_from).transpose()
 }
 
 /// A flow by id, counting a code submission when it is a `kind` flow waiting for
@@ -132,7 +132,7 @@ pub(crate) async fn get_flow_counting_submission(
         .bind(kind)
         .fetch_optional(tx)
         .await?;
-    row.as_ref().map(flow_from).transpose()
+    row.map(flow_from).transpose()
 }
 
 /// Writes a flow's state, method, context and UI.
@@ -188,7 +188,7 @@ pub(crate) enum CodeOwner<'a> {
 const CODE_COLUMNS: &str =
     "id, flow_id, code_hmac, address, via, identity_id, issued_at, expires_at, used_at";
 
-fn code_from(row: &Row) -> Result<CodeRecord> {
+fn code_from(mut row: Row) -> Result<CodeRecord> {
     Ok(CodeRecord {
         id: row.text("id")?,
         flow_id: row.text("flow_id")?,
@@ -243,7 +243,7 @@ pub(crate) async fn claim_code(
         statement = statement.bind(arg);
     }
     let rows = statement.fetch_all(tx).await?;
-    rows.first().map(code_from).transpose()
+    rows.into_iter().next().map(code_from).transpose()
 }
 
 /// Whether one of `hashes` is a code of the flow that was used already (and

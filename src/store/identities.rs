@@ -133,7 +133,12 @@ fn insert_address(address: &AddressRecord) -> Statement {
 
 const IDENTITY_COLUMNS: &str = "i.id, i.schema_id, i.traits, i.state, i.recovery_addresses, i.metadata_public, i.created_at, i.updated_at";
 
-fn identity_from(row: &Row) -> Result<IdentityRecord> {
+fn identity_from(mut row: Row) -> Result<IdentityRecord> {
+    identity_columns(&mut row)
+}
+
+/// The identity columns of a row (other columns, as joined addresses, stay).
+fn identity_columns(row: &mut Row) -> Result<IdentityRecord> {
     Ok(IdentityRecord {
         id: row.text("id")?,
         schema_id: row.text("schema_id")?,
@@ -153,7 +158,7 @@ fn identity_from(row: &Row) -> Result<IdentityRecord> {
 pub(crate) async fn get_identity(tx: &Tx, id: &str) -> Result<Option<IdentityRecord>> {
     let sql = format!("SELECT {IDENTITY_COLUMNS} FROM identities i WHERE i.id = $1");
     let row = Statement::built(sql).bind(id).fetch_optional(tx).await?;
-    row.as_ref().map(identity_from).transpose()
+    row.map(identity_from).transpose()
 }
 
 /// Identities, oldest first.
@@ -170,7 +175,7 @@ pub(crate) async fn list_identities(
         .bind(offset)
         .fetch_all(tx)
         .await?;
-    rows.iter().map(identity_from).collect()
+    rows.into_iter().map(identity_from).collect()
 }
 
 /// Deletes an identity and everything hanging off it; false if there was none.
@@ -218,23 +223,23 @@ pub(crate) async fn find_by_identifier(
              WHERE type = $1 AND identifier IN ($2, $3) LIMIT 1) \
          ORDER BY a.created_at, a.value"
     );
-    let rows = Statement::built(sql)
+    let mut rows = Statement::built(sql)
         .bind(kind)
         .bind(first)
         .bind(second)
         .fetch_all(tx)
         .await?;
-    let Some(first_row) = rows.first() else {
+    let Some(first_row) = rows.first_mut() else {
         return Ok(None);
     };
-    let identity = identity_from(first_row)?;
     let credential = CredentialRecord {
         kind: kind.to_string(),
         config: json(first_row, "credential_config")?,
         identifiers: Vec::new(),
     };
+    let identity = identity_columns(first_row)?;
     let mut addresses = Vec::new();
-    for row in &rows {
+    for row in &mut rows {
         let Some(id) = row.opt_text("a_id")? else {
             continue;
         };
@@ -266,7 +271,7 @@ pub(crate) async fn credentials_of(tx: &Tx, identity_id: &str) -> Result<Vec<Cre
     .fetch_all(tx)
     .await?;
     let mut credentials = Vec::with_capacity(rows.len());
-    for row in &rows {
+    for mut row in rows {
         let kind = row.text("type")?;
         let identifiers = Statement::new(
             "SELECT identifier FROM identity_credential_identifiers \
@@ -276,12 +281,12 @@ pub(crate) async fn credentials_of(tx: &Tx, identity_id: &str) -> Result<Vec<Cre
         .bind(&kind)
         .fetch_all(tx)
         .await?
-        .iter()
-        .map(|r| r.text("identifier"))
+        .into_iter()
+        .map(|mut r| r.text("identifier"))
         .collect::<Result<Vec<_>>>()?;
         credentials.push(CredentialRecord {
             kind,
-            config: json(row, "config")?,
+            config: json(&row, "config")?,
             identifiers,
         });
     }
@@ -291,7 +296,7 @@ pub(crate) async fn credentials_of(tx: &Tx, identity_id: &str) -> Result<Vec<Cre
 const ADDRESS_COLUMNS: &str =
     "id, identity_id, via, value, verified, status, verified_at, created_at, updated_at";
 
-fn address_from(row: &Row) -> Result<AddressRecord> {
+fn address_from(mut row: Row) -> Result<AddressRecord> {
     Ok(AddressRecord {
         id: row.text("id")?,
         identity_id: row.text("identity_id")?,
@@ -315,7 +320,7 @@ pub(crate) async fn addresses_of(tx: &Tx, identity_id: &str) -> Result<Vec<Addre
         .bind(identity_id)
         .fetch_all(tx)
         .await?;
-    rows.iter().map(address_from).collect()
+    rows.into_iter().map(address_from).collect()
 }
 
 /// The verifiable address with one of `values` for `via`.
@@ -339,7 +344,7 @@ pub(crate) async fn find_address(
         .bind(second)
         .fetch_optional(tx)
         .await?;
-    row.as_ref().map(address_from).transpose()
+    row.map(address_from).transpose()
 }
 
 /// Marks an address verified (status `completed`); the verification time is kept

@@ -12,7 +12,7 @@ pub(crate) async fn get_meta(tx: &Tx, key: &str) -> Result<Option<String>> {
         .bind(key)
         .fetch_optional(tx)
         .await?;
-    row.as_ref().map(|r| r.text("value")).transpose()
+    row.map(|mut r| r.text("value")).transpose()
 }
 
 /// Stores a value unless the key exists, and returns the stored value (first

@@ -324,8 +324,8 @@ mod tests {
                 let rows = Statement::new("SELECT key FROM engine_meta ORDER BY key")
                     .fetch_all(&tx)
                     .await?;
-                rows.iter()
-                    .map(|r| r.text("key"))
+                rows.into_iter()
+                    .map(|mut r| r.text("key"))
                     .collect::<Result<Vec<_>, _>>()
             })
             .await

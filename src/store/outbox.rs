@@ -72,7 +72,7 @@ pub struct MessageFilter {
 const MESSAGE_COLUMNS: &str = "id, type, status, channel, recipient, subject, body, template_type, \
      template_data, flow_id, send_count, next_attempt_at, created_at, updated_at";
 
-fn message_from(row: &Row) -> Result<MessageRecord> {
+fn message_from(mut row: Row) -> Result<MessageRecord> {
     Ok(MessageRecord {
         id: row.text("id")?,
         message_type: row.text("type")?,
@@ -82,7 +82,7 @@ fn message_from(row: &Row) -> Result<MessageRecord> {
         subject: row.text("subject")?,
         body: row.text("body")?,
         template_type: row.text("template_type")?,
-        template_data: json(row, "template_data")?,
+        template_data: json(&row, "template_data")?,
         flow_id: row.opt_text("flow_id")?,
         send_count: row.int("send_count")?,
         next_attempt_at: row.int("next_attempt_at")?,
@@ -119,7 +119,7 @@ pub(crate) fn insert_message(tx: &Tx, message: &MessageRecord) {
 pub(crate) async fn get_message(tx: &Tx, id: &str) -> Result<Option<MessageRecord>> {
     let sql = format!("SELECT {MESSAGE_COLUMNS} FROM courier_messages WHERE id = $1");
     let row = Statement::built(sql).bind(id).fetch_optional(tx).await?;
-    row.as_ref().map(message_from).transpose()
+    row.map(message_from).transpose()
 }
 
 /// Messages matching a filter, newest first.
@@ -159,7 +159,7 @@ pub(crate) async fn list_messages(
         statement = statement.bind(value);
     }
     let rows = statement.bind(limit).bind(offset).fetch_all(tx).await?;
-    rows.iter().map(message_from).collect()
+    rows.into_iter().map(message_from).collect()
 }
 
 /// The dispatch attempts of a message, oldest first.
@@ -171,8 +171,8 @@ pub(crate) async fn dispatches_of(tx: &Tx, message_id: &str) -> Result<Vec<Dispa
     .bind(message_id)
     .fetch_all(tx)
     .await?;
-    rows.iter()
-        .map(|row| {
+    rows.into_iter()
+        .map(|mut row| {
             Ok(DispatchRecord {
                 id: row.text("id")?,
                 message_id: row.text("message_id")?,
@@ -217,7 +217,10 @@ pub(crate) async fn claim_due_messages(
         query = query.bind(*channel);
     }
     let rows = query.fetch_all(tx).await?;
-    let mut messages = rows.iter().map(message_from).collect::<Result<Vec<_>>>()?;
+    let mut messages = rows
+        .into_iter()
+        .map(message_from)
+        .collect::<Result<Vec<_>>>()?;
     messages.sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
     Ok(messages)
 }

@@ -11,9 +11,10 @@ use super::{StoreError, json_column};
 type Result<T> = std::result::Result<T, StoreError>;
 
 /// One column's value.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub enum Value {
     /// SQL NULL.
+    #[default]
     Null,
     /// An integer (every integer type).
     Int(i64),
@@ -61,17 +62,34 @@ impl Row {
     }
 
     /// A TEXT column.
-    pub fn text(&self, column: &str) -> Result<String> {
-        self.str(column).map(str::to_string)
+    pub fn text(&mut self, column: &str) -> Result<String> {
+        match self.take(column)? {
+            Value::Text(text) => Ok(text),
+            other => Err(mismatch(column, "TEXT", &other)),
+        }
     }
 
     /// A TEXT column that may be NULL.
-    pub fn opt_text(&self, column: &str) -> Result<Option<String>> {
-        match self.value(column)? {
+    pub fn opt_text(&mut self, column: &str) -> Result<Option<String>> {
+        match self.take(column)? {
             Value::Null => Ok(None),
-            Value::Text(text) => Ok(Some(text.clone())),
-            other => Err(mismatch(column, "TEXT", other)),
+            Value::Text(text) => Ok(Some(text)),
+            other => Err(mismatch(column, "TEXT", &other)),
         }
+    }
+
+    /// Moves a column's value out, leaving NULL: record constructors read each
+    /// column once, and moving saves a copy of every string.
+    fn take(&mut self, column: &str) -> Result<Value> {
+        let index = self
+            .columns
+            .iter()
+            .position(|name| name == column)
+            .ok_or_else(|| decode_error(column, "no such column"))?;
+        self.values
+            .get_mut(index)
+            .map(std::mem::take)
+            .ok_or_else(|| decode_error(column, "no such column"))
     }
 
     /// An integer column.
@@ -163,8 +181,9 @@ mod tests {
 
     #[test]
     fn columns_are_read_by_name_with_their_types() {
-        let row = row();
+        let mut row = row();
         assert_eq!(row.text("id").ok(), Some("a".to_string()));
+        assert_eq!(row.at(0), Some(&Value::Null), "a text column is moved out");
         assert_eq!(row.int("count").ok(), Some(3));
         assert_eq!(row.opt_int("gone").ok(), Some(None));
         assert_eq!(row.opt_text("gone").ok(), Some(None));
@@ -173,7 +192,7 @@ mod tests {
 
     #[test]
     fn a_wrong_type_or_name_is_an_error_naming_the_column() {
-        let row = row();
+        let mut row = row();
         let error = |result: Result<_>| result.err().map(|e: StoreError| e.to_string());
         let wrong = error(row.int("id").map(drop)).unwrap_or_default();
         assert!(wrong.contains("id") && wrong.contains("TEXT"), "{wrong}");

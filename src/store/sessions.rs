@@ -50,13 +50,13 @@ pub(crate) fn insert_session(tx: &Tx, session: &SessionRecord) {
     .defer(tx);
 }
 
-fn session_from(row: &Row) -> Result<SessionRecord> {
+fn session_from(mut row: Row) -> Result<SessionRecord> {
     Ok(SessionRecord {
         id: row.text("id")?,
         token: row.text("token")?,
         identity_id: row.text("identity_id")?,
         aal: row.text("aal")?,
-        authentication_methods: json(row, "authentication_methods")?,
+        authentication_methods: json(&row, "authentication_methods")?,
         active: row.int("active")? != 0,
         issued_at: row.int("issued_at")?,
         authenticated_at: row.int("authenticated_at")?,
@@ -71,5 +71,5 @@ const SESSION_COLUMNS: &str = "id, token, identity_id, aal, authentication_metho
 pub(crate) async fn session_by_token(tx: &Tx, token: &str) -> Result<Option<SessionRecord>> {
     let sql = format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE token = $1");
     let row = Statement::built(sql).bind(token).fetch_optional(tx).await?;
-    row.as_ref().map(session_from).transpose()
+    row.map(session_from).transpose()
 }

@@ -364,7 +364,8 @@ mod tests {
     }
 
     fn text(row: &Row, column: &str) -> String {
-        row.text(column).unwrap_or_else(|e| e.to_string())
+        row.str(column)
+            .map_or_else(|e| e.to_string(), str::to_string)
     }
 
     #[test]
