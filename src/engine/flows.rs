@@ -32,7 +32,7 @@ impl Engine {
         let id = store::new_row_id();
         let now = self.now();
         let request_url = request.request_url.clone().unwrap_or_else(|| {
-            self.public_url(&format!(
+            self.public_url(format_args!(
                 "self-service/{}/{}",
                 kind.as_str(),
                 request.flow_type.as_str()
@@ -59,7 +59,7 @@ impl Engine {
 
     /// `<public>/self-service/<kind>?flow=<id>`, where the UI posts to.
     fn action_url(&self, kind: FlowKind, id: &str) -> String {
-        self.public_url(&format!("self-service/{}?flow={id}", kind.as_str()))
+        self.public_url(format_args!("self-service/{}?flow={id}", kind.as_str()))
     }
 
     /// A UI container for the flow with new nodes; browser flows carry the
@@ -89,7 +89,17 @@ impl Engine {
     /// Writes a changed flow back, stamping it.
     pub(super) fn save_flow(&self, tx: &Tx, flow: &mut Flow) {
         flow.updated_at = self.now();
-        store::update_flow(tx, &flow.to_record());
+        store::update_flow(
+            tx,
+            store::FlowUpdate {
+                id: flow.id.clone(),
+                state: flow.state.as_str(),
+                active: flow.active.clone(),
+                context: flow.context.to_string(),
+                ui: flow.ui.to_text(),
+                updated_at: flow.updated_at,
+            },
+        );
     }
 
     /// A stored flow of `kind`, or an error naming what was found instead.

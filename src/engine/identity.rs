@@ -169,7 +169,7 @@ impl Engine {
         identity: &IdentityRecord,
         addresses: &[AddressRecord],
     ) -> Identity {
-        let schema_url = self.public_url(&format!(
+        let schema_url = self.public_url(format_args!(
             "schemas/{}",
             base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&identity.schema_id)
         ));

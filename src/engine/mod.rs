@@ -204,13 +204,17 @@ impl Engine {
         self.inner.clock.now_ms()
     }
 
-    /// `<public base URL>/<path>` without a doubled slash.
-    fn public_url(&self, path: &str) -> String {
-        format!(
-            "{}/{}",
-            self.inner.settings.public_base_url.trim_end_matches('/'),
-            path.trim_start_matches('/')
-        )
+    /// `<public base URL>/<path>`: `path` is written straight after the base
+    /// URL's slash, into one string (a flow makes several of these).
+    fn public_url(&self, path: std::fmt::Arguments<'_>) -> String {
+        use std::fmt::Write as _;
+        let base = self.inner.settings.public_base_url.trim_end_matches('/');
+        let mut url = String::with_capacity(base.len() + 64);
+        url.push_str(base);
+        url.push('/');
+        // Writing to a String cannot fail.
+        let _ = url.write_fmt(path);
+        url
     }
 }
 

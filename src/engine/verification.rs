@@ -398,7 +398,7 @@ impl Engine {
 
     /// The link in verification emails.
     fn verification_link(&self, flow_id: &str, code: &str) -> String {
-        self.public_url(&format!(
+        self.public_url(format_args!(
             "self-service/verification?code={code}&flow={flow_id}"
         ))
     }

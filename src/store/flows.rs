@@ -136,17 +136,34 @@ pub(crate) async fn get_flow_counting_submission(
 }
 
 /// Writes a flow's state, method, context and UI.
-pub(crate) fn update_flow(tx: &Tx, flow: &FlowRecord) {
+pub(crate) fn update_flow(tx: &Tx, flow: FlowUpdate) {
     Statement::new(
         "UPDATE flows SET state = $1, active = $2, context = $3, ui = $4, updated_at = $5 WHERE id = $6",
     )
-    .bind(&flow.state)
-    .bind(flow.active.as_deref())
-    .bind(flow.context.to_string())
-    .bind(flow.ui.clone())
+    .bind(flow.state)
+    .bind(flow.active)
+    .bind(flow.context)
+    .bind(flow.ui)
     .bind(flow.updated_at)
-    .bind(&flow.id)
+    .bind(flow.id)
     .defer(tx);
+}
+
+/// The columns a step changes, moved into the statement that writes them.
+#[derive(Debug)]
+pub(crate) struct FlowUpdate {
+    /// The flow.
+    pub id: String,
+    /// Its state.
+    pub state: &'static str,
+    /// Its method.
+    pub active: Option<String>,
+    /// Its context as JSON text.
+    pub context: String,
+    /// Its UI as JSON text.
+    pub ui: String,
+    /// Milliseconds since the epoch.
+    pub updated_at: i64,
 }
 
 /// Removes every code of a flow (a resend voids the older ones).
