@@ -157,7 +157,7 @@ impl Engine {
     /// request URL and its host, the payload, the code lifetime.
     pub(super) fn base_template_data(&self, flow: &Flow, target: &Target) -> Value {
         let minutes = self.settings().code.lifespan.as_secs() / 60;
-        let payload = flow.context.get("transient_payload").cloned();
+        let payload = flow.context.transient_payload.clone();
         let mut data = object([
             ("to", target.address.clone().into()),
             ("request_url", flow.request_url.clone().into()),

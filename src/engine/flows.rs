@@ -6,7 +6,9 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use super::model::{Flow, FlowKind, FlowRequest, FlowState, FlowType, FlowUi, Outcome};
+use super::model::{
+    Flow, FlowContext, FlowKind, FlowRequest, FlowState, FlowType, FlowUi, Outcome,
+};
 use super::ui::{self, Group, Input, TextKind, UiContainer, UiNode, UiText};
 use super::{Engine, EngineError, texts};
 use crate::store::{self, Tx};
@@ -47,7 +49,7 @@ impl Engine {
             submit_count: 0,
             request_url,
             return_to: request.return_to.clone(),
-            context: json!({}),
+            context: FlowContext::default(),
             ui: FlowUi::Built(UiContainer::new(String::new(), "POST", Vec::new())),
             issued_at: now,
             expires_at: now.saturating_add(duration_ms(lifespan)),
@@ -95,7 +97,7 @@ impl Engine {
                 id: flow.id.clone(),
                 state: flow.state.as_str(),
                 active: flow.active.clone(),
-                context: flow.context.to_string(),
+                context: flow.context.to_text(),
                 ui: flow.ui.to_text(),
                 updated_at: flow.updated_at,
             },

@@ -82,7 +82,7 @@ impl Engine {
             Prelude::Continue(flow) => flow,
         };
         if let Some(payload) = &submission.transient_payload {
-            flow.context["transient_payload"] = payload.clone();
+            flow.context.transient_payload = Some(payload.clone());
         }
         if submission.resend || flow.state == FlowState::ChooseMethod {
             return self.send_login_code(tx, flow, submission).await;
@@ -135,8 +135,8 @@ impl Engine {
         let normalized = normalize_gracefully(&lowercase_email(identifier));
         flow.state = FlowState::SentEmail;
         flow.active = Some("code".to_string());
-        flow.context["identifier"] = identifier.into();
-        flow.context["identity_id"] = identity.id.clone().into();
+        flow.context.identifier = Some(identifier.to_string());
+        flow.context.identity_id = Some(identity.id.clone());
         let mut container = self.rebuild_ui(&flow, self.login_nodes(Some(&normalized)));
         container.set_messages(vec![ui::label(texts::LOGIN_CODE_SENT)]);
         flow.ui = FlowUi::Built(container);
@@ -162,7 +162,7 @@ impl Engine {
         let identifier = submission
             .identifier
             .clone()
-            .or_else(|| flow.context["identifier"].as_str().map(str::to_string))
+            .or_else(|| flow.context.identifier.clone())
             .unwrap_or_default();
         let Some(mut account) = self.find_code_account(tx, &identifier).await? else {
             // Kratos counts a submission only once the account was found.

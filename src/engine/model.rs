@@ -163,6 +163,35 @@ impl FlowUi {
     }
 }
 
+/// What the engine keeps on a flow between steps; stored as JSON, typed so a
+/// step reads it without building a map.
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize, Serialize)]
+pub struct FlowContext {
+    /// Login: the identifier a code was sent for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identifier: Option<String>,
+    /// Login: the identity it belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity_id: Option<String>,
+    /// Registration: the traits a code was sent for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub traits: Option<Value>,
+    /// Verification: the address a code was sent to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// Passed through to templates and webhooks, and shown on the flow.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transient_payload: Option<Value>,
+}
+
+impl FlowContext {
+    /// The context as JSON text, for the store.
+    pub fn to_text(&self) -> String {
+        // Strings and JSON values always serialise.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
 /// A self-service flow.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Flow {
@@ -183,7 +212,7 @@ pub struct Flow {
     /// Where to go afterwards.
     pub return_to: Option<String>,
     /// Engine state not shown to clients, but `transient_payload`.
-    pub context: Value,
+    pub context: FlowContext,
     /// The form.
     pub ui: FlowUi,
     /// Milliseconds since the epoch.
@@ -212,7 +241,10 @@ impl Flow {
             submit_count: record.submit_count,
             request_url: record.request_url,
             return_to: record.return_to,
-            context: record.context,
+            context: serde_json::from_str(&record.context).map_err(|e| StoreError::Corrupt {
+                column: "context",
+                message: e.to_string(),
+            })?,
             ui: FlowUi::Stored(record.ui),
             issued_at: record.issued_at,
             expires_at: record.expires_at,
@@ -231,7 +263,7 @@ impl Flow {
             submit_count: self.submit_count,
             request_url: self.request_url.clone(),
             return_to: self.return_to.clone(),
-            context: self.context.clone(),
+            context: self.context.to_text(),
             ui: self.ui.to_text(),
             issued_at: self.issued_at,
             expires_at: self.expires_at,
@@ -290,7 +322,7 @@ impl Serialize for Flow {
             map.serialize_entry("requested_aal", "aal1")?;
             map.serialize_entry("organization_id", &Value::Null)?;
         }
-        if let Some(payload) = self.context.get("transient_payload") {
+        if let Some(payload) = &self.context.transient_payload {
             map.serialize_entry("transient_payload", payload)?;
         }
         map.end()

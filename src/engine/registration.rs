@@ -94,7 +94,7 @@ impl Engine {
             Prelude::Continue(flow) => flow,
         };
         if let Some(payload) = &submission.transient_payload {
-            flow.context["transient_payload"] = payload.clone();
+            flow.context.transient_payload = Some(payload.clone());
         }
         let Some(traits) = submission.traits.as_ref().filter(|t| !t.is_null()) else {
             return self.refuse(tx, flow, ui::missing("traits"));
@@ -159,7 +159,7 @@ impl Engine {
         .await?;
         flow.state = FlowState::SentEmail;
         flow.active = Some("code".to_string());
-        flow.context["traits"] = derived.traits.clone();
+        flow.context.traits = Some(derived.traits.clone());
         let mut container = self.rebuild_ui(&flow, self.registration_nodes(Some(traits)));
         container.set_messages(vec![ui::label(texts::REGISTRATION_CODE_SENT)]);
         flow.ui = FlowUi::Built(container);
@@ -188,7 +188,7 @@ impl Engine {
             let message = ui::error(texts::GENERIC, texts::TOO_MANY_ATTEMPTS);
             return self.refuse(tx, flow, message);
         }
-        if flow.context.get("traits") != Some(&derived.traits) {
+        if flow.context.traits.as_ref() != Some(&derived.traits) {
             let (id, text) = texts::TRAITS_MISMATCH;
             return self.refuse(tx, flow, ui::error(id, text));
         }

@@ -99,7 +99,7 @@ impl Engine {
             .load_flow(tx, FlowKind::Verification, flow_id, counting)
             .await?;
         if let Some(payload) = &submission.transient_payload {
-            flow.context["transient_payload"] = payload.clone();
+            flow.context.transient_payload = Some(payload.clone());
         }
         if self.is_expired(&flow) {
             let message = self.expired_message(&flow);
@@ -173,7 +173,7 @@ impl Engine {
             }
         }
         flow.state = FlowState::SentEmail;
-        flow.context["address"] = submitted.into();
+        flow.context.address = Some(submitted.to_string());
         let sent_ui = self.verification_sent_ui(&flow, submitted, via, StartedBy::Person);
         flow.ui = FlowUi::Built(sent_ui);
         self.save_flow(tx, &mut flow);
@@ -317,7 +317,7 @@ impl Engine {
         let mut flow = self.fresh_verification_flow(&request);
         let via = Via::parse(&address.via);
         flow.state = FlowState::SentEmail;
-        flow.context["address"] = address.value.clone().into();
+        flow.context.address = Some(address.value.clone());
         let sent_ui = self.verification_sent_ui(&flow, &address.value, via, StartedBy::Hook);
         flow.ui = FlowUi::Built(sent_ui);
         store::insert_flow(tx, &flow.to_record());

@@ -161,7 +161,7 @@ mod tests {
             submit_count: 0,
             request_url: "http://x/".into(),
             return_to: None,
-            context: serde_json::json!({}),
+            context: Default::default(),
             ui: FlowUi::Built(UiContainer::new("http://x/".into(), "POST", Vec::new())),
             issued_at: 0,
             expires_at: 0,

@@ -2,9 +2,7 @@
 //! Every function takes the step's [`Tx`]; writes whose result nobody needs
 //! are deferred (see [`Tx::defer`]).
 
-use serde_json::Value;
-
-use super::row::{Row, json, placeholder_list};
+use super::row::{Row, placeholder_list};
 use super::{Statement, StoreError, Tx};
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -28,8 +26,8 @@ pub(crate) struct FlowRecord {
     pub request_url: String,
     /// Where to go afterwards.
     pub return_to: Option<String>,
-    /// Engine state not shown to clients.
-    pub context: Value,
+    /// Engine state not shown to clients, as JSON text (the engine types it).
+    pub context: String,
     /// The uiContainer as JSON text (the engine types it).
     pub ui: String,
     /// Milliseconds since the epoch.
@@ -78,7 +76,7 @@ pub(crate) fn insert_flow(tx: &Tx, flow: &FlowRecord) {
     .bind(flow.submit_count)
     .bind(&flow.request_url)
     .bind(flow.return_to.as_deref())
-    .bind(flow.context.to_string())
+    .bind(flow.context.clone())
     .bind(flow.ui.clone())
     .bind(flow.issued_at)
     .bind(flow.expires_at)
@@ -99,7 +97,7 @@ fn flow_from(mut row: Row) -> Result<FlowRecord> {
         submit_count: row.int("submit_count")?,
         request_url: row.text("request_url")?,
         return_to: row.opt_text("return_to")?,
-        context: json(&row, "context")?,
+        context: row.text("context")?,
         ui: row.text("ui")?,
         issued_at: row.int("issued_at")?,
         expires_at: row.int("expires_at")?,
