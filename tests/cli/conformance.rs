@@ -67,6 +67,31 @@ async fn register(
     }
 }
 
+/// Registers ada (email and phone), starts a login and sends the code: the
+/// login flow's id, the submission that sent it, and ada's identity id.
+async fn ada_waiting_for_her_code(engine: &Engine) -> (String, LoginSubmission, String) {
+    let done = register(
+        engine,
+        &api(),
+        json!({ "email": "ada@example.com", "phone": "+16453331111" }),
+    )
+    .await;
+    let flow = engine.create_login_flow(&api()).await.expect("flow");
+    let flow_id = id(&flow);
+    let submission = LoginSubmission {
+        identifier: Some("ada@example.com".into()),
+        ..LoginSubmission::default()
+    };
+    let sent = shown(
+        engine
+            .submit_login(&flow_id, &submission)
+            .await
+            .expect("send"),
+    );
+    assert_eq!(sent["ui"]["messages"][0]["id"], 1010014);
+    (flow_id, submission, done.identity.id)
+}
+
 /// Browser login and registration flows carry a hidden, required `csrf_token`
 /// node from creation on (login/flow.go and registration/flow.go add it in
 /// `NewFlow`); api flows have none.
@@ -201,25 +226,7 @@ async fn a_refused_answer_replaces_earlier_messages_and_is_saved() {
     for backend in backends() {
         let lab = Lab::new(backend).await;
         let engine = lab.engine().await;
-        register(
-            &engine,
-            &api(),
-            json!({ "email": "ada@example.com", "phone": "+16453331111" }),
-        )
-        .await;
-        let flow = engine.create_login_flow(&api()).await.expect("flow");
-        let flow_id = id(&flow);
-        let mut submission = LoginSubmission {
-            identifier: Some("ada@example.com".into()),
-            ..LoginSubmission::default()
-        };
-        let sent = shown(
-            engine
-                .submit_login(&flow_id, &submission)
-                .await
-                .expect("send"),
-        );
-        assert_eq!(sent["ui"]["messages"][0]["id"], 1010014);
+        let (flow_id, mut submission, _) = ada_waiting_for_her_code(&engine).await;
         // An empty code is a missing field on the code node; the "sent" info goes.
         submission.code = Some(" ".into());
         let missing = shown(
@@ -473,24 +480,7 @@ async fn a_code_used_by_another_submission_is_already_used() {
     for backend in backends() {
         let lab = Lab::new(backend).await;
         let engine = lab.engine().await;
-        register(
-            &engine,
-            &api(),
-            json!({ "email": "ada@example.com", "phone": "+16453331111" }),
-        )
-        .await;
-        let flow = engine.create_login_flow(&api()).await.expect("flow");
-        let flow_id = id(&flow);
-        let mut submission = LoginSubmission {
-            identifier: Some("ada@example.com".into()),
-            ..LoginSubmission::default()
-        };
-        shown(
-            engine
-                .submit_login(&flow_id, &submission)
-                .await
-                .expect("send"),
-        );
+        let (flow_id, mut submission, _) = ada_waiting_for_her_code(&engine).await;
         let code = code_of(&engine, &flow_id).await;
         // What a concurrent winner leaves behind, without completing the flow.
         let used = lab
@@ -522,28 +512,8 @@ async fn a_submission_is_counted_only_once_the_account_is_found() {
     for backend in backends() {
         let lab = Lab::new(backend).await;
         let engine = lab.engine().await;
-        let done = register(
-            &engine,
-            &api(),
-            json!({ "email": "ada@example.com", "phone": "+16453331111" }),
-        )
-        .await;
-        let flow = engine.create_login_flow(&api()).await.expect("flow");
-        let flow_id = id(&flow);
-        let mut submission = LoginSubmission {
-            identifier: Some("ada@example.com".into()),
-            ..LoginSubmission::default()
-        };
-        shown(
-            engine
-                .submit_login(&flow_id, &submission)
-                .await
-                .expect("send"),
-        );
-        engine
-            .delete_identity(&done.identity.id)
-            .await
-            .expect("delete");
+        let (flow_id, mut submission, identity) = ada_waiting_for_her_code(&engine).await;
+        engine.delete_identity(&identity).await.expect("delete");
         submission.code = Some("123456".into());
         for attempt in 0..8 {
             let refused = shown(

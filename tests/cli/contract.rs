@@ -91,19 +91,7 @@ fn parse(out: &std::process::Output) -> StepOutput {
 fn world() -> World {
     let world = World::new();
     let id = world.project("email-sms");
-    for args in [
-        vec!["use", "project", id.as_str()],
-        vec![
-            "patch",
-            "identity-config",
-            "--yes",
-            "--add",
-            "/selfservice/methods/code/passwordless_enabled=true",
-        ],
-    ] {
-        let out = world.run(&args);
-        assert!(out.status.success(), "{}", stderr(&out));
-    }
+    world.use_passwordless(&id);
     world
 }
 

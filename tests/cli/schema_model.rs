@@ -29,20 +29,9 @@ fn traits_behind_ref_were_refused_with_no_identifier() {
     let id = world.project("email");
     let project_schema = world.config_of(&id).with_file_name("identity.schema.json");
     std::fs::copy(&schema, &project_schema).expect("copy the schema into the project");
-    for args in [
-        vec!["use", "project", id.as_str()],
-        vec![
-            "patch",
-            "identity-config",
-            "--yes",
-            "--add",
-            "/selfservice/methods/code/passwordless_enabled=true",
-        ],
-        vec!["validate", "identity-config"],
-    ] {
-        let out = world.run(&args);
-        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
-    }
+    world.use_passwordless(&id);
+    let out = world.run(&["validate", "identity-config"]);
+    assert!(out.status.success(), "{}", stderr(&out));
     let out = world.run(&[
         "register",
         "--traits",

@@ -96,6 +96,28 @@ impl World {
         json["project"]["id"].as_str().expect("id").to_string()
     }
 
+    /// Selects the project and turns passwordless login on, as the Ory guide's
+    /// first step does.
+    pub fn use_passwordless(&self, id: &str) {
+        for args in [
+            vec!["use", "project", id],
+            vec![
+                "patch",
+                "identity-config",
+                "--yes",
+                "--add",
+                "/selfservice/methods/code/passwordless_enabled=true",
+            ],
+        ] {
+            let out = self.run(&args);
+            assert!(
+                out.status.success(),
+                "{args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+
     /// The config file of a project.
     pub fn config_of(&self, id: &str) -> PathBuf {
         self.home()
