@@ -96,23 +96,7 @@ fn world() -> World {
 }
 
 fn code_of(world: &World, recipient: &str) -> String {
-    let out = world.run(&[
-        "list",
-        "courier-messages",
-        "--recipient",
-        recipient,
-        "--format",
-        "json",
-    ]);
-    let list: Value = serde_json::from_slice(&out.stdout).expect("json");
-    let body = list["messages"][0]["body"]
-        .as_str()
-        .expect("body")
-        .to_string();
-    body.split(|c: char| !c.is_ascii_digit())
-        .find(|w| w.len() == 6)
-        .expect("a code")
-        .to_string()
+    world.code_sent_to(recipient)
 }
 
 #[test]

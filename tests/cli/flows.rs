@@ -25,24 +25,8 @@ fn json_out(out: &std::process::Output) -> Value {
 }
 
 /// The code the newest outbox message to `recipient` carries, read the way a
-/// script reads it: `list courier-messages --format json`.
 fn code_from_outbox(world: &World, recipient: &str) -> String {
-    let list = json_out(&world.run(&[
-        "list",
-        "courier-messages",
-        "--recipient",
-        recipient,
-        "--format",
-        "json",
-    ]));
-    let body = list["messages"][0]["body"]
-        .as_str()
-        .expect("body")
-        .to_string();
-    body.split(|c: char| !c.is_ascii_digit())
-        .find(|w| w.len() == 6)
-        .expect("a six-digit code in the body")
-        .to_string()
+    world.code_sent_to(recipient)
 }
 
 #[test]

@@ -118,6 +118,30 @@ impl World {
         }
     }
 
+    /// The code in the newest outbox message to `recipient`, read the way a
+    /// script reads it: `list courier-messages --format json`.
+    pub fn code_sent_to(&self, recipient: &str) -> String {
+        let out = self.run(&[
+            "list",
+            "courier-messages",
+            "--recipient",
+            recipient,
+            "--format",
+            "json",
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        let body = list["messages"][0]["body"].as_str().expect("body");
+        body.split(|c: char| !c.is_ascii_digit())
+            .find(|w| w.len() == 6)
+            .expect("a six-digit code in the body")
+            .to_string()
+    }
+
     /// The config file of a project.
     pub fn config_of(&self, id: &str) -> PathBuf {
         self.home()
