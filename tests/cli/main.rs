@@ -28,5 +28,6 @@ mod schema_model;
 mod seed;
 mod servers;
 mod support;
+mod untrusted_eval;
 mod update;
 mod validate;
