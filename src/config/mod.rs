@@ -1,6 +1,7 @@
 //! Identity config files: load (YAML or JSON, source text kept), patch, merge, write atomically.
 
 mod edit;
+pub mod kratos_yaml;
 mod merge;
 pub mod patch;
 mod redact;
@@ -121,6 +122,23 @@ pub enum LoadError {
         path: String,
         /// The limit.
         limit: usize,
+    },
+    /// A YAML mapping gives the same key twice (Kratos' parser refuses that).
+    #[error(
+        "`{path}` gives the key `{key}` twice, at line {} column {} and at line {} column {} (Kratos refuses duplicate keys)",
+        first.0, first.1, second.0, second.1
+    )]
+    DuplicateKey {
+        /// The file.
+        path: String,
+        /// The key.
+        key: String,
+        /// The JSON pointer of the member.
+        pointer: String,
+        /// Line and column of the first occurrence.
+        first: (usize, usize),
+        /// Line and column of the second.
+        second: (usize, usize),
     },
     /// The top level is not a mapping/object.
     #[error("`{path}` must hold a mapping at the top level, found {found}")]
@@ -275,6 +293,17 @@ pub fn parse_value(path: &Path, format: Format, text: &str) -> Result<Value, Loa
         return Err(LoadError::TooDeep {
             path: name,
             limit: MAX_DEPTH,
+        });
+    }
+    if format == Format::Yaml
+        && let Some(dup) = kratos_yaml::first_duplicate_key(text)
+    {
+        return Err(LoadError::DuplicateKey {
+            path: name,
+            key: dup.key,
+            pointer: dup.pointer,
+            first: dup.first,
+            second: dup.second,
         });
     }
     Ok(value)

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::diagnostics::{SchemaKind, load_diagnostic, schema_error_diagnostics};
+use super::diagnostics::{SchemaKind, load_diagnostics, schema_error_diagnostics};
 use super::identity_schema::{self, SchemaFacts};
 use super::shipped::ConfigValidator;
 use super::sms::has_sms_channel;
@@ -63,7 +63,7 @@ pub fn validate_file_with(path: &Path, checks: &[ConfigCheck]) -> Report {
         }
         Err(e) => report
             .diagnostics
-            .push(load_diagnostic(&e, &name, Code::ConfigSyntax)),
+            .extend(load_diagnostics(&e, &name, Code::ConfigSyntax)),
     }
     report.locate_all();
     report
