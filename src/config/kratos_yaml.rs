@@ -39,13 +39,48 @@ enum Frame {
     },
 }
 
+/// More anchors than this are refused before the document is built: no Kratos
+/// config needs more than a handful, and 200,000 of them took seconds to resolve.
+pub const MAX_ANCHORS: usize = 1000;
+
+/// What the scan found wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A key given twice.
+    Duplicate(DuplicateKey),
+    /// More than [`MAX_ANCHORS`] anchors; the line and column of the one too many.
+    TooManyAnchors((usize, usize)),
+}
+
 /// The first key given twice in a mapping of `text`, or `None` (also when the text
 /// does not parse: the parser that reads it reports that). `<<` merge keys may repeat.
 pub fn first_duplicate_key(text: &str) -> Option<DuplicateKey> {
+    match scan(text) {
+        Some(Problem::Duplicate(dup)) => Some(dup),
+        _ => None,
+    }
+}
+
+/// The first problem of `text` as Kratos' reader sees it: a key given twice, or
+/// too many anchors. `None` also when the text does not parse.
+pub fn scan(text: &str) -> Option<Problem> {
     let mut stack: Vec<Frame> = Vec::new();
+    let mut anchors = 0usize;
     for event in Parser::new_from_str(text) {
         let (event, span) = event.ok()?;
         let at = (span.start.line(), span.start.col() + 1);
+        let anchor = match &event {
+            Event::Scalar(_, _, id, _)
+            | Event::SequenceStart(id, _)
+            | Event::MappingStart(id, _) => *id,
+            _ => 0,
+        };
+        if anchor > 0 {
+            anchors += 1;
+            if anchors > MAX_ANCHORS {
+                return Some(Problem::TooManyAnchors(at));
+            }
+        }
         match event {
             Event::DocumentStart(_) => stack.clear(),
             Event::MappingStart(..) | Event::SequenceStart(..) => {
@@ -78,12 +113,12 @@ pub fn first_duplicate_key(text: &str) -> Option<DuplicateKey> {
                     if !plain_merge {
                         if let Some(&first) = keys.get(value.as_ref()) {
                             let pointer = format!("{}/{}", pointer(&stack), escape(&value));
-                            return Some(DuplicateKey {
+                            return Some(Problem::Duplicate(DuplicateKey {
                                 key: value.into_owned(),
                                 pointer,
                                 first,
                                 second: at,
-                            });
+                            }));
                         }
                         keys.insert(value.to_string(), at);
                     }
@@ -292,6 +327,19 @@ mod tests {
         );
         // Quoting does not make another key.
         assert!(first_duplicate_key("'a': 1\na: 2\n").is_some());
+    }
+
+    #[test]
+    fn more_anchors_than_any_config_needs_are_refused() {
+        let many: String = (0..=MAX_ANCHORS)
+            .map(|i| format!("- &a{i} {i}\n"))
+            .collect();
+        assert_eq!(
+            scan(&format!("x:\n{many}")),
+            Some(Problem::TooManyAnchors((MAX_ANCHORS + 2, 3)))
+        );
+        let few: String = (0..10).map(|i| format!("k{i}: &a{i} {i}\n")).collect();
+        assert_eq!(scan(&few), None);
     }
 
     #[test]

@@ -279,6 +279,21 @@ pub fn parse_value(path: &Path, format: Format, text: &str) -> Result<Value, Loa
         column,
         message: strip_location(&message),
     };
+    // Anchors are counted before the document is built, so that a file of many
+    // thousands is refused at once (issue 14, item 6).
+    let problem = match format {
+        Format::Yaml => kratos_yaml::scan(text),
+        Format::Json => None,
+    };
+    if let Some(kratos_yaml::Problem::TooManyAnchors(place)) = problem {
+        return Err(syntax(
+            place,
+            format!(
+                "more than {} YAML anchors (no Kratos config needs that many)",
+                kratos_yaml::MAX_ANCHORS
+            ),
+        ));
+    }
     let value = match format {
         Format::Json => serde_json::from_str::<Value>(text)
             .map_err(|e| syntax(clamp_position(text, e.line(), e.column()), e.to_string()))?,
@@ -295,9 +310,7 @@ pub fn parse_value(path: &Path, format: Format, text: &str) -> Result<Value, Loa
             limit: MAX_DEPTH,
         });
     }
-    if format == Format::Yaml
-        && let Some(dup) = kratos_yaml::first_duplicate_key(text)
-    {
+    if let Some(kratos_yaml::Problem::Duplicate(dup)) = problem {
         return Err(LoadError::DuplicateKey {
             path: name,
             key: dup.key,
