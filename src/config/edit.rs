@@ -184,12 +184,12 @@ fn replay_yaml(text: &str, edits: &[Edit]) -> Result<String, PreserveError> {
     Ok(out)
 }
 
-/// The entries of the block mappings the replay has looked keys up in, by key:
-/// `yaml-edit` finds a key by comparing it with every entry in turn, which made
-/// thousands of edits to one large mapping quadratic. The handles stay valid while
-/// the tree is edited in place, but a node's identity (rowan's green pointer and
-/// offset) does not: after an edit, only the edited mapping's keys are kept (under
-/// its new identity), and the index is dropped whenever the text is parsed anew.
+/// The keys of the block mappings the replay has looked keys up in: whether a key
+/// is new is then known without `yaml-edit` comparing it with every entry, which
+/// is what lets runs of new keys be written in bulk. A node's identity (rowan's
+/// green pointer and offset) changes when it is edited: after an edit only the
+/// edited mapping's keys are kept (under its new identity), and the index is
+/// dropped whenever the text is parsed anew.
 #[derive(Default)]
 struct KeyIndex {
     maps: std::collections::HashMap<
@@ -217,8 +217,10 @@ impl KeyIndex {
         let keys = self.maps.entry(map.syntax().clone()).or_insert_with(|| {
             let mut keys = std::collections::HashMap::new();
             for entry in map.entries() {
+                // Only the key: a live handle on every entry of a large mapping
+                // makes rowan slower at each node it creates among them.
                 if let Some(YamlNode::Scalar(scalar)) = entry.key_node() {
-                    keys.entry(scalar.as_string()).or_insert(Some(entry));
+                    keys.entry(scalar.as_string()).or_insert(None);
                 }
             }
             keys
