@@ -67,7 +67,11 @@ pub(super) fn identity_config(args: ConfigArgs) -> Result<(), Failure> {
             .map(|t| target::config_path(&t.as_str().into()))
             .collect::<Result<_, _>>()?
     };
-    finish(validate_all(&paths, config::validate_file), &args.report)
+    let checks: &[config::ConfigCheck] = &[crate::courier::template::check_config];
+    finish(
+        validate_all(&paths, |p| config::validate_file_with(p, checks)),
+        &args.report,
+    )
 }
 
 pub(super) fn identity_schema(args: SchemaArgs) -> Result<(), Failure> {

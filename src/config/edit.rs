@@ -144,20 +144,312 @@ fn unsupported(path: &[Segment], reason: impl Into<String>) -> PreserveError {
 
 // ---- YAML -------------------------------------------------------------------------
 
+/// Consecutive edits that add to one block collection at least this often are
+/// written as one piece of text: `yaml-edit` rebuilds a collection's child list and
+/// looks keys up one by one for each edit, so a 5,000-op patch took 21 s and a
+/// 10,000-key merge patch 73 s (issue 14, item 6).
+const BULK_MIN: usize = 32;
+
 fn replay_yaml(text: &str, edits: &[Edit]) -> Result<String, PreserveError> {
     let mut doc =
         yaml_edit::Document::from_str(text).map_err(|e| unsupported(&[], e.to_string()))?;
-    for edit in edits {
-        match edit {
-            Edit::RemoveKey { parent, key } => doc = remove_yaml_key(doc, parent, key)?,
-            _ => apply_yaml(&doc, edit)?,
+    let mut index = KeyIndex::default();
+    let mut i = 0;
+    while i < edits.len() {
+        if let Some((bulk, taken)) = bulk_addition(&doc, &mut index, &edits[i..]) {
+            doc = bulk.apply(&doc)?;
+            index = KeyIndex::default();
+            i += taken;
+            continue;
         }
+        match &edits[i] {
+            Edit::RemoveKey { parent, key } => {
+                doc = remove_yaml_key(doc, parent, key)?;
+                index = KeyIndex::default();
+            }
+            Edit::SetKey { parent, key, value } => {
+                set_yaml_key(&doc, &mut index, parent, key, value)?;
+            }
+            edit => {
+                apply_yaml(&doc, edit)?;
+                index = KeyIndex::default();
+            }
+        }
+        i += 1;
     }
     let mut out = tree_text(&doc.syntax().green());
     if text.ends_with('\n') && !out.ends_with('\n') {
         out.push('\n');
     }
     Ok(out)
+}
+
+/// The keys of the block mappings the replay has looked keys up in: whether a key
+/// is new is then known without `yaml-edit` comparing it with every entry, which
+/// is what lets runs of new keys be written in bulk. A node's identity (rowan's
+/// green pointer and offset) changes when it is edited: after an edit only the
+/// edited mapping's keys are kept (under its new identity), and the index is
+/// dropped whenever the text is parsed anew.
+#[derive(Default)]
+struct KeyIndex {
+    maps: std::collections::HashMap<
+        rowan::SyntaxNode<yaml_edit::Lang>,
+        std::collections::HashMap<String, Option<yaml_edit::MappingEntry>>,
+    >,
+}
+
+/// What the index knows of a key of a mapping.
+enum Known {
+    /// The mapping has no such key.
+    Absent,
+    /// Its entry.
+    Entry(yaml_edit::MappingEntry),
+    /// Nothing: a flow mapping, a key that is not a plain string, or an entry
+    /// added without a handle (the mapping is asked).
+    Ask,
+}
+
+impl KeyIndex {
+    fn entry(&mut self, map: &yaml_edit::Mapping, key: &str) -> Known {
+        if map.is_flow_style() || !plain_key(key) {
+            return Known::Ask;
+        }
+        let keys = self.maps.entry(map.syntax().clone()).or_insert_with(|| {
+            let mut keys = std::collections::HashMap::new();
+            for entry in map.entries() {
+                // Only the key: a live handle on every entry of a large mapping
+                // makes rowan slower at each node it creates among them.
+                if let Some(YamlNode::Scalar(scalar)) = entry.key_node() {
+                    keys.entry(scalar.as_string()).or_insert(None);
+                }
+            }
+            keys
+        });
+        match keys.get(key) {
+            None => Known::Absent,
+            Some(Some(entry)) => Known::Entry(entry.clone()),
+            Some(None) => Known::Ask,
+        }
+    }
+
+    /// After `map` was edited (and `added`, when the edit added that key; its
+    /// entry is then found by asking the mapping): keeps its keys alone, under its
+    /// new identity.
+    fn edited(
+        &mut self,
+        before: &rowan::SyntaxNode<yaml_edit::Lang>,
+        map: &yaml_edit::Mapping,
+        added: Option<&str>,
+    ) {
+        let kept = self.maps.remove(before);
+        self.maps.clear();
+        if let Some(mut keys) = kept {
+            if let Some(key) = added {
+                keys.insert(key.to_string(), None);
+            }
+            self.maps.insert(map.syntax().clone(), keys);
+        }
+    }
+}
+
+/// The mapping at `path`, its keys looked up through `index`.
+fn indexed_mapping(
+    doc: &yaml_edit::Document,
+    index: &mut KeyIndex,
+    path: &[Segment],
+) -> Result<yaml_edit::Mapping, PreserveError> {
+    let mut node = yaml_node(doc, &[])?;
+    for (depth, segment) in path.iter().enumerate() {
+        let here = &path[..=depth];
+        node = match (segment, &node) {
+            (Segment::Key(key), YamlNode::Mapping(map)) => match index.entry(map, key) {
+                Known::Entry(entry) => entry.value_node(),
+                Known::Absent => None,
+                Known::Ask => map.get(key.as_str()),
+            },
+            (Segment::Index(i), YamlNode::Sequence(seq)) => seq.get(*i),
+            _ => None,
+        }
+        .ok_or_else(|| unsupported(here, "not found in the YAML tree"))?;
+    }
+    match node {
+        YamlNode::Mapping(map) => Ok(map),
+        _ => Err(unsupported(path, "not a plain YAML mapping")),
+    }
+}
+
+/// Sets `key` of the mapping at `parent`, as `apply_yaml` does, with the lookups
+/// going through `index`.
+fn set_yaml_key(
+    doc: &yaml_edit::Document,
+    index: &mut KeyIndex,
+    parent: &[Segment],
+    key: &str,
+    value: &Value,
+) -> Result<(), PreserveError> {
+    let map = indexed_mapping(doc, index, parent)?;
+    let node = yaml_value(value, map.is_flow_style())?;
+    let before = map.syntax().clone();
+    match index.entry(&map, key) {
+        Known::Entry(entry) => {
+            entry.set_value(node, false);
+            index.edited(&before, &map, None);
+        }
+        Known::Absent => {
+            map.set(yaml_key(key)?, node);
+            index.edited(&before, &map, Some(key));
+        }
+        Known::Ask => {
+            map.set(yaml_key(key)?, node);
+            index.maps.clear();
+        }
+    }
+    Ok(())
+}
+
+/// Many additions to one block mapping (new keys) or block sequence (appends),
+/// written out together.
+#[derive(Debug)]
+enum Bulk<'a> {
+    /// New keys of the mapping at `parent`, in order (a key set twice keeps its
+    /// first place and its last value, as an edit of a key it added would).
+    Keys {
+        parent: &'a [Segment],
+        members: serde_json::Map<String, Value>,
+    },
+    /// Elements appended to the sequence at `parent`.
+    Items {
+        parent: &'a [Segment],
+        items: Vec<Value>,
+    },
+}
+
+/// The run of at least [`BULK_MIN`] edits at the start of `edits` that add new keys
+/// to one block mapping or append to one block sequence, and how many edits it
+/// takes; `None` when the next edit is to be replayed on its own.
+fn bulk_addition<'a>(
+    doc: &yaml_edit::Document,
+    index: &mut KeyIndex,
+    edits: &'a [Edit],
+) -> Option<(Bulk<'a>, usize)> {
+    let run_parent = |edit: &'a Edit| match edit {
+        Edit::SetKey { parent, .. } | Edit::Insert { parent, .. } => Some(parent.as_slice()),
+        _ => None,
+    };
+    let parent = run_parent(edits.first()?)?;
+    let same = edits
+        .iter()
+        .take_while(|e| {
+            run_parent(e) == Some(parent)
+                && std::mem::discriminant(*e) == std::mem::discriminant(&edits[0])
+        })
+        .count();
+    if same < BULK_MIN {
+        return None;
+    }
+    match (yaml_node(doc, parent).ok()?, &edits[0]) {
+        (YamlNode::Mapping(map), Edit::SetKey { .. })
+            if !map.is_flow_style() && map.entries().next().is_some() =>
+        {
+            let mut members = serde_json::Map::new();
+            let mut taken = 0;
+            for edit in &edits[..same] {
+                let Edit::SetKey { key, value, .. } = edit else {
+                    break;
+                };
+                // Only keys the mapping does not have yet (and can be asked about).
+                if !matches!(index.entry(&map, key), Known::Absent) {
+                    break;
+                }
+                members.insert(key.clone(), value.clone());
+                taken += 1;
+            }
+            (taken >= BULK_MIN).then_some((Bulk::Keys { parent, members }, taken))
+        }
+        (YamlNode::Sequence(seq), Edit::Insert { .. }) if !seq.is_flow_style() => {
+            let mut len = seq.len();
+            if len == 0 {
+                return None;
+            }
+            let mut items = Vec::new();
+            for edit in &edits[..same] {
+                match edit {
+                    Edit::Insert { index, value, .. } if *index == len => {
+                        items.push(value.clone());
+                        len += 1;
+                    }
+                    _ => break,
+                }
+            }
+            let taken = items.len();
+            (taken >= BULK_MIN).then_some((Bulk::Items { parent, items }, taken))
+        }
+        _ => None,
+    }
+}
+
+/// A key that a plain YAML scalar spells as itself, so that the set of existing
+/// keys (compared as strings) decides whether it is new.
+fn plain_key(key: &str) -> bool {
+    !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+}
+
+impl Bulk<'_> {
+    /// Writes the additions after the collection's last entry, at its indentation,
+    /// and parses the text again.
+    fn apply(&self, doc: &yaml_edit::Document) -> Result<yaml_edit::Document, PreserveError> {
+        let (parent, range, block) = match self {
+            Bulk::Keys { parent, members } => {
+                let map = yaml_mapping(doc, parent)?;
+                (
+                    parent,
+                    map.byte_range(),
+                    yaml_text(&Value::Object(members.clone()))?,
+                )
+            }
+            Bulk::Items { parent, items } => {
+                let seq = yaml_sequence(doc, parent)?;
+                (
+                    parent,
+                    seq.byte_range(),
+                    yaml_text(&Value::Array(items.clone()))?,
+                )
+            }
+        };
+        let text = tree_text(&doc.syntax().green());
+        let (start, end) = (range.start as usize, range.end as usize);
+        let line_start = text
+            .get(..start)
+            .and_then(|t| t.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        let indent = text.get(line_start..start).unwrap_or_default();
+        if !indent.chars().all(|c| c == ' ') {
+            return Err(unsupported(
+                parent,
+                "the collection does not start its own line",
+            ));
+        }
+        let mut added = String::with_capacity(block.len() * 2);
+        for line in block.lines() {
+            added.push_str(indent);
+            added.push_str(line);
+            added.push('\n');
+        }
+        let mut out = String::with_capacity(text.len() + added.len() + 1);
+        let head = text.get(..end).unwrap_or(&text);
+        out.push_str(head);
+        if head.ends_with('\n') {
+            out.push_str(&added);
+        } else {
+            out.push('\n');
+            out.push_str(added.trim_end_matches('\n'));
+        }
+        out.push_str(text.get(end..).unwrap_or_default());
+        yaml_edit::Document::from_str(&out).map_err(|e| unsupported(parent, e.to_string()))
+    }
 }
 
 /// The text of a lossless tree, read from its green nodes (the immutable tree
@@ -185,7 +477,7 @@ fn apply_yaml(doc: &yaml_edit::Document, edit: &Edit) -> Result<(), PreserveErro
         Edit::SetKey { parent, key, value } => {
             let map = yaml_mapping(doc, parent)?;
             let node = yaml_value(value, map.is_flow_style())?;
-            map.set(key.as_str(), node);
+            map.set(yaml_key(key)?, node);
             Ok(())
         }
         Edit::RemoveKey { parent, key } => {
@@ -399,7 +691,7 @@ fn yaml_value(value: &Value, flow: bool) -> Result<YamlNode, PreserveError> {
     let text = if flow || is_empty_collection(value) {
         value.to_string()
     } else {
-        serde_yaml::to_string(value).map_err(|e| unsupported(&[], e.to_string()))?
+        yaml_text(value)?
     };
     let doc = yaml_edit::Document::from_str(&text).map_err(|e| unsupported(&[], e.to_string()))?;
     let node = doc
@@ -409,6 +701,22 @@ fn yaml_value(value: &Value, flow: bool) -> Result<YamlNode, PreserveError> {
         .or_else(|| doc.as_scalar().and_then(|s| s.as_node().cloned()))
         .and_then(YamlNode::from_syntax);
     node.ok_or_else(|| unsupported(&[], format!("cannot write {value} as YAML")))
+}
+
+/// A value as block YAML text.
+fn yaml_text(value: &Value) -> Result<String, PreserveError> {
+    Ok(super::kratos_yaml::to_block_yaml(value))
+}
+
+/// A key as `yaml-edit` should write it: quoted where a YAML 1.1 reader would
+/// take it for a boolean or null (`on:` is `true:` to Kratos).
+fn yaml_key(key: &str) -> Result<YamlNode, PreserveError> {
+    let text = super::kratos_yaml::string_scalar(key);
+    let doc = yaml_edit::Document::from_str(&text).map_err(|e| unsupported(&[], e.to_string()))?;
+    doc.as_scalar()
+        .and_then(|s| s.as_node().cloned())
+        .and_then(YamlNode::from_syntax)
+        .ok_or_else(|| unsupported(&[], format!("cannot write the key `{key}` as YAML")))
 }
 
 fn is_empty_collection(value: &Value) -> bool {

@@ -2,6 +2,7 @@
 //! JSON, source text kept), patch, merge, write atomically.
 
 mod edit;
+pub mod kratos_yaml;
 mod merge;
 pub mod model;
 pub mod patch;
@@ -123,6 +124,23 @@ pub enum LoadError {
         path: String,
         /// The limit.
         limit: usize,
+    },
+    /// A YAML mapping gives the same key twice (Kratos' parser refuses that).
+    #[error(
+        "`{path}` gives the key `{key}` twice, at line {} column {} and at line {} column {} (Kratos refuses duplicate keys)",
+        first.0, first.1, second.0, second.1
+    )]
+    DuplicateKey {
+        /// The file.
+        path: String,
+        /// The key.
+        key: String,
+        /// The JSON pointer of the member.
+        pointer: String,
+        /// Line and column of the first occurrence.
+        first: (usize, usize),
+        /// Line and column of the second.
+        second: (usize, usize),
     },
     /// The top level is not a mapping/object.
     #[error("`{path}` must hold a mapping at the top level, found {found}")]
@@ -256,6 +274,21 @@ pub fn parse_value(path: &Path, format: Format, text: &str) -> Result<Value, Loa
         column,
         message: strip_location(&message),
     };
+    // Anchors are counted before the document is built, so that a file of many
+    // thousands is refused at once (issue 14, item 6).
+    let problem = match format {
+        Format::Yaml => kratos_yaml::scan(text),
+        Format::Json => None,
+    };
+    if let Some(kratos_yaml::Problem::TooManyAnchors(place)) = problem {
+        return Err(syntax(
+            place,
+            format!(
+                "more than {} YAML anchors (no Kratos config needs that many)",
+                kratos_yaml::MAX_ANCHORS
+            ),
+        ));
+    }
     let value = match format {
         Format::Json => serde_json::from_str::<Value>(text)
             .map_err(|e| syntax(clamp_position(text, e.line(), e.column()), e.to_string()))?,
@@ -270,6 +303,15 @@ pub fn parse_value(path: &Path, format: Format, text: &str) -> Result<Value, Loa
         return Err(LoadError::TooDeep {
             path: name,
             limit: MAX_DEPTH,
+        });
+    }
+    if let Some(kratos_yaml::Problem::Duplicate(dup)) = problem {
+        return Err(LoadError::DuplicateKey {
+            path: name,
+            key: dup.key,
+            pointer: dup.pointer,
+            first: dup.first,
+            second: dup.second,
         });
     }
     Ok(value)

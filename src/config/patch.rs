@@ -233,6 +233,10 @@ pub fn apply(doc: &Value, ops: &[Op]) -> Result<Applied, ApplyError> {
     let mut edits = Vec::new();
     for op in ops {
         let planned = edits_for(&op.operation, &state);
+        let moved = match &op.operation {
+            PatchOperation::Move(o) if o.from != o.path => state.pointer(o.from.as_str()).cloned(),
+            _ => None,
+        };
         if let Err(e) = json_patch::patch(&mut state, std::slice::from_ref(&op.operation)) {
             return Err(ApplyError {
                 origin: op.origin.clone(),
@@ -241,6 +245,12 @@ pub fn apply(doc: &Value, ops: &[Op]) -> Result<Applied, ApplyError> {
         }
         // Planning reads the state before the op; it succeeds whenever the op did.
         edits.extend(planned.unwrap_or_default());
+        if let (PatchOperation::Move(o), Some(value)) = (&op.operation, moved) {
+            // The addition half of a move is planned on the state after it, which
+            // differs from the state after the removal only by the added value
+            // (cloning the document per move made move-heavy patches quadratic).
+            edits.extend(add_edit_after(&state, &o.path, value));
+        }
     }
     Ok(Applied {
         value: state,
@@ -264,11 +274,8 @@ fn edits_for(op: &PatchOperation, state: &Value) -> Option<Vec<Edit>> {
             if o.from == o.path {
                 return Some(Vec::new());
             }
-            let value = state.pointer(o.from.as_str())?.clone();
-            let removal = remove_edit(state, &o.from)?;
-            let mut after = state.clone();
-            super::edit::apply_json(&mut after, &removal).ok()?;
-            vec![removal, add_edit(&after, &o.path, value)?]
+            // The addition follows in `apply`, once the move is done.
+            vec![remove_edit(state, &o.from)?]
         }
         PatchOperation::Copy(o) => {
             let value = state.pointer(o.from.as_str())?.clone();
@@ -289,6 +296,24 @@ fn add_edit(state: &Value, path: &jsonptr::Pointer, value: Value) -> Option<Edit
             value,
         },
     })
+}
+
+/// The edit that added `value` at `path`, planned on the state after the addition:
+/// an array's `-` is then its last index, not its length.
+fn add_edit_after(state: &Value, path: &jsonptr::Pointer, value: Value) -> Option<Edit> {
+    let appended = path.tokens().last().is_some_and(|t| t.decoded() == "-");
+    match add_edit(state, path, value)? {
+        Edit::Insert {
+            parent,
+            index,
+            value,
+        } if appended => Some(Edit::Insert {
+            parent,
+            index: index.checked_sub(1)?,
+            value,
+        }),
+        edit => Some(edit),
+    }
 }
 
 fn remove_edit(state: &Value, path: &jsonptr::Pointer) -> Option<Edit> {

@@ -6,15 +6,17 @@ mod builtin;
 mod funcs;
 mod model;
 
+use std::collections::BTreeSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use gtmpl_ng::{Context, ExecError, Limits, ParseError, Template};
 use serde_json::Value;
 
 use crate::config::model::Courier;
 use crate::config::source::{SourceError, read_source};
+use crate::diag::{Code, Diagnostic};
+use crate::jsonnet::eval_timeout;
 
 pub use model::sample_data;
 
@@ -366,11 +368,75 @@ pub struct Templates {
     types: Vec<TypeTemplates>,
 }
 
-/// What one render may take: gtmpl's default iteration and output bounds, plus a
-/// deadline (Kratos' templates have none; this keeps one slow override from
-/// stalling the courier).
+/// What one render may take: gtmpl's default iteration and output bounds, plus the
+/// evaluation deadline Jsonnet has (2 s unless `OTPCTL_EVAL_TIMEOUT` says otherwise;
+/// Kratos' templates have none: this keeps one slow override from stalling the
+/// courier). gtmpl bounds action nesting (64) and value depth itself.
 fn limits() -> Limits {
-    Limits::default().with_deadline(Duration::from_secs(1))
+    Limits::default().with_deadline(eval_timeout())
+}
+
+/// How deeply parentheses may nest inside one action. gtmpl's parser recurses once
+/// per level with no bound of its own (5,000 levels overflowed the stack); real
+/// templates use two or three.
+const MAX_EXPR_NESTING: usize = 32;
+
+/// Refuses parentheses nested deeper than [`MAX_EXPR_NESTING`] inside an action,
+/// before gtmpl's recursive parser sees them: `line:col: message` of the first
+/// one too deep.
+fn check_expr_nesting(text: &str) -> Result<(), String> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut in_action = false;
+    let mut depth = 0usize;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !in_action {
+            if bytes[i..].starts_with(b"{{") {
+                in_action = true;
+                depth = 0;
+                i += 2;
+                continue;
+            }
+        } else {
+            match b {
+                b'"' | b'\'' | b'`' => {
+                    // Skip the literal: `\` escapes in "…" and '…', none in raw `…`.
+                    let quote = b;
+                    i += 1;
+                    while i < bytes.len() && bytes[i] != quote {
+                        if quote != b'`' && bytes[i] == b'\\' {
+                            i += 1;
+                        }
+                        i += 1;
+                    }
+                }
+                b'(' => {
+                    depth += 1;
+                    if depth > MAX_EXPR_NESTING {
+                        let before = &text[..i];
+                        let line = before.matches('\n').count() + 1;
+                        let col = before[before.rfind('\n').map_or(0, |n| n + 1)..]
+                            .chars()
+                            .count()
+                            + 1;
+                        return Err(format!(
+                            "{line}:{col}: parentheses nested deeper than {MAX_EXPR_NESTING} levels"
+                        ));
+                    }
+                }
+                b')' => depth = depth.saturating_sub(1),
+                b'}' if bytes[i..].starts_with(b"}}") => {
+                    in_action = false;
+                    i += 2;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    Ok(())
 }
 
 impl Templates {
@@ -444,6 +510,60 @@ impl Templates {
         let context = Context::from(model::context(model::fields(ty, Channel::Sms), data, false));
         render(compiled, ty, Part::Sms, &context)
     }
+}
+
+/// Parses every template a config overrides (its `courier.templates` values and
+/// the files under `courier.template_override_path`) and reports each one that
+/// does not parse as a diagnostic at the key it comes from; `name` is the config's
+/// file name. Sources that cannot be read are left to the config's own checks.
+pub fn check_config(config: &Value, base_dir: &Path, name: &str) -> Vec<Diagnostic> {
+    // A courier section of the wrong shape is the schema check's to report.
+    let Ok(courier) = crate::config::model::section::<Courier>(config, "courier") else {
+        return Vec::new();
+    };
+    let loader = Loader::new(&courier, base_dir);
+    let mut seen = BTreeSet::new();
+    let mut diags = Vec::new();
+    for ty in TemplateType::ALL {
+        let parts = Part::EMAIL
+            .into_iter()
+            .chain(ty.has_sms().then_some(Part::Sms));
+        for part in parts {
+            let Err(TemplateError::Parse {
+                origin, message, ..
+            }) = loader.load(ty, part)
+            else {
+                continue;
+            };
+            if !seen.insert((origin.clone(), message.clone())) {
+                continue;
+            }
+            let pointer = match ty.config_key() {
+                Some(key) if origin.starts_with("courier.templates.") => {
+                    format!("/courier/templates/{key}/{}", part.config_suffix())
+                }
+                _ => "/courier/template_override_path".to_string(),
+            };
+            let code = if message.contains("function ") && message.contains(" not defined") {
+                Code::TemplateUnknownFunction
+            } else {
+                Code::TemplateSyntax
+            };
+            let mut diag = Diagnostic::new(
+                code,
+                name,
+                pointer,
+                format!("the {ty} {} template ({origin}): {message}", part.label()),
+            );
+            if code == Code::TemplateUnknownFunction {
+                diag = diag.with_help(
+                    "templates have Go's built-in functions and upper, lower, trim and default",
+                );
+            }
+            diags.push(diag);
+        }
+    }
+    diags
 }
 
 fn render(
@@ -621,6 +741,7 @@ fn compile(
     let mut template = Template::with_limits(limits());
     template.name = part.file().to_string();
     funcs::register(&mut template);
+    check_expr_nesting(text).map_err(|message| parse_error(&origin, message))?;
     template
         .parse(text)
         .map_err(|e| parse_error(&origin, parse_message(&e)))?;
@@ -629,6 +750,8 @@ fn compile(
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        check_expr_nesting(&text)
+            .map_err(|message| parse_error(&Origin::File(path.clone()), message))?;
         template.add_template(name, text).map_err(|e| {
             let message = match e {
                 gtmpl_ng::TemplateError::ParseError(e) => parse_message(&e),

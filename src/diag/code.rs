@@ -51,6 +51,7 @@ codes! {
     ConfigMissingKey = "config-missing-key", Error, Key, "A required key is missing.";
     ConfigOutOfRange = "config-out-of-range", Error, Value, "A number, string or list outside its allowed size or range.";
     ConfigSchemaViolation = "config-schema-violation", Error, Value, "Any other violation of the config schema.";
+    DuplicateKey = "duplicate-key", Error, Key, "A key given twice in one mapping (Kratos' YAML parser refuses the file); reported at both places.";
     ConfigIgnoredKey = "config-ignored-key", Warning, Key, "A key Kratos accepts but ignores (removed or without effect).";
     PasswordlessWithoutCodeIdentifier = "passwordless-without-code-identifier", Error, Value, "Passwordless code login is on, but no trait of the default identity schema is a code identifier.";
     SmsWithoutChannel = "sms-without-channel", Error, Value, "An identity schema sends codes by SMS, but `courier.channels` has no `sms` channel.";
@@ -62,6 +63,9 @@ codes! {
     PasswordlessAndMfa = "passwordless-and-mfa", Error, Value, "`passwordless_enabled` and `mfa_enabled` of the code method are both true.";
     FlowMethodDisabled = "flow-method-disabled", Error, Value, "A verification or recovery flow uses a method that is not enabled.";
     LinkMethodDeprecated = "link-method-deprecated", Warning, Value, "Verification or recovery by magic link: deprecated in favour of codes.";
+    TemplateSyntax = "template-syntax", Error, Value, "A courier template is not valid Go template syntax, or nests deeper than 64 levels.";
+    TemplateUnknownFunction = "template-unknown-function", Error, Value, "A courier template calls a function otpctl's templates do not have.";
+    JsonnetSyntax = "jsonnet-syntax", Error, Value, "A Jsonnet body (a courier request body, an OIDC claims mapper) does not parse, or nests deeper than 500 levels.";
     SchemaSyntax = "schema-syntax", Error, Value, "The identity schema is not valid JSON or YAML.";
     SchemaMetaInvalid = "schema-meta-invalid", Error, Value, "The identity schema is not a valid JSON Schema (draft-07).";
     SchemaRefUnresolved = "schema-ref-unresolved", Error, Value, "A local `$ref` in the identity schema points at nothing in the document.";

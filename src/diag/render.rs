@@ -1,6 +1,8 @@
 //! Rendering a [`Report`]: human (like rustc), versioned JSON, GitHub workflow
 //! annotations, and SARIF 2.1.0 for code scanning.
 
+use std::collections::HashMap;
+
 use anstyle::{AnsiColor, Style};
 use serde::{Deserialize, Serialize};
 
@@ -40,8 +42,18 @@ const GOOD: Style = AnsiColor::Green.on_default().bold();
 
 fn human(report: &Report) -> String {
     let mut out = String::new();
+    // Each file's lines, split once: finding a line per diagnostic from the start
+    // of the text made many diagnostics quadratic (issue 14, item 6).
+    let mut lines: HashMap<&str, Vec<&str>> = HashMap::new();
     for diag in &report.diagnostics {
-        human_one(report, diag, &mut out);
+        let file_lines = match report.sources.get(&diag.file) {
+            Some(text) => lines
+                .entry(diag.file.as_str())
+                .or_insert_with(|| text.lines().collect())
+                .as_slice(),
+            None => &[],
+        };
+        human_one(file_lines, diag, &mut out);
         out.push('\n');
     }
     let (errors, warnings) = report.counts();
@@ -90,7 +102,8 @@ fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-fn human_one(report: &Report, diag: &Diagnostic, out: &mut String) {
+/// One diagnostic; `lines` are the lines of its file (empty when not at hand).
+fn human_one(lines: &[&str], diag: &Diagnostic, out: &mut String) {
     let (style, word) = match diag.severity {
         Severity::Error => (ERROR, "error"),
         Severity::Warning => (WARNING, "warning"),
@@ -122,11 +135,7 @@ fn human_one(report: &Report, diag: &Diagnostic, out: &mut String) {
         "{pad}{GUTTER}-->{GUTTER:#} {file}:{}:{}\n",
         loc.line, loc.column
     ));
-    if let Some(line) = report
-        .sources
-        .get(&diag.file)
-        .and_then(|t| t.lines().nth(loc.line - 1))
-    {
+    if let Some(line) = lines.get(loc.line.wrapping_sub(1)) {
         let width = if loc.end_line == loc.line {
             loc.end_column.saturating_sub(loc.column).max(1)
         } else {

@@ -246,6 +246,17 @@ fn binary_op(op: BinaryOp) -> &'static str {
     }
 }
 
+/// A wall-time bound as people write it: `2s`, `500ms`, `1.5s`.
+pub(super) fn duration(d: std::time::Duration) -> String {
+    if d.subsec_millis() == 0 && d.subsec_nanos() == 0 {
+        format!("{}s", d.as_secs())
+    } else if d.as_secs() == 0 {
+        format!("{}ms", d.as_millis())
+    } else {
+        format!("{}s", d.as_secs_f64())
+    }
+}
+
 /// The message of a runtime error and, when it has one, the span it points at.
 pub(super) fn eval_error(kind: &EvalErrorKind) -> (String, Option<SpanId>) {
     use EvalErrorKind as K;
@@ -260,6 +271,8 @@ pub(super) fn eval_error(kind: &EvalErrorKind) -> (String, Option<SpanId>) {
             None,
         ),
         K::InfiniteRecursion => ("infinite recursion".to_string(), None),
+        K::Timeout => ("the evaluation ran out of time".to_string(), None),
+        K::MemoryLimit => ("the evaluation ran out of memory".to_string(), None),
         K::InvalidIndexedType { span, got_type } => {
             at(format!("cannot index a {}", type_name(got_type)), span)
         }

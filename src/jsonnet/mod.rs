@@ -1,13 +1,18 @@
 //! The one place that runs Jsonnet: HTTP request bodies of courier channels and
-//! OIDC claim mappers, sandboxed (no file imports, bounded output and call depth).
+//! OIDC claim mappers, sandboxed (no file imports) and bounded in nesting, call
+//! depth, memory, output and time.
 
+mod depth;
 mod describe;
+
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 
 use rsjsonnet_lang::arena::Arena;
 use rsjsonnet_lang::interner::InternedStr;
 use rsjsonnet_lang::program::{
-    Callbacks, EvalError, EvalErrorKind, EvalStackTraceItem, ImportError, NativeError, Program,
-    Thunk, Value as JValue,
+    Callbacks, EvalError, EvalErrorKind, EvalLimits, EvalStackTraceItem, ImportError, NativeError,
+    Program, Thunk, Value as JValue,
 };
 use rsjsonnet_lang::span::{SpanContextId, SpanId};
 use serde_json::Value;
@@ -19,6 +24,41 @@ pub const MAX_OUTPUT_BYTES: usize = 256 * 1024;
 /// runaway programs with a 1 s timeout; the evaluator offers no way to interrupt it,
 /// so a depth bound (go-jsonnet's default of 500) is what stops runaway recursion.
 pub const MAX_STACK: usize = 500;
+
+/// How deeply a program's text may nest (brackets, `if`, `local`, operators…, as
+/// counted by `depth.rs`, which never counts less than the syntax tree's depth).
+/// The parser and analyser recurse once per level; this keeps them far inside the
+/// evaluator thread's stack.
+pub const MAX_NESTING: usize = 500;
+
+/// The bytes a program's growing operations (string and array `+`, `std.repeat`,
+/// `std.join`, `std.makeArray`, `std.range`, manifesting) may allocate in all.
+pub const MAX_ALLOC_BYTES: usize = 64 * 1024 * 1024;
+
+/// The live values (thunks, arrays, objects, closures) a program may hold at once.
+pub const MAX_LIVE_VALUES: usize = 1_000_000;
+
+/// The stack of the thread an evaluation runs on: at [`MAX_NESTING`] the parser
+/// and analyser of a debug build use a few MiB of it.
+const EVAL_STACK_BYTES: usize = 64 * 1024 * 1024;
+
+/// The wall time one evaluation (or one template render) may take unless
+/// `OTPCTL_EVAL_TIMEOUT` (a Go duration, `500ms`, `5s`) says otherwise. Kratos
+/// stops Jsonnet after 1 s; 2 s leaves room for a loaded CI machine.
+pub const DEFAULT_EVAL_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// The wall time one evaluation or template render may take: `OTPCTL_EVAL_TIMEOUT`
+/// when it holds a valid Go duration above zero, else [`DEFAULT_EVAL_TIMEOUT`].
+pub fn eval_timeout() -> Duration {
+    static TIMEOUT: OnceLock<Duration> = OnceLock::new();
+    *TIMEOUT.get_or_init(|| {
+        std::env::var("OTPCTL_EVAL_TIMEOUT")
+            .ok()
+            .and_then(|s| crate::time::parse_duration(s.trim()).ok())
+            .filter(|d| !d.is_zero())
+            .unwrap_or(DEFAULT_EVAL_TIMEOUT)
+    })
+}
 
 /// Why a Jsonnet program gave no value.
 #[derive(Debug, thiserror::Error)]
@@ -52,6 +92,15 @@ pub enum JsonnetError {
         at: Option<(usize, usize)>,
         /// What went wrong.
         message: String,
+    },
+    /// The program ran past a bound: its wall time, its memory, or the evaluator
+    /// thread could not start.
+    #[error("`{name}` {what}")]
+    Limit {
+        /// The program's name.
+        name: String,
+        /// Which bound, with its value.
+        what: String,
     },
     /// The result does not fit in [`MAX_OUTPUT_BYTES`].
     #[error(
@@ -90,16 +139,76 @@ fn at_suffix(at: Option<(usize, usize)>) -> String {
 /// and the program's value is a function, it is called with the top-level argument
 /// `ctx` (go-jsonnet TLA semantics: any other value ignores it); a function with no
 /// `ctx` is called with its defaults. `ext_vars` are what `std.extVar` returns.
+///
+/// The evaluation runs on a thread of its own with a stack sized for
+/// [`MAX_NESTING`], and stops with an error at the first bound it crosses: nesting,
+/// [`MAX_STACK`], [`MAX_ALLOC_BYTES`], [`MAX_LIVE_VALUES`], [`MAX_OUTPUT_BYTES`] or
+/// [`eval_timeout`] (the evaluator checks its deadline itself, so nothing is left
+/// running).
 pub fn evaluate(
     code: &str,
     name: &str,
     ctx: Option<&Value>,
     ext_vars: &[(&str, &Value)],
 ) -> Result<Value, JsonnetError> {
-    let arena = Arena::new();
-    let mut program = Program::new(&arena);
-    program.set_max_stack(MAX_STACK);
-    add_ext_vars(&mut program, ext_vars)?;
+    let deadline = Instant::now() + eval_timeout();
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .name("jsonnet".to_string())
+            .stack_size(EVAL_STACK_BYTES)
+            .spawn_scoped(scope, || evaluate_here(code, name, ctx, ext_vars, deadline))
+            .map_err(|e| JsonnetError::Limit {
+                name: name.to_string(),
+                what: format!("could not be run: cannot start the evaluator thread: {e}"),
+            })?;
+        worker.join().unwrap_or_else(|_| {
+            Err(JsonnetError::Limit {
+                name: name.to_string(),
+                what: "stopped the evaluator (an internal error)".to_string(),
+            })
+        })
+    })
+}
+
+/// Checks that `code` parses (and nests within [`MAX_NESTING`]) without running it.
+pub fn check_syntax(code: &str, name: &str) -> Result<(), JsonnetError> {
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .name("jsonnet".to_string())
+            .stack_size(EVAL_STACK_BYTES)
+            .spawn_scoped(scope, || {
+                let arena = Arena::new();
+                let mut program = Program::new(&arena);
+                load(&mut program, code, name).map(|_| ())
+            })
+            .map_err(|e| JsonnetError::Limit {
+                name: name.to_string(),
+                what: format!("could not be checked: cannot start the evaluator thread: {e}"),
+            })?;
+        worker.join().unwrap_or_else(|_| {
+            Err(JsonnetError::Limit {
+                name: name.to_string(),
+                what: "stopped the evaluator (an internal error)".to_string(),
+            })
+        })
+    })
+}
+
+/// Refuses a program nested deeper than [`MAX_NESTING`], then parses it.
+fn load<'p>(
+    program: &mut Program<'p>,
+    code: &str,
+    name: &str,
+) -> Result<(Thunk<'p>, SpanContextId), JsonnetError> {
+    if let Some(offset) = depth::too_deep_at(code, MAX_NESTING) {
+        let (line, col) = line_col(code, offset);
+        return Err(JsonnetError::Syntax {
+            name: name.to_string(),
+            line,
+            col,
+            message: format!("the program nests deeper than {MAX_NESTING} levels"),
+        });
+    }
     let (context, _) = program.span_manager_mut().insert_source_context(code.len());
     let run = Run {
         name,
@@ -108,7 +217,40 @@ pub fn evaluate(
     };
     let thunk = program
         .load_source(context, code.as_bytes(), true, name)
-        .map_err(|e| run.load_error(&program, &e))?;
+        .map_err(|e| run.load_error(program, &e))?;
+    Ok((thunk, context))
+}
+
+/// 1-based line and character column of a byte offset.
+fn line_col(code: &str, offset: usize) -> (usize, usize) {
+    let before = code.get(..offset).unwrap_or(code);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+fn evaluate_here(
+    code: &str,
+    name: &str,
+    ctx: Option<&Value>,
+    ext_vars: &[(&str, &Value)],
+    deadline: Instant,
+) -> Result<Value, JsonnetError> {
+    let arena = Arena::new();
+    let mut program = Program::new(&arena);
+    program.set_max_stack(MAX_STACK);
+    program.set_limits(EvalLimits {
+        deadline: Some(deadline),
+        max_bytes: Some(MAX_ALLOC_BYTES),
+        max_objects: Some(MAX_LIVE_VALUES),
+    });
+    add_ext_vars(&mut program, ext_vars)?;
+    let (thunk, context) = load(&mut program, code, name)?;
+    let run = Run {
+        name,
+        code,
+        context,
+    };
     let value = run.call_top_level(&mut program, &thunk, ctx)?;
     let text = program
         .manifest_json(&value, false)
@@ -198,6 +340,28 @@ impl Run<'_> {
     }
 
     fn eval_error(&self, program: &Program<'_>, error: &EvalError) -> JsonnetError {
+        match &error.kind {
+            EvalErrorKind::Timeout => {
+                return JsonnetError::Limit {
+                    name: self.name.to_string(),
+                    what: format!(
+                        "did not finish within {} (set OTPCTL_EVAL_TIMEOUT to allow more)",
+                        describe::duration(eval_timeout())
+                    ),
+                };
+            }
+            EvalErrorKind::MemoryLimit => {
+                return JsonnetError::Limit {
+                    name: self.name.to_string(),
+                    what: format!(
+                        "needed more memory than allowed ({} MiB of strings and arrays, \
+                         {MAX_LIVE_VALUES} live values)",
+                        MAX_ALLOC_BYTES / (1024 * 1024)
+                    ),
+                };
+            }
+            _ => {}
+        }
         if let EvalErrorKind::ExplicitError { message, .. } = &error.kind {
             // Kratos matches the text `RUNTIME ERROR: cancel` anywhere in the error,
             // so any message starting with "cancel" cancels.
@@ -460,6 +624,102 @@ mod tests {
         );
         let fits = evaluate("std.repeat('x', 1024)", "b", None, &[]).expect("fits");
         assert_eq!(fits.as_str().map(str::len), Some(1024));
+    }
+
+    // Issue 14 item 3: each of these aborted the process (stack overflow), ran
+    // until killed, or allocated until killed.
+    #[test]
+    fn five_thousand_deep_programs_are_refused_as_too_deep() {
+        let deep = [
+            format!("{}1{}", "{a:".repeat(5000), "}".repeat(5000)),
+            format!(
+                "{}1{}",
+                "if true then ".repeat(5000),
+                " else 0".repeat(5000)
+            ),
+            format!("{}1", "local a = 1; ".repeat(5000)),
+            format!("{}1", "1 + ".repeat(5000)),
+        ];
+        for code in deep {
+            let err = evaluate(&code, "body", Some(&ctx()), &[]).expect_err("too deep");
+            assert!(
+                matches!(&err, JsonnetError::Syntax { message, .. } if message.contains("nests deeper than 500")),
+                "{err}"
+            );
+            check_syntax(&code, "body").expect_err("too deep");
+        }
+    }
+
+    #[test]
+    fn programs_nested_up_to_the_limit_run_on_the_evaluator_stack() {
+        let shapes: [(&str, &str, &str); 9] = [
+            ("{a:", "1", "}"),
+            ("[", "1", "]"),
+            ("(", "1", ")"),
+            ("if true then ", "1", " else 0"),
+            ("local a = 1; ", "a", ""),
+            ("1 + ", "1", ""),
+            ("-", "1", ""),
+            ("function(x) ", "1", ""),
+            ("std.length(", "[]", ")"),
+        ];
+        for (open, middle, close) in shapes {
+            // The deepest program of this shape the bound lets through.
+            let build = |n: usize| format!("{}{middle}{}", open.repeat(n), close.repeat(n));
+            let n = (1..=MAX_NESTING)
+                .take_while(|&n| depth::too_deep_at(&build(n), MAX_NESTING).is_none())
+                .last()
+                .expect("one level fits");
+            assert!(n >= MAX_NESTING / 4, "{open}: only {n} levels fit");
+            // Whatever the evaluator makes of it, it answers.
+            let _ = evaluate(&build(n), "body", None, &[]);
+            check_syntax(&build(n), "body").expect("parses");
+        }
+    }
+
+    #[test]
+    fn values_built_deeper_than_the_call_stack_stop_with_an_error() {
+        for code in [
+            "local f(n) = if n == 0 then {} else { a: f(n - 1) }; f(5000)",
+            "local f(n) = if n == 0 then [] else [f(n - 1)]; f(5000)",
+            "local f(n) = if n == 0 then {} else { a: f(n - 1) }; std.manifestJson(f(5000))",
+        ] {
+            evaluate(code, "body", None, &[]).expect_err(code);
+        }
+    }
+
+    #[test]
+    fn string_doubling_stops_at_the_memory_bound() {
+        for code in [
+            "local d(s, n) = if n == 0 then s else d(s + s, n - 1); std.length(d('x', 40))",
+            "local d(a, n) = if n == 0 then a else d(a + a, n - 1); std.length(d([1], 40))",
+            "std.length(std.repeat('x', 1e9))",
+            "std.length(std.makeArray(1e9, function(i) i))",
+            "std.length(std.range(1, 1e9))",
+            "local d(s, n) = if n == 0 then s else d(std.join(s, [s, s]), n - 1); std.length(d('x', 30))",
+        ] {
+            let err = evaluate(code, "body", None, &[]).expect_err(code);
+            assert!(
+                matches!(&err, JsonnetError::Limit { what, .. } if what.contains("memory")),
+                "{code}: {err}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_tail_recursive_loop_stops_at_the_deadline() {
+        let started = Instant::now();
+        let code = "local f(n) = if n == 0 then 0 else f(n - 1) tailstrict; f(1e8)";
+        let err = evaluate(code, "body", None, &[]).expect_err("times out");
+        assert!(
+            err.to_string().contains("did not finish within 2s"),
+            "{err}"
+        );
+        assert!(
+            started.elapsed() < DEFAULT_EVAL_TIMEOUT * 3,
+            "{:?}",
+            started.elapsed()
+        );
     }
 
     #[test]

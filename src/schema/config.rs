@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::diagnostics::{SchemaKind, load_diagnostic, schema_error_diagnostics};
+use super::diagnostics::{SchemaKind, load_diagnostics, schema_error_diagnostics};
 use super::identity_schema::{self, SchemaFacts};
 use super::shipped::ConfigValidator;
 use super::sms::has_sms_channel;
@@ -13,6 +13,7 @@ use crate::config::model::Config;
 use crate::config::source::{self, SourceError, check_reference};
 use crate::config::{Document, Format, ValidConfig};
 use crate::diag::{Code, Diagnostic, Report, file_name};
+use crate::jsonnet;
 
 /// Keys Kratos still accepts but ignores, with why.
 const IGNORED_KEYS: &[(&str, &str)] = &[
@@ -26,8 +27,18 @@ const IGNORED_KEYS: &[(&str, &str)] = &[
     ),
 ];
 
+/// A check a layer above adds to config validation (the courier parses its
+/// templates): the diagnostics for a config value, the directory its `file://`
+/// references are relative to, and the file name diagnostics carry.
+pub type ConfigCheck = fn(&Value, &Path, &str) -> Vec<Diagnostic>;
+
 /// Validates a config file and every identity schema it references.
 pub fn validate_file(path: &Path) -> Report {
+    validate_file_with(path, &[])
+}
+
+/// [`validate_file`], then `checks` on the config.
+pub fn validate_file_with(path: &Path, checks: &[ConfigCheck]) -> Report {
     let name = file_name(path);
     let mut report = Report {
         files: vec![name.clone()],
@@ -42,10 +53,18 @@ pub fn validate_file(path: &Path) -> Report {
         Err(e) => Err(e),
     };
     match doc {
-        Ok(doc) => report.extend(validate_document(&doc, &name)),
+        Ok(doc) => {
+            let mut found = validate_document(&doc, &name);
+            for check in checks {
+                found
+                    .diagnostics
+                    .extend(check(&doc.value, &doc.base_dir(), &name));
+            }
+            report.extend(found);
+        }
         Err(e) => report
             .diagnostics
-            .push(load_diagnostic(&e, &name, Code::ConfigSyntax)),
+            .extend(load_diagnostics(&e, &name, Code::ConfigSyntax)),
     }
     report.locate_all();
     report
@@ -78,6 +97,7 @@ pub fn validate_value(config: &Value, base: &Path, name: &str) -> Report {
         }
     }
     diags.extend(missing_files(config, base, name));
+    diags.extend(jsonnet_bodies(config, base, name));
     diags.extend(cross_checks(config, &schemas, name));
     report
 }
@@ -245,6 +265,60 @@ fn missing_files(config: &Value, base: &Path, name: &str) -> Vec<Diagnostic> {
         found.push(diag);
     });
     found
+}
+
+/// Every Jsonnet program the config references (courier request bodies, OIDC
+/// mappers), parsed without being run: a syntax error is reported at its URL.
+/// A source that cannot be read is left to `missing_files` (and remote ones are
+/// not fetched).
+fn jsonnet_bodies(config: &Value, base: &Path, name: &str) -> Vec<Diagnostic> {
+    let mut urls: Vec<(String, &str)> = Vec::new();
+    let mut add = |pointer: String| {
+        if let Some(url) = config.pointer(&pointer).and_then(Value::as_str) {
+            urls.push((pointer, url));
+        }
+    };
+    add("/courier/http/request_config/body".to_string());
+    let lists = [
+        ("/courier/channels", "request_config/body"),
+        ("/selfservice/methods/oidc/config/providers", "mapper_url"),
+    ];
+    for (list, member) in lists {
+        let len = config
+            .pointer(list)
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
+        for i in 0..len {
+            add(format!("{list}/{i}/{member}"));
+        }
+    }
+    let mut diags = Vec::new();
+    for (pointer, url) in urls {
+        if url.is_empty() {
+            continue;
+        }
+        let Ok(code) = source::read_source(url, base) else {
+            continue;
+        };
+        if let Err(e) = jsonnet::check_syntax(&code, url_label(url)) {
+            diags.push(
+                Diagnostic::new(Code::JsonnetSyntax, name, pointer, e.to_string()).with_help(
+                    "the body is parsed, not run; `otpctl render` and the engine run it",
+                ),
+            );
+        }
+    }
+    diags
+}
+
+/// How a Jsonnet source is named in its errors: the URL, or `base64://…` for inline
+/// text (the payload says nothing to a reader).
+fn url_label(url: &str) -> &str {
+    if url.starts_with("base64://") {
+        "base64://…"
+    } else {
+        url
+    }
 }
 
 /// One step from a value to a member or element, borrowed from the document.

@@ -44,6 +44,28 @@ pub fn excerpted_error(error: &jsonschema::ValidationError<'_>) -> String {
 
 /// The diagnostic for a file that could not be loaded: unreadable, or a syntax error
 /// (reported as `syntax`) at the parser's line and column.
+/// The diagnostics of a file that could not be loaded: one, or for a key given
+/// twice one at each place.
+pub fn load_diagnostics(error: &LoadError, file: &str, syntax: Code) -> Vec<Diagnostic> {
+    let diag = load_diagnostic(error, file, syntax);
+    match error {
+        LoadError::DuplicateKey { first, key, .. } => {
+            let (line, column) = *first;
+            let mut earlier = diag.clone();
+            earlier.location = Some(Location {
+                line,
+                column,
+                end_line: line,
+                end_column: column + key.chars().count().max(1),
+            });
+            vec![earlier, diag]
+        }
+        _ => vec![diag],
+    }
+}
+
+/// The diagnostic of a file that could not be loaded (for a key given twice, at
+/// its second place).
 pub fn load_diagnostic(error: &LoadError, file: &str, syntax: Code) -> Diagnostic {
     let message = error.to_string();
     // The message names the file already; the diagnostic shows it on its own line.
@@ -60,6 +82,21 @@ pub fn load_diagnostic(error: &LoadError, file: &str, syntax: Code) -> Diagnosti
                 end_line: *line,
                 end_column: column + 1,
             }))
+        }
+        LoadError::DuplicateKey {
+            key,
+            pointer,
+            second,
+            ..
+        } => {
+            let at = |(line, column): (usize, usize)| Location {
+                line,
+                column,
+                end_line: line,
+                end_column: column + key.chars().count().max(1),
+            };
+            Diagnostic::new(Code::DuplicateKey, file, pointer.clone(), message)
+                .at(Some(at(*second)))
         }
         LoadError::Syntax { .. }
         | LoadError::Empty { .. }
