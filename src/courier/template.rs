@@ -529,9 +529,10 @@ pub fn check_config(config: &Value, base_dir: &Path, name: &str) -> Vec<Diagnost
             .into_iter()
             .chain(ty.has_sms().then_some(Part::Sms));
         for part in parts {
+            // The built-ins are shipped and tested: only the config's own parse here.
             let Err(TemplateError::Parse {
                 origin, message, ..
-            }) = loader.load(ty, part)
+            }) = loader.load_override(ty, part)
             else {
                 continue;
             };
@@ -619,6 +620,22 @@ impl<'a> Loader<'a> {
     }
 
     fn load(&self, ty: TemplateType, part: Part) -> Result<Compiled, TemplateError> {
+        if let Some(compiled) = self.load_override(ty, part)? {
+            return Ok(compiled);
+        }
+        let path = format!("{}/{}", ty.dir(part.channel()), part.file());
+        // Every type and part has a built-in (a unit test checks it).
+        let text = builtin::get(&path).unwrap_or_default();
+        compile(ty, part, Origin::Builtin(path), text, Vec::new())
+    }
+
+    /// The config's own template for this part (a `courier.templates` value or a
+    /// file under `template_override_path`), or None where the built-in serves.
+    fn load_override(
+        &self,
+        ty: TemplateType,
+        part: Part,
+    ) -> Result<Option<Compiled>, TemplateError> {
         if let Some((key, url)) = self.config_override(ty, part)? {
             let text = read_source(url, self.base_dir).map_err(|source| match source {
                 SourceError::Remote { url } => TemplateError::Remote {
@@ -630,15 +647,9 @@ impl<'a> Loader<'a> {
                     source,
                 },
             })?;
-            return compile(ty, part, Origin::Config(key), &text, Vec::new());
+            return compile(ty, part, Origin::Config(key), &text, Vec::new()).map(Some);
         }
-        if let Some(found) = self.in_override_dir(ty, part)? {
-            return Ok(found);
-        }
-        let path = format!("{}/{}", ty.dir(part.channel()), part.file());
-        // Every type and part has a built-in (a unit test checks it).
-        let text = builtin::get(&path).unwrap_or_default();
-        compile(ty, part, Origin::Builtin(path), text, Vec::new())
+        self.in_override_dir(ty, part)
     }
 
     /// The non-empty `courier.templates.…` value for this template, with its key.
