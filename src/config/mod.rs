@@ -275,12 +275,12 @@ pub fn parse_value(path: &Path, format: Format, text: &str) -> Result<Value, Loa
         message: strip_location(&message),
     };
     // Anchors are counted before the document is built, so that a file of many
-    // thousands is refused at once (issue 14, item 6).
-    let problem = match format {
-        Format::Yaml => kratos_yaml::scan(text),
-        Format::Json => None,
-    };
-    if let Some(kratos_yaml::Problem::TooManyAnchors(place)) = problem {
+    // thousands is refused at once (issue 14, item 6); the event scan runs only
+    // when the text has that many `&`s.
+    if format == Format::Yaml
+        && kratos_yaml::may_have_too_many_anchors(text)
+        && let Some(kratos_yaml::Problem::TooManyAnchors(place)) = kratos_yaml::scan(text)
+    {
         return Err(syntax(
             place,
             format!(
@@ -292,26 +292,32 @@ pub fn parse_value(path: &Path, format: Format, text: &str) -> Result<Value, Loa
     let value = match format {
         Format::Json => serde_json::from_str::<Value>(text)
             .map_err(|e| syntax(clamp_position(text, e.line(), e.column()), e.to_string()))?,
-        Format::Yaml => serde_yaml::from_str::<Value>(text).map_err(|e| {
-            let place = e
-                .location()
-                .map_or((0, 0), |l| clamp_position(text, l.line(), l.column()));
-            syntax(place, e.to_string())
-        })?,
+        Format::Yaml => match serde_yaml::from_str::<kratos_yaml::StrictValue>(text) {
+            Ok(kratos_yaml::StrictValue(value)) => value,
+            Err(e) => {
+                // A key given twice: the scan names both places.
+                if e.to_string().contains(kratos_yaml::DUPLICATE_MARKER)
+                    && let Some(kratos_yaml::Problem::Duplicate(dup)) = kratos_yaml::scan(text)
+                {
+                    return Err(LoadError::DuplicateKey {
+                        path: name,
+                        key: dup.key,
+                        pointer: dup.pointer,
+                        first: dup.first,
+                        second: dup.second,
+                    });
+                }
+                let place = e
+                    .location()
+                    .map_or((0, 0), |l| clamp_position(text, l.line(), l.column()));
+                return Err(syntax(place, e.to_string()));
+            }
+        },
     };
     if depth(&value) > MAX_DEPTH {
         return Err(LoadError::TooDeep {
             path: name,
             limit: MAX_DEPTH,
-        });
-    }
-    if let Some(kratos_yaml::Problem::Duplicate(dup)) = problem {
-        return Err(LoadError::DuplicateKey {
-            path: name,
-            key: dup.key,
-            pointer: dup.pointer,
-            first: dup.first,
-            second: dup.second,
         });
     }
     Ok(value)
