@@ -11,6 +11,7 @@ mod output;
 mod project;
 mod quickstart;
 mod render;
+mod step_output;
 mod target;
 mod validate;
 

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::template::{Channel, TemplateError, TemplateType, Templates};
 use crate::store::outbox;
 use crate::store::{self, StoreError, Tx};
-use crate::time::format::rfc3339_millis;
+use crate::time::format::serialize_millis;
 
 pub use crate::store::outbox::{DispatchRecord, MessageFilter, MessageRecord};
 
@@ -97,9 +97,11 @@ pub struct CourierMessage {
     /// Delivery attempts so far.
     pub send_count: i64,
     /// Created.
-    pub created_at: String,
+    #[serde(serialize_with = "serialize_millis")]
+    pub created_at: i64,
     /// Last changed.
-    pub updated_at: String,
+    #[serde(serialize_with = "serialize_millis")]
+    pub updated_at: i64,
     /// The delivery attempts, where asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dispatches: Option<Vec<Dispatch>>,
@@ -117,9 +119,11 @@ pub struct Dispatch {
     /// Why it failed (scrubbed of codes and secrets).
     pub error: Option<DispatchError>,
     /// When.
-    pub created_at: String,
+    #[serde(serialize_with = "serialize_millis")]
+    pub created_at: i64,
     /// When (attempts are not changed after).
-    pub updated_at: String,
+    #[serde(serialize_with = "serialize_millis")]
+    pub updated_at: i64,
 }
 
 /// A failed attempt's reason.
@@ -142,8 +146,8 @@ impl CourierMessage {
             body: message.body.clone(),
             template_type: message.template_type.clone(),
             send_count: message.send_count,
-            created_at: rfc3339_millis(message.created_at),
-            updated_at: rfc3339_millis(message.updated_at),
+            created_at: message.created_at,
+            updated_at: message.updated_at,
             dispatches: dispatches.map(|list| list.iter().map(Dispatch::from).collect()),
         }
     }
@@ -158,8 +162,8 @@ impl From<&DispatchRecord> for Dispatch {
             error: dispatch.error.as_ref().map(|message| DispatchError {
                 message: message.clone(),
             }),
-            created_at: rfc3339_millis(dispatch.created_at),
-            updated_at: rfc3339_millis(dispatch.created_at),
+            created_at: dispatch.created_at,
+            updated_at: dispatch.created_at,
         }
     }
 }

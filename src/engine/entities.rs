@@ -8,11 +8,7 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::store::{AddressRecord, IdentityRecord, SessionRecord};
-use crate::time::format::rfc3339_millis;
-
-fn rfc3339<S: Serializer>(ms: &i64, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(&rfc3339_millis(*ms))
-}
+use crate::time::format::serialize_millis as rfc3339;
 
 fn rfc3339_opt<S: Serializer>(ms: &Option<i64>, serializer: S) -> Result<S::Ok, S::Error> {
     match ms {

@@ -165,7 +165,9 @@ impl Engine {
             .or_else(|| flow.context.identifier.clone())
             .unwrap_or_default();
         let Some(mut account) = self.find_code_account(tx, &identifier).await? else {
-            // Kratos counts a submission only once the account was found.
+            // Kratos counts a submission only once the account was found. The
+            // count rides on the flow's read (one statement less on every
+            // submission); this rare path gives it back.
             store::uncount_submission(tx, &flow.id);
             flow.submit_count -= 1;
             let (id, text) = texts::NO_CODE_ACCOUNT;

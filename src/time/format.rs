@@ -24,6 +24,12 @@ pub fn rfc3339_millis(ms: i64) -> String {
     write_rfc3339(secs, Some(millis))
 }
 
+/// Serialises milliseconds since the epoch as [`rfc3339_millis`] text, for
+/// `#[serde(serialize_with)]`: records keep numbers and format only on output.
+pub fn serialize_millis<S: serde::Serializer>(ms: &i64, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&rfc3339_millis(*ms))
+}
+
 /// Writes the fields digit by digit: the engine stamps about thirty times per
 /// flow, and `format!` with padded fields cost ten times as many instructions.
 fn write_rfc3339(secs: u64, millis: Option<u32>) -> String {
