@@ -2,7 +2,7 @@
 //! in the Ory Kratos model.
 //!
 //! Layers, top to bottom (docs/architecture.md; `tests/cli/architecture.rs` keeps
-//! them): `cli` → `engine` → `courier` → `store` → the leaves `schema`, `project`,
+//! them): `cli` → `server` → `protocol` → `engine` → `courier` → `store` → the leaves `schema`, `project`,
 //! `jsonnet`, `diag`, `config` and `time`. Nothing imports a layer above it.
 
 pub mod cli;
@@ -14,5 +14,6 @@ pub mod jsonnet;
 pub mod project;
 pub mod protocol;
 pub mod schema;
+pub mod server;
 mod store;
 pub mod time;

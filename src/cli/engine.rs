@@ -8,7 +8,7 @@ use std::time::Duration;
 use serde_json::Value;
 
 use super::{Failure, ProjectArg, ProjectFlag, identity_config, output, target};
-use crate::config::Document;
+use crate::config::{Document, ValidConfig};
 use crate::courier::outbox::{MessageFilter, MessageRecord};
 use crate::courier::worker::Courier;
 use crate::engine::Engine;
@@ -52,7 +52,26 @@ pub(super) struct Opened {
 /// Opens the engine of the project `--project` names (or the selected one). The
 /// config is validated first, as Kratos refuses to start on an invalid one.
 pub(super) fn open(project: &ProjectFlag) -> Result<Opened, Failure> {
-    let path = target::config_path(&ProjectArg::from(project.clone()))?;
+    let (config, path) = load_config(&ProjectArg::from(project.clone()))?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(Failure::op)?;
+    let Project { engine, courier } = runtime
+        .block_on(crate::protocol::project::open(&config, lease()?))
+        .map_err(Failure::op)?;
+    Ok(Opened {
+        runtime,
+        engine,
+        courier,
+        path,
+    })
+}
+
+/// The validated config of a project, with the `OTPCTL_DSN` override, and
+/// its path; a config with errors is refused.
+pub(super) fn load_config(project: &ProjectArg) -> Result<(ValidConfig, PathBuf), Failure> {
+    let path = target::config_path(project)?;
     let doc = Document::load(&path).map_err(Failure::op)?;
     let name = crate::diag::file_name(&path);
     let (report, config) = crate::schema::config::validate_into(&doc.value, &doc.base_dir(), &name);
@@ -72,24 +91,12 @@ pub(super) fn open(project: &ProjectFlag) -> Result<Opened, Failure> {
             ))
         })?
         .with_dsn_override(std::env::var("OTPCTL_DSN").ok().filter(|d| !d.is_empty()));
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(Failure::op)?;
-    let Project { engine, courier } = runtime
-        .block_on(crate::protocol::project::open(&config, lease()?))
-        .map_err(Failure::op)?;
-    Ok(Opened {
-        runtime,
-        engine,
-        courier,
-        path,
-    })
+    Ok((config, path))
 }
 
 /// `OTPCTL_COURIER_LEASE` (a duration such as `30s`): how long a message taken
 /// by a courier that then died waits before another courier sends it.
-fn lease() -> Result<Duration, Failure> {
+pub(super) fn lease() -> Result<Duration, Failure> {
     match std::env::var("OTPCTL_COURIER_LEASE") {
         Ok(text) if !text.is_empty() => crate::time::duration::parse_duration(&text)
             .map_err(|e| Failure::usage(format!("OTPCTL_COURIER_LEASE: {e}"))),

@@ -89,7 +89,7 @@ pub(super) fn list(args: ListArgs) -> Result<(), Failure> {
         .block_on(
             opened
                 .engine
-                .list_identities(args.page.size, args.page.number),
+                .list_identities(args.page.size, args.page.offset()),
         )
         .map_err(Failure::op)?;
     match args.format {

@@ -11,6 +11,7 @@ mod output;
 mod project;
 mod quickstart;
 mod render;
+mod serve;
 mod step_output;
 mod target;
 mod validate;
@@ -94,6 +95,8 @@ enum Command {
     /// Run the courier that sends the local engine's queued messages.
     #[command(subcommand)]
     Courier(CourierCommand),
+    /// Serve the project's engine as Kratos' public and admin HTTP APIs, with the courier.
+    Serve(serve::ServeArgs),
     /// Run the whole product on a throwaway project: patch, validate, register, verify, log in by email and SMS.
     Quickstart(quickstart::QuickstartArgs),
     /// Evaluate a Jsonnet OIDC claims mapper against claims.
@@ -361,6 +364,7 @@ fn dispatch(command: Command, matches: &clap::ArgMatches, cx: Context) -> Result
         Command::Render(command) => render::run(command),
         Command::Completion(args) => completion::print(args),
         Command::Quickstart(args) => quickstart::run(args, cx),
+        Command::Serve(args) => serve::run(args, cx),
         Command::Evaluate(command) => evaluate::run(command),
         Command::Register(args) => flows::register(args, cx),
         Command::Login(args) => flows::login(args, cx),

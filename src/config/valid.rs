@@ -33,6 +33,26 @@ impl ValidConfig {
         self
     }
 
+    /// The same config serving its public API on `addr`: without a
+    /// `serve.public.base_url` of its own, links and `ui.action` point there,
+    /// as Kratos derives its base URL from the port it listens on.
+    pub fn with_public_address(mut self, addr: std::net::SocketAddr) -> ValidConfig {
+        if self.model.serve.public.base_url.is_none() {
+            let host = if addr.ip().is_unspecified() {
+                "127.0.0.1".to_string()
+            } else {
+                addr.ip().to_string()
+            };
+            let host = if addr.is_ipv6() && !addr.ip().is_unspecified() {
+                format!("[{host}]")
+            } else {
+                host
+            };
+            self.model.serve.public.base_url = Some(format!("http://{host}:{}/", addr.port()));
+        }
+        self
+    }
+
     /// The typed config.
     pub fn model(&self) -> &Config {
         &self.model

@@ -135,6 +135,14 @@ impl Engine {
 
     /// A flow by id, whatever its kind (`GET …/flows?id=`), its UI read.
     pub async fn get_flow(&self, id: &str) -> Result<Flow, EngineError> {
+        let mut flow = self.peek_flow(id).await?;
+        flow.ui.get_mut()?;
+        Ok(flow)
+    }
+
+    /// A flow by id with its UI left as stored: what a caller needs to check
+    /// the flow's kind and type before a step.
+    pub async fn peek_flow(&self, id: &str) -> Result<Flow, EngineError> {
         let id = id.to_string();
         self.in_tx(move |_, tx| {
             let id = id.clone();
@@ -142,9 +150,7 @@ impl Engine {
                 let record = store::get_flow(&tx, &id)
                     .await?
                     .ok_or_else(|| EngineError::NotFound { kind: "flow", id })?;
-                let mut flow = Flow::from_record(record)?;
-                flow.ui.get_mut()?;
-                Ok(flow)
+                Ok(Flow::from_record(record)?)
             }
         })
         .await

@@ -230,15 +230,33 @@ impl Engine {
         Ok(out)
     }
 
-    /// Identities, oldest first, one page.
+    /// The identity with a code credential for `identifier` (the admin API's
+    /// `credentials_identifier` filter), matched as a login matches it.
+    pub async fn identity_by_identifier(
+        &self,
+        identifier: &str,
+    ) -> Result<Option<Identity>, EngineError> {
+        let identifier = identifier.to_string();
+        self.in_tx(move |engine, tx| {
+            let identifier = identifier.clone();
+            async move {
+                match engine.find_code_account(&tx, &identifier).await? {
+                    Some(account) => Ok(Some(engine.admin_identity(&tx, &account.identity).await?)),
+                    None => Ok(None),
+                }
+            }
+        })
+        .await
+    }
+
+    /// Identities, oldest first: `limit` of them after skipping `offset`.
     pub async fn list_identities(
         &self,
-        page_size: i64,
-        page: i64,
+        limit: i64,
+        offset: i64,
     ) -> Result<Vec<Identity>, EngineError> {
         self.in_tx(move |engine, tx| async move {
-            let records =
-                store::list_identities(&tx, page_size, page.saturating_mul(page_size)).await?;
+            let records = store::list_identities(&tx, limit, offset).await?;
             let mut out = Vec::with_capacity(records.len());
             for record in &records {
                 out.push(engine.admin_identity(&tx, record).await?);

@@ -209,7 +209,7 @@ impl Engine {
     /// The account with a `code` credential for an identifier: the identifier is
     /// lower-cased if it looks like an email, then matched as given and
     /// gracefully normalised (reference B.5).
-    async fn find_code_account(
+    pub(super) async fn find_code_account(
         &self,
         tx: &Tx,
         identifier: &str,

@@ -183,6 +183,19 @@ impl Engine {
         &self.inner.templates
     }
 
+    /// Whether the store answers (`/health/ready`).
+    pub async fn ping(&self) -> Result<(), EngineError> {
+        self.store()
+            .run(|tx| async move { store::ping(&tx).await })
+            .await?;
+        Ok(())
+    }
+
+    /// The config's identity schemas, by id.
+    pub fn identity_schemas(&self) -> &IdentitySchemas {
+        &self.inner.schemas
+    }
+
     /// The clock.
     pub fn clock(&self) -> &Arc<dyn Clock> {
         &self.inner.clock

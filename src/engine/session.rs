@@ -71,3 +71,81 @@ impl Engine {
         Ok(Some(Session::new(&session, identity, self.now())))
     }
 }
+
+impl Engine {
+    /// Ends the session of `token` (`DELETE /self-service/logout/api`); false
+    /// if no session has that token.
+    pub async fn logout(&self, token: &str) -> Result<bool, EngineError> {
+        let token = token.to_string();
+        self.in_tx(move |_, tx| {
+            let token = token.clone();
+            async move { Ok(store::revoke_session_by_token(&tx, &token).await?) }
+        })
+        .await
+    }
+
+    /// The sessions of an identity, newest first, with the identity
+    /// (`GET /admin/identities/{id}/sessions`).
+    pub async fn sessions_of_identity(
+        &self,
+        identity_id: &str,
+    ) -> Result<Vec<Session>, EngineError> {
+        let identity_id = identity_id.to_string();
+        self.in_tx(move |engine, tx| {
+            let identity_id = identity_id.clone();
+            async move {
+                let record = store::get_identity(&tx, &identity_id)
+                    .await?
+                    .ok_or_else(|| EngineError::NotFound {
+                        kind: "identity",
+                        id: identity_id.clone(),
+                    })?;
+                let identity = engine.load_identity(&tx, &record).await?;
+                let now = engine.now();
+                let sessions = store::sessions_of(&tx, &identity_id).await?;
+                Ok(sessions
+                    .iter()
+                    .map(|session| Session::new(session, identity.clone(), now))
+                    .collect())
+            }
+        })
+        .await
+    }
+
+    /// Ends every session of an identity (`DELETE /admin/identities/{id}/sessions`).
+    pub async fn revoke_sessions_of_identity(&self, identity_id: &str) -> Result<u64, EngineError> {
+        let identity_id = identity_id.to_string();
+        self.in_tx(move |_, tx| {
+            let identity_id = identity_id.clone();
+            async move {
+                if store::get_identity(&tx, &identity_id).await?.is_none() {
+                    return Err(EngineError::NotFound {
+                        kind: "identity",
+                        id: identity_id,
+                    });
+                }
+                Ok(store::revoke_sessions_of(&tx, &identity_id).await?)
+            }
+        })
+        .await
+    }
+
+    /// Ends one session (`DELETE /admin/sessions/{id}`).
+    pub async fn revoke_session(&self, session_id: &str) -> Result<(), EngineError> {
+        let session_id = session_id.to_string();
+        self.in_tx(move |_, tx| {
+            let session_id = session_id.clone();
+            async move {
+                if store::revoke_session(&tx, &session_id).await? {
+                    Ok(())
+                } else {
+                    Err(EngineError::NotFound {
+                        kind: "session",
+                        id: session_id,
+                    })
+                }
+            }
+        })
+        .await
+    }
+}

@@ -151,7 +151,7 @@ impl Settings {
                 .iter()
                 .map(|s| s.clone().into_bytes())
                 .collect(),
-            public_base_url: config.serve.public.base_url.clone(),
+            public_base_url: config.serve.public.base_url().to_string(),
             default_schema_id: config.identity.default_schema_id.clone(),
             feature_flags: config.feature_flags.clone(),
         }

@@ -148,6 +148,136 @@ pub fn address_not_verified(continue_with: &[ContinueWith]) -> ErrorBody {
     ErrorBody::plain(error)
 }
 
+/// A body over the server's limit: 413 in herodot's shape (Kratos itself
+/// sets no limit; Go's `MaxBytesReader` answers 413).
+pub fn payload_too_large(limit: usize) -> ErrorBody {
+    let mut error = herodot(
+        413,
+        "Request Entity Too Large",
+        "The request body is too large",
+    );
+    error.reason = Some(format!("The request body is larger than {limit} bytes."));
+    ErrorBody::plain(error)
+}
+
+/// herodot's `ErrUnsupportedMediaType`: a body that is neither JSON nor a form.
+pub fn unsupported_media_type(media: Option<&str>) -> ErrorBody {
+    let mut error = herodot(
+        415,
+        "Unsupported Media Type",
+        "The request is using an unknown content type",
+    );
+    let media = media.map_or_else(|| "none".to_string(), |m| format!("{m:?}"));
+    error.reason = Some(format!(
+        "The content type {media} is not supported; send application/json or application/x-www-form-urlencoded."
+    ));
+    ErrorBody::plain(error)
+}
+
+/// An API flow submitted by a browser (`flow.EnsureCSRF`): 400 naming the
+/// `header` that gave the browser away, with the cookies' names in
+/// `details["found cookies"]`.
+pub fn api_flow_from_browser(header: &str, by: &str, cookies: Option<Vec<String>>) -> ErrorBody {
+    let mut body = bad_request(format!(
+        "The HTTP Request Header included the \"{header}\" key, indicating that this request was {by}. The flow however was initiated as an API request. To prevent potential misuse and mitigate several attack vectors including CSRF, the request has been blocked. Please consult the documentation."
+    ));
+    body.error.details = cookies.map(|names| serde_json::json!({ "found cookies": names }));
+    body
+}
+
+/// `session_inactive` (session/manager.go `NewErrNoActiveSessionFound`): 401.
+pub fn session_inactive() -> ErrorBody {
+    let mut error = herodot(
+        401,
+        "Unauthorized",
+        "request does not have a valid authentication session",
+    );
+    error.id = Some("session_inactive");
+    error.reason = Some("No active session was found in this request.".to_string());
+    ErrorBody::plain(error)
+}
+
+/// `session_already_available` (login/error.go, registration/error.go
+/// `ErrAlreadyLoggedIn`): 400 for a flow started with a valid session.
+pub fn already_logged_in(kind: &str) -> ErrorBody {
+    let mut body = bad_request(if kind == "login" {
+        "A valid session was detected and thus login is not possible. Did you forget to set `?refresh=true`?"
+    } else {
+        "A valid session was detected and thus registration is not possible."
+    });
+    body.error.id = Some("session_already_available");
+    body.error.message = "you are already logged in".to_string();
+    body
+}
+
+/// A method the route does not take: 405.
+pub fn method_not_allowed() -> ErrorBody {
+    let mut error = herodot(
+        405,
+        "Method Not Allowed",
+        "The request method is not allowed for this resource",
+    );
+    error.reason = Some("This path does not take this HTTP method.".to_string());
+    ErrorBody::plain(error)
+}
+
+/// A request that ran past the server's time limit: 503.
+pub fn timed_out() -> ErrorBody {
+    let mut error = herodot(
+        503,
+        "Service Unavailable",
+        "The request took too long to process",
+    );
+    error.reason = Some("The server did not finish the request in time; try again.".to_string());
+    ErrorBody::plain(error)
+}
+
+/// herodot's `ErrForbidden` with a reason.
+pub fn forbidden(reason: impl Into<String>) -> ErrorBody {
+    let mut error = herodot(403, "Forbidden", "The requested action was forbidden");
+    error.reason = Some(reason.into());
+    ErrorBody::plain(error)
+}
+
+/// herodot's `ErrConflict` as the identity persister words a duplicate.
+pub fn identity_conflict() -> ErrorBody {
+    let mut error = herodot(
+        409,
+        "Conflict",
+        "The resource could not be created due to a conflict",
+    );
+    error.reason =
+        Some("This identity conflicts with another identity that already exists.".to_string());
+    ErrorBody::plain(error)
+}
+
+/// herodot's `ErrNotFound` with a reason (schemas, unknown routes).
+pub fn not_found_because(reason: impl Into<String>) -> ErrorBody {
+    let mut error = herodot(
+        404,
+        "Not Found",
+        "The requested resource could not be found",
+    );
+    error.reason = Some(reason.into());
+    ErrorBody::plain(error)
+}
+
+/// `GET …/flows?id=` of an expired API flow (the flow handlers): 410 with the
+/// init endpoint in `details.api`.
+pub fn fetched_flow_expired(kind: &str, init_api_url: &str) -> ErrorBody {
+    let mut error = gone(
+        "The requested resource is no longer available because it has expired or is otherwise invalid.",
+    );
+    if kind != "verification" {
+        error.id = Some("self_service_flow_expired");
+    }
+    error.reason = Some(format!(
+        "The {kind} flow has expired. Call the {kind} flow init API endpoint to initialize a new {kind} flow."
+    ));
+    error.details = Some(serde_json::json!({ "api": init_api_url }));
+    ErrorBody::plain(error)
+}
+
 /// nosurf's `ErrGone` with Kratos' message.
 fn gone(message: &str) -> KratosError {
     herodot(410, "Gone", message)

@@ -5,6 +5,7 @@
 pub mod answer;
 pub mod error;
 pub mod project;
+pub mod steps;
 pub mod submission;
 
 pub use answer::{Answer, Body, unless_done};

@@ -116,6 +116,11 @@ impl IdentitySchemas {
         self.only.as_ref().or_else(|| self.by_id.get(id))
     }
 
+    /// Every schema of the config by id, in id order (`GET /schemas`).
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &CompiledSchema)> {
+        self.by_id.iter().map(|(id, schema)| (id.as_str(), schema))
+    }
+
     /// The ids of the schemas, for messages.
     fn ids(&self) -> Vec<&str> {
         self.by_id.keys().map(String::as_str).collect()

@@ -28,3 +28,9 @@ pub(crate) async fn get_or_insert_meta(tx: &Tx, key: &str, value: &str) -> Resul
         .await?
         .unwrap_or_else(|| value.to_string()))
 }
+
+/// A statement that reads nothing: whether the database answers.
+pub(crate) async fn ping(tx: &Tx) -> Result<()> {
+    Statement::new("SELECT 1").fetch_all(tx).await?;
+    Ok(())
+}

@@ -73,3 +73,43 @@ pub(crate) async fn session_by_token(tx: &Tx, token: &str) -> Result<Option<Sess
     let row = Statement::built(sql).bind(token).fetch_optional(tx).await?;
     row.map(session_from).transpose()
 }
+
+/// Ends the session of a token (Kratos' `RevokeSessionByToken`); false if no
+/// session has it.
+pub(crate) async fn revoke_session_by_token(tx: &Tx, token: &str) -> Result<bool> {
+    let changed = Statement::new("UPDATE sessions SET active = 0 WHERE token = $1")
+        .bind(token)
+        .execute(tx)
+        .await?;
+    Ok(changed > 0)
+}
+
+/// Ends one session by id; false if there is none.
+pub(crate) async fn revoke_session(tx: &Tx, id: &str) -> Result<bool> {
+    let changed = Statement::new("UPDATE sessions SET active = 0 WHERE id = $1")
+        .bind(id)
+        .execute(tx)
+        .await?;
+    Ok(changed > 0)
+}
+
+/// Ends every session of an identity; how many were active.
+pub(crate) async fn revoke_sessions_of(tx: &Tx, identity_id: &str) -> Result<u64> {
+    Statement::new("UPDATE sessions SET active = 0 WHERE identity_id = $1 AND active = 1")
+        .bind(identity_id)
+        .execute(tx)
+        .await
+}
+
+/// The sessions of an identity, newest first.
+pub(crate) async fn sessions_of(tx: &Tx, identity_id: &str) -> Result<Vec<SessionRecord>> {
+    let sql = format!(
+        "SELECT {SESSION_COLUMNS} FROM sessions WHERE identity_id = $1 \
+         ORDER BY issued_at DESC, id DESC"
+    );
+    let rows = Statement::built(sql)
+        .bind(identity_id)
+        .fetch_all(tx)
+        .await?;
+    rows.into_iter().map(session_from).collect()
+}

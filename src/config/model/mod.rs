@@ -129,22 +129,24 @@ pub struct Serve {
 }
 
 /// `serve.public`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default)]
 pub struct PublicServe {
-    /// `base_url`: the root of `ui.action` and verification links (default
-    /// `http://127.0.0.1:4433/`, the public port on this machine).
-    pub base_url: String,
+    /// `base_url`: the root of `ui.action` and verification links; when the
+    /// config has none, the address the public API listens on, as in Kratos
+    /// ([`PublicServe::base_url`]).
+    pub base_url: Option<String>,
     /// `cors`.
     pub cors: Cors,
 }
 
-impl Default for PublicServe {
-    fn default() -> Self {
-        PublicServe {
-            base_url: "http://127.0.0.1:4433/".to_string(),
-            cors: Cors::default(),
-        }
+impl PublicServe {
+    /// Where the public API listens unless told otherwise (Kratos' port 4433).
+    pub const DEFAULT_BASE_URL: &str = "http://127.0.0.1:4433/";
+
+    /// `base_url`, or the default public address.
+    pub fn base_url(&self) -> &str {
+        self.base_url.as_deref().unwrap_or(Self::DEFAULT_BASE_URL)
     }
 }
 

@@ -81,7 +81,7 @@ fn a_minimal_config_gets_kratos_defaults() {
     assert_eq!(c.session.cookie.secure, None);
 
     assert!(c.secrets.code_keys().is_empty());
-    assert_eq!(c.serve.public.base_url, "http://127.0.0.1:4433/");
+    assert_eq!(c.serve.public.base_url(), "http://127.0.0.1:4433/");
     assert_eq!(c.dsn, None);
     assert_eq!(c.identity.default_schema_id, "default");
     assert!(c.identity.schemas.is_empty());
@@ -185,7 +185,7 @@ fn set_values_are_read() {
         }
     }));
     assert_eq!(c.dsn.as_deref(), Some("sqlite://otpctl.db"));
-    assert_eq!(c.serve.public.base_url, "https://auth.example.com/");
+    assert_eq!(c.serve.public.base_url(), "https://auth.example.com/");
     assert!(c.serve.public.cors.enabled);
     assert_eq!(
         c.serve.public.cors.allowed_origins,

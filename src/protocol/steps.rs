@@ -1,0 +1,76 @@
+//! A flow step from a request body to Kratos' answer: decode the submission
+//! for the flow's kind, run it on the engine, and map the outcome (the
+//! server's `POST /self-service/{kind}?flow=`).
+
+use super::answer::{self, Answer};
+use super::error::ErrorBody;
+use super::submission::{self, Payload};
+use crate::engine::{Engine, EngineError, Flow, FlowKind, FlowRequest};
+
+/// Why a step got no answer of its own: the request was wrong (its answer is
+/// Kratos' 4xx) or the engine failed (the caller logs it; the client sees
+/// [`error::from_engine`]).
+#[derive(Debug)]
+pub enum StepError {
+    /// The request's fault.
+    Refused(ErrorBody),
+    /// The engine's.
+    Engine(EngineError),
+}
+
+impl From<ErrorBody> for StepError {
+    fn from(body: ErrorBody) -> Self {
+        StepError::Refused(body)
+    }
+}
+
+impl From<EngineError> for StepError {
+    fn from(error: EngineError) -> Self {
+        StepError::Engine(error)
+    }
+}
+
+/// Runs the step `payload` describes on flow `flow_id` of `kind`.
+pub async fn submit(
+    engine: &Engine,
+    kind: FlowKind,
+    flow_id: &str,
+    payload: Payload,
+) -> Result<Answer, StepError> {
+    let now = || engine.clock().now_ms();
+    let answer = match kind {
+        FlowKind::Login => {
+            let decoded = submission::login(payload)?;
+            let outcome = engine.submit_login(flow_id, &decoded.submission).await?;
+            answer::unless_done(kind, outcome, now()).map(answer::login_done)
+        }
+        FlowKind::Registration => {
+            let decoded = submission::registration(payload)?;
+            let outcome = engine
+                .submit_registration(flow_id, &decoded.submission)
+                .await?;
+            answer::unless_done(kind, outcome, now()).map(answer::registration_done)
+        }
+        FlowKind::Verification => {
+            let decoded = submission::verification(payload)?;
+            let outcome = engine
+                .submit_verification(flow_id, &decoded.submission)
+                .await?;
+            answer::unless_done(kind, outcome, now()).map(answer::verification_done)
+        }
+    };
+    Ok(answer.unwrap_or_else(|refused| refused))
+}
+
+/// Creates a flow of `kind` (`GET /self-service/{kind}/api` and `/browser`).
+pub async fn create(
+    engine: &Engine,
+    kind: FlowKind,
+    request: &FlowRequest,
+) -> Result<Flow, EngineError> {
+    match kind {
+        FlowKind::Login => engine.create_login_flow(request).await,
+        FlowKind::Registration => engine.create_registration_flow(request).await,
+        FlowKind::Verification => engine.create_verification_flow(request).await,
+    }
+}

@@ -1,0 +1,246 @@
+//! The public API (reference G.2): native (`api`) self-service flows,
+//! `whoami`, native logout, identity schemas, health and version.
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, Uri};
+use axum::response::Response;
+use axum::routing::{delete, get, post};
+use base64::Engine as _;
+use serde::Deserialize;
+use serde_json::json;
+
+use super::request;
+use super::response::{self, Reply};
+use super::state::AppState;
+use crate::engine::{FlowKind, FlowRequest, FlowType};
+use crate::protocol::error;
+use crate::protocol::steps;
+
+/// The public routes.
+pub(super) fn routes() -> Router<AppState> {
+    let mut router = Router::new();
+    for kind in [
+        FlowKind::Login,
+        FlowKind::Registration,
+        FlowKind::Verification,
+    ] {
+        let name = kind.as_str();
+        router = router
+            .route(
+                &format!("/self-service/{name}/api"),
+                get(move |app, uri, headers| create_api_flow(app, kind, uri, headers)),
+            )
+            .route(
+                &format!("/self-service/{name}/flows"),
+                get(move |app, query| get_flow(app, kind, query)),
+            )
+            .route(
+                &format!("/self-service/{name}"),
+                post(move |app, query, headers, body| submit(app, kind, query, headers, body)),
+            );
+    }
+    router
+        .route("/sessions/whoami", get(whoami).post(whoami))
+        .route("/self-service/logout/api", delete(logout_api))
+        .merge(shared_routes())
+}
+
+/// What both listeners serve: identity schemas, health and version (Kratos'
+/// admin port sends `/schemas` on to the public one; here both answer).
+pub(super) fn shared_routes() -> Router<AppState> {
+    Router::new()
+        .route("/schemas", get(list_schemas))
+        .route("/schemas/{id}", get(get_schema))
+        .route("/health/alive", get(alive))
+        .route("/health/ready", get(ready))
+        .route("/version", get(version))
+}
+
+#[derive(Debug, Deserialize)]
+struct CreateQuery {
+    return_to: Option<String>,
+    refresh: Option<String>,
+}
+
+/// `GET /self-service/{kind}/api`: a new native flow (200). A valid session
+/// refuses login (unless `refresh`) and registration, as Kratos does.
+async fn create_api_flow(
+    State(app): State<AppState>,
+    kind: FlowKind,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Reply {
+    let query: CreateQuery = request::query(&uri)?;
+    if kind != FlowKind::Verification {
+        refuse_when_logged_in(&app, kind, &headers, query.refresh.as_deref()).await?;
+    }
+    let request = FlowRequest {
+        flow_type: FlowType::Api,
+        return_to: query.return_to,
+        request_url: Some(app.public_url_of(&uri)),
+    };
+    let flow = steps::create(&app.engine, kind, &request).await?;
+    Ok(response::json(200, &flow))
+}
+
+async fn refuse_when_logged_in(
+    app: &AppState,
+    kind: FlowKind,
+    headers: &HeaderMap,
+    refresh: Option<&str>,
+) -> Result<(), response::Failure> {
+    let Some(token) = request::session_token(headers) else {
+        return Ok(());
+    };
+    if kind == FlowKind::Login && refresh == Some("true") {
+        return Ok(());
+    }
+    match app.engine.whoami(&token).await? {
+        Some(_) => Err(error::already_logged_in(kind.as_str()).into()),
+        None => Ok(()),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct IdQuery {
+    id: Option<String>,
+}
+
+/// `GET /self-service/{kind}/flows?id=`: the flow (200), 404 for an unknown
+/// or malformed id or a flow of another kind, 410 when it expired.
+async fn get_flow(State(app): State<AppState>, kind: FlowKind, uri: Uri) -> Reply {
+    let query: IdQuery = request::query(&uri)?;
+    let id = query.id.unwrap_or_default();
+    if uuid::Uuid::parse_str(&id).is_err() {
+        return Err(error::not_found().into());
+    }
+    let flow = app.engine.get_flow(&id).await?;
+    if flow.kind != kind {
+        return Err(error::not_found().into());
+    }
+    if flow.expires_at <= app.engine.clock().now_ms() {
+        let init = app.public_url(&format!("self-service/{}/api", kind.as_str()));
+        return Err(error::fetched_flow_expired(kind.as_str(), &init).into());
+    }
+    Ok(response::json(200, &flow))
+}
+
+#[derive(Debug, Deserialize)]
+struct FlowQuery {
+    flow: Option<String>,
+}
+
+/// `POST /self-service/{kind}?flow=`: one step, answered as Kratos answers
+/// it (reference G.6).
+async fn submit(
+    State(app): State<AppState>,
+    kind: FlowKind,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Reply {
+    let query: FlowQuery = request::query(&uri)?;
+    let id = query
+        .flow
+        .filter(|id| uuid::Uuid::parse_str(id).is_ok())
+        .ok_or_else(|| error::bad_request("The flow query parameter is missing or malformed."))?;
+    let flow = app.engine.peek_flow(&id).await?;
+    if flow.kind != kind {
+        return Err(error::not_found().into());
+    }
+    if flow.flow_type == FlowType::Api {
+        request::refuse_browser_on_api_flow(&headers)?;
+    }
+    let payload = request::payload(&headers, body, app.body_limit).await?;
+    let answer = steps::submit(&app.engine, kind, &id, payload).await?;
+    Ok(response::answer(&answer))
+}
+
+/// `GET /sessions/whoami`: the session of the token or cookie (200, with
+/// `X-Kratos-Authenticated-Identity-Id`), else 401 `session_inactive`.
+async fn whoami(State(app): State<AppState>, headers: HeaderMap) -> Reply {
+    let token = request::session_token(&headers).ok_or_else(error::session_inactive)?;
+    let session = app
+        .engine
+        .whoami(&token)
+        .await?
+        .ok_or_else(error::session_inactive)?;
+    let mut response = response::json(200, &session);
+    if let Ok(id) = HeaderValue::from_str(&session.identity.id) {
+        response
+            .headers_mut()
+            .insert("x-kratos-authenticated-identity-id", id);
+    }
+    Ok(response)
+}
+
+#[derive(Debug, Deserialize)]
+struct LogoutBody {
+    session_token: String,
+}
+
+/// `DELETE /self-service/logout/api` with `{"session_token"}`: 204, or 403
+/// for a token no session has.
+async fn logout_api(State(app): State<AppState>, headers: HeaderMap, body: Body) -> Reply {
+    let value = request::json_body(&headers, body, app.body_limit).await?;
+    let body: LogoutBody = serde_json::from_value(value)
+        .map_err(|e| error::bad_request(format!("Unable to decode JSON body: {e}")))?;
+    if app.engine.logout(&body.session_token).await? {
+        Ok(response::no_content())
+    } else {
+        Err(error::forbidden(
+            "The provided Ory Session Token could not be found, is invalid, or otherwise malformed.",
+        )
+        .into())
+    }
+}
+
+/// `GET /schemas`: `[{id, schema}]`.
+async fn list_schemas(State(app): State<AppState>) -> Response {
+    let list: Vec<_> = app
+        .engine
+        .identity_schemas()
+        .iter()
+        .map(|(id, schema)| json!({ "id": id, "schema": schema.raw }))
+        .collect();
+    response::json(200, &list)
+}
+
+/// `GET /schemas/{id}`: the schema document; the id may be given as is or
+/// in base64url, as in an identity's `schema_url`.
+async fn get_schema(State(app): State<AppState>, Path(id): Path<String>) -> Reply {
+    let schemas = app.engine.identity_schemas();
+    let decoded = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(id.as_bytes())
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok());
+    let schema = schemas
+        .iter()
+        .find(|(known, _)| *known == id || Some(*known) == decoded.as_deref())
+        .map(|(_, schema)| schema)
+        .ok_or_else(|| {
+            error::not_found_because(format!("Identity schema `{id}` could not be found."))
+        })?;
+    Ok(response::json(200, &schema.raw))
+}
+
+async fn alive() -> Response {
+    response::json(200, &json!({ "status": "ok" }))
+}
+
+/// Ready when the store answers.
+async fn ready(State(app): State<AppState>) -> Response {
+    match app.engine.ping().await {
+        Ok(()) => response::json(200, &json!({ "status": "ok" })),
+        Err(_) => response::json(
+            503,
+            &json!({ "errors": { "database": "the store does not answer" } }),
+        ),
+    }
+}
+
+async fn version() -> Response {
+    response::json(200, &json!({ "version": env!("CARGO_PKG_VERSION") }))
+}

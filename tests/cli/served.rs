@@ -1,0 +1,149 @@
+//! `otpctl serve` as a test runs it: on free ports of loopback, its addresses
+//! read from its stdout, stopped with SIGTERM (and checked to exit 0) when
+//! the test is done.
+
+#![allow(dead_code)] // Each server test uses a different part of this helper.
+
+use std::io::{BufRead, BufReader, Read};
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::lab::{self, Backend};
+use crate::support::World;
+
+/// A running `otpctl serve`.
+pub struct Served {
+    child: Option<Child>,
+    /// `http://127.0.0.1:PORT`, no trailing slash.
+    pub public: String,
+    /// `http://127.0.0.1:PORT`, no trailing slash.
+    pub admin: String,
+    stderr: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+/// A world with a passwordless email project selected, its store on `backend`
+/// (a fresh PostgreSQL database through `OTPCTL_DSN`); the DSN to pass on.
+pub fn project_on(world: &World, preset: &str, backend: Backend) -> Option<String> {
+    let id = world.project(preset);
+    world.use_passwordless(&id);
+    match backend {
+        Backend::Sqlite => None,
+        Backend::Postgres => Some(
+            tokio::runtime::Runtime::new()
+                .expect("runtime")
+                .block_on(lab::fresh_postgres_database()),
+        ),
+    }
+}
+
+impl Served {
+    /// Starts `otpctl serve` in `world` with `args` (after the ports), and
+    /// waits for it to print where it listens.
+    pub fn start(world: &World, dsn: Option<&str>, args: &[&str]) -> Served {
+        let mut command = world.process();
+        command
+            .args([
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--admin-listen",
+                "127.0.0.1:0",
+            ])
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        if let Some(dsn) = dsn {
+            command.env("OTPCTL_DSN", dsn);
+        }
+        let mut child = command.spawn().expect("otpctl serve starts");
+        let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let mut err_pipe = child.stderr.take().expect("stderr");
+        let sink = std::sync::Arc::clone(&stderr);
+        std::thread::spawn(move || {
+            let mut buffer = [0_u8; 4096];
+            while let Ok(n) = err_pipe.read(&mut buffer) {
+                if n == 0 {
+                    break;
+                }
+                let text = String::from_utf8_lossy(&buffer[..n]).into_owned();
+                sink.lock().expect("lock").push_str(&text);
+            }
+        });
+        let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+        let mut address = |label: &str| -> String {
+            let line = lines
+                .next()
+                .unwrap_or_else(|| {
+                    panic!(
+                        "serve printed no {label} line; stderr: {}",
+                        stderr.lock().expect("lock")
+                    )
+                })
+                .expect("a line");
+            let url = line
+                .strip_prefix(label)
+                .unwrap_or_else(|| panic!("unexpected line {line:?}"))
+                .trim();
+            url.trim_end_matches('/')
+                .trim_end_matches("/admin")
+                .to_string()
+        };
+        let public = address("public API");
+        let admin = address("admin API");
+        Served {
+            child: Some(child),
+            public,
+            admin,
+            stderr,
+        }
+    }
+
+    /// What the server wrote on stderr so far (its log).
+    pub fn log(&self) -> String {
+        self.stderr.lock().expect("lock").clone()
+    }
+
+    /// Sends SIGTERM and waits: the server must drain and exit 0.
+    pub fn stop(mut self) -> String {
+        let mut child = self.child.take().expect("running");
+        terminate(&child);
+        let status = wait_for(&mut child, Duration::from_secs(20));
+        // Give the stderr thread a moment to read the last lines.
+        std::thread::sleep(Duration::from_millis(100));
+        let log = self.log();
+        assert!(status.success(), "serve exited with {status}; log:\n{log}");
+        log
+    }
+}
+
+fn terminate(child: &Child) {
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success(), "kill -TERM failed");
+}
+
+fn wait_for(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            return status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            panic!("serve did not exit within {limit:?} of SIGTERM");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}

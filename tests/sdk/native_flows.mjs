@@ -1,0 +1,146 @@
+// Native (api) registration, login, whoami, logout and verification by code
+// against `otpctl serve`, with Ory's official SDK (@ory/kratos-client),
+// unchanged. Every answer, success or Kratos error, is checked against the
+// SDK's own model for it (models.mjs). Codes are read through the admin API,
+// as an end-to-end test reads them.
+//
+// Usage: node native_flows.mjs PUBLIC_URL ADMIN_URL
+import assert from "node:assert/strict";
+import { Configuration, CourierApi, FrontendApi, IdentityApi } from "@ory/kratos-client";
+import { expectModel } from "./models.mjs";
+
+const [publicUrl, adminUrl] = process.argv.slice(2);
+assert.ok(publicUrl && adminUrl, "usage: node native_flows.mjs PUBLIC_URL ADMIN_URL");
+const frontend = new FrontendApi(new Configuration({ basePath: publicUrl }));
+const identities = new IdentityApi(new Configuration({ basePath: adminUrl }));
+const courier = new CourierApi(new Configuration({ basePath: adminUrl }));
+
+let checks = 0;
+function model(name, value, what) {
+  expectModel(name, value, what);
+  checks += 1;
+  return value;
+}
+
+/** The SDK throws on 4xx; the body is the flow or error to show. */
+async function refused(promise, status, name, what) {
+  try {
+    const response = await promise;
+    throw new Error(`${what}: expected HTTP ${status}, got ${response.status}`);
+  } catch (error) {
+    if (!error.response) throw error;
+    assert.equal(error.response.status, status, `${what}: ${JSON.stringify(error.response.data)}`);
+    return model(name, error.response.data, what);
+  }
+}
+
+/** The newest code sent to `recipient`, from the admin API. */
+async function codeFor(recipient, notThis) {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const { data } = await courier.listCourierMessages({ recipient });
+    data.forEach((message, i) => model("Message", message, `courier message ${i}`));
+    const code = data.map((m) => /\b(\d{6})\b/.exec(m.body)?.[1]).find(Boolean);
+    if (code && code !== notThis) return code;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no code was sent to ${recipient}`);
+}
+
+const messageIds = (flow) => flow.ui.messages?.map((m) => m.id) ?? [];
+const email = `sdk-${Date.now()}@example.com`;
+
+// Registration: create, send the code (400 with the flow), submit it (200).
+const registration = model("RegistrationFlow", (await frontend.createNativeRegistrationFlow()).data, "new registration flow");
+assert.equal(registration.type, "api");
+const sent = await refused(
+  frontend.updateRegistrationFlow({
+    flow: registration.id,
+    updateRegistrationFlowBody: { method: "code", traits: { email } },
+  }),
+  400, "RegistrationFlow", "registration: code sent");
+assert.equal(sent.state, "sent_email");
+assert.deepEqual(messageIds(sent), [1040005]);
+const registered = model("SuccessfulNativeRegistration", (await frontend.updateRegistrationFlow({
+  flow: registration.id,
+  updateRegistrationFlowBody: { method: "code", traits: { email }, code: await codeFor(email) },
+})).data, "registration: code submitted");
+assert.equal(registered.identity.traits.email, email);
+const identityId = registered.identity.id;
+
+// Login: a wrong code first (400, 4010008), then the right one (200).
+const login = model("LoginFlow", (await frontend.createNativeLoginFlow()).data, "new login flow");
+const registrationCode = await codeFor(email);
+const loginSent = await refused(
+  frontend.updateLoginFlow({ flow: login.id, updateLoginFlowBody: { method: "code", identifier: email } }),
+  400, "LoginFlow", "login: code sent");
+assert.equal(loginSent.state, "sent_email");
+assert.deepEqual(messageIds(loginSent), [1010014]);
+const loginCode = await codeFor(email, registrationCode);
+const wrong = await refused(
+  frontend.updateLoginFlow({ flow: login.id, updateLoginFlowBody: { method: "code", identifier: email, code: loginCode === "000000" ? "111111" : "000000" } }),
+  400, "LoginFlow", "login: wrong code");
+assert.deepEqual(messageIds(wrong), [4010008]);
+const fetched = model("LoginFlow", (await frontend.getLoginFlow({ id: login.id })).data, "login flow fetched");
+assert.deepEqual(messageIds(fetched), [4010008], "the flow keeps the last answer's message");
+const loggedIn = model("SuccessfulNativeLogin", (await frontend.updateLoginFlow({
+  flow: login.id,
+  updateLoginFlowBody: { method: "code", identifier: email, code: loginCode },
+})).data, "login: code submitted");
+assert.match(loggedIn.session_token, /^ory_st_[A-Za-z0-9]{32}$/);
+
+// whoami by token header, then logout, then whoami refused (401).
+const session = model("Session", (await frontend.toSession({ xSessionToken: loggedIn.session_token })).data, "whoami");
+assert.equal(session.identity.id, identityId);
+assert.equal(session.active, true);
+const logout = await frontend.performNativeLogout({ performNativeLogoutBody: { session_token: loggedIn.session_token } });
+assert.equal(logout.status, 204);
+const inactive = await refused(frontend.toSession({ xSessionToken: loggedIn.session_token }), 401, "ErrorGeneric", "whoami after logout");
+assert.equal(inactive.error.id, "session_inactive");
+await refused(
+  frontend.performNativeLogout({ performNativeLogoutBody: { session_token: "ory_st_unknown" } }),
+  403, "ErrorGeneric", "logout with an unknown token");
+
+// Verification: send (200, sent_email), submit (200, passed_challenge).
+const verification = model("VerificationFlow", (await frontend.createNativeVerificationFlow()).data, "new verification flow");
+const verificationSent = model("VerificationFlow", (await frontend.updateVerificationFlow({
+  flow: verification.id,
+  updateVerificationFlowBody: { method: "code", email },
+})).data, "verification: code sent");
+assert.equal(verificationSent.state, "sent_email");
+const verifyCode = await codeFor(email, loginCode);
+const verified = model("VerificationFlow", (await frontend.updateVerificationFlow({
+  flow: verification.id,
+  updateVerificationFlowBody: { method: "code", code: verifyCode },
+})).data, "verification: code submitted");
+assert.equal(verified.state, "passed_challenge");
+assert.deepEqual(messageIds(verified), [1080002]);
+
+// Admin API: the identity with its verified address, its sessions, schemas.
+const identity = model("Identity", (await identities.getIdentity({ id: identityId })).data, "admin: identity");
+assert.equal(identity.verifiable_addresses[0].verified, true);
+const found = (await identities.listIdentities({ credentialsIdentifier: email })).data;
+found.forEach((item) => model("Identity", item, "admin: identity by identifier"));
+assert.deepEqual(found.map((i) => i.id), [identityId]);
+const sessions = (await identities.listIdentitySessions({ id: identityId })).data;
+sessions.forEach((item) => model("Session", item, "admin: sessions"));
+assert.ok(sessions.length >= 1);
+const schemas = (await identities.listIdentitySchemas()).data;
+schemas.forEach((item) => model("IdentitySchemaContainer", item, "schemas"));
+const schema = (await identities.getIdentitySchema({ id: schemas[0].id })).data;
+assert.equal(typeof schema, "object");
+const messages = (await courier.listCourierMessages({ status: "queued" })).data;
+const message = model("Message", (await courier.getCourierMessage({ id: messages[0].id })).data, "admin: courier message");
+assert.ok(Array.isArray(message.dispatches) || message.dispatches === undefined);
+
+// Kratos' errors: an unknown flow is 404, a completed one refused.
+await refused(frontend.getLoginFlow({ id: "00000000-0000-4000-8000-000000000000" }), 404, "ErrorGeneric", "unknown flow");
+const created = model("Identity", (await identities.createIdentity({
+  createIdentityBody: { schema_id: identity.schema_id, traits: { email: `admin-${email}` } },
+})).data, "admin: created identity");
+await refused(identities.createIdentity({
+  createIdentityBody: { schema_id: identity.schema_id, traits: { email: `admin-${email}` } },
+}), 409, "ErrorGeneric", "admin: duplicate identity");
+assert.equal((await identities.deleteIdentity({ id: created.id })).status, 204);
+await refused(identities.getIdentity({ id: created.id }), 404, "ErrorGeneric", "admin: deleted identity");
+
+console.log(JSON.stringify({ ok: true, checks }));
