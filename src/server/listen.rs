@@ -94,7 +94,7 @@ pub enum ServeError {
 
 /// The largest request head (request line and headers): beyond it hyper
 /// answers 431 and closes the connection.
-const MAX_HEAD_BYTES: usize = 64 * 1024;
+const MAX_HEAD_BYTES: usize = 32 * 1024;
 
 /// Opens the project of `config` and runs the public and admin APIs and the
 /// courier until `shutdown` resolves, then stops accepting, lets requests in

@@ -33,6 +33,7 @@ mod schema_model;
 mod sdk;
 mod seed;
 mod served;
+mod server_input;
 mod servers;
 mod support;
 mod untrusted_eval;
