@@ -87,7 +87,7 @@ impl Engine {
                 expires_at: now.saturating_add(lifespan),
                 used_at: None,
             };
-            store::insert_code(tx, &record);
+            store::insert_code(tx, record);
             let template_data = data(target, code.expose());
             self.send(tx, template, target, template_data, Some(&flow.id))
                 .await?;
@@ -113,7 +113,7 @@ impl Engine {
             flow_id,
             self.now(),
         )?;
-        outbox::enqueue(tx, &message);
+        outbox::enqueue(tx, message);
         Ok(())
     }
 
