@@ -195,11 +195,12 @@ impl Engine {
         if let Some(continue_with) = self.require_verified_address(tx, &flow, &account).await? {
             return Ok(Outcome::AddressNotVerified { continue_with });
         }
-        let session = self.create_session(tx, &identity).await?;
-        let shown = self.identity_of(&identity, &account.addresses);
+        let mut session = self.create_session(tx, identity).await?;
+        let session_token = std::mem::take(&mut session.token);
+        let shown = self.identity_of(identity, &account.addresses);
         Ok(Outcome::Done(LoginSuccess {
-            session: Session::new(&session, shown, self.now()),
-            session_token: session.token,
+            session: Session::new(session, shown, self.now()),
+            session_token,
             continue_with: Vec::new(),
             flow,
         }))
