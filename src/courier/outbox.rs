@@ -15,7 +15,7 @@ pub use crate::store::outbox::{DispatchRecord, MessageFilter, MessageRecord};
 
 /// Queues a composed message in the caller's transaction: it is sent only if
 /// the step that queued it commits.
-pub fn enqueue(tx: &Tx, message: &MessageRecord) {
+pub fn enqueue(tx: &Tx, message: MessageRecord) {
     outbox::insert_message(tx, message);
 }
 

@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use super::entities::Identity;
 use super::json::object;
 use super::model::{Flow, FlowState};
 use super::ui::{self, UiText};
@@ -87,7 +88,7 @@ impl Engine {
                 expires_at: now.saturating_add(lifespan),
                 used_at: None,
             };
-            store::insert_code(tx, &record);
+            store::insert_code(tx, record);
             let template_data = data(target, code.expose());
             self.send(tx, template, target, template_data, Some(&flow.id))
                 .await?;
@@ -113,7 +114,7 @@ impl Engine {
             flow_id,
             self.now(),
         )?;
-        outbox::enqueue(tx, &message);
+        outbox::enqueue(tx, message);
         Ok(())
     }
 
@@ -169,6 +170,15 @@ impl Engine {
         }
         data
     }
+}
+
+/// An identity as template data (`.Identity`; null without one). Serialised
+/// for each message rather than once and copied: one target is the rule, and
+/// copying a `Value` allocates as much as serialising it again.
+pub(super) fn template_identity(identity: Option<&Identity>) -> Value {
+    identity
+        .and_then(|identity| serde_json::to_value(identity).ok())
+        .unwrap_or_default()
 }
 
 /// The host of a URL, or "" (Kratos' `RequestURLDomain`).

@@ -160,16 +160,17 @@ pub struct Session {
 }
 
 impl Session {
-    /// A session record with its identity, as of `now` (milliseconds).
-    pub(crate) fn new(record: &SessionRecord, identity: Identity, now: i64) -> Session {
+    /// A session record with its identity, as of `now` (milliseconds); the
+    /// token stays out of it.
+    pub(crate) fn new(record: SessionRecord, identity: Identity, now: i64) -> Session {
         Session {
-            id: record.id.clone(),
+            id: record.id,
             active: record.active && record.expires_at > now,
             expires_at: record.expires_at,
             authenticated_at: record.authenticated_at,
             issued_at: record.issued_at,
-            authenticator_assurance_level: record.aal.clone(),
-            authentication_methods: record.authentication_methods.clone(),
+            authenticator_assurance_level: record.aal,
+            authentication_methods: record.authentication_methods,
             identity,
             devices: Vec::new(),
         }

@@ -2,6 +2,8 @@
 //! width-folded, lower-cased and NFKC-normalised, with control and invisible
 //! characters refused; phone numbers in E.164 by libphonenumber's rules.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// Why an identifier was refused.
@@ -37,8 +39,29 @@ pub fn normalize_gracefully(value: &str) -> String {
     if let Some(phone) = crate::schema::phone::to_e164(&folded) {
         return phone;
     }
-    let cleaned: String = folded.chars().filter(|c| !forbidden(*c)).collect();
+    if folded.is_ascii() {
+        return lookup_form_of_ascii(&folded);
+    }
+    lookup_form(&folded)
+}
+
+/// Forbidden characters dropped, trimmed, lower-cased, NFKC-normalised.
+fn lookup_form(value: &str) -> String {
+    let cleaned: String = value.chars().filter(|c| !forbidden(*c)).collect();
     cleaned.trim().to_lowercase().nfkc().collect()
+}
+
+/// [`lookup_form`] of ASCII text in one pass (the usual identifier): ASCII is
+/// its own NFKC form, and its only forbidden characters are the controls.
+fn lookup_form_of_ascii(value: &str) -> String {
+    let mut cleaned = String::with_capacity(value.len());
+    cleaned.extend(
+        value
+            .chars()
+            .filter(|c| !c.is_control())
+            .map(|c| c.to_ascii_lowercase()),
+    );
+    cleaned.trim().to_string()
 }
 
 fn normalize_email(value: &str) -> Result<String, IdentifierError> {
@@ -61,8 +84,13 @@ fn normalize_email(value: &str) -> Result<String, IdentifierError> {
     }
 }
 
-/// Width folding: full-width ASCII forms (U+FF01–U+FF5E) and the ideographic space.
-fn fold(value: &str) -> String {
+/// Width folding: full-width ASCII forms (U+FF01–U+FF5E) and the ideographic
+/// space; borrowed when there is nothing to fold.
+fn fold(value: &str) -> Cow<'_, str> {
+    let wide = |c: char| matches!(c, '\u{3000}' | '\u{FF01}'..='\u{FF5E}');
+    if !value.chars().any(wide) {
+        return Cow::Borrowed(value);
+    }
     value
         .chars()
         .map(|c| match c {
@@ -125,5 +153,26 @@ mod tests {
         assert_eq!(normalize_gracefully("+1 645 333 1111"), "+16453331111");
         assert_eq!(normalize_gracefully("Bob@Example.com"), "bob@example.com");
         assert_eq!(normalize_gracefully("  UserName "), "username");
+    }
+
+    #[test]
+    fn ascii_takes_the_short_way_to_the_same_lookup_form() {
+        for value in [
+            " Bob@Example.COM\t",
+            "\u{7}a\u{0}B c\n",
+            "\u{1b}[31mX@y.z \u{7f}",
+            "  ",
+            "",
+        ] {
+            assert!(value.is_ascii());
+            assert_eq!(lookup_form_of_ascii(value), lookup_form(value), "{value:?}");
+        }
+        assert_eq!(normalize_gracefully(" a\u{0}B@x.io\n"), "ab@x.io");
+        assert_eq!(normalize_gracefully("ＢＯＢ@x.io"), "bob@x.io", "folded");
+        assert_eq!(
+            normalize_gracefully("Bö\u{200D}B@X.io"),
+            "böb@x.io",
+            "not ASCII"
+        );
     }
 }

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::codes::{Target, has_code};
+use super::codes::{Target, has_code, template_identity};
 use super::entities::Session;
 use super::flows::Prelude;
 use super::identifier::normalize_gracefully;
@@ -117,8 +117,7 @@ impl Engine {
         };
         let identity = &account.identity;
         let targets = code_targets(&account.credential, identifier, &identity.id);
-        let identity_json = serde_json::to_value(self.identity_of(identity, &account.addresses))
-            .unwrap_or_default();
+        let shown = self.identity_of(identity, &account.addresses);
         self.issue_codes(
             tx,
             &flow,
@@ -127,7 +126,7 @@ impl Engine {
             |target, code| {
                 let mut data = self.base_template_data(&flow, target);
                 data["login_code"] = code.into();
-                data["identity"] = identity_json.clone();
+                data["identity"] = template_identity(Some(&shown));
                 data
             },
         )
@@ -177,7 +176,7 @@ impl Engine {
             let message = ui::error(texts::GENERIC, texts::TOO_MANY_ATTEMPTS);
             return self.refuse(tx, flow, message);
         }
-        let identity = account.identity.clone();
+        let identity = &account.identity;
         let owner = CodeOwner::Identity(&identity.id);
         let claim = self.claim_code(tx, &flow.id, submitted, owner).await?;
         let (id, text) = texts::LOGIN_CODE_INVALID;
@@ -196,11 +195,12 @@ impl Engine {
         if let Some(continue_with) = self.require_verified_address(tx, &flow, &account).await? {
             return Ok(Outcome::AddressNotVerified { continue_with });
         }
-        let session = self.create_session(tx, &identity).await?;
-        let shown = self.identity_of(&identity, &account.addresses);
+        let mut session = self.create_session(tx, identity).await?;
+        let session_token = std::mem::take(&mut session.token);
+        let shown = self.identity_of(identity, &account.addresses);
         Ok(Outcome::Done(LoginSuccess {
-            session: Session::new(&session, shown, self.now()),
-            session_token: session.token,
+            session: Session::new(session, shown, self.now()),
+            session_token,
             continue_with: Vec::new(),
             flow,
         }))

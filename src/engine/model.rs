@@ -157,11 +157,23 @@ impl FlowUi {
     pub fn to_text(&self) -> String {
         match self {
             FlowUi::Stored(text) => text.clone(),
-            // A container of strings, numbers and JSON values always serialises.
-            FlowUi::Built(container) => serde_json::to_string(container).unwrap_or_default(),
+            FlowUi::Built(container) => {
+                let mut text = Vec::with_capacity(UI_TEXT_CAPACITY);
+                // A container of strings, numbers and JSON values always
+                // serialises, into UTF-8.
+                match serde_json::to_writer(&mut text, container) {
+                    Ok(()) => String::from_utf8(text).unwrap_or_default(),
+                    Err(_) => String::new(),
+                }
+            }
         }
     }
 }
+
+/// Room for most containers' text (a code login's are 0.5–1 KiB): from the
+/// 128 bytes `serde_json::to_string` starts with, the text was copied three
+/// or four times as it grew.
+const UI_TEXT_CAPACITY: usize = 1024;
 
 /// What the engine keeps on a flow between steps; stored as JSON, typed so a
 /// step reads it without building a map.

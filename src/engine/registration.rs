@@ -226,12 +226,13 @@ impl Engine {
         // Read after the hooks, which may have changed the addresses' status.
         let shown = self.load_identity(tx, &identity.record).await?;
         let (session, token) = if self.settings().registration.session_hook {
-            let record = self.create_session(tx, &identity.record).await?;
+            let mut record = self.create_session(tx, &identity.record).await?;
+            let token = std::mem::take(&mut record.token);
             continue_with.push(ContinueWith::SetOrySessionToken {
-                ory_session_token: record.token.clone(),
+                ory_session_token: token.clone(),
             });
-            let session = Session::new(&record, shown.clone(), self.now());
-            (Some(session), Some(record.token))
+            let session = Session::new(record, shown.clone(), self.now());
+            (Some(session), Some(token))
         } else {
             (None, None)
         };

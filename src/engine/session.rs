@@ -68,7 +68,7 @@ impl Engine {
             return Ok(None);
         }
         let identity = self.load_identity(tx, &identity).await?;
-        Ok(Some(Session::new(&session, identity, self.now())))
+        Ok(Some(Session::new(session, identity, self.now())))
     }
 }
 

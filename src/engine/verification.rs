@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::codes::{Target, has_code};
+use super::codes::{Target, has_code, template_identity};
 use super::identifier::{Via, normalize_gracefully};
 use super::model::{
     ContinueWith, Flow, FlowKind, FlowRequest, FlowState, FlowType, FlowUi, Outcome,
@@ -187,11 +187,9 @@ impl Engine {
         address: &AddressRecord,
     ) -> Result<(), EngineError> {
         let identity = store::get_identity(tx, &address.identity_id).await?;
-        let identity_json = match &identity {
-            Some(identity) => {
-                serde_json::to_value(self.load_identity(tx, identity).await?).unwrap_or_default()
-            }
-            None => Value::Null,
+        let shown = match &identity {
+            Some(identity) => Some(self.load_identity(tx, identity).await?),
+            None => None,
         };
         let target = Target {
             address: address.value.clone(),
@@ -206,7 +204,7 @@ impl Engine {
             |target, code| {
                 let mut data = self.base_template_data(flow, target);
                 data["verification_code"] = code.into();
-                data["identity"] = identity_json.clone();
+                data["identity"] = template_identity(shown.as_ref());
                 if target.via == Via::Email {
                     data["verification_url"] = self.verification_link(&flow.id, code).into();
                 }

@@ -118,7 +118,7 @@ pub(crate) async fn get_flow(tx: &Tx, id: &str) -> Result<Option<FlowRecord>> {
 pub(crate) async fn get_flow_counting_submission(
     tx: &Tx,
     id: &str,
-    kind: &str,
+    kind: &'static str,
 ) -> Result<Option<FlowRecord>> {
     let sql = format!(
         "UPDATE flows SET submit_count = submit_count + \
@@ -127,7 +127,7 @@ pub(crate) async fn get_flow_counting_submission(
     );
     let row = Statement::built(sql)
         .bind(id)
-        .bind(kind)
+        .bind_const(kind)
         .fetch_optional(tx)
         .await?;
     row.map(flow_from).transpose()
@@ -138,7 +138,7 @@ pub(crate) fn update_flow(tx: &Tx, flow: FlowUpdate) {
     Statement::new(
         "UPDATE flows SET state = $1, active = $2, context = $3, ui = $4, updated_at = $5 WHERE id = $6",
     )
-    .bind(flow.state)
+    .bind_const(flow.state)
     .bind(flow.active)
     .bind(flow.context)
     .bind(flow.ui)
@@ -171,18 +171,18 @@ pub(crate) fn delete_codes_of_flow(tx: &Tx, flow_id: &str) {
         .defer(tx);
 }
 
-/// Stores a code's hash.
-pub(crate) fn insert_code(tx: &Tx, code: &CodeRecord) {
+/// Stores a code's hash, moved into the statement.
+pub(crate) fn insert_code(tx: &Tx, code: CodeRecord) {
     Statement::new(
         "INSERT INTO codes (id, flow_id, code_hmac, address, via, identity_id, issued_at, expires_at, used_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
-    .bind(&code.id)
-    .bind(&code.flow_id)
-    .bind(&code.code_hmac)
-    .bind(&code.address)
-    .bind(&code.via)
-    .bind(code.identity_id.as_deref())
+    .bind(code.id)
+    .bind(code.flow_id)
+    .bind(code.code_hmac)
+    .bind(code.address)
+    .bind(code.via)
+    .bind(code.identity_id)
     .bind(code.issued_at)
     .bind(code.expires_at)
     .bind(code.used_at)

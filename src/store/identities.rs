@@ -202,7 +202,7 @@ pub(crate) struct Account {
 /// submitted value and its normalised form): one query, the addresses joined in.
 pub(crate) async fn find_by_identifier(
     tx: &Tx,
-    kind: &str,
+    kind: &'static str,
     identifiers: &[&str],
 ) -> Result<Option<Account>> {
     let (first, second) = match identifiers {
@@ -224,7 +224,7 @@ pub(crate) async fn find_by_identifier(
          ORDER BY a.created_at, a.value"
     );
     let mut rows = Statement::built(sql)
-        .bind(kind)
+        .bind_const(kind)
         .bind(first)
         .bind(second)
         .fetch_all(tx)

@@ -471,8 +471,8 @@ mod tests {
                      VALUES ('f', 'login', 'api', 'sent_email', 0, '', '{}', '{}', 0, 10000, 0)",
                 )
                 .defer(&tx);
-                insert_code(&tx, &code("c1", "h1", "a@x.io", "i1", 10000));
-                insert_code(&tx, &code("c2", "h2", "b@x.io", "i2", 100));
+                insert_code(&tx, code("c1", "h1", "a@x.io", "i1", 10000));
+                insert_code(&tx, code("c2", "h2", "b@x.io", "i2", 100));
                 let h = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
                 let mut claimed = Vec::new();
                 let addresses = h(&["b@x.io"]);

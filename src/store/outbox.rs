@@ -91,23 +91,23 @@ fn message_from(mut row: Row) -> Result<MessageRecord> {
     })
 }
 
-/// Queues a message.
-pub(crate) fn insert_message(tx: &Tx, message: &MessageRecord) {
+/// Queues a message, moved into the statement.
+pub(crate) fn insert_message(tx: &Tx, message: MessageRecord) {
     Statement::new(
         "INSERT INTO courier_messages (id, type, status, channel, recipient, subject, body, \
          template_type, template_data, flow_id, send_count, next_attempt_at, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
     )
-    .bind(&message.id)
-    .bind(&message.message_type)
-    .bind(&message.status)
-    .bind(&message.channel)
-    .bind(&message.recipient)
-    .bind(&message.subject)
-    .bind(&message.body)
-    .bind(&message.template_type)
+    .bind(message.id)
+    .bind(message.message_type)
+    .bind(message.status)
+    .bind(message.channel)
+    .bind(message.recipient)
+    .bind(message.subject)
+    .bind(message.body)
+    .bind(message.template_type)
     .bind(message.template_data.to_string())
-    .bind(message.flow_id.as_deref())
+    .bind(message.flow_id)
     .bind(message.send_count)
     .bind(message.next_attempt_at)
     .bind(message.created_at)

@@ -8,13 +8,15 @@ use sqlx::any::AnyArguments;
 
 use super::row::Row;
 
-/// A bound parameter.
+/// A bound parameter. Text is owned (a deferred statement outlives the step
+/// that made it) or a constant, which is borrowed: bind owned values by value,
+/// constants with [`Statement::bind_const`]; `&str` and `&String` are copied.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arg {
     /// TEXT.
-    Text(String),
+    Text(Cow<'static, str>),
     /// TEXT or NULL.
-    OptText(Option<String>),
+    OptText(Option<Cow<'static, str>>),
     /// BIGINT.
     Int(i64),
     /// BIGINT or NULL.
@@ -23,31 +25,31 @@ pub enum Arg {
 
 impl From<&str> for Arg {
     fn from(value: &str) -> Self {
-        Arg::Text(value.to_string())
+        Arg::Text(Cow::Owned(value.to_string()))
     }
 }
 
 impl From<String> for Arg {
     fn from(value: String) -> Self {
-        Arg::Text(value)
+        Arg::Text(Cow::Owned(value))
     }
 }
 
 impl From<&String> for Arg {
     fn from(value: &String) -> Self {
-        Arg::Text(value.clone())
+        Arg::Text(Cow::Owned(value.clone()))
     }
 }
 
 impl From<Option<&str>> for Arg {
     fn from(value: Option<&str>) -> Self {
-        Arg::OptText(value.map(str::to_string))
+        Arg::OptText(value.map(|text| Cow::Owned(text.to_string())))
     }
 }
 
 impl From<Option<String>> for Arg {
     fn from(value: Option<String>) -> Self {
-        Arg::OptText(value)
+        Arg::OptText(value.map(Cow::Owned))
     }
 }
 
@@ -73,23 +75,33 @@ pub struct Statement {
 impl Statement {
     /// A statement from fixed SQL.
     pub fn new(sql: &'static str) -> Statement {
-        Statement {
-            sql: Cow::Borrowed(sql),
-            args: Vec::new(),
-        }
+        Statement::of(Cow::Borrowed(sql))
     }
 
     /// A statement from SQL built at run time (from constants, never from input).
     pub fn built(sql: String) -> Statement {
+        Statement::of(Cow::Owned(sql))
+    }
+
+    /// Room for an argument per `$` in the SQL (a placeholder used twice
+    /// counts twice): the arguments are then collected without growing.
+    fn of(sql: Cow<'static, str>) -> Statement {
+        let placeholders = sql.bytes().filter(|&b| b == b'$').count();
         Statement {
-            sql: Cow::Owned(sql),
-            args: Vec::new(),
+            sql,
+            args: Vec::with_capacity(placeholders),
         }
     }
 
     /// Binds the next placeholder.
     pub fn bind(mut self, arg: impl Into<Arg>) -> Statement {
         self.args.push(arg.into());
+        self
+    }
+
+    /// Binds the next placeholder to a constant, borrowed rather than copied.
+    pub fn bind_const(mut self, text: &'static str) -> Statement {
+        self.args.push(Arg::Text(Cow::Borrowed(text)));
         self
     }
 
@@ -109,8 +121,8 @@ impl Statement {
     ) -> sqlx::query::Query<'q, Any, AnyArguments> {
         for arg in &self.args {
             query = match arg {
-                Arg::Text(v) => query.bind(v.clone()),
-                Arg::OptText(v) => query.bind(v.clone()),
+                Arg::Text(v) => query.bind(v.to_string()),
+                Arg::OptText(v) => query.bind(v.as_deref().map(str::to_string)),
                 Arg::Int(v) => query.bind(*v),
                 Arg::OptInt(v) => query.bind(*v),
             };
@@ -161,5 +173,25 @@ mod tests {
         assert!(Statement::new("DELETE FROM t").writes());
         assert!(!Statement::new("SELECT 1").writes());
         assert!(!Statement::new("").writes());
+    }
+
+    #[test]
+    fn constants_are_borrowed_and_owned_text_is_moved_in() {
+        let owned = String::from("moved");
+        let at = owned.as_ptr();
+        let statement = Statement::new("UPDATE t SET a = $1, b = $2 WHERE c = $3")
+            .bind_const("constant")
+            .bind(owned)
+            .bind(7);
+        assert!(matches!(
+            &statement.args[0],
+            Arg::Text(Cow::Borrowed("constant"))
+        ));
+        assert!(matches!(&statement.args[1], Arg::Text(Cow::Owned(text)) if text.as_ptr() == at));
+        assert_eq!(
+            statement.args.capacity(),
+            3,
+            "one per placeholder, no growth"
+        );
     }
 }
