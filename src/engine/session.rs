@@ -104,7 +104,7 @@ impl Engine {
                 let now = engine.now();
                 let sessions = store::sessions_of(&tx, &identity_id).await?;
                 Ok(sessions
-                    .iter()
+                    .into_iter()
                     .map(|session| Session::new(session, identity.clone(), now))
                     .collect())
             }
