@@ -231,3 +231,61 @@ fn table(messages: &[MessageRecord]) -> String {
         .collect();
     super::project::columns(&header, &rows)
 }
+
+// `get code`.
+#[derive(Debug, Args)]
+pub(super) struct CodeArgs {
+    /// The email address or phone number the code was sent to.
+    #[arg(long, value_name = "ADDRESS")]
+    recipient: String,
+    /// Only a code sent for this flow (printed by the step that sent it).
+    #[arg(long, value_name = "ID")]
+    flow: Option<String>,
+    /// Wait up to this long (such as 30s) for a code to arrive.
+    #[arg(long, value_name = "DURATION", value_parser = parse_wait)]
+    wait: Option<std::time::Duration>,
+    #[command(flatten)]
+    project: ProjectFlag,
+}
+
+fn parse_wait(text: &str) -> Result<std::time::Duration, String> {
+    crate::time::duration::parse_duration(text).map_err(|e| e.to_string())
+}
+
+/// Prints only the newest code sent to `--recipient` (for `--flow`), waiting
+/// for one with `--wait`: what a shell script or an end-to-end test reads
+/// instead of a mailbox.
+pub(super) fn code(args: CodeArgs) -> Result<(), Failure> {
+    let opened = engine::open(&args.project)?;
+    let recipient = crate::engine::identifier::normalize_gracefully(&args.recipient);
+    let filter = MessageFilter {
+        recipient: Some(recipient.clone()),
+        flow_id: args.flow.clone(),
+        ..MessageFilter::default()
+    };
+    let deadline = std::time::Instant::now() + args.wait.unwrap_or_default();
+    loop {
+        let messages = opened
+            .runtime
+            .block_on(opened.engine.list_messages(&filter, 20, 0))
+            .map_err(Failure::op)?;
+        if let Some(code) = messages.iter().find_map(engine::code_of) {
+            return output::emit_line(&code);
+        }
+        if std::time::Instant::now() >= deadline {
+            let flow = args
+                .flow
+                .as_deref()
+                .map(|id| format!(" for flow `{id}`"))
+                .unwrap_or_default();
+            let waited = match args.wait {
+                Some(wait) => format!(" within {wait:?}"),
+                None => " (add --wait 30s to wait for one)".to_string(),
+            };
+            return Err(Failure::op(format!(
+                "no code was sent to {recipient}{flow}{waited}"
+            )));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}

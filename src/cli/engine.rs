@@ -153,6 +153,12 @@ impl Opened {
 }
 
 /// The code in a message's template data, if it carries one.
+/// The code a message carries, from its template data (never its body,
+/// whose wording a template decides).
+pub(super) fn code_of(message: &MessageRecord) -> Option<String> {
+    code_in(&message.template_data)
+}
+
 fn code_in(data: &Value) -> Option<String> {
     [
         "login_code",

@@ -169,6 +169,8 @@ enum GetCommand {
     /// Show an identity of the local engine.
     #[command(visible_alias = "identities")]
     Identity(identities::GetArgs),
+    /// Print the newest code sent to an address (for scripts and end-to-end tests).
+    Code(courier::CodeArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -375,6 +377,7 @@ fn dispatch(command: Command, matches: &clap::ArgMatches, cx: Context) -> Result
         Command::List(ListCommand::Identities(args)) => identities::list(args),
         Command::Get(GetCommand::CourierMessage(args)) => courier::get(args),
         Command::Get(GetCommand::Identity(args)) => identities::get(args),
+        Command::Get(GetCommand::Code(args)) => courier::code(args),
         Command::Delete(DeleteCommand::Identity(args)) => identities::delete(args, cx),
     }
 }

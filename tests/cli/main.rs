@@ -15,6 +15,7 @@ mod fixtures;
 mod flows;
 mod generated;
 mod get;
+mod get_code;
 mod hardening;
 mod help;
 mod kratos_yaml;
