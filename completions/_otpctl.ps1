@@ -44,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify an email address or phone number by code on the project''s local engine')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import identities into the project''s local engine')
             [CompletionResult]::new('courier', 'courier', [CompletionResultType]::ParameterValue, 'Run the courier that sends the local engine''s queued messages')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the project''s engine as Kratos'' public and admin HTTP APIs, with the courier')
             [CompletionResult]::new('quickstart', 'quickstart', [CompletionResultType]::ParameterValue, 'Run the whole product on a throwaway project: patch, validate, register, verify, log in by email and SMS')
             [CompletionResult]::new('evaluate', 'evaluate', [CompletionResultType]::ParameterValue, 'Evaluate a Jsonnet OIDC claims mapper against claims')
             [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Preview what the courier would send')
@@ -317,6 +318,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('courier-message', 'courier-message', [CompletionResultType]::ParameterValue, 'Show a courier message with its delivery attempts')
             [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Show an identity of the local engine')
             [CompletionResult]::new('identities', 'identities', [CompletionResultType]::ParameterValue, 'Show an identity of the local engine')
+            [CompletionResult]::new('code', 'code', [CompletionResultType]::ParameterValue, 'Print the newest code sent to an address (for scripts and end-to-end tests)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -435,12 +437,30 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'otpctl;get;code' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('--recipient', '--recipient', [CompletionResultType]::ParameterName, 'The email address or phone number the code was sent to')
+            [CompletionResult]::new('--flow', '--flow', [CompletionResultType]::ParameterName, 'Only a code sent for this flow (printed by the step that sent it)')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait up to this long (such as 30s) for a code to arrive')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'otpctl;get;help' {
             [CompletionResult]::new('project', 'project', [CompletionResultType]::ParameterValue, 'Show a project''s metadata')
             [CompletionResult]::new('identity-config', 'identity-config', [CompletionResultType]::ParameterValue, 'Print an identity config')
             [CompletionResult]::new('config-schema', 'config-schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema (draft-07) that `validate identity-config` checks configs against')
             [CompletionResult]::new('courier-message', 'courier-message', [CompletionResultType]::ParameterValue, 'Show a courier message with its delivery attempts')
             [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Show an identity of the local engine')
+            [CompletionResult]::new('code', 'code', [CompletionResultType]::ParameterValue, 'Print the newest code sent to an address (for scripts and end-to-end tests)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -457,6 +477,9 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             break
         }
         'otpctl;get;help;identity' {
+            break
+        }
+        'otpctl;get;help;code' {
             break
         }
         'otpctl;get;help;help' {
@@ -1007,6 +1030,26 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;courier;help;help' {
             break
         }
+        'otpctl;serve' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Where the public API listens')
+            [CompletionResult]::new('--admin-listen', '--admin-listen', [CompletionResultType]::ParameterName, 'Where the admin API listens (loopback unless --expose-admin)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The public URL that links, redirects and `ui.action` use, in place of `serve.public.base_url` (needed when --listen picks another port)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'The log''s format on stderr: one line per request and courier attempt')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--expose-admin', '--expose-admin', [CompletionResultType]::ParameterName, 'Let the admin API listen on an address other machines can reach. It has no authentication, as Kratos'' admin API: put it behind your own gate')
+            [CompletionResult]::new('--dev', '--dev', [CompletionResultType]::ParameterName, 'Development: cookies without `Secure` even off loopback')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'otpctl;quickstart' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Keep the project in this directory (created if missing; default: a temporary one, removed afterwards)')
@@ -1133,6 +1176,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify an email address or phone number by code on the project''s local engine')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import identities into the project''s local engine')
             [CompletionResult]::new('courier', 'courier', [CompletionResultType]::ParameterValue, 'Run the courier that sends the local engine''s queued messages')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the project''s engine as Kratos'' public and admin HTTP APIs, with the courier')
             [CompletionResult]::new('quickstart', 'quickstart', [CompletionResultType]::ParameterValue, 'Run the whole product on a throwaway project: patch, validate, register, verify, log in by email and SMS')
             [CompletionResult]::new('evaluate', 'evaluate', [CompletionResultType]::ParameterValue, 'Evaluate a Jsonnet OIDC claims mapper against claims')
             [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Preview what the courier would send')
@@ -1175,6 +1219,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('config-schema', 'config-schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema (draft-07) that `validate identity-config` checks configs against')
             [CompletionResult]::new('courier-message', 'courier-message', [CompletionResultType]::ParameterValue, 'Show a courier message with its delivery attempts')
             [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Show an identity of the local engine')
+            [CompletionResult]::new('code', 'code', [CompletionResultType]::ParameterValue, 'Print the newest code sent to an address (for scripts and end-to-end tests)')
             break
         }
         'otpctl;help;get;project' {
@@ -1190,6 +1235,9 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             break
         }
         'otpctl;help;get;identity' {
+            break
+        }
+        'otpctl;help;get;code' {
             break
         }
         'otpctl;help;patch' {
@@ -1253,6 +1301,9 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             break
         }
         'otpctl;help;courier;watch' {
+            break
+        }
+        'otpctl;help;serve' {
             break
         }
         'otpctl;help;quickstart' {

@@ -61,6 +61,9 @@ _otpctl() {
             otpctl,render)
                 cmd="otpctl__subcmd__render"
                 ;;
+            otpctl,serve)
+                cmd="otpctl__subcmd__serve"
+                ;;
             otpctl,update)
                 cmd="otpctl__subcmd__update"
                 ;;
@@ -130,6 +133,9 @@ _otpctl() {
             otpctl__subcmd__evaluate__subcmd__help,oidc-mapper)
                 cmd="otpctl__subcmd__evaluate__subcmd__help__subcmd__oidc__subcmd__mapper"
                 ;;
+            otpctl__subcmd__get,code)
+                cmd="otpctl__subcmd__get__subcmd__code"
+                ;;
             otpctl__subcmd__get,config-schema)
                 cmd="otpctl__subcmd__get__subcmd__config__subcmd__schema"
                 ;;
@@ -156,6 +162,9 @@ _otpctl() {
                 ;;
             otpctl__subcmd__get,project)
                 cmd="otpctl__subcmd__get__subcmd__project"
+                ;;
+            otpctl__subcmd__get__subcmd__help,code)
+                cmd="otpctl__subcmd__get__subcmd__help__subcmd__code"
                 ;;
             otpctl__subcmd__get__subcmd__help,config-schema)
                 cmd="otpctl__subcmd__get__subcmd__help__subcmd__config__subcmd__schema"
@@ -217,6 +226,9 @@ _otpctl() {
             otpctl__subcmd__help,render)
                 cmd="otpctl__subcmd__help__subcmd__render"
                 ;;
+            otpctl__subcmd__help,serve)
+                cmd="otpctl__subcmd__help__subcmd__serve"
+                ;;
             otpctl__subcmd__help,update)
                 cmd="otpctl__subcmd__help__subcmd__update"
                 ;;
@@ -243,6 +255,9 @@ _otpctl() {
                 ;;
             otpctl__subcmd__help__subcmd__evaluate,oidc-mapper)
                 cmd="otpctl__subcmd__help__subcmd__evaluate__subcmd__oidc__subcmd__mapper"
+                ;;
+            otpctl__subcmd__help__subcmd__get,code)
+                cmd="otpctl__subcmd__help__subcmd__get__subcmd__code"
                 ;;
             otpctl__subcmd__help__subcmd__get,config-schema)
                 cmd="otpctl__subcmd__help__subcmd__get__subcmd__config__subcmd__schema"
@@ -431,7 +446,7 @@ _otpctl() {
 
     case "${cmd}" in
         otpctl)
-            opts="-y -q -h -V --color --yes --quiet --help --version create list ls use get patch update delete validate register login verify import courier quickstart evaluate render completion help"
+            opts="-y -q -h -V --color --yes --quiet --help --version create list ls use get patch update delete validate register login verify import courier serve quickstart evaluate render completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -867,7 +882,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__get)
-            opts="-y -q -h -V --color --yes --quiet --help --version project identity-config ic kratos-config config-schema courier-message identity identities help"
+            opts="-y -q -h -V --color --yes --quiet --help --version project identity-config ic kratos-config config-schema courier-message identity identities code help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -875,6 +890,44 @@ _otpctl() {
             case "${prev}" in
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__get__subcmd__code)
+            opts="-y -q -h -V --color --yes --quiet --recipient --flow --wait --project --allow-outside --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --recipient)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flow)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-outside)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -929,8 +982,22 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__get__subcmd__help)
-            opts="project identity-config config-schema courier-message identity help"
+            opts="project identity-config config-schema courier-message identity code help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__get__subcmd__help__subcmd__code)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1105,7 +1172,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__help)
-            opts="create list use get patch update delete validate register login verify import courier quickstart evaluate render completion help"
+            opts="create list use get patch update delete validate register login verify import courier serve quickstart evaluate render completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1259,8 +1326,22 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__help__subcmd__get)
-            opts="project identity-config config-schema courier-message identity"
+            opts="project identity-config config-schema courier-message identity code"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__help__subcmd__get__subcmd__code)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1527,6 +1608,20 @@ _otpctl() {
         otpctl__subcmd__help__subcmd__render__subcmd__template)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__help__subcmd__serve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2256,6 +2351,48 @@ _otpctl() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__serve)
+            opts="-y -q -h -V --color --yes --quiet --project --allow-outside --listen --admin-listen --base-url --expose-admin --dev --log-format --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-outside)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;

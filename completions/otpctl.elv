@@ -41,6 +41,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand verify 'Verify an email address or phone number by code on the project''s local engine'
             cand import 'Import identities into the project''s local engine'
             cand courier 'Run the courier that sends the local engine''s queued messages'
+            cand serve 'Serve the project''s engine as Kratos'' public and admin HTTP APIs, with the courier'
             cand quickstart 'Run the whole product on a throwaway project: patch, validate, register, verify, log in by email and SMS'
             cand evaluate 'Evaluate a Jsonnet OIDC claims mapper against claims'
             cand render 'Preview what the courier would send'
@@ -285,6 +286,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand courier-message 'Show a courier message with its delivery attempts'
             cand identity 'Show an identity of the local engine'
             cand identities 'Show an identity of the local engine'
+            cand code 'Print the newest code sent to an address (for scripts and end-to-end tests)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'otpctl;get;project'= {
@@ -394,12 +396,29 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'otpctl;get;code'= {
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand --recipient 'The email address or phone number the code was sent to'
+            cand --flow 'Only a code sent for this flow (printed by the step that sent it)'
+            cand --wait 'Wait up to this long (such as 30s) for a code to arrive'
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'otpctl;get;help'= {
             cand project 'Show a project''s metadata'
             cand identity-config 'Print an identity config'
             cand config-schema 'Print the JSON Schema (draft-07) that `validate identity-config` checks configs against'
             cand courier-message 'Show a courier message with its delivery attempts'
             cand identity 'Show an identity of the local engine'
+            cand code 'Print the newest code sent to an address (for scripts and end-to-end tests)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'otpctl;get;help;project'= {
@@ -411,6 +430,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;get;help;courier-message'= {
         }
         &'otpctl;get;help;identity'= {
+        }
+        &'otpctl;get;help;code'= {
         }
         &'otpctl;get;help;help'= {
         }
@@ -911,6 +932,25 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         }
         &'otpctl;courier;help;help'= {
         }
+        &'otpctl;serve'= {
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
+            cand --listen 'Where the public API listens'
+            cand --admin-listen 'Where the admin API listens (loopback unless --expose-admin)'
+            cand --base-url 'The public URL that links, redirects and `ui.action` use, in place of `serve.public.base_url` (needed when --listen picks another port)'
+            cand --log-format 'The log''s format on stderr: one line per request and courier attempt'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --expose-admin 'Let the admin API listen on an address other machines can reach. It has no authentication, as Kratos'' admin API: put it behind your own gate'
+            cand --dev 'Development: cookies without `Secure` even off loopback'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'otpctl;quickstart'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --dir 'Keep the project in this directory (created if missing; default: a temporary one, removed afterwards)'
@@ -1025,6 +1065,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand verify 'Verify an email address or phone number by code on the project''s local engine'
             cand import 'Import identities into the project''s local engine'
             cand courier 'Run the courier that sends the local engine''s queued messages'
+            cand serve 'Serve the project''s engine as Kratos'' public and admin HTTP APIs, with the courier'
             cand quickstart 'Run the whole product on a throwaway project: patch, validate, register, verify, log in by email and SMS'
             cand evaluate 'Evaluate a Jsonnet OIDC claims mapper against claims'
             cand render 'Preview what the courier would send'
@@ -1058,6 +1099,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand config-schema 'Print the JSON Schema (draft-07) that `validate identity-config` checks configs against'
             cand courier-message 'Show a courier message with its delivery attempts'
             cand identity 'Show an identity of the local engine'
+            cand code 'Print the newest code sent to an address (for scripts and end-to-end tests)'
         }
         &'otpctl;help;get;project'= {
         }
@@ -1068,6 +1110,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;help;get;courier-message'= {
         }
         &'otpctl;help;get;identity'= {
+        }
+        &'otpctl;help;get;code'= {
         }
         &'otpctl;help;patch'= {
             cand identity-config 'Apply --add/--replace/--remove/--file operations to an identity config'
@@ -1113,6 +1157,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand watch 'Send queued messages until interrupted, retrying failures with back-off'
         }
         &'otpctl;help;courier;watch'= {
+        }
+        &'otpctl;help;serve'= {
         }
         &'otpctl;help;quickstart'= {
         }

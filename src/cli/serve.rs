@@ -30,10 +30,17 @@ pub(super) struct ServeArgs {
         env = "OTPCTL_ADMIN_LISTEN"
     )]
     admin_listen: SocketAddr,
+    /// The public URL that links, redirects and `ui.action` use, in place of
+    /// `serve.public.base_url` (needed when --listen picks another port).
+    #[arg(long, value_name = "URL", env = "SERVE_PUBLIC_BASE_URL")]
+    base_url: Option<String>,
     /// Let the admin API listen on an address other machines can reach. It has
     /// no authentication, as Kratos' admin API: put it behind your own gate.
     #[arg(long)]
     expose_admin: bool,
+    /// Development: cookies without `Secure` even off loopback.
+    #[arg(long)]
+    dev: bool,
     /// The log's format on stderr: one line per request and courier attempt.
     #[arg(long, value_enum, default_value_t = LogFormatArg::Text)]
     log_format: LogFormatArg,
@@ -48,6 +55,10 @@ enum LogFormatArg {
 /// Runs `serve`.
 pub(super) fn run(args: ServeArgs, cx: Context) -> Result<(), Failure> {
     let (config, path) = load_config(&args.project)?;
+    let config = match args.base_url {
+        Some(url) => config.with_public_base_url(url),
+        None => config,
+    };
     let lease = lease()?;
     let connections = raise_descriptor_limit();
     let options = ServeOptions {
@@ -59,6 +70,7 @@ pub(super) fn run(args: ServeArgs, cx: Context) -> Result<(), Failure> {
             LogFormatArg::Json => LogFormat::Json,
         },
         max_connections: connections,
+        dev: args.dev,
         ..ServeOptions::default()
     };
     if options.expose_admin && !options.admin.ip().is_loopback() {

@@ -53,6 +53,13 @@ impl ValidConfig {
         self
     }
 
+    /// The same config with `serve.public.base_url` set to `url` (a flag or
+    /// `SERVE_PUBLIC_BASE_URL`, as Kratos reads its environment).
+    pub fn with_public_base_url(mut self, url: String) -> ValidConfig {
+        self.model.serve.public.base_url = Some(url);
+        self
+    }
+
     /// The typed config.
     pub fn model(&self) -> &Config {
         &self.model

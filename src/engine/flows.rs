@@ -49,7 +49,10 @@ impl Engine {
             submit_count: 0,
             request_url,
             return_to: request.return_to.clone(),
-            context: FlowContext::default(),
+            context: FlowContext {
+                csrf_token: request.csrf_token.clone(),
+                ..FlowContext::default()
+            },
             ui: FlowUi::Built(UiContainer::new(String::new(), "POST", Vec::new())),
             issued_at: now,
             expires_at: now.saturating_add(duration_ms(lifespan)),
@@ -70,7 +73,7 @@ impl Engine {
         if flow.flow_type == FlowType::Browser {
             nodes.push(
                 Input::new(Group::Default, "csrf_token", "hidden")
-                    .value("")
+                    .value(flow.context.csrf_token.as_deref().unwrap_or_default())
                     .required()
                     .build(),
             );
@@ -197,11 +200,7 @@ impl Engine {
         lifespan: Duration,
         nodes: Vec<UiNode>,
     ) -> Result<Outcome<T>, EngineError> {
-        let request = FlowRequest {
-            flow_type: old.flow_type,
-            return_to: old.return_to.clone(),
-            request_url: Some(old.request_url.clone()),
-        };
+        let request = FlowRequest::successor_of(old);
         let mut flow = self.new_flow(old.kind, &request, lifespan, nodes);
         flow.ui
             .get_mut()?

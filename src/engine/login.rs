@@ -244,7 +244,7 @@ impl Engine {
             return Ok(None);
         };
         let flow = self
-            .start_verification_for(tx, address, identity, login.flow_type)
+            .start_verification_for(tx, address, identity, login)
             .await?;
         Ok(Some(vec![self.show_verification_ui(
             &flow,

@@ -112,6 +112,22 @@ pub struct FlowRequest {
     pub return_to: Option<String>,
     /// The URL of the request, if it came over HTTP.
     pub request_url: Option<String>,
+    /// Browser flows: the masked anti-CSRF token the `csrf_token` node
+    /// carries (the HTTP layer makes and checks it).
+    pub csrf_token: Option<String>,
+}
+
+impl FlowRequest {
+    /// The request for a flow that takes `old`'s place (expired, replaced,
+    /// or started by a hook of it): same type, return URL and CSRF token.
+    pub(crate) fn successor_of(old: &Flow) -> FlowRequest {
+        FlowRequest {
+            flow_type: old.flow_type,
+            return_to: old.return_to.clone(),
+            request_url: Some(old.request_url.clone()),
+            csrf_token: old.context.csrf_token.clone(),
+        }
+    }
 }
 
 /// A flow's UI: read from the store it stays JSON text until a step looks into
@@ -194,6 +210,9 @@ pub struct FlowContext {
     /// Passed through to templates and webhooks, and shown on the flow.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transient_payload: Option<Value>,
+    /// Browser flows: the masked anti-CSRF token of the `csrf_token` node.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub csrf_token: Option<String>,
 }
 
 impl FlowContext {
@@ -354,6 +373,11 @@ pub enum ContinueWith {
     SetOrySessionToken {
         /// The token.
         ory_session_token: String,
+    },
+    /// Where a browser (SPA) goes after the step.
+    RedirectBrowserTo {
+        /// The URL.
+        redirect_browser_to: String,
     },
 }
 

@@ -266,7 +266,7 @@ impl Engine {
             .find(|address| !address.verified);
         if let Some(address) = unverified {
             let flow = self
-                .start_verification_for(tx, &address, identity, registration.flow_type)
+                .start_verification_for(tx, &address, identity, registration)
                 .await?;
             if self.settings().registration.show_verification_ui {
                 continue_with.push(self.show_verification_ui(&flow, &address.value, false));

@@ -122,13 +122,13 @@ impl Settings {
             },
             login: LoginFlow {
                 lifespan: login.lifespan.get(),
-                ui_url: login.ui_url.clone(),
+                ui_url: ui_url(&login.ui_url, config, "login"),
                 require_verified_address: login.after.code_runs("require_verified_address"),
             },
             registration: RegistrationFlow {
                 enabled: registration.enabled,
                 lifespan: registration.lifespan.get(),
-                ui_url: registration.ui_url.clone(),
+                ui_url: ui_url(&registration.ui_url, config, "registration"),
                 style: registration.staging(),
                 session_hook: registration.after.code_runs("session"),
                 show_verification_ui: registration.after.code_runs("show_verification_ui"),
@@ -136,7 +136,7 @@ impl Settings {
             verification: VerificationFlow {
                 enabled: verification.enabled,
                 lifespan: verification.lifespan.get(),
-                ui_url: verification.ui_url.clone(),
+                ui_url: ui_url(&verification.ui_url, config, "verification"),
                 use_strategy: verification.use_strategy,
                 notify_unknown_recipients: verification.notify_unknown_recipients,
                 after_return_url: verification.after.default_browser_return_url.clone(),
@@ -156,4 +156,13 @@ impl Settings {
             feature_flags: config.feature_flags.clone(),
         }
     }
+}
+
+/// Where the browser shows a flow: the config's `ui_url`, else the page
+/// `otpctl serve` renders at `<public base URL>/ui/<flow>`.
+fn ui_url(configured: &Option<String>, config: &Config, flow: &str) -> String {
+    configured.clone().unwrap_or_else(|| {
+        let base = config.serve.public.base_url().trim_end_matches('/');
+        format!("{base}/ui/{flow}")
+    })
 }

@@ -130,11 +130,7 @@ impl Engine {
         old: &Flow,
         message: UiText,
     ) -> Result<Flow, EngineError> {
-        let request = FlowRequest {
-            flow_type: old.flow_type,
-            return_to: old.return_to.clone(),
-            request_url: Some(old.request_url.clone()),
-        };
+        let request = FlowRequest::successor_of(old);
         let mut flow = self.fresh_verification_flow(&request);
         flow.ui.get_mut()?.set_messages(vec![message]);
         store::insert_flow(tx, &flow.to_record());
@@ -306,10 +302,11 @@ impl Engine {
         tx: &Tx,
         address: &AddressRecord,
         _identity: &IdentityRecord,
-        flow_type: FlowType,
+        origin: &Flow,
     ) -> Result<Flow, EngineError> {
         let request = FlowRequest {
-            flow_type,
+            flow_type: origin.flow_type,
+            csrf_token: origin.context.csrf_token.clone(),
             ..FlowRequest::default()
         };
         let mut flow = self.fresh_verification_flow(&request);

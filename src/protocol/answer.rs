@@ -39,11 +39,15 @@ pub enum Body {
 pub struct LoginBody {
     /// The session, identity included.
     pub session: Session,
-    /// The token for native apps.
+    /// The token for native apps (browsers get a cookie instead).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub session_token: String,
     /// Follow-up actions.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub continue_with: Vec<ContinueWith>,
+    /// Where a browser goes next (the flow's `return_to`); not in the body.
+    #[serde(skip)]
+    pub return_to: Option<String>,
 }
 
 /// `successfulNativeRegistration`.
@@ -60,6 +64,9 @@ pub struct RegistrationBody {
     /// Follow-up actions.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub continue_with: Vec<ContinueWith>,
+    /// Where a browser goes next (the flow's `return_to`); not in the body.
+    #[serde(skip)]
+    pub return_to: Option<String>,
 }
 
 impl Answer {
@@ -122,6 +129,7 @@ pub fn login_done(done: LoginSuccess) -> Answer {
             session: done.session,
             session_token: done.session_token,
             continue_with: done.continue_with,
+            return_to: done.flow.return_to,
         })),
     }
 }
@@ -135,6 +143,7 @@ pub fn registration_done(done: RegistrationSuccess) -> Answer {
             session: done.session,
             session_token: done.session_token,
             continue_with: done.continue_with,
+            return_to: done.flow.return_to,
         })),
     }
 }

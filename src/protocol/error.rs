@@ -232,6 +232,26 @@ pub fn timed_out() -> ErrorBody {
     ErrorBody::plain(error)
 }
 
+/// `security_csrf_violation` (nosurfx `ErrInvalidCSRFToken`): 403 with the
+/// docs link, a hint and, where nosurf names one, the reject reason.
+pub fn csrf_violation(hint: &str, reject_reason: Option<&str>) -> ErrorBody {
+    let mut body = forbidden(
+        "Please retry the flow and optionally clear your cookies. The request was rejected to protect you from Cross-Site-Request-Forgery (CSRF) which could cause account takeover, leaking personal information, and other serious security issues.",
+    );
+    body.error.id = Some("security_csrf_violation");
+    body.error.message =
+        "the request was rejected to protect you from Cross-Site-Request-Forgery".to_string();
+    let mut details = serde_json::json!({
+        "docs": "https://www.ory.com/docs/troubleshooting/csrf",
+        "hint": hint,
+    });
+    if let Some(reason) = reject_reason {
+        details["reject_reason"] = serde_json::Value::String(reason.to_string());
+    }
+    body.error.details = Some(details);
+    body
+}
+
 /// herodot's `ErrForbidden` with a reason.
 pub fn forbidden(reason: impl Into<String>) -> ErrorBody {
     let mut error = herodot(403, "Forbidden", "The requested action was forbidden");

@@ -3,6 +3,7 @@
 //! error envelope, and opening a project (engine and courier). The CLI verbs and the HTTP server both speak through it.
 
 pub mod answer;
+pub mod csrf;
 pub mod error;
 pub mod project;
 pub mod steps;

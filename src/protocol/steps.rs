@@ -30,22 +30,27 @@ impl From<EngineError> for StepError {
     }
 }
 
-/// Runs the step `payload` describes on flow `flow_id` of `kind`.
+/// Runs the step `payload` describes on flow `flow_id` of `kind`, once
+/// `check_csrf` accepts the anti-CSRF token the body carried (browser flows;
+/// API flows pass a check that accepts anything).
 pub async fn submit(
     engine: &Engine,
     kind: FlowKind,
     flow_id: &str,
     payload: Payload,
+    check_csrf: impl FnOnce(Option<&str>) -> Result<(), ErrorBody>,
 ) -> Result<Answer, StepError> {
     let now = || engine.clock().now_ms();
     let answer = match kind {
         FlowKind::Login => {
             let decoded = submission::login(payload)?;
+            check_csrf(decoded.csrf_token.as_deref())?;
             let outcome = engine.submit_login(flow_id, &decoded.submission).await?;
             answer::unless_done(kind, outcome, now()).map(answer::login_done)
         }
         FlowKind::Registration => {
             let decoded = submission::registration(payload)?;
+            check_csrf(decoded.csrf_token.as_deref())?;
             let outcome = engine
                 .submit_registration(flow_id, &decoded.submission)
                 .await?;
@@ -53,6 +58,7 @@ pub async fn submit(
         }
         FlowKind::Verification => {
             let decoded = submission::verification(payload)?;
+            check_csrf(decoded.csrf_token.as_deref())?;
             let outcome = engine
                 .submit_verification(flow_id, &decoded.submission)
                 .await?;

@@ -44,6 +44,8 @@ pub struct ServeOptions {
     pub max_connections: usize,
     /// How long a shutdown waits for requests in flight.
     pub drain_timeout: Duration,
+    /// Development: cookies without `Secure` on any address.
+    pub dev: bool,
 }
 
 impl Default for ServeOptions {
@@ -58,6 +60,7 @@ impl Default for ServeOptions {
             request_timeout: Duration::from_secs(30),
             max_connections: 8192,
             drain_timeout: Duration::from_secs(10),
+            dev: false,
         }
     }
 }
@@ -117,14 +120,17 @@ pub async fn serve(
         admin: local_addr(&admin_listener, options.admin),
     };
     let config = Arc::new(config.with_public_address(listeners.public));
-    let project = crate::protocol::project::open(&config, lease).await?;
     let logger = Logger::new(options.log_format);
+    warn_if_elsewhere(&config, listeners.public, logger);
+    let project = crate::protocol::project::open(&config, lease).await?;
     let state = AppState {
         engine: project.engine.clone(),
         config,
         body_limit: options.body_limit,
+        csrf_cookie: crate::protocol::csrf::cookie_name(&project.engine.settings().public_base_url),
+        secure_cookies: secure_cookies(&project.engine.settings().public_base_url, options.dev),
     };
-    let mut public_routes = public::routes();
+    let mut public_routes = public::routes().merge(super::pages::routes());
     let cors = &state.config.model().serve.public.cors;
     if cors.enabled {
         public_routes = public_routes.layer(axum::middleware::from_fn_with_state(
@@ -189,6 +195,47 @@ pub async fn serve(
         logger.failure("the courier task ended abnormally", &error);
     }
     Ok(())
+}
+
+/// A base URL on loopback with another port than the public API's: links
+/// and redirects would miss the server, which is worth a line at start.
+fn warn_if_elsewhere(config: &ValidConfig, public: SocketAddr, logger: Logger) {
+    let base = config.model().serve.public.base_url();
+    let port = base
+        .trim_end_matches('/')
+        .rsplit_once(':')
+        .and_then(|(_, port)| port.split('/').next()?.parse::<u16>().ok());
+    let local = base.contains("://127.0.0.1") || base.contains("://localhost");
+    if local && port.is_some_and(|port| port != public.port()) {
+        logger.line(
+            "warn",
+            "serve.public.base_url names another port than the public API listens on; links and redirects point there (use --base-url)",
+            &[("base_url", base.into()), ("listen", public.to_string().into())],
+        );
+    }
+}
+
+/// Cookies are `Secure` unless the public URL is plain HTTP on loopback, or
+/// `--dev` says so (Kratos' `--dev` does the same).
+fn secure_cookies(public_base_url: &str, dev: bool) -> bool {
+    if dev {
+        return false;
+    }
+    let Some(rest) = public_base_url.strip_prefix("http://") else {
+        return true;
+    };
+    let host = rest.split(['/', '?']).next().unwrap_or_default();
+    let host = match host.rsplit_once(':') {
+        Some((name, port)) if port.chars().all(|c| c.is_ascii_digit()) => name,
+        _ => host,
+    };
+    let loopback = host == "localhost"
+        || host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback());
+    !loopback
 }
 
 async fn bind(addr: SocketAddr) -> Result<TcpListener, ServeError> {

@@ -5,9 +5,11 @@
 //! request that never holds a code, a token or a cookie.
 
 mod admin;
+mod browser;
 mod cors;
 mod listen;
 mod log;
+mod pages;
 mod public;
 mod request;
 mod response;

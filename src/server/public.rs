@@ -11,9 +11,9 @@ use base64::Engine as _;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::request;
 use super::response::{self, Reply};
 use super::state::AppState;
+use super::{browser, pages, request};
 use crate::engine::{FlowKind, FlowRequest, FlowType};
 use crate::protocol::error;
 use crate::protocol::steps;
@@ -33,13 +33,24 @@ pub(super) fn routes() -> Router<AppState> {
                 get(move |app, uri, headers| create_api_flow(app, kind, uri, headers)),
             )
             .route(
+                &format!("/self-service/{name}/browser"),
+                get(
+                    move |State(app): State<AppState>, uri: Uri, headers: HeaderMap| async move {
+                        browser::create_flow(&app, kind, &uri, &headers).await
+                    },
+                ),
+            )
+            .route(
                 &format!("/self-service/{name}/flows"),
-                get(move |app, query| get_flow(app, kind, query)),
+                get(move |app, uri, headers| get_flow(app, kind, uri, headers)),
             )
             .route(
                 &format!("/self-service/{name}"),
                 post(move |app, query, headers, body| submit(app, kind, query, headers, body)),
             );
+        if kind == FlowKind::Verification {
+            router = router.route("/self-service/verification", get(verification_link));
+        }
     }
     router
         .route("/sessions/whoami", get(whoami).post(whoami))
@@ -80,6 +91,7 @@ async fn create_api_flow(
         flow_type: FlowType::Api,
         return_to: query.return_to,
         request_url: Some(app.public_url_of(&uri)),
+        csrf_token: None,
     };
     let flow = steps::create(&app.engine, kind, &request).await?;
     Ok(response::json(200, &flow))
@@ -110,7 +122,12 @@ struct IdQuery {
 
 /// `GET /self-service/{kind}/flows?id=`: the flow (200), 404 for an unknown
 /// or malformed id or a flow of another kind, 410 when it expired.
-async fn get_flow(State(app): State<AppState>, kind: FlowKind, uri: Uri) -> Reply {
+async fn get_flow(
+    State(app): State<AppState>,
+    kind: FlowKind,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Reply {
     let query: IdQuery = request::query(&uri)?;
     let id = query.id.unwrap_or_default();
     if uuid::Uuid::parse_str(&id).is_err() {
@@ -119,6 +136,10 @@ async fn get_flow(State(app): State<AppState>, kind: FlowKind, uri: Uri) -> Repl
     let flow = app.engine.get_flow(&id).await?;
     if flow.kind != kind {
         return Err(error::not_found().into());
+    }
+    if flow.flow_type == FlowType::Browser {
+        let token = flow.context.csrf_token.as_deref().unwrap_or_default();
+        browser::check_csrf(&app, &headers, Some(token))?;
     }
     if flow.expires_at <= app.engine.clock().now_ms() {
         let init = app.public_url(&format!("self-service/{}/api", kind.as_str()));
@@ -150,12 +171,43 @@ async fn submit(
     if flow.kind != kind {
         return Err(error::not_found().into());
     }
+    let payload = request::payload(&headers, body, app.body_limit).await?;
     if flow.flow_type == FlowType::Api {
         request::refuse_browser_on_api_flow(&headers)?;
+        let answer = steps::submit(&app.engine, kind, &id, payload, |_| Ok(())).await?;
+        return Ok(response::answer(&answer));
     }
-    let payload = request::payload(&headers, body, app.body_limit).await?;
-    let answer = steps::submit(&app.engine, kind, &id, payload).await?;
-    Ok(response::answer(&answer))
+    let json = request::wants_json(&headers);
+    let check = |sent: Option<&str>| browser::check_csrf(&app, &headers, sent);
+    match steps::submit(&app.engine, kind, &id, payload, check).await {
+        Ok(answer) => Ok(browser::answer(&app, kind, answer, json)),
+        Err(steps::StepError::Refused(body)) if !json => Ok(pages::error_page(&body)),
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct LinkQuery {
+    flow: Option<String>,
+    code: Option<String>,
+}
+
+/// `GET /self-service/verification?flow=&code=`, the link in a verification
+/// message: the flow's page with the code filled in.
+async fn verification_link(State(app): State<AppState>, uri: Uri) -> Reply {
+    let query: LinkQuery = request::query(&uri)?;
+    let id = query
+        .flow
+        .filter(|id| uuid::Uuid::parse_str(id).is_ok())
+        .ok_or_else(|| error::bad_request("The flow query parameter is missing or malformed."))?;
+    let mut page = browser::flow_page(&app, FlowKind::Verification, &id);
+    if let Some(code) = query
+        .code
+        .filter(|c| c.chars().all(|c| c.is_ascii_alphanumeric()))
+    {
+        page.push_str(&format!("&code={code}"));
+    }
+    Ok(response::redirect(&page))
 }
 
 /// `GET /sessions/whoami`: the session of the token or cookie (200, with

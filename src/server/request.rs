@@ -23,7 +23,12 @@ pub(super) async fn bytes(
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|length| length > limit as u64) {
+    if let Some(length) = declared.filter(|length| *length > limit as u64) {
+        // Read (and drop) a moderately large body before answering, so the
+        // client, still sending, sees the 413 rather than a reset connection.
+        if length <= DRAIN_LIMIT {
+            drain(body).await;
+        }
         return Err(error::payload_too_large(limit));
     }
     axum::body::to_bytes(body, limit).await.map_err(|e| {
@@ -33,6 +38,15 @@ pub(super) async fn bytes(
             error::bad_request("the request body could not be read")
         }
     })
+}
+
+/// The largest refused body still read to its end (see [`bytes`]).
+const DRAIN_LIMIT: u64 = 16 << 20;
+
+async fn drain(body: Body) {
+    use http_body_util::BodyExt as _;
+    let mut body = body;
+    while let Some(Ok(_)) = body.frame().await {}
 }
 
 fn is_length_limit(error: &axum::Error) -> bool {
@@ -54,6 +68,24 @@ pub(super) fn query<T: serde::de::DeserializeOwned>(uri: &axum::http::Uri) -> Re
         .collect();
     serde_json::from_value(serde_json::Value::Object(pairs))
         .map_err(|e| error::bad_request(format!("The query string is malformed: {e}")))
+}
+
+/// Whether the client wants JSON back (Kratos' `x.IsJSONRequest`): a JSON
+/// body, or an `Accept` that names JSON before HTML.
+pub(super) fn wants_json(headers: &HeaderMap) -> bool {
+    if media_type(headers).as_deref() == Some("application/json") {
+        return true;
+    }
+    let accept = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    match (accept.find("application/json"), accept.find("text/html")) {
+        (Some(json), Some(html)) => json < html,
+        (Some(_), None) => true,
+        _ => false,
+    }
 }
 
 /// The media type of the body, lower-cased, without parameters.

@@ -99,6 +99,14 @@ impl IntoResponse for Failure {
     }
 }
 
+/// A 303 to `location`.
+pub(super) fn redirect(location: &str) -> Response {
+    match HeaderValue::from_str(location) {
+        Ok(value) => (StatusCode::SEE_OTHER, [(header::LOCATION, value)]).into_response(),
+        Err(_) => error(&crate::protocol::error::internal("a redirect URL is not a valid header")),
+    }
+}
+
 /// A path no route has: herodot's 404.
 pub(super) async fn unknown_route() -> Response {
     error(&crate::protocol::error::not_found_because(

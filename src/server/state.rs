@@ -15,6 +15,10 @@ pub(super) struct AppState {
     pub config: Arc<ValidConfig>,
     /// The largest request body read, in bytes.
     pub body_limit: usize,
+    /// The CSRF cookie's name (from the public URL, as Kratos names it).
+    pub csrf_cookie: String,
+    /// Whether cookies are `Secure` (all but plain HTTP on loopback and `--dev`).
+    pub secure_cookies: bool,
 }
 
 impl AppState {

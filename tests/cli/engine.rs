@@ -700,9 +700,7 @@ async fn require_verified_address_stops_a_login_through_an_unverified_channel() 
             // require_verified_address.go gives the page URL for every flow type.
             assert_eq!(
                 continue_with[0]["flow"]["url"],
-                format!(
-                    "https://www.ory.com/kratos/docs/fallback/verification?flow={verification}"
-                ),
+                format!("http://127.0.0.1:4433/ui/verification?flow={verification}"),
                 "{continue_with}"
             );
             let sent = messages_of(&engine, verification).await;

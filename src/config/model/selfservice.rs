@@ -8,11 +8,6 @@ use super::values::{GoDuration, submissions};
 /// Codes and every flow live an hour unless the config says otherwise.
 const ONE_HOUR: GoDuration = GoDuration::from_secs(3600);
 
-/// Kratos' hosted fallback page for a flow, its default `ui_url`.
-fn fallback_ui(flow: &str) -> String {
-    format!("https://www.ory.com/kratos/docs/fallback/{flow}")
-}
-
 /// `selfservice`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Selfservice {
@@ -110,8 +105,9 @@ pub struct Flows {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(default)]
 pub struct LoginFlow {
-    /// `ui_url` (default Kratos' fallback page).
-    pub ui_url: String,
+    /// `ui_url`; without one, `otpctl serve`'s own page (Kratos' default is
+    /// its hosted fallback page, which cannot show a local flow).
+    pub ui_url: Option<String>,
     /// `lifespan` (default 1h).
     pub lifespan: GoDuration,
     /// `style` (default unified).
@@ -123,7 +119,7 @@ pub struct LoginFlow {
 impl Default for LoginFlow {
     fn default() -> Self {
         LoginFlow {
-            ui_url: fallback_ui("login"),
+            ui_url: None,
             lifespan: ONE_HOUR,
             style: LoginStyle::Unified,
             after: After::default(),
@@ -147,8 +143,9 @@ pub enum LoginStyle {
 pub struct RegistrationFlow {
     /// `enabled` (default true).
     pub enabled: bool,
-    /// `ui_url` (default Kratos' fallback page).
-    pub ui_url: String,
+    /// `ui_url`; without one, `otpctl serve`'s own page (Kratos' default is
+    /// its hosted fallback page, which cannot show a local flow).
+    pub ui_url: Option<String>,
     /// `lifespan` (default 1h).
     pub lifespan: GoDuration,
     /// `style` (default profile_first); see [`RegistrationFlow::staging`].
@@ -165,7 +162,7 @@ impl Default for RegistrationFlow {
     fn default() -> Self {
         RegistrationFlow {
             enabled: true,
-            ui_url: fallback_ui("registration"),
+            ui_url: None,
             lifespan: ONE_HOUR,
             style: RegistrationStyle::ProfileFirst,
             enable_legacy_one_step: false,
@@ -202,8 +199,9 @@ pub enum RegistrationStyle {
 pub struct VerificationFlow {
     /// `enabled` (default false).
     pub enabled: bool,
-    /// `ui_url` (default Kratos' fallback page).
-    pub ui_url: String,
+    /// `ui_url`; without one, `otpctl serve`'s own page (Kratos' default is
+    /// its hosted fallback page, which cannot show a local flow).
+    pub ui_url: Option<String>,
     /// `lifespan` of the flow, not of its code (default 1h).
     pub lifespan: GoDuration,
     /// `use` (default code).
@@ -219,7 +217,7 @@ impl Default for VerificationFlow {
     fn default() -> Self {
         VerificationFlow {
             enabled: false,
-            ui_url: fallback_ui("verification"),
+            ui_url: None,
             lifespan: ONE_HOUR,
             use_strategy: VerificationStrategy::Code,
             notify_unknown_recipients: false,

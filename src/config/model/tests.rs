@@ -40,18 +40,12 @@ fn a_minimal_config_gets_kratos_defaults() {
 
     let flows = &c.selfservice.flows;
     assert_eq!(flows.login.lifespan.get(), HOUR);
-    assert_eq!(
-        flows.login.ui_url,
-        "https://www.ory.com/kratos/docs/fallback/login"
-    );
+    assert_eq!(flows.login.ui_url, None);
     assert_eq!(flows.login.style, LoginStyle::Unified);
     assert_eq!(flows.login.after, After::default());
     assert!(flows.registration.enabled);
     assert_eq!(flows.registration.lifespan.get(), HOUR);
-    assert_eq!(
-        flows.registration.ui_url,
-        "https://www.ory.com/kratos/docs/fallback/registration"
-    );
+    assert_eq!(flows.registration.ui_url, None);
     assert_eq!(flows.registration.style, RegistrationStyle::ProfileFirst);
     assert_eq!(
         flows.registration.staging(),
@@ -60,10 +54,7 @@ fn a_minimal_config_gets_kratos_defaults() {
     assert!(!flows.registration.enable_legacy_one_step && !flows.registration.login_hints);
     assert!(!flows.verification.enabled);
     assert_eq!(flows.verification.lifespan.get(), HOUR);
-    assert_eq!(
-        flows.verification.ui_url,
-        "https://www.ory.com/kratos/docs/fallback/verification"
-    );
+    assert_eq!(flows.verification.ui_url, None);
     assert_eq!(flows.verification.use_strategy, VerificationStrategy::Code);
     assert!(!flows.verification.notify_unknown_recipients);
     assert_eq!(flows.verification.after.default_browser_return_url, None);
@@ -230,11 +221,14 @@ fn set_values_are_read() {
     assert_eq!(code.config.max_submissions, 255);
     assert!(code.config.missing_credential_fallback_enabled);
     assert_eq!(s.flows.login.lifespan.get(), Duration::from_secs(600));
-    assert_eq!(s.flows.login.ui_url, "http://ui/login");
+    assert_eq!(s.flows.login.ui_url.as_deref(), Some("http://ui/login"));
     let registration = &s.flows.registration;
     assert!(!registration.enabled);
     assert_eq!(registration.staging(), RegistrationStyle::Unified);
-    assert_eq!(registration.ui_url, "http://ui/registration");
+    assert_eq!(
+        registration.ui_url.as_deref(),
+        Some("http://ui/registration")
+    );
     let verification = &s.flows.verification;
     assert!(verification.enabled && verification.notify_unknown_recipients);
     assert_eq!(verification.use_strategy, VerificationStrategy::Link);
