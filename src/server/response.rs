@@ -103,7 +103,9 @@ impl IntoResponse for Failure {
 pub(super) fn redirect(location: &str) -> Response {
     match HeaderValue::from_str(location) {
         Ok(value) => (StatusCode::SEE_OTHER, [(header::LOCATION, value)]).into_response(),
-        Err(_) => error(&crate::protocol::error::internal("a redirect URL is not a valid header")),
+        Err(_) => error(&crate::protocol::error::internal(
+            "a redirect URL is not a valid header",
+        )),
     }
 }
 

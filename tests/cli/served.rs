@@ -40,15 +40,18 @@ impl Served {
     /// Starts `otpctl serve` in `world` with `args` (after the ports), and
     /// waits for it to print where it listens.
     pub fn start(world: &World, dsn: Option<&str>, args: &[&str]) -> Served {
+        // A free port named up front, so links and redirects (the base URL)
+        // point at this server.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let listen = format!("127.0.0.1:{port}");
+        let base_url = format!("http://127.0.0.1:{port}/");
         let mut command = world.process();
         command
-            .args([
-                "serve",
-                "--listen",
-                "127.0.0.1:0",
-                "--admin-listen",
-                "127.0.0.1:0",
-            ])
+            .args(["serve", "--listen", &listen, "--base-url", &base_url])
+            .args(["--admin-listen", "127.0.0.1:0"])
             .args(args)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())

@@ -1,0 +1,270 @@
+//! Browser flows over HTTP, as a browser without JavaScript drives them:
+//! the CSRF cookie, the self-service pages, form posts, 303s, the session
+//! cookie, and Kratos' CSRF error for a wrong token.
+
+use std::collections::BTreeMap;
+
+use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
+use serde_json::Value;
+
+use crate::lab::Backend;
+use crate::served::{Served, project_on};
+use crate::support::{World, stdout};
+
+/// A browser: follows nothing by itself, keeps cookies.
+struct Browser {
+    runtime: tokio::runtime::Runtime,
+    http: reqwest::Client,
+    cookies: BTreeMap<String, String>,
+}
+
+/// What came back: status, `Location`, body.
+struct Page {
+    status: u16,
+    location: Option<String>,
+    body: String,
+}
+
+impl Browser {
+    fn new() -> Browser {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        Browser {
+            runtime: tokio::runtime::Runtime::new().expect("runtime"),
+            http: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .expect("client"),
+            cookies: BTreeMap::new(),
+        }
+    }
+
+    fn send(&mut self, request: reqwest::RequestBuilder) -> Page {
+        let cookie_line = self
+            .cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let request = if cookie_line.is_empty() {
+            request
+        } else {
+            request.header(COOKIE, cookie_line)
+        };
+        let (status, location, set, body) = self.runtime.block_on(async {
+            let response = request.send().await.expect("an answer");
+            let status = response.status().as_u16();
+            let location = response
+                .headers()
+                .get(LOCATION)
+                .map(|v| v.to_str().expect("ascii").to_string());
+            let set: Vec<String> = response
+                .headers()
+                .get_all(SET_COOKIE)
+                .iter()
+                .map(|v| v.to_str().expect("ascii").to_string())
+                .collect();
+            (status, location, set, response.text().await.expect("body"))
+        });
+        for line in set {
+            let pair = line.split(';').next().expect("a pair");
+            let (name, value) = pair.split_once('=').expect("name=value");
+            self.cookies.insert(name.to_string(), value.to_string());
+        }
+        Page {
+            status,
+            location,
+            body,
+        }
+    }
+
+    fn get(&mut self, url: &str) -> Page {
+        let request = self.http.get(url).header("accept", "text/html");
+        self.send(request)
+    }
+
+    fn post_form(&mut self, url: &str, fields: &[(&str, &str)]) -> Page {
+        let body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(fields)
+            .finish();
+        let request = self
+            .http
+            .post(url)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "text/html")
+            .body(body);
+        self.send(request)
+    }
+}
+
+/// The value of `name="…"`'s first attribute `attribute` in a page.
+fn attribute(page: &str, marker: &str, attribute: &str) -> String {
+    let at = page
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker} not in {page}"));
+    let rest = &page[at..];
+    let start = rest.find(&format!("{attribute}=\"")).expect("attribute") + attribute.len() + 2;
+    let end = rest[start..].find('"').expect("closing quote");
+    rest[start..start + end].replace("&amp;", "&")
+}
+
+/// Starts a browser flow and returns its page's form action and CSRF token.
+fn open_page(browser: &mut Browser, served: &Served, kind: &str) -> (String, String, String) {
+    let start = browser.get(&format!("{}/self-service/{kind}/browser", served.public));
+    assert_eq!(start.status, 303, "{}", start.body);
+    let page_url = start.location.expect("a redirect to the page");
+    assert!(
+        page_url.starts_with(&format!("{}/ui/{kind}?flow=", served.public)),
+        "{page_url}"
+    );
+    let page = browser.get(&page_url);
+    assert_eq!(page.status, 200, "{}", page.body);
+    let action = attribute(&page.body, "<form", "action");
+    let csrf = attribute(&page.body, "name=\"csrf_token\"", "value");
+    (page_url, action, csrf)
+}
+
+fn code_for(world: &World, email: &str) -> String {
+    let out = world.run(&["get", "code", "--recipient", email, "--wait", "10s"]);
+    assert!(out.status.success());
+    stdout(&out).trim().to_string()
+}
+
+#[test]
+fn a_browser_signs_up_by_code_on_the_pages_and_lands_logged_in() {
+    let world = World::new();
+    project_on(&world, "email", Backend::Sqlite);
+    let served = Served::start(&world, None, &[]);
+    let mut browser = Browser::new();
+    let (page_url, action, csrf) = open_page(&mut browser, &served, "registration");
+    assert!(
+        browser.cookies.keys().any(|k| k.starts_with("csrf_token_")),
+        "{:?}",
+        browser.cookies
+    );
+    let email = "browser@example.com";
+
+    // A wrong token: Kratos' CSRF error, as a page and as JSON, and no code sent.
+    let forged = browser.post_form(
+        &action,
+        &[
+            ("csrf_token", "forged"),
+            ("method", "code"),
+            ("traits.email", email),
+        ],
+    );
+    assert_eq!(forged.status, 403);
+    assert!(
+        forged.body.contains("data-id=\"security_csrf_violation\""),
+        "{}",
+        forged.body
+    );
+    let request = browser
+        .http
+        .post(&action)
+        .header("accept", "application/json")
+        .json(&serde_json::json!({"method": "code", "traits": {"email": email}, "csrf_token": "forged"}));
+    let json = browser.send(request);
+    let error: Value = serde_json::from_str(&json.body).expect("json");
+    assert_eq!(json.status, 403);
+    assert_eq!(error["error"]["id"], "security_csrf_violation");
+    let none = world.run(&["get", "code", "--recipient", email]);
+    assert_eq!(
+        none.status.code(),
+        Some(1),
+        "a code was sent despite the CSRF error"
+    );
+
+    // The right token: back to the page, which now asks for the code.
+    let sent = browser.post_form(
+        &action,
+        &[
+            ("csrf_token", &csrf),
+            ("method", "code"),
+            ("traits.email", email),
+        ],
+    );
+    assert_eq!(sent.status, 303, "{}", sent.body);
+    assert_eq!(sent.location.as_deref(), Some(page_url.as_str()));
+    let page = browser.get(&page_url);
+    assert!(page.body.contains("data-id=\"1040005\""), "{}", page.body);
+    assert!(page.body.contains("name=\"code\""), "{}", page.body);
+
+    let code = code_for(&world, email);
+    let done = browser.post_form(
+        &action,
+        &[
+            ("csrf_token", &csrf),
+            ("method", "code"),
+            ("traits.email", email),
+            ("code", &code),
+        ],
+    );
+    assert_eq!(done.status, 303, "{}", done.body);
+    assert_eq!(done.location.as_deref(), Some("http://127.0.0.1:3000/"));
+    assert!(
+        browser
+            .cookies
+            .get("ory_kratos_session")
+            .is_some_and(|t| t.starts_with("ory_st_")),
+        "{:?}",
+        browser.cookies
+    );
+    let welcome = browser.get(&format!("{}/ui/welcome", served.public));
+    assert!(
+        welcome.body.contains("You are logged in."),
+        "{}",
+        welcome.body
+    );
+
+    // Logged in: a new login goes straight to the return URL.
+    let again = browser.get(&format!("{}/self-service/login/browser", served.public));
+    assert_eq!(again.status, 303);
+    assert_eq!(again.location.as_deref(), Some("http://127.0.0.1:3000/"));
+
+    // A return_to the config does not allow is Kratos' 400.
+    let refused = browser.get(&format!(
+        "{}/self-service/login/browser?return_to=https://evil.test/",
+        served.public
+    ));
+    assert_eq!(refused.status, 400, "{}", refused.body);
+    served.stop();
+}
+
+#[test]
+fn the_verification_link_opens_the_page_with_the_code_filled_in() {
+    let world = World::new();
+    project_on(&world, "email", Backend::Sqlite);
+    let served = Served::start(&world, None, &[]);
+    let mut browser = Browser::new();
+    let (_, action, csrf) = open_page(&mut browser, &served, "verification");
+    let flow = action.rsplit_once("flow=").expect("flow id").1.to_string();
+    // The message's link points at a flow that sent a code (an unknown
+    // address gets the same answer, as Kratos gives it).
+    let sent = browser.post_form(
+        &action,
+        &[
+            ("csrf_token", &csrf),
+            ("method", "code"),
+            ("email", "someone@example.com"),
+        ],
+    );
+    assert_eq!(sent.status, 303, "{}", sent.body);
+    let link = browser.get(&format!(
+        "{}/self-service/verification?flow={flow}&code=123456",
+        served.public
+    ));
+    assert_eq!(link.status, 303);
+    let page_url = link.location.expect("the page");
+    assert!(
+        page_url.ends_with(&format!("flow={flow}&code=123456")),
+        "{page_url}"
+    );
+    let page = browser.get(&page_url);
+    assert!(
+        page.body
+            .contains("name=\"code\" type=\"text\" value=\"123456\""),
+        "{}",
+        page.body
+    );
+    served.stop();
+}
