@@ -269,7 +269,10 @@ pub(super) fn code(args: CodeArgs) -> Result<(), Failure> {
             .runtime
             .block_on(opened.engine.list_messages(&filter, 20, 0))
             .map_err(Failure::op)?;
-        if let Some(code) = messages.iter().find_map(engine::code_of) {
+        if let Some(code) = messages
+            .iter()
+            .find_map(|m| crate::courier::outbox::code_of(m).map(str::to_string))
+        {
             return output::emit_line(&code);
         }
         if std::time::Instant::now() >= deadline {

@@ -5,11 +5,9 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use serde_json::Value;
-
 use super::{Failure, ProjectArg, ProjectFlag, identity_config, output, target};
 use crate::config::{Document, ValidConfig};
-use crate::courier::outbox::{MessageFilter, MessageRecord};
+use crate::courier::outbox::{self, MessageFilter, MessageRecord};
 use crate::courier::worker::Courier;
 use crate::engine::Engine;
 use crate::protocol::project::Project;
@@ -143,7 +141,7 @@ impl Opened {
     pub(super) fn code_from_outbox(&self, flow_id: &str) -> Result<String, Failure> {
         self.messages_of_flow(flow_id)?
             .iter()
-            .find_map(|m| code_in(&m.template_data))
+            .find_map(|m| outbox::code_of(m).map(str::to_string))
             .ok_or_else(|| {
                 Failure::op(format!(
                     "no message with a code was sent for flow `{flow_id}`; nothing to complete it with"
@@ -153,24 +151,6 @@ impl Opened {
 }
 
 /// The code in a message's template data, if it carries one.
-/// The code a message carries, from its template data (never its body,
-/// whose wording a template decides).
-pub(super) fn code_of(message: &MessageRecord) -> Option<String> {
-    code_in(&message.template_data)
-}
-
-fn code_in(data: &Value) -> Option<String> {
-    [
-        "login_code",
-        "registration_code",
-        "verification_code",
-        "recovery_code",
-    ]
-    .iter()
-    .find_map(|key| data.get(*key).and_then(Value::as_str))
-    .map(str::to_string)
-}
-
 /// One line about a message: never its body, which holds the code.
 fn describe_delivery(message: &MessageRecord, email_in_outbox: bool) -> String {
     let fate = match message.status.as_str() {

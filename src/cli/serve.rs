@@ -103,6 +103,15 @@ fn announce(cx: Context, path: &std::path::Path, listeners: &Listeners) {
     output::status(cx, &format!("serving {} (Ctrl-C to stop)", path.display()));
     let _ = output::emit_line(&format!("public API  http://{}/", listeners.public));
     let _ = output::emit_line(&format!("admin API   http://{}/admin/", listeners.admin));
+    if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        output::status(
+            cx,
+            &format!(
+                "outbox: http://{}/outbox (codes as they are sent)",
+                listeners.admin
+            ),
+        );
+    }
 }
 
 /// Descriptors for connections: the soft limit is raised to the hard one

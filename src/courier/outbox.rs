@@ -13,6 +13,20 @@ use crate::time::format::serialize_millis;
 
 pub use crate::store::outbox::{DispatchRecord, MessageFilter, MessageRecord};
 
+/// The code a message carries, from its template data (never from its
+/// body, whose wording a template decides): what `get code`, `--auto` and
+/// the outbox page show.
+pub fn code_of(message: &MessageRecord) -> Option<&str> {
+    [
+        "login_code",
+        "registration_code",
+        "verification_code",
+        "recovery_code",
+    ]
+    .iter()
+    .find_map(|key| message.template_data.get(*key).and_then(Value::as_str))
+}
+
 /// Queues a composed message in the caller's transaction: it is sent only if
 /// the step that queued it commits.
 pub fn enqueue(tx: &Tx, message: MessageRecord) {

@@ -140,7 +140,9 @@ pub async fn serve(
     }
     let public_app = app(public_routes, state.clone(), logger, &options);
     let admin_app = app(
-        admin::routes().merge(public::shared_routes()),
+        admin::routes()
+            .merge(public::shared_routes())
+            .merge(super::outbox::routes()),
         state,
         logger,
         &options,

@@ -9,6 +9,7 @@ mod browser;
 mod cors;
 mod listen;
 mod log;
+mod outbox;
 mod pages;
 mod public;
 mod request;

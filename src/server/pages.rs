@@ -254,7 +254,7 @@ fn html(status: StatusCode, title: &str, body: &str) -> Response {
 }
 
 /// Text safe in HTML content and quoted attributes.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -190,6 +190,19 @@ fn a_browser_signs_up_by_code_on_the_pages_and_lands_logged_in() {
     assert!(page.body.contains("name=\"code\""), "{}", page.body);
 
     let code = code_for(&world, email);
+    // The outbox page (admin port only) shows the same code, large.
+    let outbox = browser.get(&format!("{}/outbox", served.admin));
+    assert!(
+        outbox.body.contains(&format!("<span>{code}</span>")),
+        "{}",
+        outbox.body
+    );
+    let rows = browser.get(&format!("{}/outbox/rows", served.admin));
+    assert!(rows.body.contains(email), "{}", rows.body);
+    assert_eq!(
+        browser.get(&format!("{}/outbox", served.public)).status,
+        404
+    );
     let done = browser.post_form(
         &action,
         &[
