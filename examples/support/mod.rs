@@ -1,3 +1,5 @@
+#![allow(dead_code)] // Each benchmark uses a different part of this module.
+
 //! What the engine benchmarks share: an engine on a fresh SQLite store, with a
 //! passwordless code login by email and `users` identities to log in.
 
@@ -17,7 +19,24 @@ pub(crate) async fn engine_with_users(
     users: usize,
 ) -> Result<(tempfile::TempDir, Engine), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
-    std::fs::write(dir.path().join("identity.schema.json"), SCHEMA)?;
+    let config = write_config(dir.path())?;
+    let config = ValidConfig::from_value(&config, dir.path())
+        .map_err(|report| format!("invalid bench config: {:?}", report.diagnostics))?;
+    let engine = Engine::open(&config).await?;
+    for i in 0..users {
+        engine
+            .import_identity(&json!({ "traits": { "email": email(i) } }))
+            .await?;
+    }
+    Ok((dir, engine))
+}
+
+/// Writes the bench's identity schema and config (`identity-config.json`)
+/// into `dir`, and returns the config.
+pub(crate) fn write_config(
+    dir: &std::path::Path,
+) -> Result<serde_json::Value, Box<dyn std::error::Error>> {
+    std::fs::write(dir.join("identity.schema.json"), SCHEMA)?;
     let config = json!({
         "dsn": "sqlite://bench.db",
         "identity": { "default_schema_id": "default", "schemas": [{ "id": "default", "url": "file://identity.schema.json" }] },
@@ -29,15 +48,8 @@ pub(crate) async fn engine_with_users(
         "courier": {},
         "secrets": { "cookie": ["a-bench-secret-of-32-characters!"] }
     });
-    let config = ValidConfig::from_value(&config, dir.path())
-        .map_err(|report| format!("invalid bench config: {:?}", report.diagnostics))?;
-    let engine = Engine::open(&config).await?;
-    for i in 0..users {
-        engine
-            .import_identity(&json!({ "traits": { "email": email(i) } }))
-            .await?;
-    }
-    Ok((dir, engine))
+    std::fs::write(dir.join("identity-config.json"), config.to_string())?;
+    Ok(config)
 }
 
 /// The email of user `i`.
