@@ -88,12 +88,64 @@ pub(crate) async fn insert_identity(
         .bind(identity.created_at)
         .bind(identity.updated_at),
     ];
+    statements.extend(derived_rows(&identity.id, credentials, addresses));
+    tx.run_all(statements).await?;
+    Ok(())
+}
+
+/// Replaces an identity's schema, traits, state and metadata and everything
+/// derived from its traits (credentials, their identifiers, addresses), all
+/// or nothing; an identifier another identity has fails with a unique
+/// violation. False if there is no such identity.
+pub(crate) async fn replace_identity(
+    tx: &Tx,
+    identity: &IdentityRecord,
+    credentials: &[CredentialRecord],
+    addresses: &[AddressRecord],
+) -> Result<bool> {
+    let changed = Statement::new(
+        "UPDATE identities SET schema_id = $2, traits = $3, state = $4, recovery_addresses = $5, \
+         metadata_public = $6, updated_at = $7 WHERE id = $1",
+    )
+    .bind(&identity.id)
+    .bind(&identity.schema_id)
+    .bind(identity.traits.to_string())
+    .bind(&identity.state)
+    .bind(identity.recovery_addresses.to_string())
+    .bind(identity.metadata_public.as_ref().map(Value::to_string))
+    .bind(identity.updated_at)
+    .execute(tx)
+    .await?;
+    if changed == 0 {
+        return Ok(false);
+    }
+    let mut statements: Vec<Statement> = [
+        "DELETE FROM identity_credential_identifiers WHERE identity_id = $1",
+        "DELETE FROM identity_credentials WHERE identity_id = $1",
+        "DELETE FROM identity_verifiable_addresses WHERE identity_id = $1",
+    ]
+    .into_iter()
+    .map(|sql| Statement::new(sql).bind(&identity.id))
+    .collect();
+    statements.extend(derived_rows(&identity.id, credentials, addresses));
+    tx.run_all(statements).await?;
+    Ok(true)
+}
+
+/// The rows an identity's traits derive: credentials, their identifiers,
+/// verifiable addresses.
+fn derived_rows(
+    identity_id: &str,
+    credentials: &[CredentialRecord],
+    addresses: &[AddressRecord],
+) -> Vec<Statement> {
+    let mut statements = Vec::new();
     for credential in credentials {
         statements.push(
             Statement::new(
                 "INSERT INTO identity_credentials (identity_id, type, config) VALUES ($1, $2, $3)",
             )
-            .bind(&identity.id)
+            .bind(identity_id)
             .bind(&credential.kind)
             .bind(credential.config.to_string()),
         );
@@ -105,13 +157,12 @@ pub(crate) async fn insert_identity(
                 )
                 .bind(&credential.kind)
                 .bind(identifier)
-                .bind(&identity.id),
+                .bind(identity_id),
             );
         }
     }
     statements.extend(addresses.iter().map(insert_address));
-    tx.run_all(statements).await?;
-    Ok(())
+    statements
 }
 
 fn insert_address(address: &AddressRecord) -> Statement {
