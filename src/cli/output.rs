@@ -79,6 +79,29 @@ impl From<std::io::Error> for Failure {
     }
 }
 
+/// Flags that lose something when given by mistake: clap's "a similar argument
+/// exists" tip must not lead a user who mistyped another flag to one of them.
+const LOSSY_FLAGS: [&str; 2] = ["--reformat", "--force"];
+
+/// A command-line error without a tip that points at a lossy flag (`--format`
+/// once suggested `--reformat`, which drops every comment). The usage line
+/// clap built around that suggestion goes too.
+pub(super) fn without_lossy_tip(mut err: clap::Error) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue};
+    let lossy = match err.get(ContextKind::SuggestedArg) {
+        Some(ContextValue::String(flag)) => LOSSY_FLAGS.contains(&flag.as_str()),
+        Some(ContextValue::Strings(flags)) => {
+            flags.iter().any(|f| LOSSY_FLAGS.contains(&f.as_str()))
+        }
+        _ => false,
+    };
+    if lossy {
+        err.remove(ContextKind::SuggestedArg);
+        err.remove(ContextKind::Usage);
+    }
+    err
+}
+
 /// Writes data to stdout. A closed pipe ends the command quietly.
 pub(super) fn emit(text: &str) -> Result<(), Failure> {
     let mut out = anstream::stdout().lock();
