@@ -146,7 +146,7 @@ impl Opened {
 }
 
 /// The code in a message's template data, if it carries one.
-fn code_in(data: &Value) -> Option<String> {
+pub(super) fn code_in(data: &Value) -> Option<String> {
     [
         "login_code",
         "registration_code",

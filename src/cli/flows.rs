@@ -21,7 +21,7 @@ pub(super) struct StepArgs {
     #[arg(long, value_name = "ID")]
     flow: Option<String>,
     /// The code that was sent (with --flow).
-    #[arg(long, value_name = "CODE", requires = "flow")]
+    #[arg(long, value_name = "CODE")]
     code: Option<String>,
     /// Send a new code for --flow; older codes stop working.
     #[arg(long, requires = "flow", conflicts_with = "code")]
@@ -40,7 +40,7 @@ pub(super) struct StepArgs {
 #[derive(Debug, Args)]
 pub(super) struct LoginArgs {
     /// The email address or phone number of the account.
-    #[arg(long, value_name = "ADDRESS", required_unless_present = "flow")]
+    #[arg(long, value_name = "ADDRESS", required_unless_present_any = ["flow", "code"])]
     identifier: Option<String>,
     #[command(flatten)]
     step: StepArgs,
@@ -63,7 +63,7 @@ pub(super) struct RegisterArgs {
 #[derive(Debug, Args)]
 pub(super) struct VerifyArgs {
     /// The email address or phone number to verify.
-    #[arg(long, value_name = "ADDRESS", required_unless_present = "flow")]
+    #[arg(long, value_name = "ADDRESS", required_unless_present_any = ["flow", "code"])]
     address: Option<String>,
     #[command(flatten)]
     step: StepArgs,
@@ -78,6 +78,15 @@ enum Kind {
 }
 
 impl Kind {
+    /// The command that drives this kind of flow.
+    fn verb(&self) -> &'static str {
+        match self {
+            Kind::Login(_) => "login",
+            Kind::Registration(_) => "register",
+            Kind::Verification(_) => "verify",
+        }
+    }
+
     fn flow_kind(&self) -> FlowKind {
         match self {
             Kind::Login(_) => FlowKind::Login,
@@ -99,7 +108,7 @@ pub(super) fn register(args: RegisterArgs, cx: Context) -> Result<(), Failure> {
     } else {
         Some(parse_traits(&args.traits, args.traits_json.as_deref())?)
     };
-    if traits.is_none() && args.step.flow.is_none() {
+    if traits.is_none() && args.step.flow.is_none() && args.step.code.is_none() {
         return Err(Failure::usage(
             "give the traits with --trait NAME=VALUE or --traits JSON",
         ));
@@ -113,6 +122,12 @@ pub(super) fn verify(args: VerifyArgs, cx: Context) -> Result<(), Failure> {
 }
 
 fn drive(kind: Kind, step: &StepArgs, cx: Context) -> Result<(), Failure> {
+    if step.code.is_some() && step.flow.is_none() {
+        return Err(Failure::usage(format!(
+            "--code needs --flow ID (printed by the {} that sent the code, as `flow: ID`)",
+            kind.verb()
+        )));
+    }
     if step.flow.is_some() && step.code.is_none() && !step.resend {
         return Err(Failure::usage("--flow needs --code CODE or --resend"));
     }

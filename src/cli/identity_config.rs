@@ -253,7 +253,7 @@ pub(super) fn patch(
     check_size(&doc, &text)?;
     check_result(&doc, &applied.value, args.strict)?;
     for replaced in &applied.replaced {
-        warn_replaced(replaced);
+        note_replaced(replaced, cx);
     }
     let summary = format!(
         "applied {} operation{}",
@@ -277,14 +277,17 @@ pub(super) fn patch(
 
 /// Says that an `--add` replaced a value, with the old and new value as a diff
 /// would show them: an add to an existing key replaces it without a word otherwise.
-fn warn_replaced(replaced: &patch::Replaced) {
-    output::warning(&format!(
-        "{} replaced the existing value at `{}` (an add to an existing key replaces it):\n  - {}\n  + {}",
-        replaced.origin,
-        replaced.path,
-        shortened(&replaced.old),
-        shortened(&replaced.new)
-    ));
+fn note_replaced(replaced: &patch::Replaced, cx: Context) {
+    output::status(
+        cx,
+        &format!(
+            "{} replaced the existing value at `{}` (an add to an existing key replaces it):\n  - {}\n  + {}",
+            replaced.origin,
+            replaced.path,
+            shortened(&replaced.old),
+            shortened(&replaced.new)
+        ),
+    );
 }
 
 /// A value as one line of JSON, cut to a readable length.
@@ -413,13 +416,10 @@ pub(super) fn update(args: UpdateArgs, cx: Context) -> Result<(), Failure> {
     let _lock = lock(&path, args.dry_run)?;
     let doc = Document::load(&path).map_err(Failure::op)?;
     let merged = config::merge_documents(inputs.iter().map(|d| d.value.clone()));
-    let text = match inputs.as_slice() {
-        // One input in the target's own format is written as it is, comments and all.
-        [only] if only.format == doc.format => only.text.clone(),
-        _ => config::serialize(&merged, doc.format, "  "),
-    };
+    let text = merged_text(&inputs, &doc, &merged);
     check_size(&doc, &text)?;
     check_result(&doc, &merged, args.strict)?;
+    warn_dropped_keys(&doc.value, &merged);
     let count = inputs.len();
     let summary = format!(
         "replaced the config with {count} file{}",
@@ -438,6 +438,63 @@ pub(super) fn update(args: UpdateArgs, cx: Context) -> Result<(), Failure> {
         },
         cx,
     )
+}
+
+/// The text of the merged config. One input in the target's own format is written
+/// as it is; with several, the first is edited in place with the later files'
+/// values, so its comments and layout stay. When that cannot be done the merged
+/// value is written re-serialised, and a warning says the comments are gone.
+fn merged_text(inputs: &[Document], target: &Document, merged: &Value) -> String {
+    match inputs {
+        [only] if only.format == target.format => return only.text.clone(),
+        [first, ..] if first.format == target.format => {
+            if let Some(text) = edited_in_place(first, merged) {
+                return text;
+            }
+        }
+        _ => {}
+    }
+    if let Some(first) = inputs.first().filter(|f| f.format == Format::Yaml) {
+        output::warning(&format!(
+            "the merged config is written re-serialised: the comments and layout of `{}` are not kept",
+            first.path.display()
+        ));
+    }
+    config::serialize(merged, target.format, "  ")
+}
+
+/// `first` edited into `merged` (which has every key `first` has) through the
+/// same edits as a patch, keeping its comments; None if the edit cannot be made.
+fn edited_in_place(first: &Document, merged: &Value) -> Option<String> {
+    let ops: Vec<Op> = patch::merge_patch_ops(&first.value, merged, "")
+        .into_iter()
+        .map(|operation| Op {
+            origin: format!("merged value at `{}`", operation.path()),
+            operation,
+        })
+        .collect();
+    let applied = patch::apply(&first.value, &ops).ok()?;
+    config::render_edits(first, &applied.edits, merged).ok()
+}
+
+/// Warns about top-level keys (identity, selfservice, secrets, courier, …) that
+/// the old config had and the new one lacks: `update` replaces the whole config,
+/// and a file that was meant as an overlay loses them.
+fn warn_dropped_keys(old: &Value, new: &Value) {
+    let (Some(old), Some(new)) = (old.as_object(), new.as_object()) else {
+        return;
+    };
+    let dropped: Vec<&str> = old
+        .keys()
+        .filter(|key| !new.contains_key(*key))
+        .map(String::as_str)
+        .collect();
+    if !dropped.is_empty() {
+        output::warning(&format!(
+            "the new config no longer has these top-level keys of the old one: {} (update replaces the whole config; to change a part, use patch)",
+            dropped.join(", ")
+        ));
+    }
 }
 
 /// Takes the write lock on the config's directory, unless nothing will be written.

@@ -30,22 +30,14 @@ pub enum SyntaxError {
         arg: String,
     },
     /// The value after `=` is not strict JSON.
-    #[error(
-        "{flag} '{arg}': the value `{raw}` for `{path}` must be valid JSON ({message}); {hint}"
-    )]
+    #[error("{flag} '{arg}': {problem}")]
     InvalidJson {
         /// `--add` or `--replace`.
         flag: &'static str,
         /// The whole argument.
         arg: String,
-        /// The part before `=`.
-        path: String,
-        /// The part after `=`, which did not parse.
-        raw: String,
-        /// What the JSON parser said.
-        message: String,
-        /// What to write instead.
-        hint: String,
+        /// The value that did not parse, what the parser said, and what to write instead.
+        problem: String,
     },
     /// The path is not a JSON pointer.
     #[error("{origin}: `{path}` is not a JSON pointer: it must be empty or start with `/`")]
@@ -91,10 +83,10 @@ pub fn parse_assignment(flag: &'static str, arg: &str) -> Result<Op, SyntaxError
     let value: Value = serde_json::from_str(raw).map_err(|e| SyntaxError::InvalidJson {
         flag,
         arg: arg.to_string(),
-        path: path.to_string(),
-        raw: raw.to_string(),
-        message: e.to_string(),
-        hint: json_hint(path, raw),
+        problem: format!(
+            "the value `{raw}` for `{path}` must be valid JSON ({e}); {}",
+            json_hint(path, raw)
+        ),
     })?;
     let name = flag.trim_start_matches('-');
     Ok(Op {

@@ -33,6 +33,7 @@ mod schema_model;
 mod seed;
 mod servers;
 mod support;
+mod tour;
 mod untrusted_eval;
 mod update;
 mod validate;
