@@ -613,7 +613,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__create__subcmd__project)
-            opts="-y -q -n -h -V --color --yes --quiet --name --preset --use --format --help --version"
+            opts="-y -q -n -h -V --color --yes --quiet --name --preset --use --allow-duplicate --format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1053,7 +1053,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__get__subcmd__identity__subcmd__config)
-            opts="-y -q -h -V --color --yes --quiet --project --allow-outside --format --redact --help --version"
+            opts="-y -q -h -V --color --yes --quiet --project --allow-outside --format --workspace --redact --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1072,6 +1072,10 @@ _otpctl() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2047,7 +2051,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__patch__subcmd__identity__subcmd__config)
-            opts="-y -q -f -h -V --color --yes --quiet --project --allow-outside --add --replace --remove --file --dry-run --diff --reformat --strict --force --help --version"
+            opts="-y -q -f -h -V --color --yes --quiet --project --allow-outside --add --replace --remove --file --dry-run --diff --format --workspace --reformat --strict --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2082,6 +2086,14 @@ _otpctl() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2327,7 +2339,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__update__subcmd__identity__subcmd__config)
-            opts="-y -q -f -h -V --color --yes --quiet --project --allow-outside --file --dry-run --diff --strict --force --help --version"
+            opts="-y -q -f -h -V --color --yes --quiet --project --allow-outside --file --dry-run --diff --format --workspace --strict --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2350,6 +2362,14 @@ _otpctl() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

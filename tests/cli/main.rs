@@ -4,6 +4,7 @@
 #![allow(unreachable_pub)]
 
 mod architecture;
+mod ci;
 mod concurrency;
 mod conformance;
 mod contract;
@@ -21,6 +22,7 @@ mod kratos_yaml;
 mod lab;
 mod large_inputs;
 mod malformed;
+mod next_steps;
 mod patch_errors;
 mod patch_existing;
 mod patch_order;
