@@ -177,7 +177,7 @@ fn describe_delivery(message: &MessageRecord, email_in_outbox: bool) -> String {
 
 /// Asks for the code on a terminal; None when there is none to ask on.
 pub(super) fn prompt_code(recipients: &str) -> Result<Option<String>, Failure> {
-    output::prompt(&format!(
+    output::prompt_code(&format!(
         "Enter the code sent to {recipients} (without SMTP it is in the local outbox: otpctl list courier-messages)"
     ))
 }

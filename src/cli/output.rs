@@ -1,7 +1,7 @@
 //! Writing to the terminal: data on stdout, messages on stderr, exit codes, prompts.
 
 use std::fmt::Display;
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use anstyle::{AnsiColor, Style};
@@ -167,8 +167,9 @@ pub(super) fn interactive() -> bool {
     std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
 
-/// Asks a yes/no question on stderr. `--yes` answers yes; without a terminal the
-/// answer is `None` (the caller decides what that means), so nothing ever blocks.
+/// Asks a yes/no question on stderr (`dialoguer`: y or n, then Enter; Enter alone
+/// is no). `--yes` answers yes; without a terminal the answer is `None` (the caller
+/// decides what that means), so nothing ever blocks. The end of input is no.
 pub(super) fn confirm(cx: super::Context, question: &str) -> Result<Option<bool>, Failure> {
     if cx.yes {
         return Ok(Some(true));
@@ -176,19 +177,12 @@ pub(super) fn confirm(cx: super::Context, question: &str) -> Result<Option<bool>
     if !interactive() {
         return Ok(None);
     }
-    let stdin = std::io::stdin();
-    loop {
-        let _ = write!(anstream::stderr(), "{question} [y/N]: ");
-        let mut answer = String::new();
-        if stdin.lock().read_line(&mut answer)? == 0 {
-            return Ok(Some(false));
-        }
-        match answer.trim().to_ascii_lowercase().as_str() {
-            "y" | "yes" => return Ok(Some(true)),
-            "" | "n" | "no" => return Ok(Some(false)),
-            _ => continue,
-        }
-    }
+    let answer = dialoguer::Confirm::new()
+        .with_prompt(question)
+        .default(false)
+        .wait_for_newline(true)
+        .interact_on_opt(&dialoguer::console::Term::stderr());
+    Ok(Some(matches!(answer, Ok(Some(true)))))
 }
 
 /// A value as pretty JSON on stdout, one trailing newline.
@@ -197,17 +191,23 @@ pub(super) fn emit_json(value: &impl serde::Serialize) -> Result<(), Failure> {
     emit_line(&text)
 }
 
-/// Asks for one line on stderr; None without a terminal (never blocks a script).
-pub(super) fn prompt(question: &str) -> Result<Option<String>, Failure> {
+/// Asks on stderr for a one-time code (`dialoguer`: checked as typed, six
+/// digits); None without a terminal (never blocks a script) or at the end of input.
+pub(super) fn prompt_code(question: &str) -> Result<Option<String>, Failure> {
     if !interactive() {
         return Ok(None);
     }
-    let _ = write!(anstream::stderr(), "{question}: ");
-    let mut answer = String::new();
-    if std::io::stdin().lock().read_line(&mut answer)? == 0 {
-        return Ok(None);
-    }
-    Ok(Some(answer.trim().to_string()))
+    let answer = dialoguer::Input::<String>::new()
+        .with_prompt(question)
+        .validate_with(|code: &String| -> Result<(), &str> {
+            if code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()) {
+                Ok(())
+            } else {
+                Err("a code is six digits")
+            }
+        })
+        .interact_text_on(&dialoguer::console::Term::stderr());
+    Ok(answer.ok())
 }
 
 /// A log line on stderr, as is (JSON Lines from long-running commands).

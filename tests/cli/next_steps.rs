@@ -382,21 +382,26 @@ fn on_a_terminal_a_wrong_code_is_asked_for_again_and_its_place_named() {
     let registered = w.run(&["register", "--trait", "email=eve@example.com", "--auto"]);
     assert!(registered.status.success(), "{}", stderr(&registered));
     let bin = assert_cmd::cargo::cargo_bin("otpctl");
+    // The preset allows 5 submissions: five wrong codes are asked for again,
+    // the sixth is refused by the engine and ends the command.
+    let codes: String = (0..6).map(|i| format!("00000{i}\n")).collect();
     let out = w.on_a_terminal(
         &format!("{} login --identifier eve@example.com", bin.display()),
-        "000000\n111111\n",
+        &codes,
     );
     let screen = format!("{}{}", stdout(&out), stderr(&out));
     assert_eq!(
-        screen
-            .matches("Enter the code sent to eve@example.com")
-            .count(),
-        3,
-        "two wrong codes, then the end of input: {screen}"
+        screen.matches("The login code is invalid").count(),
+        5,
+        "{screen}"
+    );
+    assert!(
+        screen.contains("The request was submitted too often"),
+        "{screen}"
     );
     assert!(
         screen.contains("otpctl list courier-messages --recipient eve@example.com"),
         "{screen}"
     );
-    assert!(!out.status.success(), "{screen}");
+    assert_eq!(out.status.code(), Some(1), "{screen}");
 }
