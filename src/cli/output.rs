@@ -155,10 +155,27 @@ pub(super) fn warning(message: &str) {
     line(&format!("{WARNING}warning{WARNING:#}: {message}"));
 }
 
-/// A progress or result note on stderr, suppressed by --quiet.
+/// Whether notes go to stdout: a command whose stdout is a story for people
+/// (`quickstart`) keeps its notes in that story, in order.
+static NOTES_ON_STDOUT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Sends the notes of this process to stdout from now on.
+pub(super) fn notes_on_stdout() {
+    NOTES_ON_STDOUT.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// A progress or result note on stderr (or stdout, see `notes_on_stdout`),
+/// suppressed by --quiet.
 pub(super) fn status(cx: super::Context, message: &str) {
-    if !cx.quiet {
-        line(&format!("{NOTE}note{NOTE:#}: {message}"));
+    if cx.quiet {
+        return;
+    }
+    let note = format!("{NOTE}note{NOTE:#}: {message}");
+    if NOTES_ON_STDOUT.load(std::sync::atomic::Ordering::Relaxed) {
+        // Notes are not data: a closed stdout is nothing to report.
+        let _ = emit_line(&no_forged_lines(&note));
+    } else {
+        line(&note);
     }
 }
 
