@@ -2574,7 +2574,7 @@ _otpctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json github sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json github sarif gitlab" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2604,7 +2604,7 @@ _otpctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json github sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json github sarif gitlab" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2626,7 +2626,7 @@ _otpctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json github sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json github sarif gitlab" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -502,7 +502,8 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
 github\t'GitHub Actions workflow commands (`::error file=…,line=…::…`)'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+gitlab\t'GitLab\'s code-quality report (a CodeClimate JSON array), for merge requests'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -l deny-warnings -d 'Fail (exit 10) on warnings too'
@@ -516,7 +517,8 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
 github\t'GitHub Actions workflow commands (`::error file=…,line=…::…`)'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+gitlab\t'GitLab\'s code-quality report (a CodeClimate JSON array), for merge requests'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -l deny-warnings -d 'Fail (exit 10) on warnings too'
@@ -530,7 +532,8 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from kratos-config" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
 github\t'GitHub Actions workflow commands (`::error file=…,line=…::…`)'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+gitlab\t'GitLab\'s code-quality report (a CodeClimate JSON array), for merge requests'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from kratos-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from kratos-config" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from kratos-config" -l deny-warnings -d 'Fail (exit 10) on warnings too'
@@ -542,7 +545,8 @@ never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-schema" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
 github\t'GitHub Actions workflow commands (`::error file=…,line=…::…`)'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+gitlab\t'GitLab\'s code-quality report (a CodeClimate JSON array), for merge requests'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-schema" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-schema" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-schema" -l deny-warnings -d 'Fail (exit 10) on warnings too'
@@ -557,7 +561,8 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
 github\t'GitHub Actions workflow commands (`::error file=…,line=…::…`)'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+gitlab\t'GitLab\'s code-quality report (a CodeClimate JSON array), for merge requests'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -l deny-warnings -d 'Fail (exit 10) on warnings too'
@@ -572,7 +577,8 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
 github\t'GitHub Actions workflow commands (`::error file=…,line=…::…`)'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+gitlab\t'GitLab\'s code-quality report (a CodeClimate JSON array), for merge requests'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -l deny-warnings -d 'Fail (exit 10) on warnings too'

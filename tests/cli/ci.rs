@@ -116,8 +116,55 @@ fn the_documented_ci_jobs_run_on_the_examples() {
     .expect("SARIF is JSON");
     assert_eq!(sarif["version"], "2.1.0");
     let report: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(work.path().join("otpctl.json")).expect("json report"),
+        &std::fs::read_to_string(work.path().join("gl-code-quality-report.json"))
+            .expect("code-quality report"),
     )
-    .expect("the JSON report");
-    assert_eq!(report["version"], 1, "{report}");
+    .expect("the code-quality report is JSON");
+    assert_eq!(report, serde_json::json!([]), "the examples are valid");
+}
+
+#[test]
+fn the_gitlab_report_has_a_code_quality_issue_per_problem() {
+    let broken = fixtures().join("config/planted-errors.yaml");
+    let out = sh(
+        &format!(
+            "otpctl validate identity-config {} --format gitlab",
+            broken.display()
+        ),
+        repo(),
+    );
+    assert_eq!(out.status.code(), Some(10));
+    let issues: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("a JSON array");
+    assert!(issues.len() > 3, "{issues:?}");
+    let mut fingerprints = std::collections::HashSet::new();
+    for issue in &issues {
+        for key in ["description", "check_name", "fingerprint", "severity"] {
+            assert!(issue[key].is_string(), "{key}: {issue}");
+        }
+        assert!(
+            matches!(issue["severity"].as_str(), Some("major" | "minor")),
+            "{issue}"
+        );
+        assert!(
+            issue["location"]["lines"]["begin"].as_u64() > Some(0),
+            "{issue}"
+        );
+        assert!(
+            issue["location"]["path"]
+                .as_str()
+                .is_some_and(|p| p.ends_with("planted-errors.yaml")),
+            "{issue}"
+        );
+        assert!(fingerprints.insert(issue["fingerprint"].clone()), "{issue}");
+    }
+    let unknown = issues
+        .iter()
+        .find(|i| i["check_name"] == "config-unknown-key")
+        .expect("the planted unknown key");
+    assert!(
+        unknown["description"]
+            .as_str()
+            .is_some_and(|d| d.contains("passwordles_enabled")),
+        "{unknown}"
+    );
 }
