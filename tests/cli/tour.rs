@@ -205,7 +205,7 @@ fn the_readme_tour_works_as_written() {
 }
 
 #[test]
-fn the_install_lines_make_the_completion_directory_first() {
+fn the_install_lines_work_on_a_fresh_home() {
     let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
         .expect("README.md");
     let install = readme
@@ -222,10 +222,26 @@ fn the_install_lines_make_the_completion_directory_first() {
         install.contains("cargo install --path . --locked"),
         "{install}"
     );
-    let mkdir = install.find("mkdir -p ~/.local/share/bash-completion/completions");
-    let completion = install.find("> ~/.local/share/bash-completion/completions/otpctl");
-    assert!(
-        matches!((mkdir, completion), (Some(m), Some(c)) if m < c),
-        "{install}"
-    );
+    // The lines after `cargo install`, run as written on a fresh HOME: the
+    // completion script lands in a directory that did not exist.
+    let reader = Reader::new();
+    let lines: Vec<&str> = install
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("cargo "))
+        .collect();
+    assert_eq!(lines.len(), 2, "{install}");
+    for line in lines {
+        let out = reader.run(line);
+        assert!(
+            out.status.success(),
+            "`{line}`: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let script = reader
+        .root
+        .path()
+        .join("home/.local/share/bash-completion/completions/otpctl");
+    let text = std::fs::read_to_string(&script).expect("the completion script");
+    assert!(text.contains("_otpctl"), "{text}");
 }
