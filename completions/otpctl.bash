@@ -628,7 +628,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__create__subcmd__project)
-            opts="-y -q -n -h -V --color --yes --quiet --name --preset --use --format --help --version"
+            opts="-y -q -n -h -V --color --yes --quiet --name --preset --use --allow-duplicate --format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1120,7 +1120,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__get__subcmd__identity__subcmd__config)
-            opts="-y -q -h -V --color --yes --quiet --project --allow-outside --format --redact --help --version"
+            opts="-y -q -h -V --color --yes --quiet --project --allow-outside --format --workspace --redact --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1139,6 +1139,10 @@ _otpctl() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2142,7 +2146,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__patch__subcmd__identity__subcmd__config)
-            opts="-y -q -f -h -V --color --yes --quiet --project --allow-outside --add --replace --remove --file --dry-run --diff --reformat --strict --force --help --version"
+            opts="-y -q -f -h -V --color --yes --quiet --project --allow-outside --add --replace --remove --file --dry-run --diff --format --workspace --reformat --strict --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2177,6 +2181,14 @@ _otpctl() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2464,7 +2476,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__update__subcmd__identity__subcmd__config)
-            opts="-y -q -f -h -V --color --yes --quiet --project --allow-outside --file --dry-run --diff --strict --force --help --version"
+            opts="-y -q -f -h -V --color --yes --quiet --project --allow-outside --file --dry-run --diff --format --workspace --strict --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2487,6 +2499,14 @@ _otpctl() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2691,7 +2711,7 @@ _otpctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json github sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json github sarif gitlab" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2721,7 +2741,7 @@ _otpctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json github sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json github sarif gitlab" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2743,7 +2763,7 @@ _otpctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json github sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json github sarif gitlab" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -72,6 +72,7 @@ json\t'Versioned JSON for scripts'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from project" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from project" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from project" -l use -d 'Select the new project (done anyway when none is selected yet)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from project" -l allow-duplicate -d 'Create it even if a project with this name exists (it is then found by ID only)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from project" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from project" -s V -l version -d 'Print version'
 complete -c otpctl -n "__fish_otpctl_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "project" -d 'Create a project from a preset: a commented identity config and its identity schema'
@@ -238,6 +239,7 @@ never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -l format -d 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file\'s own format, as written)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -l workspace -d 'Accepted for the Ory CLI\'s commands and ignored: workspaces are an Ory Network notion' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity-config" -l redact -d 'Mask secrets: secrets.*, passwords, API keys, client secrets, passwords inside URIs'
@@ -249,6 +251,7 @@ never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -l format -d 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file\'s own format, as written)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -l workspace -d 'Accepted for the Ory CLI\'s commands and ignored: workspaces are an Ory Network notion' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from ic" -l redact -d 'Mask secrets: secrets.*, passwords, API keys, client secrets, passwords inside URIs'
@@ -260,6 +263,7 @@ never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -l format -d 'yaml, json, json-pretty or jsonpointer=/pointer (default: the file\'s own format, as written)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -l workspace -d 'Accepted for the Ory CLI\'s commands and ignored: workspaces are an Ory Network notion' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from kratos-config" -l redact -d 'Mask secrets: secrets.*, passwords, API keys, client secrets, passwords inside URIs'
@@ -338,6 +342,8 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_sub
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l replace -d 'Replace an existing value: \'/json/pointer=<JSON value>\'' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l remove -d 'Remove a value: \'/json/pointer\'' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -s f -l file -d 'A patch file (YAML or JSON, `-` for stdin): an RFC 6902 array or an RFC 7396 merge-patch mapping' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l format -d 'After writing, print the resulting config: yaml (comments kept), json, json-pretty or jsonpointer=/pointer' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l workspace -d 'Accepted for the Ory CLI\'s commands and ignored: workspaces are an Ory Network notion' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from identity-config" -l dry-run -d 'Print the patched config instead of writing it'
@@ -356,6 +362,8 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_sub
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l replace -d 'Replace an existing value: \'/json/pointer=<JSON value>\'' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l remove -d 'Remove a value: \'/json/pointer\'' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -s f -l file -d 'A patch file (YAML or JSON, `-` for stdin): an RFC 6902 array or an RFC 7396 merge-patch mapping' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l format -d 'After writing, print the resulting config: yaml (comments kept), json, json-pretty or jsonpointer=/pointer' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l workspace -d 'Accepted for the Ory CLI\'s commands and ignored: workspaces are an Ory Network notion' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from ic" -l dry-run -d 'Print the patched config instead of writing it'
@@ -374,6 +382,8 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_sub
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l replace -d 'Replace an existing value: \'/json/pointer=<JSON value>\'' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l remove -d 'Remove a value: \'/json/pointer\'' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -s f -l file -d 'A patch file (YAML or JSON, `-` for stdin): an RFC 6902 array or an RFC 7396 merge-patch mapping' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l format -d 'After writing, print the resulting config: yaml (comments kept), json, json-pretty or jsonpointer=/pointer' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l workspace -d 'Accepted for the Ory CLI\'s commands and ignored: workspaces are an Ory Network notion' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and __fish_seen_subcommand_from kratos-config" -l dry-run -d 'Print the patched config instead of writing it'
@@ -402,6 +412,8 @@ never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -s f -l file -d 'The new config (YAML or JSON, `-` for stdin); several files are merged in order' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -l format -d 'After writing, print the resulting config: yaml (comments kept), json, json-pretty or jsonpointer=/pointer' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -l workspace -d 'Accepted for the Ory CLI\'s commands and ignored: workspaces are an Ory Network notion' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from identity-config" -l dry-run -d 'Print the new config instead of writing it'
@@ -416,6 +428,8 @@ never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -s f -l file -d 'The new config (YAML or JSON, `-` for stdin); several files are merged in order' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -l format -d 'After writing, print the resulting config: yaml (comments kept), json, json-pretty or jsonpointer=/pointer' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -l workspace -d 'Accepted for the Ory CLI\'s commands and ignored: workspaces are an Ory Network notion' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from ic" -l dry-run -d 'Print the new config instead of writing it'
@@ -430,6 +444,8 @@ never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -s f -l file -d 'The new config (YAML or JSON, `-` for stdin); several files are merged in order' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -l format -d 'After writing, print the resulting config: yaml (comments kept), json, json-pretty or jsonpointer=/pointer' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -l workspace -d 'Accepted for the Ory CLI\'s commands and ignored: workspaces are an Ory Network notion' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand update; and __fish_seen_subcommand_from kratos-config" -l dry-run -d 'Print the new config instead of writing it'
@@ -501,7 +517,8 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
 github\t'GitHub Actions workflow commands (`::error file=…,line=…::…`)'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+gitlab\t'GitLab\'s code-quality report (a CodeClimate JSON array), for merge requests'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-config" -l deny-warnings -d 'Fail (exit 10) on warnings too'
@@ -515,7 +532,8 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
 github\t'GitHub Actions workflow commands (`::error file=…,line=…::…`)'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+gitlab\t'GitLab\'s code-quality report (a CodeClimate JSON array), for merge requests'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from ic" -l deny-warnings -d 'Fail (exit 10) on warnings too'
@@ -529,7 +547,8 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from kratos-config" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
 github\t'GitHub Actions workflow commands (`::error file=…,line=…::…`)'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+gitlab\t'GitLab\'s code-quality report (a CodeClimate JSON array), for merge requests'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from kratos-config" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from kratos-config" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from kratos-config" -l deny-warnings -d 'Fail (exit 10) on warnings too'
@@ -541,7 +560,8 @@ never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-schema" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
 github\t'GitHub Actions workflow commands (`::error file=…,line=…::…`)'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+gitlab\t'GitLab\'s code-quality report (a CodeClimate JSON array), for merge requests'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-schema" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-schema" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity-schema" -l deny-warnings -d 'Fail (exit 10) on warnings too'
@@ -556,7 +576,8 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
 github\t'GitHub Actions workflow commands (`::error file=…,line=…::…`)'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+gitlab\t'GitLab\'s code-quality report (a CodeClimate JSON array), for merge requests'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identity" -l deny-warnings -d 'Fail (exit 10) on warnings too'
@@ -571,7 +592,8 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -l format -d 'human, json (versioned), github (workflow annotations) or sarif (2.1.0)' -r -f -a "human\t'Compiler-style messages with the offending line'
 json\t'Versioned JSON (`{"version":1,…}`)'
 github\t'GitHub Actions workflow commands (`::error file=…,line=…::…`)'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+gitlab\t'GitLab\'s code-quality report (a CodeClimate JSON array), for merge requests'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and __fish_seen_subcommand_from identities" -l deny-warnings -d 'Fail (exit 10) on warnings too'

@@ -205,17 +205,21 @@ fn emit(output: &impl Serialize) -> Result<(), Failure> {
     output::emit_json(&value)
 }
 
+/// The outbox as a table: with each message's subject and the code it carries,
+/// which is what a user of the local outbox is looking for.
 fn table(messages: &[MessageRecord]) -> String {
     let header = [
         "ID",
         "STATUS",
         "TYPE",
         "RECIPIENT",
+        "SUBJECT",
+        "CODE",
         "TEMPLATE",
         "SENT",
         "CREATED",
     ];
-    let rows: Vec<[String; 7]> = messages
+    let rows: Vec<[String; 9]> = messages
         .iter()
         .map(|m| {
             [
@@ -223,6 +227,8 @@ fn table(messages: &[MessageRecord]) -> String {
                 m.status.clone(),
                 m.message_type.clone(),
                 m.recipient.clone(),
+                cell(&m.subject),
+                crate::courier::outbox::code_of(m).unwrap_or("-").to_string(),
                 m.template_type.clone(),
                 m.send_count.to_string(),
                 rfc3339_ms(m.created_at),
@@ -230,6 +236,20 @@ fn table(messages: &[MessageRecord]) -> String {
         })
         .collect();
     super::project::columns(&header, &rows)
+}
+
+/// A text for one table cell: control characters (a template may render any)
+/// become spaces, and an empty text (an SMS has no subject) a dash.
+fn cell(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if text.trim().is_empty() {
+        "-".into()
+    } else {
+        text
+    }
 }
 
 // `get code`.

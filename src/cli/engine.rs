@@ -150,7 +150,6 @@ impl Opened {
     }
 }
 
-/// The code in a message's template data, if it carries one.
 /// One line about a message: never its body, which holds the code.
 fn describe_delivery(message: &MessageRecord, email_in_outbox: bool) -> String {
     let fate = match message.status.as_str() {
@@ -170,5 +169,7 @@ fn describe_delivery(message: &MessageRecord, email_in_outbox: bool) -> String {
 
 /// Asks for the code on a terminal; None when there is none to ask on.
 pub(super) fn prompt_code(recipients: &str) -> Result<Option<String>, Failure> {
-    output::prompt(&format!("Enter the code sent to {recipients}"))
+    output::prompt_code(&format!(
+        "Enter the code sent to {recipients} (without SMTP it is in the local outbox: otpctl list courier-messages)"
+    ))
 }

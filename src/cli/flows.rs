@@ -21,7 +21,7 @@ pub(super) struct StepArgs {
     #[arg(long, value_name = "ID")]
     flow: Option<String>,
     /// The code that was sent (with --flow).
-    #[arg(long, value_name = "CODE", requires = "flow")]
+    #[arg(long, value_name = "CODE")]
     code: Option<String>,
     /// Send a new code for --flow; older codes stop working.
     #[arg(long, requires = "flow", conflicts_with = "code")]
@@ -40,7 +40,7 @@ pub(super) struct StepArgs {
 #[derive(Debug, Args)]
 pub(super) struct LoginArgs {
     /// The email address or phone number of the account.
-    #[arg(long, value_name = "ADDRESS", required_unless_present = "flow")]
+    #[arg(long, value_name = "ADDRESS", required_unless_present_any = ["flow", "code"])]
     identifier: Option<String>,
     #[command(flatten)]
     step: StepArgs,
@@ -63,7 +63,7 @@ pub(super) struct RegisterArgs {
 #[derive(Debug, Args)]
 pub(super) struct VerifyArgs {
     /// The email address or phone number to verify.
-    #[arg(long, value_name = "ADDRESS", required_unless_present = "flow")]
+    #[arg(long, value_name = "ADDRESS", required_unless_present_any = ["flow", "code"])]
     address: Option<String>,
     #[command(flatten)]
     step: StepArgs,
@@ -78,6 +78,15 @@ enum Kind {
 }
 
 impl Kind {
+    /// The command that drives this kind of flow.
+    fn verb(&self) -> &'static str {
+        match self {
+            Kind::Login(_) => "login",
+            Kind::Registration(_) => "register",
+            Kind::Verification(_) => "verify",
+        }
+    }
+
     fn flow_kind(&self) -> FlowKind {
         match self {
             Kind::Login(_) => FlowKind::Login,
@@ -99,7 +108,7 @@ pub(super) fn register(args: RegisterArgs, cx: Context) -> Result<(), Failure> {
     } else {
         Some(parse_traits(&args.traits, args.traits_json.as_deref())?)
     };
-    if traits.is_none() && args.step.flow.is_none() {
+    if traits.is_none() && args.step.flow.is_none() && args.step.code.is_none() {
         return Err(Failure::usage(
             "give the traits with --trait NAME=VALUE or --traits JSON",
         ));
@@ -113,6 +122,12 @@ pub(super) fn verify(args: VerifyArgs, cx: Context) -> Result<(), Failure> {
 }
 
 fn drive(kind: Kind, step: &StepArgs, cx: Context) -> Result<(), Failure> {
+    if step.code.is_some() && step.flow.is_none() {
+        return Err(Failure::usage(format!(
+            "--code needs --flow ID (printed by the {} that sent the code, as `flow: ID`)",
+            kind.verb()
+        )));
+    }
     if step.flow.is_some() && step.code.is_none() && !step.resend {
         return Err(Failure::usage("--flow needs --code CODE or --resend"));
     }
@@ -125,27 +140,81 @@ fn drive(kind: Kind, step: &StepArgs, cx: Context) -> Result<(), Failure> {
         None => create(&opened, &kind)?,
     };
     let flow_id = flow.id.clone();
-    let code = match (&step.flow, &step.code) {
-        (Some(_), Some(code)) => code.clone(),
+    let (mut code, recipients) = match (&step.flow, &step.code) {
+        (Some(_), Some(code)) => (code.clone(), None),
         _ => {
             let sent = send_code(&opened, &kind, &flow, step, cx)?;
             match obtain_code(&opened, step, &sent, cx)? {
-                Some(code) => code,
+                Some(Obtained::Typed { code, recipients }) => (code, Some(recipients)),
+                Some(Obtained::FromOutbox(code)) => (code, None),
                 None => return finish_pending(step, &sent, cx),
             }
         }
     };
-    let fresh = opened
-        .runtime
-        .block_on(opened.engine.get_flow(&flow_id))
-        .map_err(Failure::op)?;
-    let since = opened.engine.clock().now_ms();
-    let outcome = submit_code(&opened, &kind, &fresh, &code)?;
-    opened.deliver_and_report(cx, &flow_id, since)?;
-    match outcome {
-        Ok(done) => print_result(step.format, done),
-        Err(answer) => Err(refuse(step.format, answer)?),
+    loop {
+        let fresh = opened
+            .runtime
+            .block_on(opened.engine.get_flow(&flow_id))
+            .map_err(Failure::op)?;
+        let since = opened.engine.clock().now_ms();
+        let outcome = submit_code(&opened, &kind, &fresh, &code)?;
+        opened.deliver_and_report(cx, &flow_id, since)?;
+        let answer = match outcome {
+            Ok(done) => return print_result(step.format, done),
+            Err(answer) => answer,
+        };
+        // A code typed on a terminal that was wrong is asked for again; the
+        // engine counts the submissions and refuses with another message once
+        // the flow's are used up, which ends the loop.
+        let retyped = match &recipients {
+            Some(recipients) if wrong_code(&answer) => retry_code(&answer, recipients)?,
+            _ => None,
+        };
+        match retyped {
+            Some(again) => code = again,
+            None => return Err(refuse(step.format, answer)?),
+        }
     }
+}
+
+/// Kratos' "the code is invalid or has already been used" of each flow.
+fn wrong_code(answer: &Answer) -> bool {
+    use crate::engine::texts::{
+        LOGIN_CODE_INVALID, REGISTRATION_CODE_INVALID, VERIFICATION_CODE_INVALID,
+    };
+    let ids = [
+        LOGIN_CODE_INVALID.0,
+        REGISTRATION_CODE_INVALID.0,
+        VERIFICATION_CODE_INVALID.0,
+    ];
+    match &answer.body {
+        crate::protocol::Body::Flow(flow) => flow
+            .container()
+            .into_iter()
+            .flat_map(|ui| ui.errors())
+            .any(|error| ids.contains(&error.id)),
+        _ => false,
+    }
+}
+
+/// Says the code was wrong and where it can be read, and asks again.
+fn retry_code(answer: &Answer, recipients: &str) -> Result<Option<String>, Failure> {
+    if let crate::protocol::Body::Flow(flow) = &answer.body {
+        output::warning(&format!(
+            "{} The code sent to {recipients} is in the local outbox when no SMTP server is set: otpctl list courier-messages --recipient {}",
+            flow.error_texts().join(" "),
+            recipients.split(", ").next().unwrap_or_default()
+        ));
+    }
+    engine::prompt_code(recipients)
+}
+
+/// Where the code came from.
+enum Obtained {
+    /// Typed on the terminal; it can be asked for again.
+    Typed { code: String, recipients: String },
+    /// Read from the local outbox (`--auto`).
+    FromOutbox(String),
 }
 
 fn create(opened: &Opened, kind: &Kind) -> Result<Flow, Failure> {
@@ -236,10 +305,12 @@ fn obtain_code(
     step: &StepArgs,
     flow: &Flow,
     _cx: Context,
-) -> Result<Option<String>, Failure> {
+) -> Result<Option<Obtained>, Failure> {
     let id = flow.id.as_str();
     if step.auto {
-        return opened.code_from_outbox(id).map(Some);
+        return opened
+            .code_from_outbox(id)
+            .map(|code| Some(Obtained::FromOutbox(code)));
     }
     if step.resend {
         return Ok(None);
@@ -250,7 +321,7 @@ fn obtain_code(
         .map(|m| m.recipient.clone())
         .collect::<Vec<_>>()
         .join(", ");
-    engine::prompt_code(&recipients)
+    Ok(engine::prompt_code(&recipients)?.map(|code| Obtained::Typed { code, recipients }))
 }
 
 /// A code was sent and nobody can type it here: print the flow to continue.

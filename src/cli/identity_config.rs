@@ -45,6 +45,26 @@ fn parse_config_format(s: &str) -> Result<ConfigFormat, String> {
     }
 }
 
+// `--workspace`, accepted so that commands pasted from Ory's docs run.
+#[derive(Debug, Args)]
+pub(super) struct WorkspaceFlag {
+    /// Accepted for the Ory CLI's commands and ignored: workspaces are an Ory Network notion.
+    #[arg(long, value_name = "WORKSPACE")]
+    workspace: Option<String>,
+}
+
+impl WorkspaceFlag {
+    /// Says once that `--workspace` does nothing here.
+    fn note(&self, cx: Context) {
+        if self.workspace.is_some() {
+            output::status(
+                cx,
+                "--workspace is ignored: workspaces are an Ory Network notion, and otpctl works on local projects",
+            );
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub(super) struct GetArgs {
     #[command(flatten)]
@@ -52,6 +72,8 @@ pub(super) struct GetArgs {
     /// yaml, json, json-pretty or jsonpointer=/pointer (default: the file's own format, as written).
     #[arg(long, value_parser = parse_config_format, value_name = "FORMAT")]
     format: Option<ConfigFormat>,
+    #[command(flatten)]
+    workspace: WorkspaceFlag,
     /// Mask secrets: secrets.*, passwords, API keys, client secrets, passwords inside URIs.
     #[arg(long)]
     redact: bool,
@@ -80,6 +102,11 @@ pub(super) struct PatchArgs {
     /// Print a unified diff of the change.
     #[arg(long)]
     diff: bool,
+    /// After writing, print the resulting config: yaml (comments kept), json, json-pretty or jsonpointer=/pointer.
+    #[arg(long, value_parser = parse_config_format, value_name = "FORMAT", conflicts_with = "diff")]
+    format: Option<ConfigFormat>,
+    #[command(flatten)]
+    workspace: WorkspaceFlag,
     /// If the change cannot be made in place, write the config re-serialised (comments are lost).
     #[arg(long)]
     reformat: bool,
@@ -116,6 +143,11 @@ pub(super) struct UpdateArgs {
     /// Print a unified diff of the change.
     #[arg(long)]
     diff: bool,
+    /// After writing, print the resulting config: yaml (comments kept), json, json-pretty or jsonpointer=/pointer.
+    #[arg(long, value_parser = parse_config_format, value_name = "FORMAT", conflicts_with = "diff")]
+    format: Option<ConfigFormat>,
+    #[command(flatten)]
+    workspace: WorkspaceFlag,
     /// Refuse the result for any error, also one that was in the config before.
     #[arg(long)]
     strict: bool,
@@ -124,7 +156,8 @@ pub(super) struct UpdateArgs {
     force: bool,
 }
 
-pub(super) fn get(args: GetArgs) -> Result<(), Failure> {
+pub(super) fn get(args: GetArgs, cx: Context) -> Result<(), Failure> {
+    args.workspace.note(cx);
     let path = target::config_path(&args.project)?;
     let doc = Document::load(&path).map_err(Failure::op)?;
     let (text, value) = if args.redact {
@@ -132,18 +165,41 @@ pub(super) fn get(args: GetArgs) -> Result<(), Failure> {
     } else {
         (doc.text.clone(), doc.value.clone())
     };
-    match args.format {
+    match &args.format {
         None => emit(&text),
-        Some(ConfigFormat::Yaml) if doc.format == Format::Yaml => emit(&text),
-        Some(ConfigFormat::Yaml) => emit(&config::serialize(&value, Format::Yaml, "")),
-        Some(ConfigFormat::Json) => emit_line(&value.to_string()),
-        Some(ConfigFormat::JsonPretty) => emit(&config::to_json_indented(&value, "  ")),
-        Some(ConfigFormat::JsonPointer(pointer)) => match value.pointer(&pointer) {
+        Some(format) => emit_config(
+            format,
+            &Config {
+                doc: &doc,
+                text: &text,
+                value: &value,
+            },
+        ),
+    }
+}
+
+/// A config to print: its text (in the format of `doc`) and value.
+struct Config<'a> {
+    doc: &'a Document,
+    text: &'a str,
+    value: &'a Value,
+}
+
+/// Prints a config in a `--format`: YAML is the text itself when the file is YAML
+/// (comments kept), else the value serialised.
+fn emit_config(format: &ConfigFormat, config: &Config<'_>) -> Result<(), Failure> {
+    let value = config.value;
+    match format {
+        ConfigFormat::Yaml if config.doc.format == Format::Yaml => emit(config.text),
+        ConfigFormat::Yaml => emit(&config::serialize(value, Format::Yaml, "")),
+        ConfigFormat::Json => emit_line(&value.to_string()),
+        ConfigFormat::JsonPretty => emit(&config::to_json_indented(value, "  ")),
+        ConfigFormat::JsonPointer(pointer) => match value.pointer(pointer) {
             Some(found) => emit(&config::to_json_indented(found, "  ")),
             None => Err(Failure::op(format!(
                 "`{pointer}` does not exist in `{}`: {}",
-                path.display(),
-                patch::describe_missing(&value, &pointer)
+                config.doc.path.display(),
+                patch::describe_missing(value, pointer)
             ))),
         },
     }
@@ -175,6 +231,7 @@ pub(super) fn patch(
             "at least one of --add, --replace, --remove or --file must be given",
         ));
     }
+    args.workspace.note(cx);
     // Patch files are read before the lock is taken: stdin or a FIFO may be slow.
     let sources = ordered_sources(&args, matches)?;
     let path = target::config_path(&args.project)?;
@@ -195,6 +252,9 @@ pub(super) fn patch(
     };
     check_size(&doc, &text)?;
     check_result(&doc, &applied.value, args.strict)?;
+    for replaced in &applied.replaced {
+        note_replaced(replaced, cx);
+    }
     let summary = format!(
         "applied {} operation{}",
         ops.len(),
@@ -207,11 +267,38 @@ pub(super) fn patch(
         Commit {
             dry_run: args.dry_run,
             diff: args.diff,
+            format: args.format,
             force: args.force,
             summary,
         },
         cx,
     )
+}
+
+/// Says that an `--add` replaced a value, with the old and new value as a diff
+/// would show them: an add to an existing key replaces it without a word otherwise.
+fn note_replaced(replaced: &patch::Replaced, cx: Context) {
+    output::status(
+        cx,
+        &format!(
+            "{} replaced the existing value at `{}` (an add to an existing key replaces it):\n  - {}\n  + {}",
+            replaced.origin,
+            replaced.path,
+            shortened(&replaced.old),
+            shortened(&replaced.new)
+        ),
+    );
+}
+
+/// A value as one line of JSON, cut to a readable length.
+fn shortened(value: &Value) -> String {
+    const MAX_CHARS: usize = 160;
+    let text = value.to_string();
+    if text.chars().count() <= MAX_CHARS {
+        return text;
+    }
+    let cut: String = text.chars().take(MAX_CHARS).collect();
+    format!("{cut}…")
 }
 
 /// A patch source in command-line order.
@@ -315,6 +402,7 @@ fn file_ops(file: &Path, value: Value, target: &Value) -> Result<Vec<Op>, Failur
 }
 
 pub(super) fn update(args: UpdateArgs, cx: Context) -> Result<(), Failure> {
+    args.workspace.note(cx);
     if args.file.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
         return Err(Failure::usage("stdin (`-`) can be given only once"));
     }
@@ -328,13 +416,10 @@ pub(super) fn update(args: UpdateArgs, cx: Context) -> Result<(), Failure> {
     let _lock = lock(&path, args.dry_run)?;
     let doc = Document::load(&path).map_err(Failure::op)?;
     let merged = config::merge_documents(inputs.iter().map(|d| d.value.clone()));
-    let text = match inputs.as_slice() {
-        // One input in the target's own format is written as it is, comments and all.
-        [only] if only.format == doc.format => only.text.clone(),
-        _ => config::serialize(&merged, doc.format, "  "),
-    };
+    let text = merged_text(&inputs, &doc, &merged);
     check_size(&doc, &text)?;
     check_result(&doc, &merged, args.strict)?;
+    warn_dropped_keys(&doc.value, &merged);
     let count = inputs.len();
     let summary = format!(
         "replaced the config with {count} file{}",
@@ -347,11 +432,69 @@ pub(super) fn update(args: UpdateArgs, cx: Context) -> Result<(), Failure> {
         Commit {
             dry_run: args.dry_run,
             diff: args.diff,
+            format: args.format,
             force: args.force,
             summary,
         },
         cx,
     )
+}
+
+/// The text of the merged config. One input in the target's own format is written
+/// as it is; with several, the first is edited in place with the later files'
+/// values, so its comments and layout stay. When that cannot be done the merged
+/// value is written re-serialised, and a warning says the comments are gone.
+fn merged_text(inputs: &[Document], target: &Document, merged: &Value) -> String {
+    match inputs {
+        [only] if only.format == target.format => return only.text.clone(),
+        [first, ..] if first.format == target.format => {
+            if let Some(text) = edited_in_place(first, merged) {
+                return text;
+            }
+        }
+        _ => {}
+    }
+    if let Some(first) = inputs.first().filter(|f| f.format == Format::Yaml) {
+        output::warning(&format!(
+            "the merged config is written re-serialised: the comments and layout of `{}` are not kept",
+            first.path.display()
+        ));
+    }
+    config::serialize(merged, target.format, "  ")
+}
+
+/// `first` edited into `merged` (which has every key `first` has) through the
+/// same edits as a patch, keeping its comments; None if the edit cannot be made.
+fn edited_in_place(first: &Document, merged: &Value) -> Option<String> {
+    let ops: Vec<Op> = patch::merge_patch_ops(&first.value, merged, "")
+        .into_iter()
+        .map(|operation| Op {
+            origin: format!("merged value at `{}`", operation.path()),
+            operation,
+        })
+        .collect();
+    let applied = patch::apply(&first.value, &ops).ok()?;
+    config::render_edits(first, &applied.edits, merged).ok()
+}
+
+/// Warns about top-level keys (identity, selfservice, secrets, courier, …) that
+/// the old config had and the new one lacks: `update` replaces the whole config,
+/// and a file that was meant as an overlay loses them.
+fn warn_dropped_keys(old: &Value, new: &Value) {
+    let (Some(old), Some(new)) = (old.as_object(), new.as_object()) else {
+        return;
+    };
+    let dropped: Vec<&str> = old
+        .keys()
+        .filter(|key| !new.contains_key(*key))
+        .map(String::as_str)
+        .collect();
+    if !dropped.is_empty() {
+        output::warning(&format!(
+            "the new config no longer has these top-level keys of the old one: {} (update replaces the whole config; to change a part, use patch)",
+            dropped.join(", ")
+        ));
+    }
 }
 
 /// Takes the write lock on the config's directory, unless nothing will be written.
@@ -483,6 +626,8 @@ pub(super) fn refuse_errors(
 struct Commit {
     dry_run: bool,
     diff: bool,
+    /// Print the result in this format (after writing it, unless a dry run).
+    format: Option<ConfigFormat>,
     force: bool,
     summary: String,
 }
@@ -497,9 +642,10 @@ fn commit(
     cx: Context,
 ) -> Result<(), Failure> {
     confirm_sms(doc, value, how.dry_run, cx)?;
+    let result = Config { doc, text, value };
     if how.diff {
         emit(&unified_diff(&doc.path, &doc.text, text))?;
-    } else if how.dry_run {
+    } else if how.dry_run && how.format.is_none() {
         emit(text)?;
     }
     if how.dry_run {
@@ -511,21 +657,22 @@ fn commit(
                 doc.path.display()
             ),
         );
-        return Ok(());
-    }
-    if text == doc.text {
+    } else if text == doc.text {
         output::status(
             cx,
             &format!("{}; `{}` is unchanged", how.summary, doc.path.display()),
         );
-        return Ok(());
+    } else {
+        config::write_atomic(&doc.path, text.as_bytes(), how.force).map_err(Failure::op)?;
+        output::status(
+            cx,
+            &format!("{}; wrote `{}`", how.summary, doc.path.display()),
+        );
     }
-    config::write_atomic(&doc.path, text.as_bytes(), how.force).map_err(Failure::op)?;
-    output::status(
-        cx,
-        &format!("{}; wrote `{}`", how.summary, doc.path.display()),
-    );
-    Ok(())
+    match &how.format {
+        Some(format) => emit_config(format, &result),
+        None => Ok(()),
+    }
 }
 
 /// Prints the SMS warning when the change turns SMS codes on, and on a terminal

@@ -312,6 +312,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         Ok(matches) => matches,
         Err(err) => {
             // --help and --version come through here too, with exit code 0.
+            let err = output::without_lossy_tip(err);
             let _ = err.print();
             return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
         }
@@ -349,7 +350,7 @@ fn dispatch(command: Command, matches: &clap::ArgMatches, cx: Context) -> Result
         Command::List(ListCommand::Projects(args)) => project::list(args),
         Command::Use(UseCommand::Project(args)) => project::select(args, cx),
         Command::Get(GetCommand::Project(args)) => project::get(args),
-        Command::Get(GetCommand::IdentityConfig(args)) => identity_config::get(args),
+        Command::Get(GetCommand::IdentityConfig(args)) => identity_config::get(args, cx),
         Command::Get(GetCommand::ConfigSchema) => output::emit(crate::schema::CONFIG_SCHEMA),
         Command::Validate(ValidateCommand::IdentityConfig(args)) => validate::identity_config(args),
         Command::Validate(ValidateCommand::IdentitySchema(args)) => validate::identity_schema(args),

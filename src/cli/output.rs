@@ -1,7 +1,7 @@
 //! Writing to the terminal: data on stdout, messages on stderr, exit codes, prompts.
 
 use std::fmt::Display;
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use anstyle::{AnsiColor, Style};
@@ -79,6 +79,29 @@ impl From<std::io::Error> for Failure {
     }
 }
 
+/// Flags that lose something when given by mistake: clap's "a similar argument
+/// exists" tip must not lead a user who mistyped another flag to one of them.
+const LOSSY_FLAGS: [&str; 2] = ["--reformat", "--force"];
+
+/// A command-line error without a tip that points at a lossy flag (`--format`
+/// once suggested `--reformat`, which drops every comment). The usage line
+/// clap built around that suggestion goes too.
+pub(super) fn without_lossy_tip(mut err: clap::Error) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue};
+    let lossy = match err.get(ContextKind::SuggestedArg) {
+        Some(ContextValue::String(flag)) => LOSSY_FLAGS.contains(&flag.as_str()),
+        Some(ContextValue::Strings(flags)) => {
+            flags.iter().any(|f| LOSSY_FLAGS.contains(&f.as_str()))
+        }
+        _ => false,
+    };
+    if lossy {
+        err.remove(ContextKind::SuggestedArg);
+        err.remove(ContextKind::Usage);
+    }
+    err
+}
+
 /// Writes data to stdout. A closed pipe ends the command quietly.
 pub(super) fn emit(text: &str) -> Result<(), Failure> {
     let mut out = anstream::stdout().lock();
@@ -132,10 +155,27 @@ pub(super) fn warning(message: &str) {
     line(&format!("{WARNING}warning{WARNING:#}: {message}"));
 }
 
-/// A progress or result note on stderr, suppressed by --quiet.
+/// Whether notes go to stdout: a command whose stdout is a story for people
+/// (`quickstart`) keeps its notes in that story, in order.
+static NOTES_ON_STDOUT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Sends the notes of this process to stdout from now on.
+pub(super) fn notes_on_stdout() {
+    NOTES_ON_STDOUT.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// A progress or result note on stderr (or stdout, see `notes_on_stdout`),
+/// suppressed by --quiet.
 pub(super) fn status(cx: super::Context, message: &str) {
-    if !cx.quiet {
-        line(&format!("{NOTE}note{NOTE:#}: {message}"));
+    if cx.quiet {
+        return;
+    }
+    let note = format!("{NOTE}note{NOTE:#}: {message}");
+    if NOTES_ON_STDOUT.load(std::sync::atomic::Ordering::Relaxed) {
+        // Notes are not data: a closed stdout is nothing to report.
+        let _ = emit_line(&no_forged_lines(&note));
+    } else {
+        line(&note);
     }
 }
 
@@ -144,8 +184,9 @@ pub(super) fn interactive() -> bool {
     std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
 
-/// Asks a yes/no question on stderr. `--yes` answers yes; without a terminal the
-/// answer is `None` (the caller decides what that means), so nothing ever blocks.
+/// Asks a yes/no question on stderr (`dialoguer`: y or n, then Enter; Enter alone
+/// is no). `--yes` answers yes; without a terminal the answer is `None` (the caller
+/// decides what that means), so nothing ever blocks. The end of input is no.
 pub(super) fn confirm(cx: super::Context, question: &str) -> Result<Option<bool>, Failure> {
     if cx.yes {
         return Ok(Some(true));
@@ -153,19 +194,12 @@ pub(super) fn confirm(cx: super::Context, question: &str) -> Result<Option<bool>
     if !interactive() {
         return Ok(None);
     }
-    let stdin = std::io::stdin();
-    loop {
-        let _ = write!(anstream::stderr(), "{question} [y/N]: ");
-        let mut answer = String::new();
-        if stdin.lock().read_line(&mut answer)? == 0 {
-            return Ok(Some(false));
-        }
-        match answer.trim().to_ascii_lowercase().as_str() {
-            "y" | "yes" => return Ok(Some(true)),
-            "" | "n" | "no" => return Ok(Some(false)),
-            _ => continue,
-        }
-    }
+    let answer = dialoguer::Confirm::new()
+        .with_prompt(question)
+        .default(false)
+        .wait_for_newline(true)
+        .interact_on_opt(&dialoguer::console::Term::stderr());
+    Ok(Some(matches!(answer, Ok(Some(true)))))
 }
 
 /// A value as pretty JSON on stdout, one trailing newline.
@@ -174,17 +208,23 @@ pub(super) fn emit_json(value: &impl serde::Serialize) -> Result<(), Failure> {
     emit_line(&text)
 }
 
-/// Asks for one line on stderr; None without a terminal (never blocks a script).
-pub(super) fn prompt(question: &str) -> Result<Option<String>, Failure> {
+/// Asks on stderr for a one-time code (`dialoguer`: checked as typed, six
+/// digits); None without a terminal (never blocks a script) or at the end of input.
+pub(super) fn prompt_code(question: &str) -> Result<Option<String>, Failure> {
     if !interactive() {
         return Ok(None);
     }
-    let _ = write!(anstream::stderr(), "{question}: ");
-    let mut answer = String::new();
-    if std::io::stdin().lock().read_line(&mut answer)? == 0 {
-        return Ok(None);
-    }
-    Ok(Some(answer.trim().to_string()))
+    let answer = dialoguer::Input::<String>::new()
+        .with_prompt(question)
+        .validate_with(|code: &String| -> Result<(), &str> {
+            if code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()) {
+                Ok(())
+            } else {
+                Err("a code is six digits")
+            }
+        })
+        .interact_text_on(&dialoguer::console::Term::stderr());
+    Ok(answer.ok())
 }
 
 /// A log line on stderr, as is (JSON Lines from long-running commands).

@@ -28,6 +28,9 @@ pub(super) struct CreateArgs {
     /// Select the new project (done anyway when none is selected yet).
     #[arg(long = "use")]
     use_project: bool,
+    /// Create it even if a project with this name exists (it is then found by ID only).
+    #[arg(long)]
+    allow_duplicate: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: ProjectFormat,
@@ -171,6 +174,9 @@ pub(super) fn create(args: CreateArgs, cx: Context) -> Result<(), Failure> {
         return Err(Failure::usage("--name must not be empty"));
     }
     let home = home()?;
+    if let Some(name) = args.name.as_deref().filter(|_| !args.allow_duplicate) {
+        refuse_taken_name(&home, name)?;
+    }
     let project = home
         .create(args.name.as_deref(), args.preset)
         .map_err(Failure::op)?;
@@ -192,6 +198,18 @@ pub(super) fn create(args: CreateArgs, cx: Context) -> Result<(), Failure> {
     }
     let selected = home.selected().map_err(Failure::op)?;
     show_one(&project, selected.as_deref(), args.format)
+}
+
+/// Names find projects, so a second project of the same name is refused.
+fn refuse_taken_name(home: &Home, name: &str) -> Result<(), Failure> {
+    let projects = home.list().map_err(Failure::op)?;
+    match projects.iter().find(|p| p.name == name) {
+        Some(taken) => Err(Failure::op(format!(
+            "a project named `{name}` exists already ({}); names select projects, so pick another --name, or pass --allow-duplicate to create it anyway",
+            taken.id
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// The security warning printed whenever SMS codes are turned on (from the Ory docs).
@@ -237,7 +255,7 @@ fn selected_project(home: &Home) -> Result<Project, Failure> {
     let id = home
         .selected()
         .map_err(Failure::op)?
-        .ok_or_else(|| Failure::usage(crate::project::ProjectError::NoneSelected))?;
+        .ok_or_else(|| Failure::usage(home.none_selected()))?;
     home.find(&id).map_err(Failure::op)
 }
 

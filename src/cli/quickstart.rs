@@ -40,6 +40,8 @@ type Inbox = Arc<Mutex<Vec<Value>>>;
 
 /// Runs the quickstart.
 pub(super) fn run(args: QuickstartArgs, cx: Context) -> Result<(), Failure> {
+    // The story is on stdout; the notes of the steps belong in it, in order.
+    output::notes_on_stdout();
     let temporary = match &args.dir {
         Some(_) => None,
         None => Some(tempfile::tempdir().map_err(Failure::op)?),
@@ -153,6 +155,9 @@ impl Demo<'_> {
         if let Some(token) = &done.session_token {
             say(&format!("session issued by the session hook: {token}"));
         }
+        say(&format!(
+            "the verification SMS to {phone} above comes from the post-registration verification hook (selfservice.flows.verification is enabled): each address the registration code did not verify gets a verification code"
+        ));
         Ok(())
     }
 

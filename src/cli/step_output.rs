@@ -116,7 +116,12 @@ fn refusal_message(answer: &Answer) -> String {
             if errors.is_empty() {
                 format!("flow `{}` is in state {}", flow.id, flow.state.as_str())
             } else {
-                errors.join("; ")
+                let hints = phone_hints(flow);
+                errors
+                    .into_iter()
+                    .chain(hints)
+                    .collect::<Vec<_>>()
+                    .join("; ")
             }
         }
         Body::Error(body) => match (body.error.id, &body.use_flow_id) {
@@ -147,6 +152,31 @@ fn refusal_message(answer: &Answer) -> String {
         },
         Body::Login(_) | Body::Registration(_) => "unexpected completion".to_string(),
     }
+}
+
+/// Kratos' message id for a trait that is not a valid phone number.
+const INVALID_PHONE: u32 = 4000041;
+
+/// What to do about each phone number Kratos refused: a number without `+` needs
+/// its country code (E.164); one with it is not valid for that country.
+fn phone_hints(flow: &Flow) -> Vec<String> {
+    let Some(ui) = flow.container() else {
+        return Vec::new();
+    };
+    ui.nodes
+        .iter()
+        .filter(|node| node.messages.iter().any(|m| m.id == INVALID_PHONE))
+        .filter_map(|node| node.input()?.value.as_ref()?.as_str())
+        .map(|number| {
+            if number.trim_start().starts_with('+') {
+                format!("`{number}` is not a valid number for that country")
+            } else {
+                format!(
+                    "`{number}` has no country code: phone numbers need + and the country code (E.164), as in +4917667111638 (not 017667111638)"
+                )
+            }
+        })
+        .collect()
 }
 
 pub(super) fn emit_output(result: StepResult) -> Result<(), Failure> {

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::{Failure, ProjectArg};
-use crate::project::{self, Home, ProjectError};
+use crate::project::{self, Home};
 
 /// Resolves the project argument to a config file path.
 pub(super) fn config_path(arg: &ProjectArg) -> Result<PathBuf, Failure> {
@@ -19,7 +19,7 @@ pub(super) fn config_path(arg: &ProjectArg) -> Result<PathBuf, Failure> {
         None => home
             .selected()
             .map_err(Failure::op)?
-            .ok_or_else(|| Failure::usage(ProjectError::NoneSelected))?,
+            .ok_or_else(|| Failure::usage(home.none_selected()))?,
     };
     Ok(home.find(&query).map_err(Failure::op)?.config_path())
 }

@@ -30,18 +30,14 @@ pub enum SyntaxError {
         arg: String,
     },
     /// The value after `=` is not strict JSON.
-    #[error(
-        "{flag} '{arg}': the value for `{path}` must be valid JSON ({message}); quote strings: '{path}=\"text\"'"
-    )]
+    #[error("{flag} '{arg}': {problem}")]
     InvalidJson {
         /// `--add` or `--replace`.
         flag: &'static str,
         /// The whole argument.
         arg: String,
-        /// The part before `=`.
-        path: String,
-        /// What the JSON parser said.
-        message: String,
+        /// The value that did not parse, what the parser said, and what to write instead.
+        problem: String,
     },
     /// The path is not a JSON pointer.
     #[error("{origin}: `{path}` is not a JSON pointer: it must be empty or start with `/`")]
@@ -87,14 +83,28 @@ pub fn parse_assignment(flag: &'static str, arg: &str) -> Result<Op, SyntaxError
     let value: Value = serde_json::from_str(raw).map_err(|e| SyntaxError::InvalidJson {
         flag,
         arg: arg.to_string(),
-        path: path.to_string(),
-        message: e.to_string(),
+        problem: format!(
+            "the value `{raw}` for `{path}` must be valid JSON ({e}); {}",
+            json_hint(path, raw)
+        ),
     })?;
     let name = flag.trim_start_matches('-');
     Ok(Op {
         operation: operation(json!({"op": name, "path": path, "value": value}), &origin)?,
         origin,
     })
+}
+
+/// What to write instead of a value that is not JSON: JSON's literals are
+/// lower-case (`True` is Python's, `TRUE` YAML's), anything else is a string.
+fn json_hint(path: &str, raw: &str) -> String {
+    let literal = ["true", "false", "null"]
+        .into_iter()
+        .find(|literal| raw.trim().eq_ignore_ascii_case(literal));
+    match literal {
+        Some(literal) => format!("did you mean `{literal}`? '{path}={literal}'"),
+        None => format!("quote strings: '{path}=\"text\"'"),
+    }
 }
 
 /// Parses `--remove /path`.
@@ -224,6 +234,21 @@ pub struct Applied {
     pub value: Value,
     /// The same change as primitive edits, for replay on the source text.
     pub edits: Vec<Edit>,
+    /// The values that an `add` replaced (an add to an existing key replaces it).
+    pub replaced: Vec<Replaced>,
+}
+
+/// A value an `add` operation replaced, which a user may not have meant to lose.
+#[derive(Debug)]
+pub struct Replaced {
+    /// Where the operation was written.
+    pub origin: String,
+    /// The pointer it added at.
+    pub path: String,
+    /// The value that was there before.
+    pub old: Value,
+    /// The value there now.
+    pub new: Value,
 }
 
 /// Applies the operations in order to a copy of `doc`. Each operation is applied by
@@ -231,8 +256,10 @@ pub struct Applied {
 pub fn apply(doc: &Value, ops: &[Op]) -> Result<Applied, ApplyError> {
     let mut state = doc.clone();
     let mut edits = Vec::new();
+    let mut replaced = Vec::new();
     for op in ops {
         let planned = edits_for(&op.operation, &state);
+        replaced.extend(replaced_by_add(op, &state));
         let moved = match &op.operation {
             PatchOperation::Move(o) if o.from != o.path => state.pointer(o.from.as_str()).cloned(),
             _ => None,
@@ -255,6 +282,27 @@ pub fn apply(doc: &Value, ops: &[Op]) -> Result<Applied, ApplyError> {
     Ok(Applied {
         value: state,
         edits,
+        replaced,
+    })
+}
+
+/// The value an `add` is about to replace: an existing key of an object, or the
+/// whole document (an add into an array inserts, replacing nothing).
+fn replaced_by_add(op: &Op, state: &Value) -> Option<Replaced> {
+    let PatchOperation::Add(add) = &op.operation else {
+        return None;
+    };
+    let old = state.pointer(add.path.as_str())?;
+    let parent_is_array = add
+        .path
+        .parent()
+        .and_then(|parent| state.pointer(parent.as_str()))
+        .is_some_and(Value::is_array);
+    (!parent_is_array && *old != add.value).then(|| Replaced {
+        origin: op.origin.clone(),
+        path: add.path.to_string(),
+        old: old.clone(),
+        new: add.value.clone(),
     })
 }
 
@@ -368,26 +416,29 @@ fn explain(op: &PatchOperation, kind: &PatchErrorKind, state: &Value) -> String 
             format!(
                 "cannot move from `{}`: {}",
                 o.from,
-                missing(state, &o.from, false)
+                missing(state, &o.from, Intent::Read)
             )
         }
         (PatchOperation::Copy(o), PatchErrorKind::InvalidFromPointer) => {
             format!(
                 "cannot copy from `{}`: {}",
                 o.from,
-                missing(state, &o.from, false)
+                missing(state, &o.from, Intent::Read)
             )
         }
         _ => {
             let path = jsonptr::PointerBuf::parse(op_path(op)).unwrap_or_default();
-            let adds = matches!(
-                op,
-                PatchOperation::Add(_) | PatchOperation::Move(_) | PatchOperation::Copy(_)
-            );
+            let intent = match op {
+                PatchOperation::Add(_) | PatchOperation::Move(_) | PatchOperation::Copy(_) => {
+                    Intent::Add
+                }
+                PatchOperation::Replace(_) => Intent::Replace,
+                _ => Intent::Read,
+            };
             format!(
                 "cannot {} `{path}`: {}",
                 op_name(op),
-                missing(state, &path, adds)
+                missing(state, &path, intent)
             )
         }
     }
@@ -407,15 +458,26 @@ fn op_name(op: &PatchOperation) -> &'static str {
 /// Why a pointer does not resolve in `state`, naming the nearest existing key.
 pub fn describe_missing(state: &Value, pointer: &str) -> String {
     match jsonptr::PointerBuf::parse(pointer) {
-        Ok(path) => missing(state, &path, false),
+        Ok(path) => missing(state, &path, Intent::Read),
         Err(e) => format!("not a JSON pointer: {e}"),
     }
 }
 
+/// What an operation wanted of the path that did not resolve.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Intent {
+    /// To read it (remove, test, the source of a move or copy, `get`).
+    Read,
+    /// To add it: the last step may be missing.
+    Add,
+    /// To replace it: a missing last key is what `--add` is for.
+    Replace,
+}
+
 /// Why `path` does not resolve in `state`: the first step that fails, what exists
-/// there instead, and the closest key by edit distance. `adding` allows the last
-/// step to be missing (an add creates it).
-fn missing(state: &Value, path: &jsonptr::Pointer, adding: bool) -> String {
+/// there instead, and the closest key by edit distance. An add may create the
+/// last step; a replace of a missing last key is told to use `--add`.
+fn missing(state: &Value, path: &jsonptr::Pointer, intent: Intent) -> String {
     let tokens: Vec<String> = path.tokens().map(|t| t.decoded().into_owned()).collect();
     let mut node = state;
     let mut here = String::new();
@@ -429,14 +491,19 @@ fn missing(state: &Value, path: &jsonptr::Pointer, adding: bool) -> String {
         match node {
             Value::Object(map) => match map.get(token) {
                 Some(next) => node = next,
-                None if adding && last => {
+                None if intent == Intent::Add && last => {
                     return format!("{shown} exists but this key cannot be added");
                 }
                 None => {
                     let noun = if last { "key" } else { "parent" };
                     let mut message = format!("{noun} `{here}/{token}` does not exist");
+                    let creatable = intent == Intent::Replace && last;
+                    if creatable {
+                        message.push_str("; use --add to create it");
+                    }
                     if let Some(best) = closest(token, map.keys()) {
-                        message.push_str(&format!("; did you mean `{here}/{best}`?"));
+                        let or = if creatable { ", or" } else { ";" };
+                        message.push_str(&format!("{or} did you mean `{here}/{best}`?"));
                     } else if map.is_empty() {
                         message.push_str(&format!("; {shown} is empty"));
                     } else {

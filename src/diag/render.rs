@@ -20,6 +20,8 @@ pub enum OutputFormat {
     Github,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
     Sarif,
+    /// GitLab's code-quality report (a CodeClimate JSON array), for merge requests.
+    Gitlab,
 }
 
 /// Renders a report in a format.
@@ -29,7 +31,55 @@ pub fn render(report: &Report, format: OutputFormat) -> String {
         OutputFormat::Json => json(report),
         OutputFormat::Github => github(report),
         OutputFormat::Sarif => sarif(report),
+        OutputFormat::Gitlab => gitlab(report),
     }
+}
+
+// ---- GitLab code quality --------------------------------------------------------
+
+/// GitLab's code-quality report: a JSON array of CodeClimate issues, each with a
+/// fingerprint that stays the same while the problem does (GitLab compares the
+/// reports of two pipelines by it), so no line number goes into it.
+fn gitlab(report: &Report) -> String {
+    use sha2::{Digest, Sha256};
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let issues: Vec<serde_json::Value> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let identity = format!(
+                "{}\0{}\0{}\0{}",
+                d.code.as_str(),
+                d.file,
+                d.pointer,
+                d.message
+            );
+            let count = seen.entry(identity.clone()).or_default();
+            *count += 1;
+            let digest = Sha256::digest(format!("{identity}\0{count}").as_bytes());
+            let fingerprint: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+            let mut description = d.message.clone();
+            if let Some(help) = &d.help {
+                description.push_str(&format!(" (help: {help})"));
+            }
+            serde_json::json!({
+                "description": description,
+                "check_name": d.code.as_str(),
+                "fingerprint": fingerprint,
+                "severity": match d.severity {
+                    Severity::Error => "major",
+                    Severity::Warning => "minor",
+                },
+                "location": {
+                    "path": d.file,
+                    "lines": {"begin": d.location.map_or(1, |loc| loc.line)},
+                },
+            })
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&issues).unwrap_or_else(|_| "[]".into());
+    text.push('\n');
+    text
 }
 
 // ---- human ----------------------------------------------------------------------

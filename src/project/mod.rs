@@ -149,6 +149,11 @@ pub enum ProjectError {
         "no project was specified: pass one (ID, name or path), set $OTPCTL_PROJECT, or run `otpctl use project ID`"
     )]
     NoneSelected,
+    /// No project was given and there are none at all.
+    #[error(
+        "there are no projects yet: create one with `otpctl create project --name NAME`, or pass the path of a Kratos config file"
+    )]
+    NoProjects,
     /// Nothing matches.
     #[error("no project found with name or ID `{query}`{known}", known = list_hint(.known))]
     NotFound {
@@ -283,6 +288,16 @@ impl Home {
         let staged = staging.keep();
         std::fs::rename(&staged, &project.dir).map_err(io("failed to create", &project.dir))?;
         Ok(project)
+    }
+
+    /// Why no project could be chosen when none was given: none is selected, or
+    /// there are none at all (then the way to make one is the next step).
+    pub fn none_selected(&self) -> ProjectError {
+        match self.list() {
+            Ok(projects) if projects.is_empty() => ProjectError::NoProjects,
+            Ok(_) => ProjectError::NoneSelected,
+            Err(e) => e,
+        }
     }
 
     /// Finds a project by ID, or by an unambiguous prefix of its ID or name.

@@ -130,7 +130,8 @@ fn on_a_terminal_the_code_is_asked_for() {
     let bin = assert_cmd::cargo::cargo_bin("otpctl");
     let out = world.on_a_terminal(
         &format!("{} login --identifier eve@example.com", bin.display()),
-        "000000\n",
+        // A wrong code is asked for again, up to the flow's 5 submissions.
+        &"000000\n".repeat(6),
     );
     let all = format!("{}{}", stdout(&out), stderr(&out));
     assert!(

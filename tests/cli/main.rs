@@ -5,6 +5,7 @@
 
 mod architecture;
 mod browser;
+mod ci;
 mod concurrency;
 mod conformance;
 mod contract;
@@ -23,6 +24,7 @@ mod kratos_yaml;
 mod lab;
 mod large_inputs;
 mod malformed;
+mod next_steps;
 mod patch_errors;
 mod patch_existing;
 mod patch_order;
@@ -38,6 +40,7 @@ mod served;
 mod server_input;
 mod servers;
 mod support;
+mod tour;
 mod untrusted_eval;
 mod update;
 mod validate;

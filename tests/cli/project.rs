@@ -141,7 +141,9 @@ fn no_project_at_all_is_a_usage_error() {
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no project was specified"));
+    assert!(
+        stderr(&out).contains("there are no projects yet: create one with `otpctl create project")
+    );
 }
 
 #[test]

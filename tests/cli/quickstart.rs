@@ -27,6 +27,20 @@ fn quickstart_patches_validates_registers_verifies_and_logs_in_by_email_and_sms(
         2,
         "{transcript}"
     );
+    // Why a verification SMS follows the registration, and the notes of every
+    // step in the story, in order (issue 17).
+    assert!(
+        transcript.contains("comes from the post-registration verification hook"),
+        "{transcript}"
+    );
+    let note = transcript
+        .find("note: registration_code_valid email to ada@example.com")
+        .expect("the delivery note is in the story");
+    let registered = transcript
+        .find("==> register ada@example.com")
+        .expect("register step");
+    assert!(registered < note, "{transcript}");
+    assert!(!stderr(&out).contains("note:"), "{}", stderr(&out));
     // The project stays, patched with the seed's values.
     let config = std::fs::read_dir(dir.join("projects"))
         .expect("projects")

@@ -151,10 +151,13 @@ impl World {
     }
 
     /// Runs a command under `script`, which gives it a pseudo-terminal, feeding `input`.
+    /// A prompt reads keys in raw mode, where the end of `input` is no end of file:
+    /// a command still asking after it is stopped after a minute, and fails.
     pub fn on_a_terminal(&self, command: &str, input: &str) -> std::process::Output {
         use std::io::Write;
+        let bounded = format!("timeout 60 {command}");
         let mut child = std::process::Command::new("script")
-            .args(["-qec", command, "/dev/null"])
+            .args(["-qec", &bounded, "/dev/null"])
             .env("OTPCTL_HOME", self.home())
             .env_remove("OTPCTL_PROJECT")
             .current_dir(self.dir.path())
