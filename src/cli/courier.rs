@@ -228,7 +228,9 @@ fn table(messages: &[MessageRecord]) -> String {
                 m.message_type.clone(),
                 m.recipient.clone(),
                 cell(&m.subject),
-                crate::courier::outbox::code_of(m).unwrap_or("-").to_string(),
+                crate::courier::outbox::code_of(m)
+                    .unwrap_or("-")
+                    .to_string(),
                 m.template_type.clone(),
                 m.send_count.to_string(),
                 rfc3339_ms(m.created_at),

@@ -290,34 +290,7 @@ impl Engine {
     /// `metadata_public`, and `verifiable_addresses` whose `verified: true`
     /// entries are kept verified. Credentials other than code are not imported.
     pub async fn import_identity(&self, body: &Value) -> Result<Identity, ImportError> {
-        let object = body
-            .as_object()
-            .ok_or_else(|| ImportError::Shape("an identity must be a JSON object".into()))?;
-        let schema_id = match object.get("schema_id") {
-            None => self.default_schema_id().to_string(),
-            Some(Value::String(id)) => id.clone(),
-            Some(_) => return Err(ImportError::Shape("`schema_id` must be a string".into())),
-        };
-        let traits = object
-            .get("traits")
-            .ok_or_else(|| ImportError::Shape("`traits` is required".into()))?;
-        let derived = self
-            .derive_traits(&schema_id, traits)?
-            .map_err(ImportError::Traits)?;
-        let verified = imported_verified_addresses(object.get("verifiable_addresses"));
-        let mut identity = self.build_identity(&schema_id, &derived, &verified);
-        if let Some(state) = object.get("state").and_then(Value::as_str) {
-            if state != "active" && state != "inactive" {
-                return Err(ImportError::Shape(format!(
-                    "`state` must be active or inactive, not {state:?}"
-                )));
-            }
-            identity.record.state = state.to_string();
-        }
-        identity.record.metadata_public = object
-            .get("metadata_public")
-            .filter(|v| !v.is_null())
-            .cloned();
+        let identity = self.identity_from_body(body, false)?;
         let engine = self.clone();
         self.store()
             .run(move |tx| {
@@ -328,6 +301,116 @@ impl Engine {
                 }
             })
             .await
+    }
+
+    /// Replaces an identity from a Kratos `updateIdentityBody` (`schema_id`,
+    /// `traits` and `state` required, `metadata_public`): its credentials and
+    /// addresses are derived again; an address it keeps keeps its id and
+    /// verification (`PUT /admin/identities/{id}`).
+    pub async fn update_identity(&self, id: &str, body: &Value) -> Result<Identity, ImportError> {
+        let identity = self.identity_from_body(body, true)?;
+        let id = id.to_string();
+        let engine = self.clone();
+        self.store()
+            .run(move |tx| {
+                let (engine, id) = (engine.clone(), id.clone());
+                let mut identity = identity.clone();
+                async move {
+                    let old = store::get_identity(&tx, &id).await?.ok_or_else(|| {
+                        ImportError::Engine(EngineError::NotFound {
+                            kind: "identity",
+                            id: id.clone(),
+                        })
+                    })?;
+                    let kept = store::addresses_of(&tx, &id).await?;
+                    adopt(&mut identity, &old, &kept);
+                    store::replace_identity(
+                        &tx,
+                        &identity.record,
+                        &identity.credentials,
+                        &identity.addresses,
+                    )
+                    .await?;
+                    Ok(engine.admin_identity(&tx, &identity.record).await?)
+                }
+            })
+            .await
+    }
+
+    /// Applies an RFC 6902 JSON Patch to an identity as the admin API shows
+    /// it, then replaces it with the result (`PATCH /admin/identities/{id}`).
+    /// The id and the credentials cannot be patched.
+    pub async fn patch_identity(&self, id: &str, patch: &Value) -> Result<Identity, ImportError> {
+        let current = self.get_identity(id).await?;
+        let mut document = serde_json::to_value(&current)
+            .map_err(|e| ImportError::Shape(format!("the identity could not be shown: {e}")))?;
+        let operations: json_patch::Patch = serde_json::from_value(patch.clone())
+            .map_err(|e| ImportError::Shape(format!("not a JSON Patch document: {e}")))?;
+        json_patch::patch(&mut document, &operations)
+            .map_err(|e| ImportError::Shape(format!("the patch does not apply: {e}")))?;
+        if document.get("id") != Some(&Value::String(current.id.clone())) {
+            return Err(ImportError::Shape("`id` cannot be changed".into()));
+        }
+        self.update_identity(id, &document).await
+    }
+
+    /// The records of an identity from a create or update body; `update`
+    /// makes `schema_id` and `state` required, as `updateIdentityBody` does.
+    fn identity_from_body(&self, body: &Value, update: bool) -> Result<NewIdentity, ImportError> {
+        let object = body
+            .as_object()
+            .ok_or_else(|| ImportError::Shape("an identity must be a JSON object".into()))?;
+        let required = |key: &str| ImportError::Shape(format!("`{key}` is required"));
+        let schema_id = match object.get("schema_id") {
+            None if update => return Err(required("schema_id")),
+            None => self.default_schema_id().to_string(),
+            Some(Value::String(id)) => id.clone(),
+            Some(_) => return Err(ImportError::Shape("`schema_id` must be a string".into())),
+        };
+        let traits = object.get("traits").ok_or_else(|| required("traits"))?;
+        let derived = self
+            .derive_traits(&schema_id, traits)?
+            .map_err(ImportError::Traits)?;
+        let verified = imported_verified_addresses(object.get("verifiable_addresses"));
+        let mut identity = self.build_identity(&schema_id, &derived, &verified);
+        match object.get("state").map(|s| s.as_str()) {
+            None if update => return Err(required("state")),
+            None => {}
+            Some(Some(state @ ("active" | "inactive"))) => {
+                identity.record.state = state.to_string()
+            }
+            Some(other) => {
+                return Err(ImportError::Shape(format!(
+                    "`state` must be active or inactive, not {}",
+                    other.map_or_else(|| "a non-string".to_string(), |s| format!("{s:?}"))
+                )));
+            }
+        }
+        identity.record.metadata_public = object
+            .get("metadata_public")
+            .filter(|v| !v.is_null())
+            .cloned();
+        Ok(identity)
+    }
+}
+
+/// An updated identity takes the old one's id and creation time, and each
+/// address it keeps (same channel and value) keeps its id and verification.
+fn adopt(identity: &mut NewIdentity, old: &IdentityRecord, kept: &[AddressRecord]) {
+    identity.record.id = old.id.clone();
+    identity.record.created_at = old.created_at;
+    for address in &mut identity.addresses {
+        address.identity_id = old.id.clone();
+        if let Some(before) = kept
+            .iter()
+            .find(|k| k.via == address.via && k.value == address.value)
+        {
+            address.id = before.id.clone();
+            address.verified = before.verified;
+            address.status = before.status.clone();
+            address.verified_at = before.verified_at;
+            address.created_at = before.created_at;
+        }
     }
 }
 

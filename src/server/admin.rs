@@ -32,7 +32,10 @@ pub(super) fn routes() -> Router<AppState> {
         )
         .route(
             "/admin/identities/{id}",
-            get(get_identity).delete(delete_identity),
+            get(get_identity)
+                .put(update_identity)
+                .patch(patch_identity)
+                .delete(delete_identity),
         )
         .route(
             "/admin/identities/{id}/sessions",
@@ -135,14 +138,52 @@ async fn list_identities(State(app): State<AppState>, uri: Uri) -> Reply {
 /// schema refuses, 409 for an identifier another identity has.
 async fn create_identity(State(app): State<AppState>, headers: HeaderMap, body: Body) -> Reply {
     let body = request::json_body(&headers, body, app.body_limit).await?;
-    match app.engine.import_identity(&body).await {
-        Ok(identity) => Ok(response::json(201, &identity)),
-        Err(ImportError::Shape(reason)) => Err(error::bad_request(reason).into()),
-        Err(refused @ ImportError::Traits(_)) => {
-            Err(error::bad_request(refused.to_string()).into())
-        }
-        Err(ImportError::Duplicate) => Err(error::identity_conflict().into()),
-        Err(ImportError::Engine(engine)) => Err(engine.into()),
+    let identity = app.engine.import_identity(&body).await.map_err(refused)?;
+    Ok(response::json(201, &identity))
+}
+
+/// `PUT /admin/identities/{id}` with an `updateIdentityBody`: 200 with the
+/// identity; 400, 404, 409 as for creating.
+async fn update_identity(
+    State(app): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Reply {
+    let body = request::json_body(&headers, body, app.body_limit).await?;
+    let identity = app
+        .engine
+        .update_identity(&id, &body)
+        .await
+        .map_err(refused)?;
+    Ok(response::json(200, &identity))
+}
+
+/// `PATCH /admin/identities/{id}` with an RFC 6902 JSON Patch: 200 with the
+/// patched identity; 400 for a patch that does not apply or changes the id.
+async fn patch_identity(
+    State(app): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Reply {
+    let body = request::json_body(&headers, body, app.body_limit).await?;
+    let identity = app
+        .engine
+        .patch_identity(&id, &body)
+        .await
+        .map_err(refused)?;
+    Ok(response::json(200, &identity))
+}
+
+/// Why an identity was not written, as Kratos answers it: 400 for the body
+/// or traits, 409 for an identifier another identity has.
+fn refused(error: ImportError) -> Failure {
+    match error {
+        ImportError::Shape(reason) => error::bad_request(reason).into(),
+        refused @ ImportError::Traits(_) => error::bad_request(refused.to_string()).into(),
+        ImportError::Duplicate => error::identity_conflict().into(),
+        ImportError::Engine(engine) => engine.into(),
     }
 }
 

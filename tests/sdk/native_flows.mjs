@@ -118,6 +118,13 @@ assert.deepEqual(messageIds(verified), [1080002]);
 // Admin API: the identity with its verified address, its sessions, schemas.
 const identity = model("Identity", (await identities.getIdentity({ id: identityId })).data, "admin: identity");
 assert.equal(identity.verifiable_addresses[0].verified, true);
+const kept = model("Identity", (await identities.updateIdentity({
+  id: identityId,
+  updateIdentityBody: { schema_id: identity.schema_id, state: "active", traits: { email }, metadata_public: { plan: "pro" } },
+})).data, "admin: identity updated with the same address");
+assert.equal(kept.verifiable_addresses[0].verified, true, "an address the update keeps stays verified");
+assert.equal(kept.verifiable_addresses[0].id, identity.verifiable_addresses[0].id);
+assert.deepEqual(kept.metadata_public, { plan: "pro" });
 const found = (await identities.listIdentities({ credentialsIdentifier: email })).data;
 found.forEach((item) => model("Identity", item, "admin: identity by identifier"));
 assert.deepEqual(found.map((i) => i.id), [identityId]);
@@ -140,6 +147,24 @@ const created = model("Identity", (await identities.createIdentity({
 await refused(identities.createIdentity({
   createIdentityBody: { schema_id: identity.schema_id, traits: { email: `admin-${email}` } },
 }), 409, "ErrorGeneric", "admin: duplicate identity");
+const updated = model("Identity", (await identities.updateIdentity({
+  id: created.id,
+  updateIdentityBody: { schema_id: identity.schema_id, state: "inactive", traits: { email: `renamed-${email}` } },
+})).data, "admin: updated identity");
+assert.equal(updated.state, "inactive");
+assert.equal(updated.traits.email, `renamed-${email}`);
+assert.equal(updated.verifiable_addresses[0].value, `renamed-${email}`);
+const patched = model("Identity", (await identities.patchIdentity({
+  id: created.id,
+  jsonPatch: [{ op: "replace", path: "/state", value: "active" }],
+})).data, "admin: patched identity");
+assert.equal(patched.state, "active");
+await refused(identities.patchIdentity({ id: created.id, jsonPatch: [{ op: "replace", path: "/id", value: "x" }] }),
+  400, "ErrorGeneric", "admin: a patch that changes the id");
+await refused(identities.updateIdentity({
+  id: created.id,
+  updateIdentityBody: { schema_id: identity.schema_id, state: "active", traits: { email } },
+}), 409, "ErrorGeneric", "admin: an update onto another identity's address");
 assert.equal((await identities.deleteIdentity({ id: created.id })).status, 204);
 await refused(identities.getIdentity({ id: created.id }), 404, "ErrorGeneric", "admin: deleted identity");
 
