@@ -281,3 +281,65 @@ fn the_verification_link_opens_the_page_with_the_code_filled_in() {
     );
     served.stop();
 }
+
+/// Debian's Chromium, driven by playwright-core (tests/sdk/browser.mjs): sign
+/// up on the pages, read the code on the outbox page, type it, land logged
+/// in, then follow the verification link with the code filled in. The
+/// screenshots go to target/screenshots, and to docs/screenshots with
+/// `OTPCTL_BLESS=1`.
+#[test]
+fn a_real_chromium_signs_up_by_code_and_verifies_by_link() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sdk = root.join("tests/sdk");
+    assert!(
+        sdk.join("node_modules/playwright-core").is_dir(),
+        "playwright-core is not installed: run scripts/test, or `npm ci --prefix tests/sdk`"
+    );
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    assert!(
+        std::path::Path::new(&chromium).exists(),
+        "Chromium is not installed at {chromium}: run scripts/test (apt-get install chromium)"
+    );
+    let world = World::new();
+    project_on(&world, "email", Backend::Sqlite);
+    let out = world.run(&[
+        "patch",
+        "identity-config",
+        "--yes",
+        "--add",
+        "/selfservice/flows/verification/enabled=true",
+    ]);
+    assert!(out.status.success(), "{}", crate::support::stderr(&out));
+    let served = Served::start(&world, None, &[]);
+    let shots = if std::env::var_os("OTPCTL_BLESS").is_some() {
+        root.join("docs/screenshots")
+    } else {
+        root.join("target/screenshots")
+    };
+    let run = std::process::Command::new("timeout")
+        .args(["180", "node", "browser.mjs", &served.public, &served.admin])
+        .arg(&shots)
+        .env("CHROMIUM", &chromium)
+        .current_dir(&sdk)
+        .output()
+        .expect("node runs");
+    let log = served.stop();
+    assert!(
+        run.status.success(),
+        "{}{}\nserver log:\n{log}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+    for name in [
+        "1-registration",
+        "3-outbox",
+        "4-logged-in",
+        "5-verification-link",
+        "6-verified",
+    ] {
+        assert!(
+            shots.join(format!("{name}.png")).is_file(),
+            "no screenshot {name}"
+        );
+    }
+}
