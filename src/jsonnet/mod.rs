@@ -193,14 +193,16 @@ impl Job {
 
 type Reply = std::sync::mpsc::SyncSender<Result<Value, JsonnetError>>;
 
+/// Where evaluations wait for an evaluator thread.
+type Queue = std::sync::Mutex<std::sync::mpsc::Sender<(Job, Reply)>>;
+
 /// The evaluator threads: started once, each with a stack sized for
 /// [`MAX_NESTING`], taking jobs in turn. Starting a thread (and mapping its
 /// 64 MiB stack) per evaluation cost more than the seed's SMS body itself.
 /// Every job ends by itself (the evaluator checks its deadline), so a thread
 /// is never held by one.
-fn evaluators() -> Option<&'static std::sync::Mutex<std::sync::mpsc::Sender<(Job, Reply)>>> {
-    static QUEUE: OnceLock<Option<std::sync::Mutex<std::sync::mpsc::Sender<(Job, Reply)>>>> =
-        OnceLock::new();
+fn evaluators() -> Option<&'static Queue> {
+    static QUEUE: OnceLock<Option<Queue>> = OnceLock::new();
     QUEUE
         .get_or_init(|| {
             let (sender, receiver) = std::sync::mpsc::channel::<(Job, Reply)>();
