@@ -18,20 +18,13 @@ use serde_json::json;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
 
+mod support;
+
 type Failure = Box<dyn std::error::Error + Send + Sync>;
 
 /// The Ory guide's SMS body (the seed): `function(ctx) { ctx: ctx, }`.
 const SEED_BODY: &str = "base64://ZnVuY3Rpb24oY3R4KSB7DQpjdHg6IGN0eCwNCn0=";
 const SCHEMA: &str = include_str!("../src/project/presets/email-sms.schema.json");
-
-fn number(name: &str, default: usize) -> usize {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 /// An HTTP receiver that answers 200 to everything; counts requests.
 async fn http_receiver(count: Arc<AtomicUsize>) -> Result<u16, Failure> {
@@ -143,23 +136,13 @@ async fn engine(
     smtp_port: u16,
     users: usize,
 ) -> Result<(Engine, otpctl::courier::worker::Courier), Failure> {
-    std::fs::write(dir.join("identity.schema.json"), SCHEMA)?;
-    let config = json!({
-        "dsn": "sqlite://bench.db",
-        "identity": { "default_schema_id": "default", "schemas": [{ "id": "default", "url": "file://identity.schema.json" }] },
-        "selfservice": {
-            "default_browser_return_url": "http://127.0.0.1:3000/",
-            "methods": { "code": { "enabled": true, "passwordless_enabled": true } },
-            "flows": { "verification": { "enabled": false } }
-        },
-        "courier": {
-            "smtp": { "connection_uri": format!("smtp://127.0.0.1:{smtp_port}/?disable_starttls=true"), "from_address": "bench@example.com" },
-            "channels": [{ "id": "sms", "type": "http", "request_config": {
-                "url": format!("http://127.0.0.1:{http_port}/send"), "method": "POST", "body": SEED_BODY } }],
-            "worker": { "pull_count": 255 }
-        },
-        "secrets": { "cookie": ["a-bench-secret-of-32-characters!"] }
+    let courier = json!({
+        "smtp": { "connection_uri": format!("smtp://127.0.0.1:{smtp_port}/?disable_starttls=true"), "from_address": "bench@example.com" },
+        "channels": [{ "id": "sms", "type": "http", "request_config": {
+            "url": format!("http://127.0.0.1:{http_port}/send"), "method": "POST", "body": SEED_BODY } }],
+        "worker": { "pull_count": 255 }
     });
+    let config = support::write_config_with(dir, SCHEMA, courier).map_err(|e| e.to_string())?;
     let config = otpctl::config::ValidConfig::from_value(&config, dir)
         .map_err(|report| format!("invalid bench config: {:?}", report.diagnostics))?;
     let engine = Engine::open(&config).await?;
@@ -203,7 +186,7 @@ async fn drain(courier: &otpctl::courier::worker::Courier) -> Result<(f64, usize
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> Result<(), Failure> {
-    let n = number("--messages", 5_000);
+    let n = support::number("--messages", 5_000);
     let users = 100;
     let (http_count, smtp_count) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
     let http_port = http_receiver(http_count.clone()).await?;

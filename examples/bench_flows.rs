@@ -16,15 +16,6 @@ mod support;
 /// Store steps per flow: create, send the code, read the outbox, submit the code.
 const STEPS_PER_FLOW: usize = 4;
 
-fn arg(name: &str, default: usize) -> usize {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
 /// CPU time of the whole process so far (user + system, every thread), from
 /// `/proc/self/stat` in clock ticks (USER_HZ, 100 per second on Linux).
 fn cpu_seconds() -> f64 {
@@ -45,23 +36,11 @@ fn cpu_seconds() -> f64 {
     ticks as f64 / 100.0
 }
 
-fn peak_rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse().ok())
-        })
-        .unwrap_or(0)
-}
-
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let flows = arg("--flows", 20_000);
-    let concurrency = arg("--concurrency", 32);
-    let users = arg("--users", 1_000);
+    let flows = support::number("--flows", 20_000);
+    let concurrency = support::number("--concurrency", 32);
+    let users = support::number("--users", 1_000);
     let (_dir, engine) = support::engine_with_users(users).await?;
     let engine = Arc::new(engine);
     let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
@@ -97,7 +76,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         flows as f64 / elapsed.as_secs_f64(),
         (flows * STEPS_PER_FLOW) as f64 / batches.max(1) as f64,
         cpu * 1e6 / flows.max(1) as f64,
-        peak_rss_kib() as f64 / 1024.0
+        support::peak_rss_kib("self") as f64 / 1024.0
     );
     Ok(())
 }

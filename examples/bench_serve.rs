@@ -26,18 +26,6 @@ mod support;
 
 type Failure = Box<dyn std::error::Error + Send + Sync>;
 
-fn arg(name: &str) -> Option<String> {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .cloned()
-}
-
-fn number(name: &str, default: usize) -> usize {
-    arg(name).and_then(|v| v.parse().ok()).unwrap_or(default)
-}
-
 /// One keep-alive HTTP/1.1 connection.
 struct Connection {
     send: SendRequest<Full<Bytes>>,
@@ -210,18 +198,6 @@ fn start_server(bin: &str, dir: &std::path::Path) -> Result<(Child, String, Stri
     Ok((child, public, admin))
 }
 
-fn peak_rss_kib(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse().ok())
-        })
-        .unwrap_or(0)
-}
-
 async fn wait_until_up(public: &str) -> Result<(), Failure> {
     for _ in 0..200 {
         if let Ok(mut connection) = Connection::open(public).await
@@ -239,10 +215,10 @@ async fn wait_until_up(public: &str) -> Result<(), Failure> {
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> Result<(), Failure> {
-    let flows = number("--flows", 20_000);
-    let concurrency = number("--concurrency", 32);
-    let users = number("--users", 200);
-    let bin = arg("--bin").unwrap_or_else(|| {
+    let flows = support::number("--flows", 20_000);
+    let concurrency = support::number("--concurrency", 32);
+    let users = support::number("--users", 200);
+    let bin = support::arg("--bin").unwrap_or_else(|| {
         let exe = std::env::current_exe().unwrap_or_default();
         let dir = exe
             .parent()
@@ -354,7 +330,7 @@ async fn run(
     println!("  errors               {}", errors.load(Ordering::Relaxed));
     println!(
         "  server peak RSS      {:.1} MiB",
-        peak_rss_kib(pid) as f64 / 1024.0
+        support::peak_rss_kib(&pid.to_string()) as f64 / 1024.0
     );
     println!(
         "  ceiling              {ceiling:.0} requests/s on /health/alive (p99 {ceiling_p99:.2} ms)"

@@ -36,7 +36,16 @@ pub(crate) async fn engine_with_users(
 pub(crate) fn write_config(
     dir: &std::path::Path,
 ) -> Result<serde_json::Value, Box<dyn std::error::Error>> {
-    std::fs::write(dir.join("identity.schema.json"), SCHEMA)?;
+    write_config_with(dir, SCHEMA, json!({}))
+}
+
+/// As [`write_config`], with another identity schema and a `courier` section.
+pub(crate) fn write_config_with(
+    dir: &std::path::Path,
+    schema: &str,
+    courier: serde_json::Value,
+) -> Result<serde_json::Value, Box<dyn std::error::Error>> {
+    std::fs::write(dir.join("identity.schema.json"), schema)?;
     let config = json!({
         "dsn": "sqlite://bench.db",
         "identity": { "default_schema_id": "default", "schemas": [{ "id": "default", "url": "file://identity.schema.json" }] },
@@ -45,11 +54,38 @@ pub(crate) fn write_config(
             "methods": { "code": { "enabled": true, "passwordless_enabled": true } },
             "flows": { "verification": { "enabled": false } }
         },
-        "courier": {},
+        "courier": courier,
         "secrets": { "cookie": ["a-bench-secret-of-32-characters!"] }
     });
     std::fs::write(dir.join("identity-config.json"), config.to_string())?;
     Ok(config)
+}
+
+/// The value after `name` on the command line.
+pub(crate) fn arg(name: &str) -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .cloned()
+}
+
+/// The number after `name` on the command line, or `default`.
+pub(crate) fn number(name: &str, default: usize) -> usize {
+    arg(name).and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+/// The peak resident set of a process (`self` or a pid), in KiB.
+pub(crate) fn peak_rss_kib(process: &str) -> u64 {
+    std::fs::read_to_string(format!("/proc/{process}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+        })
+        .unwrap_or(0)
 }
 
 /// The email of user `i`.

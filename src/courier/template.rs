@@ -6,6 +6,8 @@ mod builtin;
 mod funcs;
 mod model;
 
+pub use model::escape_html;
+
 use std::collections::BTreeSet;
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -150,13 +150,7 @@ async fn update_identity(
     headers: HeaderMap,
     body: Body,
 ) -> Reply {
-    let body = request::json_body(&headers, body, app.body_limit).await?;
-    let identity = app
-        .engine
-        .update_identity(&id, &body)
-        .await
-        .map_err(refused)?;
-    Ok(response::json(200, &identity))
+    rewrite(&app, &id, &headers, body, Rewrite::Replace).await
 }
 
 /// `PATCH /admin/identities/{id}` with an RFC 6902 JSON Patch: 200 with the
@@ -167,13 +161,25 @@ async fn patch_identity(
     headers: HeaderMap,
     body: Body,
 ) -> Reply {
-    let body = request::json_body(&headers, body, app.body_limit).await?;
-    let identity = app
-        .engine
-        .patch_identity(&id, &body)
-        .await
-        .map_err(refused)?;
-    Ok(response::json(200, &identity))
+    rewrite(&app, &id, &headers, body, Rewrite::Patch).await
+}
+
+/// How an identity is rewritten.
+#[derive(Debug, Clone, Copy)]
+enum Rewrite {
+    /// With a whole `updateIdentityBody`.
+    Replace,
+    /// With a JSON Patch.
+    Patch,
+}
+
+async fn rewrite(app: &AppState, id: &str, headers: &HeaderMap, body: Body, how: Rewrite) -> Reply {
+    let body = request::json_body(headers, body, app.body_limit).await?;
+    let written = match how {
+        Rewrite::Replace => app.engine.update_identity(id, &body).await,
+        Rewrite::Patch => app.engine.patch_identity(id, &body).await,
+    };
+    Ok(response::json(200, &written.map_err(refused)?))
 }
 
 /// Why an identity was not written, as Kratos answers it: 400 for the body

@@ -17,6 +17,7 @@ use serde_json::Value;
 use super::request;
 use super::response::redirect;
 use super::state::AppState;
+pub(super) use crate::courier::template::escape_html as escape;
 use crate::engine::FlowKind;
 use crate::protocol::error::ErrorBody;
 
@@ -253,22 +254,6 @@ fn html(status: StatusCode, title: &str, body: &str) -> Response {
         .into_response()
 }
 
-/// Text safe in HTML content and quoted attributes.
-pub(super) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,7 +265,7 @@ mod tests {
         let attributes = json!({"name": "identifier", "type": "text", "value": "\"><script>x</script>", "node_type": "input"});
         render_input(&mut out, &attributes, "Email", None);
         assert!(!out.contains("<script>"), "{out}");
-        assert!(out.contains("&quot;&gt;&lt;script&gt;"), "{out}");
+        assert!(out.contains("&#34;&gt;&lt;script&gt;"), "{out}");
     }
 
     #[test]

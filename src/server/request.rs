@@ -154,14 +154,19 @@ pub(super) fn session_token(headers: &HeaderMap) -> Option<String> {
     cookie(headers, SESSION_COOKIE)
 }
 
-/// The value of cookie `name`, if the request sent it.
-pub(super) fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+/// The request's cookies, as name and value.
+fn cookies(headers: &HeaderMap) -> impl Iterator<Item = (&str, &str)> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|line| line.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
+}
+
+/// The value of cookie `name`, if the request sent it.
+pub(super) fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    cookies(headers)
         .find(|(key, _)| *key == name)
         .map(|(_, value)| value.to_string())
 }
@@ -169,12 +174,7 @@ pub(super) fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
 /// The names of the request's cookies other than Cloudflare's, which Kratos
 /// ignores when it checks that an API flow is not driven by a browser.
 fn browser_cookies(headers: &HeaderMap) -> Vec<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|line| line.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
+    cookies(headers)
         .map(|(name, _)| name)
         .filter(|name| !["__cf", "_cf", "cf_"].iter().any(|p| name.starts_with(p)))
         .map(str::to_string)

@@ -227,7 +227,7 @@ fn number(n: &serde_json::Number) -> Number {
 
 /// Escapes text for HTML element content and quoted attributes, with the
 /// entities Go's `html/template` writes.
-pub(super) fn escape_html(text: &str) -> String {
+pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
