@@ -130,15 +130,20 @@ pub async fn serve(
         csrf_cookie: crate::protocol::csrf::cookie_name(&project.engine.settings().public_base_url),
         secure_cookies: secure_cookies(&project.engine.settings().public_base_url, options.dev),
     };
-    let mut public_routes = public::routes().merge(super::pages::routes());
+    let public_routes = public::routes().merge(super::pages::routes());
+    let mut public_app = app(public_routes, state.clone(), logger, &options);
     let cors = &state.config.model().serve.public.cors;
     if cors.enabled {
-        public_routes = public_routes.layer(axum::middleware::from_fn_with_state(
-            Arc::new(cors.clone()),
-            super::cors::apply,
-        ));
+        // Around the whole router, so that a preflight (OPTIONS, which no route
+        // takes) is answered too.
+        public_app =
+            Router::new()
+                .fallback_service(public_app)
+                .layer(axum::middleware::from_fn_with_state(
+                    Arc::new(cors.clone()),
+                    super::cors::apply,
+                ));
     }
-    let public_app = app(public_routes, state.clone(), logger, &options);
     let admin_app = app(
         admin::routes()
             .merge(public::shared_routes())

@@ -36,6 +36,7 @@ mod render;
 mod schema_model;
 mod sdk;
 mod seed;
+mod serve_ops;
 mod served;
 mod server_input;
 mod servers;

@@ -108,9 +108,18 @@ impl Served {
     }
 
     /// Sends SIGTERM and waits: the server must drain and exit 0.
-    pub fn stop(mut self) -> String {
+    pub fn stop(self) -> String {
+        self.signal("-TERM")
+    }
+
+    /// Sends SIGINT (Ctrl-C) and waits: the server must drain and exit 0.
+    pub fn interrupt(self) -> String {
+        self.signal("-INT")
+    }
+
+    fn signal(mut self, signal: &str) -> String {
         let mut child = self.child.take().expect("running");
-        terminate(&child);
+        send(&child, signal);
         let status = wait_for(&mut child, Duration::from_secs(20));
         // Give the stderr thread a moment to read the last lines.
         std::thread::sleep(Duration::from_millis(100));
@@ -120,12 +129,12 @@ impl Served {
     }
 }
 
-fn terminate(child: &Child) {
+fn send(child: &Child, signal: &str) {
     let status = std::process::Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
+        .args([signal, &child.id().to_string()])
         .status()
         .expect("kill runs");
-    assert!(status.success(), "kill -TERM failed");
+    assert!(status.success(), "kill {signal} failed");
 }
 
 fn wait_for(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
@@ -136,7 +145,7 @@ fn wait_for(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
         }
         if started.elapsed() > limit {
             let _ = child.kill();
-            panic!("serve did not exit within {limit:?} of SIGTERM");
+            panic!("serve did not exit within {limit:?} of the signal");
         }
         std::thread::sleep(Duration::from_millis(20));
     }
