@@ -30,12 +30,10 @@ fn header<'a>(answer: &'a str, name: &str) -> Option<&'a str> {
 fn cors_follows_the_config_for_preflights_and_requests() {
     let world = World::new();
     project_on(&world, "email", Backend::Sqlite);
-    for add in
-        [r#"/serve/public/cors={"enabled": true, "allowed_origins": ["https://app.example.com"]}"#]
-    {
-        let out = world.run(&["patch", "identity-config", "--yes", "--add", add]);
-        assert!(out.status.success(), "{}", stderr(&out));
-    }
+    let cors =
+        r#"/serve/public/cors={"enabled": true, "allowed_origins": ["https://app.example.com"]}"#;
+    let out = world.run(&["patch", "identity-config", "--yes", "--add", cors]);
+    assert!(out.status.success(), "{}", stderr(&out));
     let served = Served::start(&world, None, &[]);
     let preflight = raw(
         &served.public,
