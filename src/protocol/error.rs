@@ -361,6 +361,57 @@ mod tests {
         );
     }
 
+    /// Kratos' texts, from session/manager.go, login/error.go,
+    /// registration/error.go and the flow handlers' `getFlow`.
+    #[test]
+    fn session_and_fetch_errors_carry_kratos_ids_and_texts() {
+        let inactive = serde_json::to_value(session_inactive()).expect("json");
+        assert_eq!(
+            inactive,
+            json!({ "error": { "id": "session_inactive", "code": 401, "status": "Unauthorized",
+                "reason": "No active session was found in this request.",
+                "message": "request does not have a valid authentication session" } })
+        );
+        let login = serde_json::to_value(already_logged_in("login")).expect("json");
+        assert_eq!(login["error"]["id"], "session_already_available");
+        assert_eq!(login["error"]["message"], "you are already logged in");
+        assert_eq!(
+            login["error"]["reason"],
+            "A valid session was detected and thus login is not possible. Did you forget to set `?refresh=true`?"
+        );
+        let registration = serde_json::to_value(already_logged_in("registration")).expect("json");
+        assert_eq!(
+            registration["error"]["reason"],
+            "A valid session was detected and thus registration is not possible."
+        );
+        let expired = serde_json::to_value(fetched_flow_expired(
+            "login",
+            "http://x/self-service/login/api",
+        ))
+        .expect("json");
+        assert_eq!(expired["error"]["id"], "self_service_flow_expired");
+        assert_eq!(expired["error"]["code"], 410);
+        assert_eq!(
+            expired["error"]["message"],
+            "The requested resource is no longer available because it has expired or is otherwise invalid."
+        );
+        assert_eq!(
+            expired["error"]["details"]["api"],
+            "http://x/self-service/login/api"
+        );
+        let verification =
+            serde_json::to_value(fetched_flow_expired("verification", "v")).expect("json");
+        assert!(
+            verification["error"].get("id").is_none(),
+            "Kratos gives verification no id"
+        );
+        let logout = serde_json::to_value(forbidden("x")).expect("json");
+        assert_eq!(
+            logout["error"]["message"],
+            "The requested action was forbidden"
+        );
+    }
+
     #[test]
     fn an_unverified_address_answers_403_with_the_verification_flow() {
         let continue_with = [ContinueWith::SetOrySessionToken {

@@ -53,7 +53,15 @@ pub(super) fn routes() -> Router<AppState> {
         }
     }
     router
-        .route("/sessions/whoami", get(whoami).post(whoami))
+        // Kratos answers whoami on every method but DELETE (session/handler.go).
+        .route(
+            "/sessions/whoami",
+            get(whoami)
+                .post(whoami)
+                .put(whoami)
+                .patch(whoami)
+                .options(whoami),
+        )
         .route("/self-service/logout/api", delete(logout_api))
         .merge(shared_routes())
 }
