@@ -224,6 +224,104 @@ fn bad_input_gets_a_clear_error_and_changes_nothing() {
     assert!(!db.exists(), "nothing is created for an invalid config");
 }
 
+/// Issue 14, item 4: twelve older emails queued for a webhook that accepts the
+/// connection and never answers them. An email-only `login` sends its own code
+/// first, spends at most the courier budget (5 s by default) on the old ones, and
+/// leaves them queued for `courier watch`, uncounted where the budget cut a send.
+#[test]
+fn a_silent_upstream_cannot_stall_a_login_and_the_new_code_goes_first() {
+    let receiver = HttpReceiver::start_stalling_on("stale");
+    let (world, _) = world_with_project();
+    let out = world.run(&["register", "--trait", "email=fresh@example.com", "--auto"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for n in 0..12 {
+        // Email stays in the local outbox (no delivery configured yet): queued, due.
+        let email = format!("email=stale{n}@example.com");
+        let out = world.run(&["register", "--trait", &email]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    for change in [
+        "/courier/delivery_strategy=\"http\"".to_string(),
+        format!(
+            "/courier/http={{\"request_config\":{{\"url\":\"{}\",\"method\":\"POST\"}}}}",
+            receiver.url("/mail")
+        ),
+    ] {
+        let out = world.run(&["patch", "identity-config", "--yes", "--add", &change]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let started = Instant::now();
+    let out = world.run(&["login", "--identifier", "fresh@example.com"]);
+    let took = started.elapsed();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(took < Duration::from_secs(8), "login took {took:?}");
+    assert!(took >= Duration::from_secs(4), "the budget was used: {took:?}");
+    let first = &receiver.requests()[0];
+    let body: Value = serde_json::from_str(first["body"].as_str().expect("body")).expect("json");
+    assert_eq!(body["recipient"], "fresh@example.com", "{body}");
+    assert_eq!(body["template_type"], "login_code_valid", "{body}");
+    assert!(
+        stderr(&out).contains("login_code_valid email to fresh@example.com"),
+        "{}",
+        stderr(&out)
+    );
+    let list = json_out(&world.run(&["list", "courier-messages", "--format", "json"]));
+    let stale: Vec<&Value> = list["messages"]
+        .as_array()
+        .expect("messages")
+        .iter()
+        .filter(|m| m["recipient"].as_str().is_some_and(|r| r.starts_with("stale")))
+        .collect();
+    assert_eq!(stale.len(), 12);
+    for message in stale {
+        assert_eq!(message["status"], "queued", "{message}");
+        assert_eq!(message["send_count"], 0, "{message}");
+    }
+}
+
+/// `OTPCTL_COURIER_BUDGET=0s` sends only what the step queued.
+#[test]
+fn a_zero_courier_budget_sends_only_the_step_s_own_message() {
+    let receiver = HttpReceiver::start(&[200]);
+    let (world, _) = world_with_project();
+    for email in ["email=old@example.com", "email=new@example.com"] {
+        let out = world.run(&["register", "--trait", email]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let mail = format!(
+        "/courier/http={{\"request_config\":{{\"url\":\"{}\"}}}}",
+        receiver.url("/mail")
+    );
+    for change in ["/courier/delivery_strategy=\"http\"", mail.as_str()] {
+        let out = world.run(&["patch", "identity-config", "--yes", "--add", change]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let out = world
+        .otpctl()
+        .env("OTPCTL_COURIER_BUDGET", "0s")
+        .args(["register", "--trait", "email=third@example.com"])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let recipients: Vec<String> = receiver
+        .requests()
+        .iter()
+        .map(|r| {
+            let body: Value = serde_json::from_str(r["body"].as_str().expect("body")).expect("json");
+            body["recipient"].as_str().unwrap_or_default().to_string()
+        })
+        .collect();
+    assert_eq!(recipients, ["third@example.com"]);
+    let bad = world
+        .otpctl()
+        .env("OTPCTL_COURIER_BUDGET", "soon")
+        .args(["register", "--trait", "email=fourth@example.com"])
+        .output()
+        .expect("run");
+    assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
+    assert!(stderr(&bad).contains("OTPCTL_COURIER_BUDGET"), "{}", stderr(&bad));
+}
+
 #[test]
 fn no_code_or_secret_appears_in_logs() {
     let receiver = HttpReceiver::start(&[200]);

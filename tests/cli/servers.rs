@@ -236,7 +236,17 @@ impl HttpReceiver {
         HttpReceiver::launch(statuses, delay, false)
     }
 
+    /// A receiver answering 200, except that it records and never answers a
+    /// request whose body holds `text` (a silent upstream).
+    pub fn start_stalling_on(text: &str) -> HttpReceiver {
+        HttpReceiver::launch_with(&[200], Duration::ZERO, false, &["--stall-if", text])
+    }
+
     fn launch(statuses: &[u16], delay: Duration, echo: bool) -> HttpReceiver {
+        HttpReceiver::launch_with(statuses, delay, echo, &[])
+    }
+
+    fn launch_with(statuses: &[u16], delay: Duration, echo: bool, extra: &[&str]) -> HttpReceiver {
         let list = statuses
             .iter()
             .map(u16::to_string)
@@ -251,6 +261,7 @@ impl HttpReceiver {
         if echo {
             args.push("--echo".to_string());
         }
+        args.extend(extra.iter().map(|a| a.to_string()));
         HttpReceiver {
             process: ServerProcess::start("http_receiver.py", &args),
         }
