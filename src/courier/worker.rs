@@ -477,8 +477,10 @@ async fn send_http(channel: &HttpChannel, ctx: &Value) -> Result<(), DeliveryErr
     match jsonnet::evaluate(source, "request body", Some(ctx), &[]) {
         Ok(body) => channel.send(&body).await,
         Err(JsonnetError::Cancelled { .. }) => Ok(()),
+        // The error may quote the code or what the body was building: scrubbed.
         Err(error) => Err(DeliveryError::Permanent(format!(
-            "the channel's Jsonnet body failed: {error}"
+            "the channel's Jsonnet body failed: {}",
+            channel.scrub_message_error(&error.to_string(), ctx)
         ))),
     }
 }

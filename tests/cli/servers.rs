@@ -147,12 +147,20 @@ pub struct SmtpServerBuilder {
     mode: SmtpMode,
     reply_code: Option<u16>,
     auth: Option<String>,
+    echo: bool,
 }
 
 impl SmtpServerBuilder {
     /// Refuse every message at DATA with this reply code (e.g. 550 or 451).
     pub fn reply_code(mut self, code: u16) -> Self {
         self.reply_code = Some(code);
+        self
+    }
+
+    /// With `reply_code`: the refusal quotes the password (plain and as AUTH
+    /// PLAIN sent it) and the whole message, as a careless server echoes.
+    pub fn echo(mut self) -> Self {
+        self.echo = true;
         self
     }
 
@@ -176,6 +184,9 @@ impl SmtpServerBuilder {
         if let Some(auth) = self.auth {
             args.extend(["--auth".to_string(), auth]);
         }
+        if self.echo {
+            args.push("--echo".to_string());
+        }
         SmtpServer {
             process: ServerProcess::start("smtp_server.py", &args),
         }
@@ -194,6 +205,7 @@ impl SmtpServer {
             mode,
             reply_code: None,
             auth: None,
+            echo: false,
         }
     }
 
