@@ -109,7 +109,10 @@ fn duration_from_env(name: &str, default: Duration) -> Result<Duration, Failure>
 /// `OTPCTL_COURIER_LEASE` (a duration such as `30s`): how long a message taken
 /// by a courier that then died waits before another courier sends it.
 fn lease() -> Result<Duration, Failure> {
-    duration_from_env("OTPCTL_COURIER_LEASE", crate::courier::worker::DEFAULT_LEASE)
+    duration_from_env(
+        "OTPCTL_COURIER_LEASE",
+        crate::courier::worker::DEFAULT_LEASE,
+    )
 }
 
 impl Opened {

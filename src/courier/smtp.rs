@@ -278,9 +278,17 @@ impl SmtpChannel {
 
     /// lettre's texts carry the server's reply, which may echo what it was sent
     /// (the code, the credentials): it is kept only scrubbed and cut short.
-    fn classify(&self, error: &lettre::transport::smtp::Error, email: &OutgoingEmail) -> DeliveryError {
+    fn classify(
+        &self,
+        error: &lettre::transport::smtp::Error,
+        email: &OutgoingEmail,
+    ) -> DeliveryError {
         let secrets = self.secrets.with_message(
-            &[&email.plaintext, &email.subject, email.html.as_deref().unwrap_or("")],
+            &[
+                &email.plaintext,
+                &email.subject,
+                email.html.as_deref().unwrap_or(""),
+            ],
             None,
         );
         let text = secrets.scrub(&without_repeats(&error.to_string()), false);

@@ -222,8 +222,7 @@ impl Courier {
             .claim(move |tx, channels, now, lease_until| {
                 let first = first.clone();
                 async move {
-                    outbox::claim_due_messages_by_id(&tx, &channels, &first, now, lease_until)
-                        .await
+                    outbox::claim_due_messages_by_id(&tx, &channels, &first, now, lease_until).await
                 }
             })
             .await?;

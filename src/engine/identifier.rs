@@ -7,15 +7,27 @@ use unicode_normalization::UnicodeNormalization;
 /// Why an identifier was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IdentifierError {
-    /// Not an email address.
-    #[error("{0:?} is not a valid email address")]
+    /// Not an email address (the value as [`echo`] quotes it).
+    #[error("{0} is not a valid email address")]
     Email(String),
     /// Not a valid international phone number.
     #[error("the provided number is not a valid phone number")]
     Phone,
-    /// Contains characters an identifier may not hold.
-    #[error("{0:?} contains invisible or control characters")]
+    /// Contains characters an identifier may not hold (the value as [`echo`] quotes it).
+    #[error("{0} contains invisible or control characters")]
     Forbidden(String),
+}
+
+/// How many characters of an identifier an error text repeats.
+pub const ECHO_CHARS: usize = 64;
+
+/// An identifier as error texts quote it: escaped as a Rust string literal (no
+/// control character reaches a terminal or log), cut to [`ECHO_CHARS`]
+/// characters so that a crafted value cannot flood the output.
+pub fn echo(value: &str) -> String {
+    let cut: String = value.chars().take(ECHO_CHARS).collect();
+    let ellipsis = if cut.len() < value.len() { "…" } else { "" };
+    format!("{cut:?}{ellipsis}")
 }
 
 /// The channel an address is reached by (defined with the identity-schema model,
@@ -44,7 +56,7 @@ pub fn normalize_gracefully(value: &str) -> String {
 fn normalize_email(value: &str) -> Result<String, IdentifierError> {
     let folded = fold(value);
     if folded.chars().any(forbidden) {
-        return Err(IdentifierError::Forbidden(value.to_string()));
+        return Err(IdentifierError::Forbidden(echo(value)));
     }
     let email: String = folded.trim().to_lowercase().nfkc().collect();
     let valid = email.split_once('@').is_some_and(|(local, domain)| {
@@ -57,7 +69,7 @@ fn normalize_email(value: &str) -> Result<String, IdentifierError> {
     if valid {
         Ok(email)
     } else {
-        Err(IdentifierError::Email(value.to_string()))
+        Err(IdentifierError::Email(echo(value)))
     }
 }
 
@@ -102,6 +114,38 @@ mod tests {
             normalize("al\u{200D}ice@example.com", Via::Email),
             Err(IdentifierError::Forbidden(_))
         ));
+    }
+
+    #[test]
+    fn echoed_identifiers_are_escaped_and_cut_to_64_characters() {
+        let long = format!("{}@example.com", "x".repeat(300));
+        let Err(error) = normalize(&format!("{long} x"), Via::Email) else {
+            panic!("a space makes it invalid");
+        };
+        let text = error.to_string();
+        assert!(
+            text.starts_with(&format!("\"{}\"…", "x".repeat(64))),
+            "{text}"
+        );
+        assert!(text.chars().count() < 64 + 40, "{text}");
+        assert_eq!(echo("a\u{7}b"), "\"a\\u{7}b\"");
+        assert_eq!(echo("short@example.com"), "\"short@example.com\"");
+    }
+
+    /// Kratos' lookups (`x.GracefulNormalization`, x/normalize.go) strip control
+    /// and invisible characters and format a valid phone number as E.164, which
+    /// drops an extension: both match the account they name, and the code goes to
+    /// the address stored for it, never to the text submitted.
+    #[test]
+    fn lookups_strip_controls_and_extensions_as_kratos_does() {
+        assert_eq!(
+            normalize_gracefully("Ada\u{7}@example.com"),
+            "ada@example.com"
+        );
+        assert_eq!(
+            normalize_gracefully("+49 176 67111638 ext. 123"),
+            "+4917667111638"
+        );
     }
 
     #[test]

@@ -255,7 +255,10 @@ fn a_silent_upstream_cannot_stall_a_login_and_the_new_code_goes_first() {
     let took = started.elapsed();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(took < Duration::from_secs(8), "login took {took:?}");
-    assert!(took >= Duration::from_secs(4), "the budget was used: {took:?}");
+    assert!(
+        took >= Duration::from_secs(4),
+        "the budget was used: {took:?}"
+    );
     let first = &receiver.requests()[0];
     let body: Value = serde_json::from_str(first["body"].as_str().expect("body")).expect("json");
     assert_eq!(body["recipient"], "fresh@example.com", "{body}");
@@ -270,7 +273,11 @@ fn a_silent_upstream_cannot_stall_a_login_and_the_new_code_goes_first() {
         .as_array()
         .expect("messages")
         .iter()
-        .filter(|m| m["recipient"].as_str().is_some_and(|r| r.starts_with("stale")))
+        .filter(|m| {
+            m["recipient"]
+                .as_str()
+                .is_some_and(|r| r.starts_with("stale"))
+        })
         .collect();
     assert_eq!(stale.len(), 12);
     for message in stale {
@@ -307,7 +314,8 @@ fn a_zero_courier_budget_sends_only_the_step_s_own_message() {
         .requests()
         .iter()
         .map(|r| {
-            let body: Value = serde_json::from_str(r["body"].as_str().expect("body")).expect("json");
+            let body: Value =
+                serde_json::from_str(r["body"].as_str().expect("body")).expect("json");
             body["recipient"].as_str().unwrap_or_default().to_string()
         })
         .collect();
@@ -319,7 +327,11 @@ fn a_zero_courier_budget_sends_only_the_step_s_own_message() {
         .output()
         .expect("run");
     assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
-    assert!(stderr(&bad).contains("OTPCTL_COURIER_BUDGET"), "{}", stderr(&bad));
+    assert!(
+        stderr(&bad).contains("OTPCTL_COURIER_BUDGET"),
+        "{}",
+        stderr(&bad)
+    );
 }
 
 #[test]
@@ -484,14 +496,20 @@ fn courier_watch_stores_no_code_or_password_an_smtp_reply_or_jsonnet_error_echoe
         let (logs, errors) = watch_until_abandoned(&runtime, &lab, &config, backend);
         assert_eq!(errors.len(), 2, "{backend:?}: {errors:?}");
         for (reason, echoed) in [
-            ("refused the message: permanent error (550)", "refused by the test server"),
+            (
+                "refused the message: permanent error (550)",
+                "refused by the test server",
+            ),
             ("Jsonnet body failed", "cannot send"),
         ] {
             let error = errors.iter().find(|e| e.contains(reason));
             let error = error.unwrap_or_else(|| panic!("{backend:?}: no {reason}: {errors:?}"));
             assert!(error.contains(echoed), "{backend:?}: {error}");
             assert!(error.contains("[redacted]"), "{backend:?}: {error}");
-            assert!(logs.contains(reason), "{backend:?}: {reason} not logged:\n{logs}");
+            assert!(
+                logs.contains(reason),
+                "{backend:?}: {reason} not logged:\n{logs}"
+            );
         }
         assert_kept_out(&secrets, &logs, &errors, backend);
     }
@@ -508,7 +526,9 @@ fn runtime() -> tokio::runtime::Runtime {
 async fn send_login_codes(lab: &Lab, backend: Backend) -> Vec<String> {
     let engine = lab.engine().await;
     engine
-        .import_identity(&json!({ "traits": { "email": "eve@example.com", "phone": "+4917667111699" } }))
+        .import_identity(
+            &json!({ "traits": { "email": "eve@example.com", "phone": "+4917667111699" } }),
+        )
         .await
         .expect("import");
     for identifier in ["+4917667111699", "eve@example.com"] {
