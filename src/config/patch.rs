@@ -517,7 +517,10 @@ mod tests {
         )
         .expect_err("not an operation");
         let text = error.to_string();
-        assert!(text.starts_with("`p.json` op #1: not an RFC 6902 operation"), "{text}");
+        assert!(
+            text.starts_with("`p.json` op #1: not an RFC 6902 operation"),
+            "{text}"
+        );
         assert!(!text.contains("op #1`"), "{text}");
     }
 
