@@ -85,14 +85,54 @@ fn fold(value: &str) -> String {
         .collect()
 }
 
-/// Characters PRECIS refuses in an identifier: controls, format characters such as
-/// zero-width joiners and BIDI marks, and non-characters.
+/// Characters Kratos' identifier profiles refuse (strict) or strip (graceful),
+/// `disallowedIdentifierRunes` in x/normalize.go: controls (Cc), format characters
+/// (Cf: zero-width joiners, the soft hyphen, BIDI controls), private use (Co),
+/// every Default_Ignorable_Code_Point (Hangul fillers, variation selectors, the
+/// combining grapheme joiner, which lie outside Cf), and non-characters. Kratos also
+/// refuses unassigned code points (Cn), which need Unicode tables otpctl does not
+/// carry: they are let through.
 fn forbidden(c: char) -> bool {
+    let code = u32::from(c);
     c.is_control()
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
-        || matches!(u32::from(c), 0xFDD0..=0xFDEF)
-        || (u32::from(c) & 0xFFFE) == 0xFFFE
+        || FORMAT_OR_IGNORABLE
+            .iter()
+            .any(|(first, last)| (*first..=*last).contains(&code))
+        || (0xE000..=0xF8FF).contains(&code)
+        || (0xF0000..=0x10FFFD).contains(&code)
+        || (0xFDD0..=0xFDEF).contains(&code)
+        || (code & 0xFFFE) == 0xFFFE
 }
+
+/// General category Cf and the Default_Ignorable_Code_Point property (Unicode 15.1,
+/// DerivedCoreProperties.txt), as inclusive ranges.
+const FORMAT_OR_IGNORABLE: &[(u32, u32)] = &[
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x0600, 0x0605),
+    (0x061C, 0x061C),
+    (0x06DD, 0x06DD),
+    (0x070F, 0x070F),
+    (0x0890, 0x0891),
+    (0x08E2, 0x08E2),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFFB),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+];
 
 #[cfg(test)]
 mod tests {
@@ -146,6 +186,45 @@ mod tests {
             normalize_gracefully("+49 176 67111638 ext. 123"),
             "+4917667111638"
         );
+    }
+
+    /// Kratos' own cases (x/normalize_test.go, `TestNormalizeEmailIdentifier` and
+    /// `defaultIgnorableBypassRunes`): an invisible character cannot make a second
+    /// account with a look-alike address. Lookups strip it; registration refuses it.
+    #[test]
+    fn invisible_characters_are_stripped_in_lookups_and_refused_in_addresses_as_in_kratos() {
+        let cases = [
+            "alice\u{200B}@example.com",
+            "alice\u{200C}@example.com",
+            "alice\u{200D}@example.com",
+            "Alice\u{00AD}@example.com",
+            "alice\u{FEFF}@example.com",
+            "alice\u{2060}@example.com",
+            "alice\u{180E}@example.com",
+            "\u{202A}alice@example.com\u{202C}",
+            "al\u{200B}ice\u{200C}@ex\u{200D}ample.com",
+            "alic\u{3164}e@example.com",
+            "alic\u{115F}e@example.com",
+            "alic\u{1160}e@example.com",
+            "alic\u{17B4}e@example.com",
+            "alic\u{17B5}e@example.com",
+            "alic\u{034F}e@example.com",
+            "alic\u{2065}e@example.com",
+            "alic\u{FE0F}e@example.com",
+            "alic\u{180B}e@example.com",
+            "alic\u{E0100}e@example.com",
+            "alic\u{E000}e@example.com",
+        ];
+        for case in cases {
+            assert_eq!(normalize_gracefully(case), "alice@example.com", "{case:?}");
+            assert!(
+                matches!(
+                    normalize(case, Via::Email),
+                    Err(IdentifierError::Forbidden(_))
+                ),
+                "{case:?}"
+            );
+        }
     }
 
     #[test]
