@@ -1069,6 +1069,22 @@ mod tests {
         assert_eq!(email.html, "Hello jane.doe@example.com 123456");
     }
 
+    /// The input the fuzzer (fuzz/, `go_template`) stopped on (a false leak report
+    /// of glibc's, fuzz/lsan.supp): stray closing delimiters outside an action are
+    /// text, and render as written.
+    #[test]
+    fn stray_closing_delimiters_are_text() {
+        let templates = with_overrides(json!({ "login_code": { "valid": { "email": {
+            "subject": encode_base64(") }} }]")
+        } } } }))
+        .expect("parses");
+        let ty = TemplateType::LoginCodeValid;
+        let email = templates
+            .email(ty, &sample_data(ty, Channel::Email))
+            .expect("renders");
+        assert_eq!(email.subject, ") }} }]");
+    }
+
     #[test]
     fn a_syntax_error_names_the_key_and_position() {
         let err = with_overrides(json!({ "login_code": { "valid": { "email": {
