@@ -12,9 +12,9 @@ use crate::courier::worker::Courier;
 use crate::engine::Engine;
 use crate::protocol::project::Project;
 
-/// How long a command waits for the courier after a step before leaving
-/// undelivered messages queued (SMTP and HTTP time out after 10 s each).
-const DRAIN_DEADLINE: Duration = Duration::from_secs(30);
+/// How long a command spends on older queued messages after sending the ones
+/// its step queued; what is left waits for `courier watch`.
+const DEFAULT_COURIER_BUDGET: Duration = Duration::from_secs(5);
 
 // `--page-size` and `--page` of the engine's listings.
 #[derive(Debug, Clone, Copy, clap::Args)]
@@ -45,12 +45,15 @@ pub(super) struct Opened {
     pub courier: Courier,
     /// The config file.
     pub path: PathBuf,
+    /// How long a step may spend on older queued messages after its own.
+    courier_budget: Duration,
 }
 
 /// Opens the engine of the project `--project` names (or the selected one). The
 /// config is validated first, as Kratos refuses to start on an invalid one.
 pub(super) fn open(project: &ProjectFlag) -> Result<Opened, Failure> {
     let (config, path) = load_config(&ProjectArg::from(project.clone()))?;
+    let courier_budget = courier_budget()?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -63,6 +66,7 @@ pub(super) fn open(project: &ProjectFlag) -> Result<Opened, Failure> {
         engine,
         courier,
         path,
+        courier_budget,
     })
 }
 
@@ -92,27 +96,49 @@ pub(super) fn load_config(project: &ProjectArg) -> Result<(ValidConfig, PathBuf)
     Ok((config, path))
 }
 
-/// `OTPCTL_COURIER_LEASE` (a duration such as `30s`): how long a message taken
-/// by a courier that then died waits before another courier sends it.
-pub(super) fn lease() -> Result<Duration, Failure> {
-    match std::env::var("OTPCTL_COURIER_LEASE") {
+/// `OTPCTL_COURIER_BUDGET` (a duration such as `5s`, `0s` for none): how long a
+/// flow verb works older queued messages after sending its own.
+fn courier_budget() -> Result<Duration, Failure> {
+    duration_from_env("OTPCTL_COURIER_BUDGET", DEFAULT_COURIER_BUDGET)
+}
+
+/// A duration from the environment variable `name`, `default` when unset or empty.
+fn duration_from_env(name: &str, default: Duration) -> Result<Duration, Failure> {
+    match std::env::var(name) {
         Ok(text) if !text.is_empty() => crate::time::duration::parse_duration(&text)
-            .map_err(|e| Failure::usage(format!("OTPCTL_COURIER_LEASE: {e}"))),
-        _ => Ok(crate::courier::worker::DEFAULT_LEASE),
+            .map_err(|e| Failure::usage(format!("{name}: {e}"))),
+        _ => Ok(default),
     }
 }
 
+/// `OTPCTL_COURIER_LEASE` (a duration such as `30s`): how long a message taken
+/// by a courier that then died waits before another courier sends it.
+pub(super) fn lease() -> Result<Duration, Failure> {
+    duration_from_env(
+        "OTPCTL_COURIER_LEASE",
+        crate::courier::worker::DEFAULT_LEASE,
+    )
+}
+
 impl Opened {
-    /// Sends what a step queued, then reports each message of the flow created
-    /// since `since` on stderr: where it went and whether it left.
+    /// Sends what a step queued (the messages of the flow created since
+    /// `since`) before anything older, then older due messages within the
+    /// courier budget; reports each of the step's messages on stderr: where it
+    /// went and whether it left.
     pub(super) fn deliver_and_report(
         &self,
         cx: super::Context,
         flow_id: &str,
         since: i64,
     ) -> Result<(), Failure> {
+        let queued: Vec<String> = self
+            .messages_of_flow(flow_id)?
+            .into_iter()
+            .filter(|m| m.created_at >= since)
+            .map(|m| m.id)
+            .collect();
         self.runtime
-            .block_on(self.courier.drain(DRAIN_DEADLINE))
+            .block_on(self.courier.deliver_first(&queued, self.courier_budget))
             .map_err(Failure::op)?;
         for message in self.messages_of_flow(flow_id)? {
             if message.created_at >= since {

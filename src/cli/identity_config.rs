@@ -359,46 +359,11 @@ fn resolve_ops(doc: &Value, sources: Vec<Source>) -> Result<Vec<Op>, Failure> {
             Source::Op(op) => ops.push(op),
             Source::File(file, value) => {
                 let so_far = patch::apply(doc, &ops).map_err(Failure::op)?.value;
-                ops.extend(file_ops(&file, value, &so_far)?);
+                ops.extend(patch::file_ops(&file, value, &so_far).map_err(Failure::usage)?);
             }
         }
     }
     Ok(ops)
-}
-
-/// The operations of a `--file` patch: an RFC 6902 array, or an RFC 7396 merge-patch
-/// mapping turned into the operations that do the same to `target` (the document as
-/// patched so far).
-fn file_ops(file: &Path, value: Value, target: &Value) -> Result<Vec<Op>, Failure> {
-    let name = config::display(file);
-    match value {
-        Value::Array(items) => items
-            .into_iter()
-            .enumerate()
-            .map(|(i, item)| {
-                let origin = format!("`{name}` op #{}", i + 1);
-                serde_json::from_value(item)
-                    .map(|operation| Op {
-                        operation,
-                        origin: origin.clone(),
-                    })
-                    .map_err(|e| {
-                        Failure::usage(format!("{origin}: not an RFC 6902 operation: {e}"))
-                    })
-            })
-            .collect(),
-        Value::Object(_) => Ok(patch::merge_patch_ops(target, &value, "")
-            .into_iter()
-            .map(|operation| Op {
-                origin: format!("`{name}` (merge patch) at `{}`", operation.path()),
-                operation,
-            })
-            .collect()),
-        other => Err(Failure::usage(format!(
-            "`{name}`: a patch file must hold an RFC 6902 array of operations or a merge-patch mapping, found {}",
-            config::kind_name(&other)
-        ))),
-    }
 }
 
 pub(super) fn update(args: UpdateArgs, cx: Context) -> Result<(), Failure> {

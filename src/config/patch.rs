@@ -50,6 +50,14 @@ pub enum SyntaxError {
     /// A `--file` could not be read or parsed.
     #[error(transparent)]
     File(#[from] LoadError),
+    /// An item of a patch (or a flag) is not an RFC 6902 operation.
+    #[error("{origin}: not an RFC 6902 operation: {message}")]
+    Operation {
+        /// Where it was written (`--add '/x=1'`, `` `p.json` op #1 ``).
+        origin: String,
+        /// What the parser said.
+        message: String,
+    },
     /// A `--file` parsed but is neither an RFC 6902 array nor a merge-patch object.
     #[error("`{file}`: {message}")]
     Shape {
@@ -123,6 +131,12 @@ pub fn load_file(path: &Path, target: &Value) -> Result<Vec<Op>, SyntaxError> {
     let text = super::read_text(path)?;
     let format = Format::detect(path, &text);
     let value = super::parse_value(path, format, &text)?;
+    file_ops(path, value, target)
+}
+
+/// The operations of a patch file already read and parsed (`value`), named by
+/// `path` in messages; see [`load_file`].
+pub fn file_ops(path: &Path, value: Value, target: &Value) -> Result<Vec<Op>, SyntaxError> {
     let file = super::display(path);
     match value {
         Value::Array(items) => items
@@ -165,9 +179,9 @@ fn check_pointer(origin: &str, path: &str) -> Result<(), SyntaxError> {
 }
 
 fn operation(value: Value, origin: &str) -> Result<PatchOperation, SyntaxError> {
-    serde_json::from_value(value).map_err(|e| SyntaxError::Shape {
-        file: origin.trim_matches('`').to_string(),
-        message: format!("not an RFC 6902 operation: {e}"),
+    serde_json::from_value(value).map_err(|e| SyntaxError::Operation {
+        origin: origin.to_string(),
+        message: e.to_string(),
     })
 }
 
@@ -559,6 +573,22 @@ mod tests {
 
     fn doc() -> Value {
         json!({"selfservice": {"methods": {"code": {"enabled": true}}}, "list": [1, 2]})
+    }
+
+    #[test]
+    fn a_bad_file_operation_names_its_file_and_index_without_a_stray_backtick() {
+        let error = file_ops(
+            Path::new("p.json"),
+            json!([{"op": "frobnicate", "path": "/x"}]),
+            &doc(),
+        )
+        .expect_err("not an operation");
+        let text = error.to_string();
+        assert!(
+            text.starts_with("`p.json` op #1: not an RFC 6902 operation"),
+            "{text}"
+        );
+        assert!(!text.contains("op #1`"), "{text}");
     }
 
     #[test]

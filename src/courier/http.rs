@@ -16,6 +16,7 @@ use reqwest::{Client, Method, Url};
 use serde_json::Value;
 
 use super::delivery::{DeliveryError, install_crypto_provider};
+use super::scrub::Secrets;
 use crate::config::model::{self, DeliveryStrategy};
 use crate::config::source::{SourceError, read_source};
 
@@ -31,13 +32,6 @@ const TIMEOUT: Duration = Duration::from_secs(10);
 
 /// How much of an error response is read to be scrubbed (Kratos logs as much).
 const RESPONSE_EXCERPT_BYTES: usize = 1024;
-
-/// How much of it, scrubbed, is kept in the dispatch record and the logs: enough to
-/// recognise the upstream's complaint, too little to carry a payload back.
-const RESPONSE_EXCERPT_CHARS: usize = 200;
-
-/// What stands in for a removed secret in an error text.
-const REDACTED: &str = "[redacted]";
 
 /// An `httpRequestConfig`: where and how a message is sent.
 #[derive(Clone, PartialEq, Eq)]
@@ -163,7 +157,7 @@ pub struct HttpChannel {
     body: Option<BodySource>,
     /// What every request carries that must never come back in an error text:
     /// credentials, header values, secrets in the URL.
-    secrets: Vec<String>,
+    secrets: Secrets,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -363,7 +357,10 @@ impl HttpChannel {
         // Many upstreams echo the request in an error (a 500 with the body, a 401 with
         // the headers): the excerpt loses all the request carried before it is kept.
         let excerpt = response_excerpt(&mut response).await;
-        let excerpt = scrub(&excerpt, &self.request_secrets(body, encoded.as_deref()));
+        let truncated = excerpt.len() >= RESPONSE_EXCERPT_BYTES;
+        let excerpt = self
+            .request_secrets(body, encoded.as_deref())
+            .scrub(&excerpt, truncated);
         let reason = status
             .canonical_reason()
             .map(|r| format!(" {r}"))
@@ -380,26 +377,18 @@ impl HttpChannel {
     }
 
     /// The channel's secrets and everything in this request's body: the encoded
-    /// body, every string in it (the code, the recipient, the message) and each
-    /// run of letters and digits with a digit in it (a code inside a text, which
-    /// an echo may show escaped around it).
-    fn request_secrets(&self, body: &Value, encoded: Option<&[u8]>) -> Vec<String> {
-        let mut secrets = self.secrets.clone();
-        if let Some(bytes) = encoded {
-            secrets.push(String::from_utf8_lossy(bytes).into_owned());
-        }
-        string_leaves(body, &mut secrets);
-        let words: Vec<String> = secrets
-            .iter()
-            .flat_map(|s| {
-                s.split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| w.chars().count() >= 6 && w.chars().any(|c| c.is_ascii_digit()))
-                    .map(str::to_string)
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        secrets.extend(words);
-        finish_secrets(secrets)
+    /// body, every string in it (the code, the recipient, the message) and the
+    /// codes inside those.
+    fn request_secrets(&self, body: &Value, encoded: Option<&[u8]>) -> Secrets {
+        let encoded = encoded.map(String::from_utf8_lossy);
+        let texts: Vec<&str> = encoded.as_deref().into_iter().collect();
+        self.secrets.with_message(&texts, Some(body))
+    }
+
+    /// `text` (why the channel's Jsonnet body failed) without the channel's
+    /// secrets nor anything of the message `ctx` describes, on one line, cut short.
+    pub fn scrub_message_error(&self, text: &str, ctx: &Value) -> String {
+        self.secrets.with_message(&[], Some(ctx)).scrub(text, false)
     }
 
     fn transport_error(&self, error: reqwest::Error) -> DeliveryError {
@@ -565,7 +554,7 @@ fn query_escape(text: &str) -> String {
 /// The secrets of a channel, known once it is built: the auth values (also as the
 /// header carries them), every header value but the content type, and the password
 /// and query values of the URL.
-fn channel_secrets(url: &Url, headers: &HeaderMap, auth: Option<&HttpAuth>) -> Vec<String> {
+fn channel_secrets(url: &Url, headers: &HeaderMap, auth: Option<&HttpAuth>) -> Secrets {
     let mut secrets = Vec::new();
     match auth {
         Some(HttpAuth::ApiKey { value, .. }) => secrets.push(value.clone()),
@@ -592,69 +581,7 @@ fn channel_secrets(url: &Url, headers: &HeaderMap, auth: Option<&HttpAuth>) -> V
     }
     secrets.extend(url.password().map(str::to_string));
     secrets.extend(url.query_pairs().map(|(_, value)| value.into_owned()));
-    finish_secrets(secrets)
-}
-
-/// Secrets as the scrubber wants them: each also as a JSON string shows it (an
-/// echo in JSON escapes quotes and line breaks), none shorter than four characters
-/// (those would take ordinary words out), the longest first so that a secret goes
-/// whole before any part of it.
-fn finish_secrets(secrets: Vec<String>) -> Vec<String> {
-    let mut all: Vec<String> = secrets
-        .iter()
-        .flat_map(|s| {
-            let escaped = serde_json::to_string(s).unwrap_or_default();
-            let escaped = escaped
-                .strip_prefix('"')
-                .and_then(|e| e.strip_suffix('"'))
-                .unwrap_or_default()
-                .to_string();
-            [s.clone(), escaped]
-        })
-        .filter(|s| s.chars().count() >= 4)
-        .collect();
-    all.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-    all.dedup();
-    all
-}
-
-/// Every string in a JSON value.
-fn string_leaves(value: &Value, out: &mut Vec<String>) {
-    match value {
-        Value::String(s) => out.push(s.clone()),
-        Value::Array(items) => items.iter().for_each(|v| string_leaves(v, out)),
-        Value::Object(map) => map.values().for_each(|v| string_leaves(v, out)),
-        _ => {}
-    }
-}
-
-/// An error response with every secret taken out and cut short. When the read
-/// limit cut the response, a secret it cut through is gone too: a tail of three or
-/// more characters that starts a secret is dropped.
-fn scrub(excerpt: &str, secrets: &[String]) -> String {
-    let mut text = excerpt.to_string();
-    for secret in secrets {
-        text = text.replace(secret.as_str(), REDACTED);
-    }
-    if excerpt.len() >= RESPONSE_EXCERPT_BYTES {
-        for secret in secrets {
-            let starts: Vec<usize> = secret.char_indices().map(|(i, _)| i).collect();
-            let cut = starts
-                .iter()
-                .rev()
-                .map(|&i| &secret[..i])
-                .find(|prefix| prefix.chars().count() >= 3 && text.ends_with(prefix));
-            if let Some(prefix) = cut {
-                text.truncate(text.len() - prefix.len());
-                text.push_str(REDACTED);
-            }
-        }
-    }
-    let mut short: String = text.chars().take(RESPONSE_EXCERPT_CHARS).collect();
-    if short.len() < text.len() {
-        short.push('…');
-    }
-    short
+    Secrets::new(secrets)
 }
 
 /// The start of an error response, read no further than needed.
@@ -939,23 +866,16 @@ mod tests {
             "body": String::from_utf8_lossy(&encoded),
         })
         .to_string();
-        let text = scrub(&echo, &channel.request_secrets(&body, Some(&encoded)));
+        let text = channel
+            .request_secrets(&body, Some(&encoded))
+            .scrub(&echo, false);
         for secret in ["493817", "sk-abcdef123", "tok-5d1e9c2b7a", "+4915112345678"] {
             assert!(!text.contains(secret), "{secret} in {text}");
         }
         assert!(
-            text.contains("x-api-key") && text.contains(REDACTED),
+            text.contains("x-api-key") && text.contains("[redacted]"),
             "{text}"
         );
-        assert!(text.chars().count() <= RESPONSE_EXCERPT_CHARS + 1, "{text}");
-    }
-
-    #[test]
-    fn a_secret_cut_by_the_read_limit_is_dropped_and_short_texts_are_kept() {
-        let secrets = finish_secrets(vec!["493817".to_string()]);
-        let cut = format!("{}4938", "x".repeat(RESPONSE_EXCERPT_BYTES - 4));
-        let text = scrub(&cut, &secrets);
-        assert!(!text.contains("4938"), "{text}");
-        assert_eq!(scrub("status 500", &secrets), "status 500");
+        assert!(text.chars().count() <= 201, "{text}");
     }
 }

@@ -4,6 +4,7 @@
 pub mod delivery;
 pub mod http;
 pub mod outbox;
+mod scrub;
 pub mod smtp;
 pub mod template;
 pub mod worker;

@@ -17,6 +17,7 @@ use lettre::transport::smtp::extension::ClientId;
 use reqwest::Url;
 
 use super::delivery::{DeliveryError, install_crypto_provider};
+use super::scrub::Secrets;
 
 pub use crate::config::model::{DEFAULT_FROM_ADDRESS, DEFAULT_LOCAL_NAME};
 
@@ -109,6 +110,9 @@ pub struct SmtpChannel {
     local_name: String,
     from: Mailbox,
     headers: Vec<HeaderValue>,
+    /// The password as the conversation carries it (plain and base64), which a
+    /// server's reply must not bring back into an error text.
+    secrets: Secrets,
 }
 
 /// How the connection is protected.
@@ -153,7 +157,9 @@ impl SmtpChannel {
         let local_name = Some(settings.local_name.clone())
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| DEFAULT_LOCAL_NAME.to_string());
+        let secrets = credential_secrets(&uri);
         Ok(SmtpChannel {
+            secrets,
             host: uri.host,
             port: uri.port,
             security,
@@ -172,7 +178,7 @@ impl SmtpChannel {
         let message = self.message(email)?;
         match tokio::time::timeout(TIMEOUT, self.converse(&message)).await {
             Ok(Ok(())) => Ok(()),
-            Ok(Err(error)) => Err(self.classify(&error)),
+            Ok(Err(error)) => Err(self.classify(&error, email)),
             Err(_) => Err(DeliveryError::Transient(format!(
                 "smtp delivery to {}:{} timed out after {} s",
                 self.host,
@@ -289,15 +295,28 @@ impl SmtpChannel {
         Ok(())
     }
 
-    /// lettre's texts carry the server's reply but neither the body nor the password.
-    fn classify(&self, error: &lettre::transport::smtp::Error) -> DeliveryError {
+    /// lettre's texts carry the server's reply, which may echo what it was sent
+    /// (the code, the credentials): it is kept only scrubbed and cut short.
+    fn classify(
+        &self,
+        error: &lettre::transport::smtp::Error,
+        email: &OutgoingEmail,
+    ) -> DeliveryError {
+        let secrets = self.secrets.with_message(
+            &[
+                &email.plaintext,
+                &email.subject,
+                email.html.as_deref().unwrap_or(""),
+            ],
+            None,
+        );
+        let text = secrets.scrub(&without_repeats(&error.to_string()), false);
         if error.is_permanent() {
             DeliveryError::Permanent(format!(
-                "smtp server {}:{} refused the message: {error}",
+                "smtp server {}:{} refused the message: {text}",
                 self.host, self.port
             ))
         } else {
-            let text = without_repeats(&error.to_string());
             // lettre says only that the server lacks STARTTLS; say why that matters.
             let hint = if error.is_client() && text.contains("STARTTLS") {
                 " (`smtp://` requires STARTTLS unless the URI sets `disable_starttls=true`)"
@@ -328,6 +347,20 @@ impl fmt::Debug for SmtpChannel {
             .field("from", &self.from.to_string())
             .finish_non_exhaustive()
     }
+}
+
+/// The password, and the base64 forms AUTH PLAIN and AUTH LOGIN send it in.
+fn credential_secrets(uri: &ConnectionUri) -> Secrets {
+    use base64::Engine as _;
+    if uri.password.is_empty() {
+        return Secrets::default();
+    }
+    let b64 = |text: String| base64::engine::general_purpose::STANDARD.encode(text);
+    Secrets::new([
+        uri.password.clone(),
+        b64(uri.password.clone()),
+        b64(format!("\0{}\0{}", uri.username, uri.password)),
+    ])
 }
 
 fn parse_connection_uri(text: &str) -> Result<ConnectionUri, SmtpConfigError> {

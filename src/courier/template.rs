@@ -698,22 +698,30 @@ impl<'a> Loader<'a> {
         if !main.is_file() {
             return Ok(None);
         }
-        let text = read_file(&main)?;
-        let siblings = siblings(&dir, part)?;
+        let text = read_file(&main, self.base_dir)?;
+        let siblings = siblings(&dir, part, self.base_dir)?;
         compile(ty, part, Origin::File(main), &text, siblings).map(Some)
     }
 }
 
-fn read_file(path: &Path) -> Result<String, TemplateError> {
-    std::fs::read_to_string(path).map_err(|source| TemplateError::Io {
-        path: path.to_path_buf(),
-        source,
+/// A file under `template_override_path`, read as every `file://` reference is:
+/// inside the config's tree (or an `--allow-outside` one), a regular file, bounded.
+fn read_file(path: &Path, base_dir: &Path) -> Result<String, TemplateError> {
+    read_source(&format!("file://{}", path.display()), base_dir).map_err(|source| {
+        TemplateError::Read {
+            key: "courier.template_override_path".to_string(),
+            source,
+        }
     })
 }
 
 /// The other files of `dir` whose names start with the part's stem, in name order
 /// (Go's glob order), with their texts.
-fn siblings(dir: &Path, part: Part) -> Result<Vec<(PathBuf, String)>, TemplateError> {
+fn siblings(
+    dir: &Path,
+    part: Part,
+    base_dir: &Path,
+) -> Result<Vec<(PathBuf, String)>, TemplateError> {
     let io = |source| TemplateError::Io {
         path: dir.to_path_buf(),
         source,
@@ -732,7 +740,7 @@ fn siblings(dir: &Path, part: Part) -> Result<Vec<(PathBuf, String)>, TemplateEr
     paths.sort();
     paths
         .into_iter()
-        .map(|path| read_file(&path).map(|text| (path, text)))
+        .map(|path| read_file(&path, base_dir).map(|text| (path, text)))
         .collect()
 }
 
@@ -1017,6 +1025,28 @@ mod tests {
         assert!(sms.starts_with("Your login code is: 123456"));
     }
 
+    /// Issue 14: `template_override_path` is read under the same tree rule as
+    /// every `file://` reference, so a config cannot have another tree's files
+    /// read (and sent) as templates.
+    #[test]
+    fn an_override_directory_outside_the_config_tree_is_not_read() {
+        let outside = tempfile::tempdir().expect("tempdir");
+        let login = outside.path().join("login_code/valid");
+        std::fs::create_dir_all(&login).expect("mkdir");
+        std::fs::write(login.join("email.subject.gotmpl"), "DB_PASSWORD=hunter2").expect("write");
+        let project = tempfile::tempdir().expect("tempdir");
+        let config = json!({ "courier": { "template_override_path": outside.path() } });
+        let err = Templates::from_config(&courier(&config), project.path())
+            .expect_err("outside the tree");
+        let text = err.to_string();
+        assert!(
+            text.starts_with("courier.template_override_path: "),
+            "{text}"
+        );
+        assert!(text.contains("outside"), "{text}");
+        assert!(!text.contains("hunter2"), "{text}");
+    }
+
     #[test]
     fn directory_templates_use_define_blocks_of_their_siblings() {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -1039,6 +1069,22 @@ mod tests {
             .email(ty, &sample_data(ty, Channel::Email))
             .expect("renders");
         assert_eq!(email.html, "Hello jane.doe@example.com 123456");
+    }
+
+    /// The input the fuzzer (fuzz/, `go_template`) stopped on (a false leak report
+    /// of glibc's, fuzz/lsan.supp): stray closing delimiters outside an action are
+    /// text, and render as written.
+    #[test]
+    fn stray_closing_delimiters_are_text() {
+        let templates = with_overrides(json!({ "login_code": { "valid": { "email": {
+            "subject": encode_base64(") }} }]")
+        } } } }))
+        .expect("parses");
+        let ty = TemplateType::LoginCodeValid;
+        let email = templates
+            .email(ty, &sample_data(ty, Channel::Email))
+            .expect("renders");
+        assert_eq!(email.subject, ") }} }]");
     }
 
     #[test]

@@ -191,59 +191,136 @@ impl Courier {
 
     /// One pass: claims up to `pull_count` due messages and sends each.
     pub async fn dispatch_due(&self) -> Result<PassReport, StoreError> {
-        let now = self.inner.clock.now_ms();
-        let channels = self.channels();
-        let lease_until = now.saturating_add(
-            i64::try_from(self.inner.settings.lease.as_millis()).unwrap_or(i64::MAX),
-        );
         let pull_count = i64::from(self.inner.settings.pull_count);
         let messages = self
-            .inner
-            .store
-            .run(move |tx| {
-                let channels = channels.clone();
-                async move {
-                    outbox::claim_due_messages(&tx, &channels, now, lease_until, pull_count).await
-                }
+            .claim(move |tx, channels, now, lease_until| async move {
+                outbox::claim_due_messages(&tx, &channels, now, lease_until, pull_count).await
             })
             .await?;
         let mut report = PassReport::default();
         for message in messages {
             let outcome = self.attempt(&message).await;
-            let (status, error) = match &outcome {
-                DispatchOutcome::Sent => {
-                    report.sent += 1;
-                    ("sent", None)
-                }
-                DispatchOutcome::Retry { error, .. } => {
-                    report.retrying += 1;
-                    ("queued", Some(error.clone()))
-                }
-                DispatchOutcome::Abandoned { error } => {
-                    report.abandoned += 1;
-                    ("abandoned", Some(error.clone()))
-                }
-            };
-            report.attempts.push(Attempt {
-                message_id: message.id.clone(),
-                channel: message.channel.clone(),
-                template_type: message.template_type.clone(),
-                status,
-                send_count: message.send_count + 1,
-                error,
-            });
-            let dispatch_id = store::new_row_id();
-            let now = self.inner.clock.now_ms();
-            let message_id = message.id.clone();
-            self.inner
-                .store
-                .run(move |tx| {
-                    outbox::finish_dispatch(&tx, &message_id, &dispatch_id, &outcome, now);
-                    std::future::ready(Ok::<_, StoreError>(()))
-                })
-                .await?;
+            self.record(&message, outcome, &mut report).await?;
         }
         Ok(report)
+    }
+
+    /// What the flow verbs run after a step: first the messages `first` (the
+    /// ones the step queued, when due), each bounded only by its channel's own
+    /// timeouts; then older due messages, one at a time, for at most `budget` in
+    /// all. A send the budget cuts short goes back to the queue uncounted, and
+    /// what is left stays for `courier watch`, so a silent mail or SMS server
+    /// cannot hold the command longer than its timeouts and the budget.
+    pub async fn deliver_first(
+        &self,
+        first: &[String],
+        budget: Duration,
+    ) -> Result<PassReport, StoreError> {
+        let mut report = PassReport::default();
+        let first = first.to_vec();
+        let messages = self
+            .claim(move |tx, channels, now, lease_until| {
+                let first = first.clone();
+                async move {
+                    outbox::claim_due_messages_by_id(&tx, &channels, &first, now, lease_until).await
+                }
+            })
+            .await?;
+        for message in messages {
+            let outcome = self.attempt(&message).await;
+            self.record(&message, outcome, &mut report).await?;
+        }
+        let deadline = tokio::time::Instant::now() + budget;
+        while tokio::time::Instant::now() < deadline {
+            let Some(message) = self
+                .claim(move |tx, channels, now, lease_until| async move {
+                    outbox::claim_due_messages(&tx, &channels, now, lease_until, 1).await
+                })
+                .await?
+                .pop()
+            else {
+                break;
+            };
+            match tokio::time::timeout_at(deadline, self.attempt(&message)).await {
+                Ok(outcome) => self.record(&message, outcome, &mut report).await?,
+                Err(_) => {
+                    self.release(&message.id).await?;
+                    break;
+                }
+            }
+        }
+        Ok(report)
+    }
+
+    /// Runs a claim with this courier's channels, the time and the lease's end.
+    async fn claim<F, Fut>(&self, claim: F) -> Result<Vec<MessageRecord>, StoreError>
+    where
+        F: Fn(store::Tx, Vec<&'static str>, i64, i64) -> Fut + Send + Sync + 'static,
+        Fut: std::future::Future<Output = Result<Vec<MessageRecord>, StoreError>> + Send + 'static,
+    {
+        let now = self.inner.clock.now_ms();
+        let channels = self.channels();
+        let lease_until = now.saturating_add(
+            i64::try_from(self.inner.settings.lease.as_millis()).unwrap_or(i64::MAX),
+        );
+        self.inner
+            .store
+            .run(move |tx| claim(tx, channels.clone(), now, lease_until))
+            .await
+    }
+
+    /// Stores an attempt's outcome and counts it in `report`.
+    async fn record(
+        &self,
+        message: &MessageRecord,
+        outcome: DispatchOutcome,
+        report: &mut PassReport,
+    ) -> Result<(), StoreError> {
+        let (status, error) = match &outcome {
+            DispatchOutcome::Sent => {
+                report.sent += 1;
+                ("sent", None)
+            }
+            DispatchOutcome::Retry { error, .. } => {
+                report.retrying += 1;
+                ("queued", Some(error.clone()))
+            }
+            DispatchOutcome::Abandoned { error } => {
+                report.abandoned += 1;
+                ("abandoned", Some(error.clone()))
+            }
+        };
+        report.attempts.push(Attempt {
+            message_id: message.id.clone(),
+            channel: message.channel.clone(),
+            template_type: message.template_type.clone(),
+            status,
+            send_count: message.send_count + 1,
+            error,
+        });
+        let dispatch_id = store::new_row_id();
+        let now = self.inner.clock.now_ms();
+        let message_id = message.id.clone();
+        self.inner
+            .store
+            .run(move |tx| {
+                outbox::finish_dispatch(&tx, &message_id, &dispatch_id, &outcome, now);
+                std::future::ready(Ok::<_, StoreError>(()))
+            })
+            .await
+    }
+
+    /// Puts a message whose send was cut short back in the queue.
+    async fn release(&self, message_id: &str) -> Result<(), StoreError> {
+        let now = self.inner.clock.now_ms();
+        let message_id = message_id.to_string();
+        self.inner
+            .store
+            .run(move |tx| {
+                outbox::release(&tx, &message_id, now);
+                std::future::ready(Ok::<_, StoreError>(()))
+            })
+            .await
     }
 
     /// Passes until nothing is due (messages waiting for their back-off stay
@@ -399,8 +476,10 @@ async fn send_http(channel: &HttpChannel, ctx: &Value) -> Result<(), DeliveryErr
     match jsonnet::evaluate(source, "request body", Some(ctx), &[]) {
         Ok(body) => channel.send(&body).await,
         Err(JsonnetError::Cancelled { .. }) => Ok(()),
+        // The error may quote the code or what the body was building: scrubbed.
         Err(error) => Err(DeliveryError::Permanent(format!(
-            "the channel's Jsonnet body failed: {error}"
+            "the channel's Jsonnet body failed: {}",
+            channel.scrub_message_error(&error.to_string(), ctx)
         ))),
     }
 }

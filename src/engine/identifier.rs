@@ -9,15 +9,27 @@ use unicode_normalization::UnicodeNormalization;
 /// Why an identifier was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IdentifierError {
-    /// Not an email address.
-    #[error("{0:?} is not a valid email address")]
+    /// Not an email address (the value as [`echo`] quotes it).
+    #[error("{0} is not a valid email address")]
     Email(String),
     /// Not a valid international phone number.
     #[error("the provided number is not a valid phone number")]
     Phone,
-    /// Contains characters an identifier may not hold.
-    #[error("{0:?} contains invisible or control characters")]
+    /// Contains characters an identifier may not hold (the value as [`echo`] quotes it).
+    #[error("{0} contains invisible or control characters")]
     Forbidden(String),
+}
+
+/// How many characters of an identifier an error text repeats.
+pub const ECHO_CHARS: usize = 64;
+
+/// An identifier as error texts quote it: escaped as a Rust string literal (no
+/// control character reaches a terminal or log), cut to [`ECHO_CHARS`]
+/// characters so that a crafted value cannot flood the output.
+pub fn echo(value: &str) -> String {
+    let cut: String = value.chars().take(ECHO_CHARS).collect();
+    let ellipsis = if cut.len() < value.len() { "…" } else { "" };
+    format!("{cut:?}{ellipsis}")
 }
 
 /// The channel an address is reached by (defined with the identity-schema model,
@@ -67,7 +79,7 @@ fn lookup_form_of_ascii(value: &str) -> String {
 fn normalize_email(value: &str) -> Result<String, IdentifierError> {
     let folded = fold(value);
     if folded.chars().any(forbidden) {
-        return Err(IdentifierError::Forbidden(value.to_string()));
+        return Err(IdentifierError::Forbidden(echo(value)));
     }
     let email: String = folded.trim().to_lowercase().nfkc().collect();
     let valid = email.split_once('@').is_some_and(|(local, domain)| {
@@ -80,7 +92,7 @@ fn normalize_email(value: &str) -> Result<String, IdentifierError> {
     if valid {
         Ok(email)
     } else {
-        Err(IdentifierError::Email(value.to_string()))
+        Err(IdentifierError::Email(echo(value)))
     }
 }
 
@@ -101,14 +113,54 @@ fn fold(value: &str) -> Cow<'_, str> {
         .collect()
 }
 
-/// Characters PRECIS refuses in an identifier: controls, format characters such as
-/// zero-width joiners and BIDI marks, and non-characters.
+/// Characters Kratos' identifier profiles refuse (strict) or strip (graceful),
+/// `disallowedIdentifierRunes` in x/normalize.go: controls (Cc), format characters
+/// (Cf: zero-width joiners, the soft hyphen, BIDI controls), private use (Co),
+/// every Default_Ignorable_Code_Point (Hangul fillers, variation selectors, the
+/// combining grapheme joiner, which lie outside Cf), and non-characters. Kratos also
+/// refuses unassigned code points (Cn), which need Unicode tables otpctl does not
+/// carry: they are let through.
 fn forbidden(c: char) -> bool {
+    let code = u32::from(c);
     c.is_control()
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
-        || matches!(u32::from(c), 0xFDD0..=0xFDEF)
-        || (u32::from(c) & 0xFFFE) == 0xFFFE
+        || FORMAT_OR_IGNORABLE
+            .iter()
+            .any(|(first, last)| (*first..=*last).contains(&code))
+        || (0xE000..=0xF8FF).contains(&code)
+        || (0xF0000..=0x10FFFD).contains(&code)
+        || (0xFDD0..=0xFDEF).contains(&code)
+        || (code & 0xFFFE) == 0xFFFE
 }
+
+/// General category Cf and the Default_Ignorable_Code_Point property (Unicode 15.1,
+/// DerivedCoreProperties.txt), as inclusive ranges.
+const FORMAT_OR_IGNORABLE: &[(u32, u32)] = &[
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x0600, 0x0605),
+    (0x061C, 0x061C),
+    (0x06DD, 0x06DD),
+    (0x070F, 0x070F),
+    (0x0890, 0x0891),
+    (0x08E2, 0x08E2),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFFB),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+];
 
 #[cfg(test)]
 mod tests {
@@ -130,6 +182,77 @@ mod tests {
             normalize("al\u{200D}ice@example.com", Via::Email),
             Err(IdentifierError::Forbidden(_))
         ));
+    }
+
+    #[test]
+    fn echoed_identifiers_are_escaped_and_cut_to_64_characters() {
+        let long = format!("{}@example.com", "x".repeat(300));
+        let Err(error) = normalize(&format!("{long} x"), Via::Email) else {
+            panic!("a space makes it invalid");
+        };
+        let text = error.to_string();
+        assert!(
+            text.starts_with(&format!("\"{}\"…", "x".repeat(64))),
+            "{text}"
+        );
+        assert!(text.chars().count() < 64 + 40, "{text}");
+        assert_eq!(echo("a\u{7}b"), "\"a\\u{7}b\"");
+        assert_eq!(echo("short@example.com"), "\"short@example.com\"");
+    }
+
+    /// Kratos' lookups (`x.GracefulNormalization`, x/normalize.go) strip control
+    /// and invisible characters and format a valid phone number as E.164, which
+    /// drops an extension: both match the account they name, and the code goes to
+    /// the address stored for it, never to the text submitted.
+    #[test]
+    fn lookups_strip_controls_and_extensions_as_kratos_does() {
+        assert_eq!(
+            normalize_gracefully("Ada\u{7}@example.com"),
+            "ada@example.com"
+        );
+        assert_eq!(
+            normalize_gracefully("+49 176 67111638 ext. 123"),
+            "+4917667111638"
+        );
+    }
+
+    /// Kratos' own cases (x/normalize_test.go, `TestNormalizeEmailIdentifier` and
+    /// `defaultIgnorableBypassRunes`): an invisible character cannot make a second
+    /// account with a look-alike address. Lookups strip it; registration refuses it.
+    #[test]
+    fn invisible_characters_are_stripped_in_lookups_and_refused_in_addresses_as_in_kratos() {
+        let cases = [
+            "alice\u{200B}@example.com",
+            "alice\u{200C}@example.com",
+            "alice\u{200D}@example.com",
+            "Alice\u{00AD}@example.com",
+            "alice\u{FEFF}@example.com",
+            "alice\u{2060}@example.com",
+            "alice\u{180E}@example.com",
+            "\u{202A}alice@example.com\u{202C}",
+            "al\u{200B}ice\u{200C}@ex\u{200D}ample.com",
+            "alic\u{3164}e@example.com",
+            "alic\u{115F}e@example.com",
+            "alic\u{1160}e@example.com",
+            "alic\u{17B4}e@example.com",
+            "alic\u{17B5}e@example.com",
+            "alic\u{034F}e@example.com",
+            "alic\u{2065}e@example.com",
+            "alic\u{FE0F}e@example.com",
+            "alic\u{180B}e@example.com",
+            "alic\u{E0100}e@example.com",
+            "alic\u{E000}e@example.com",
+        ];
+        for case in cases {
+            assert_eq!(normalize_gracefully(case), "alice@example.com", "{case:?}");
+            assert!(
+                matches!(
+                    normalize(case, Via::Email),
+                    Err(IdentifierError::Forbidden(_))
+                ),
+                "{case:?}"
+            );
+        }
     }
 
     #[test]

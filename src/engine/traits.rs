@@ -416,12 +416,18 @@ fn verifiable_address(leaf: &Leaf<'_>, via: &ViaSpec) -> Result<Address, String>
         .ok_or_else(|| format!("verification.via has unknown value \"{}\"", via.text()))?;
     let normalized = match (leaf.format, via) {
         (None, Via::Email) => identifier::normalize(value, via)
-            .map_err(|_| format!("{value:?} is not valid \"email\""))?,
+            .map_err(|_| format!("{} is not valid \"email\"", identifier::echo(value)))?,
         (None, Via::Sms) => {
             return Err("no format specified. A format is required if verification is enabled. If this was intentional, please set \"format\" to \"no-validate\"".to_string());
         }
-        (Some(format @ ("email" | "tel")), _) => identifier::normalize(value, via)
-            .map_err(|_| format!("{value:?} can not be normalized for format {format:?}"))?,
+        (Some(format @ ("email" | "tel")), _) => {
+            identifier::normalize(value, via).map_err(|_| {
+                format!(
+                    "{} can not be normalized for format {format:?}",
+                    identifier::echo(value)
+                )
+            })?
+        }
         (Some(_), _) => value.trim().to_string(),
     };
     Ok(Address {
@@ -438,10 +444,14 @@ fn recovery_address(leaf: &Leaf<'_>, via: &ViaSpec) -> Result<Address, String> {
         .via()
         .ok_or_else(|| format!("recovery.via has unknown value \"{}\"", via.text()))?;
     let normalized = match (via, leaf.format) {
-        (Via::Sms, _) => identifier::normalize(value, via)
-            .map_err(|_| format!("{value:?} is not valid \"tel\" for \"sms\""))?,
+        (Via::Sms, _) => identifier::normalize(value, via).map_err(|_| {
+            format!(
+                "{} is not valid \"tel\" for \"sms\"",
+                identifier::echo(value)
+            )
+        })?,
         (Via::Email, None | Some("email")) => identifier::normalize(value, via)
-            .map_err(|_| format!("{value:?} is not valid \"email\""))?,
+            .map_err(|_| format!("{} is not valid \"email\"", identifier::echo(value)))?,
         (Via::Email, Some(_)) => identifier::normalize_gracefully(value),
     };
     Ok(Address {

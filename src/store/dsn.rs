@@ -19,6 +19,17 @@ pub enum DsnError {
         "dsn `memory` is not supported: each otpctl command is its own process, so flows would be lost; use sqlite://FILE"
     )]
     Memory,
+    /// The SQLite path names something that is not an SQLite database: otpctl
+    /// leaves it alone rather than wait on it or write to it.
+    #[error(
+        "dsn: `{path}` is {what}, not an SQLite database; otpctl did not touch it (point `dsn` at a new or SQLite file)"
+    )]
+    NotADatabase {
+        /// The file.
+        path: String,
+        /// What it is instead.
+        what: String,
+    },
     /// A scheme the engine does not speak.
     #[error("unsupported dsn scheme in `{0}`: use sqlite://FILE or postgres://…")]
     Scheme(String),
@@ -69,6 +80,37 @@ impl Dsn {
     }
 }
 
+/// The first bytes of every SQLite 3 database file.
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// Checks that an existing SQLite path is a regular file that is empty (just
+/// created) or starts with SQLite's header: a `dsn` naming a FIFO, a device or
+/// some other file is refused at once, and nothing is written to it. Reads at
+/// most 16 bytes.
+pub(super) fn check_sqlite_file(path: &Path) -> Result<(), DsnError> {
+    use std::io::Read;
+    let refuse = |what: &str| DsnError::NotADatabase {
+        path: path.display().to_string(),
+        what: what.to_string(),
+    };
+    let meta = std::fs::metadata(path).map_err(|e| refuse(&format!("unreadable ({e})")))?;
+    if let Some(kind) = crate::config::source::file_kind(&meta) {
+        return Err(refuse(kind));
+    }
+    if meta.len() == 0 {
+        return Ok(());
+    }
+    let mut header = [0u8; 16];
+    let read = std::fs::File::open(path)
+        .and_then(|file| file.take(16).read(&mut header))
+        .map_err(|e| refuse(&format!("unreadable ({e})")))?;
+    if read == header.len() && &header == SQLITE_HEADER {
+        Ok(())
+    } else {
+        Err(refuse("another kind of file"))
+    }
+}
+
 /// Hides the password of a URL's userinfo.
 fn redact(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
@@ -87,6 +129,30 @@ fn redact(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_that_is_not_a_database_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let text = dir.path().join("notes.txt");
+        std::fs::write(&text, "precious text\n").expect("write");
+        let error = check_sqlite_file(&text).expect_err("not a database");
+        assert!(
+            error.to_string().contains("another kind of file"),
+            "{error}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&text).expect("read"),
+            "precious text\n"
+        );
+        let dev = check_sqlite_file(Path::new("/dev/null")).expect_err("a device");
+        assert!(dev.to_string().contains("character device"), "{dev}");
+        let empty = dir.path().join("new.db");
+        std::fs::write(&empty, "").expect("write");
+        assert_eq!(check_sqlite_file(&empty), Ok(()));
+        let db = dir.path().join("real.db");
+        std::fs::write(&db, [SQLITE_HEADER.as_slice(), &[0; 84]].concat()).expect("write");
+        assert_eq!(check_sqlite_file(&db), Ok(()));
+    }
 
     #[test]
     fn sqlite_paths_are_relative_to_the_config() {

@@ -157,6 +157,7 @@ impl Store {
         let store = match dsn {
             Dsn::Sqlite(path) => {
                 create_private(path).map_err(sqlx::Error::Io)?;
+                dsn::check_sqlite_file(path)?;
                 Store::connect(&dsn.url(), Backend::Sqlite, 1).await?
             }
             Dsn::Postgres(url) => Store::connect(url, Backend::Postgres, 8).await?,

@@ -199,10 +199,46 @@ pub(crate) async fn claim_due_messages(
     if channels.is_empty() {
         return Ok(Vec::new());
     }
+    claim(tx, channels, &[], now, lease_until, limit).await
+}
+
+/// Takes those of the messages `ids` that are due, of the given channels: the
+/// messages a flow step just queued, which the CLI sends before older ones.
+pub(crate) async fn claim_due_messages_by_id(
+    tx: &Tx,
+    channels: &[&str],
+    ids: &[String],
+    now: i64,
+    lease_until: i64,
+) -> Result<Vec<MessageRecord>> {
+    if channels.is_empty() || ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let limit = i64::try_from(ids.len()).unwrap_or(i64::MAX);
+    claim(tx, channels, ids, now, lease_until, limit).await
+}
+
+/// The claim both entries share; `ids`, when not empty, narrows it to those messages.
+async fn claim(
+    tx: &Tx,
+    channels: &[&str],
+    ids: &[String],
+    now: i64,
+    lease_until: i64,
+    limit: i64,
+) -> Result<Vec<MessageRecord>> {
     let channel_list = placeholder_list(4, channels.len());
+    let only_ids = if ids.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " AND id IN ({})",
+            placeholder_list(4 + channels.len(), ids.len())
+        )
+    };
     let due = format!(
         "((status = 'queued' AND next_attempt_at <= $1) OR (status = 'processing' AND lease_until < $1)) \
-         AND channel IN ({channel_list})"
+         AND channel IN ({channel_list}){only_ids}"
     );
     let sql = format!(
         "UPDATE courier_messages SET status = 'processing', lease_until = $2, updated_at = $1 \
@@ -215,6 +251,9 @@ pub(crate) async fn claim_due_messages(
         .bind(limit);
     for channel in channels {
         query = query.bind(*channel);
+    }
+    for id in ids {
+        query = query.bind(id.as_str());
     }
     let rows = query.fetch_all(tx).await?;
     let mut messages = rows
@@ -242,6 +281,19 @@ pub(crate) enum DispatchOutcome {
         /// Why.
         error: String,
     },
+}
+
+/// Hands a claimed message back to the queue without counting an attempt: the
+/// CLI's courier budget ran out while it was being sent. Whether it arrived is
+/// unknown, so delivery stays at least once.
+pub(crate) fn release(tx: &Tx, message_id: &str, now: i64) {
+    Statement::new(
+        "UPDATE courier_messages SET status = 'queued', lease_until = NULL, updated_at = $1 \
+         WHERE id = $2 AND status = 'processing'",
+    )
+    .bind(now)
+    .bind(message_id)
+    .defer(tx);
 }
 
 /// Records an attempt and moves the message to its next status.

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::db::Database;
 use crate::lab::{Backend, Lab, backends};
-use crate::servers::HttpReceiver;
+use crate::servers::{HttpReceiver, SmtpMode, SmtpServer};
 use crate::support::{World, stderr, stdout};
 
 /// A world with an email-sms project, passwordless on, selected.
@@ -225,6 +225,116 @@ fn bad_input_gets_a_clear_error_and_changes_nothing() {
     assert!(!db.exists(), "nothing is created for an invalid config");
 }
 
+/// Issue 14, item 4: twelve older emails queued for a webhook that accepts the
+/// connection and never answers them. An email-only `login` sends its own code
+/// first, spends at most the courier budget (5 s by default) on the old ones, and
+/// leaves them queued for `courier watch`, uncounted where the budget cut a send.
+#[test]
+fn a_silent_upstream_cannot_stall_a_login_and_the_new_code_goes_first() {
+    let receiver = HttpReceiver::start_stalling_on("stale");
+    let (world, _) = world_with_project();
+    let out = world.run(&["register", "--trait", "email=fresh@example.com", "--auto"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for n in 0..12 {
+        // Email stays in the local outbox (no delivery configured yet): queued, due.
+        let email = format!("email=stale{n}@example.com");
+        let out = world.run(&["register", "--trait", &email]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    for change in [
+        "/courier/delivery_strategy=\"http\"".to_string(),
+        format!(
+            "/courier/http={{\"request_config\":{{\"url\":\"{}\",\"method\":\"POST\"}}}}",
+            receiver.url("/mail")
+        ),
+    ] {
+        let out = world.run(&["patch", "identity-config", "--yes", "--add", &change]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let started = Instant::now();
+    let out = world.run(&["login", "--identifier", "fresh@example.com"]);
+    let took = started.elapsed();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(took < Duration::from_secs(8), "login took {took:?}");
+    assert!(
+        took >= Duration::from_secs(4),
+        "the budget was used: {took:?}"
+    );
+    let first = &receiver.requests()[0];
+    let body: Value = serde_json::from_str(first["body"].as_str().expect("body")).expect("json");
+    assert_eq!(body["recipient"], "fresh@example.com", "{body}");
+    assert_eq!(body["template_type"], "login_code_valid", "{body}");
+    assert!(
+        stderr(&out).contains("login_code_valid email to fresh@example.com"),
+        "{}",
+        stderr(&out)
+    );
+    let list = json_out(&world.run(&["list", "courier-messages", "--format", "json"]));
+    let stale: Vec<&Value> = list["messages"]
+        .as_array()
+        .expect("messages")
+        .iter()
+        .filter(|m| {
+            m["recipient"]
+                .as_str()
+                .is_some_and(|r| r.starts_with("stale"))
+        })
+        .collect();
+    assert_eq!(stale.len(), 12);
+    for message in stale {
+        assert_eq!(message["status"], "queued", "{message}");
+        assert_eq!(message["send_count"], 0, "{message}");
+    }
+}
+
+/// `OTPCTL_COURIER_BUDGET=0s` sends only what the step queued.
+#[test]
+fn a_zero_courier_budget_sends_only_the_step_s_own_message() {
+    let receiver = HttpReceiver::start(&[200]);
+    let (world, _) = world_with_project();
+    for email in ["email=old@example.com", "email=new@example.com"] {
+        let out = world.run(&["register", "--trait", email]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let mail = format!(
+        "/courier/http={{\"request_config\":{{\"url\":\"{}\"}}}}",
+        receiver.url("/mail")
+    );
+    for change in ["/courier/delivery_strategy=\"http\"", mail.as_str()] {
+        let out = world.run(&["patch", "identity-config", "--yes", "--add", change]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let out = world
+        .otpctl()
+        .env("OTPCTL_COURIER_BUDGET", "0s")
+        .args(["register", "--trait", "email=third@example.com"])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let recipients: Vec<String> = receiver
+        .requests()
+        .iter()
+        .map(|r| {
+            let body: Value =
+                serde_json::from_str(r["body"].as_str().expect("body")).expect("json");
+            body["recipient"].as_str().unwrap_or_default().to_string()
+        })
+        .collect();
+    assert_eq!(recipients, ["third@example.com"]);
+    let bad = world
+        .otpctl()
+        .env("OTPCTL_COURIER_BUDGET", "soon")
+        .args(["register", "--trait", "email=fourth@example.com"])
+        .output()
+        .expect("run");
+    assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
+    assert!(
+        stderr(&bad).contains("OTPCTL_COURIER_BUDGET"),
+        "{}",
+        stderr(&bad)
+    );
+}
+
 #[test]
 fn no_code_or_secret_appears_in_logs() {
     let receiver = HttpReceiver::start(&[200]);
@@ -288,10 +398,7 @@ fn no_code_or_secret_appears_in_logs() {
 fn courier_watch_logs_and_stores_no_code_or_secret_an_upstream_echoes() {
     const API_KEY: &str = "sk-test-8c1f2e4b9a7d6e5f";
     const PASSWORD: &str = "pw-3d9e7f1a6b2c5d4e";
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
+    let runtime = runtime();
     for backend in backends() {
         let receiver = HttpReceiver::start_echo(&[500, 401]);
         let mut lab = runtime
@@ -309,90 +416,14 @@ fn courier_watch_logs_and_stores_no_code_or_secret_an_upstream_echoes() {
             "config": { "name": "x-api-key", "value": API_KEY, "in": "header" }
         });
         let config = lab.write_config();
-        let codes = runtime.block_on(async {
-            let engine = lab.engine().await;
-            engine
-                .import_identity(
-                    &json!({ "traits": { "email": "eve@example.com", "phone": "+4917667111699" } }),
-                )
-                .await
-                .expect("import");
-            for identifier in ["+4917667111699", "eve@example.com"] {
-                let flow = engine
-                    .create_login_flow(&crate::lab::api())
-                    .await
-                    .expect("flow");
-                let submission = otpctl::engine::LoginSubmission {
-                    identifier: Some(identifier.into()),
-                    ..Default::default()
-                };
-                engine
-                    .submit_login(&crate::lab::id(&flow), &submission)
-                    .await
-                    .expect("send");
-            }
-            let messages = engine
-                .list_messages(&Default::default(), 100, 0)
-                .await
-                .expect("list");
-            assert_eq!(messages.len(), 2, "{backend:?}: one SMS, one email");
-            messages
-                .iter()
-                .map(|m| {
-                    m.template_data["login_code"]
-                        .as_str()
-                        .expect("a login code")
-                        .to_string()
-                })
-                .collect::<Vec<String>>()
-        });
+        let codes = runtime.block_on(send_login_codes(&lab, backend));
         let basic = base64::Engine::encode(
             &base64::engine::general_purpose::STANDARD,
             format!("courier:{PASSWORD}"),
         );
-        let mut secrets: Vec<String> = codes.clone();
+        let mut secrets = secrets_of(&lab, &codes);
         secrets.extend([API_KEY.to_string(), PASSWORD.to_string(), basic]);
-        for kind in ["cookie", "default"] {
-            for secret in lab.config["secrets"][kind].as_array().expect("secrets") {
-                secrets.push(secret.as_str().expect("a secret").to_string());
-            }
-        }
-        assert_eq!(codes.len(), 2, "{backend:?}");
-        assert!(secrets.len() >= 6, "{secrets:?}");
-
-        let world = World::new();
-        let mut courier = world
-            .process()
-            .args(["courier", "watch", "--project"])
-            .arg(&config)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("courier watch starts");
-        let db = Database::of(&lab);
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            let messages = runtime.block_on(db.rows_of("courier_messages"));
-            if messages
-                .iter()
-                .all(|m| m.get("status") == Some("abandoned"))
-            {
-                break;
-            }
-            if Instant::now() > deadline || courier.try_wait().expect("wait").is_some() {
-                terminate(&mut courier);
-                let out = courier.wait_with_output().expect("output");
-                panic!(
-                    "{backend:?}: not abandoned in time: {:?}\n{}",
-                    messages.iter().map(|m| m.get("status")).collect::<Vec<_>>(),
-                    stderr(&out)
-                );
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        terminate(&mut courier);
-        let out = courier.wait_with_output().expect("output");
-        let logs = format!("{}{}", stdout(&out), stderr(&out));
+        let (logs, errors) = watch_until_abandoned(&runtime, &lab, &config, backend);
 
         // The upstream had everything to echo: the key and codes were sent to it.
         let requests = receiver.requests();
@@ -410,11 +441,6 @@ fn courier_watch_logs_and_stores_no_code_or_secret_an_upstream_echoes() {
                 "{backend:?}: {code} was not sent"
             );
         }
-        let errors: Vec<String> = runtime
-            .block_on(db.rows_of("courier_message_dispatches"))
-            .iter()
-            .filter_map(|d| d.get("error").map(str::to_string))
-            .collect();
         assert!(errors.len() >= 4, "{backend:?}: {errors:?}");
         for status in ["status code 500", "status code 401"] {
             assert!(
@@ -426,17 +452,191 @@ fn courier_watch_logs_and_stores_no_code_or_secret_an_upstream_echoes() {
                 "{backend:?}: no {status} logged:\n{logs}"
             );
         }
-        for secret in &secrets {
-            assert!(
-                !logs.contains(secret.as_str()),
-                "{backend:?}: {secret:?} in the courier's output:\n{logs}"
+        assert_kept_out(&secrets, &logs, &errors, backend);
+    }
+}
+
+/// Issue 14, item 5, for SMTP and Jsonnet: an SMTP server whose refusal echoes
+/// the message and the AUTH password, and an SMS body whose Jsonnet error quotes
+/// all of `ctx`. The stored dispatch errors and `courier watch`'s output keep the
+/// reply code and the reason, scrubbed: no code, body or password.
+#[test]
+fn courier_watch_stores_no_code_or_password_an_smtp_reply_or_jsonnet_error_echoes() {
+    const PASSWORD: &str = "pw-7a1c9e3b5d2f4e6a";
+    let runtime = runtime();
+    for backend in backends() {
+        let smtp = SmtpServer::builder(SmtpMode::StartTls)
+            .auth("courier", PASSWORD)
+            .reply_code(550)
+            .echo()
+            .start();
+        let receiver = HttpReceiver::start(&[200]);
+        let body = "function(ctx) error ('cannot send: ' + std.toString(ctx))";
+        let mut lab = runtime
+            .block_on(Lab::new(backend))
+            .with_sms(&receiver.url("/sms"))
+            .set(
+                "/courier/smtp/connection_uri",
+                json!(format!(
+                    "smtp://courier:{PASSWORD}@127.0.0.1:{}/?skip_ssl_verify=true",
+                    smtp.port()
+                )),
             );
-            for error in &errors {
-                assert!(
-                    !error.contains(secret.as_str()),
-                    "{backend:?}: {secret:?} in a stored dispatch error: {error}"
-                );
-            }
+        lab.config["courier"]["channels"][0]["request_config"]["body"] = json!(format!(
+            "base64://{}",
+            base64::Engine::encode(&base64::engine::general_purpose::STANDARD, body)
+        ));
+        let config = lab.write_config();
+        let codes = runtime.block_on(send_login_codes(&lab, backend));
+        let plain = base64::Engine::encode(
+            &base64::engine::general_purpose::STANDARD,
+            format!("\0courier\0{PASSWORD}"),
+        );
+        let mut secrets = secrets_of(&lab, &codes);
+        secrets.extend([PASSWORD.to_string(), plain]);
+        let (logs, errors) = watch_until_abandoned(&runtime, &lab, &config, backend);
+        assert_eq!(errors.len(), 2, "{backend:?}: {errors:?}");
+        for (reason, echoed) in [
+            (
+                "refused the message: permanent error (550)",
+                "refused by the test server",
+            ),
+            ("Jsonnet body failed", "cannot send"),
+        ] {
+            let error = errors.iter().find(|e| e.contains(reason));
+            let error = error.unwrap_or_else(|| panic!("{backend:?}: no {reason}: {errors:?}"));
+            assert!(error.contains(echoed), "{backend:?}: {error}");
+            assert!(error.contains("[redacted]"), "{backend:?}: {error}");
+            assert!(
+                logs.contains(reason),
+                "{backend:?}: {reason} not logged:\n{logs}"
+            );
+        }
+        assert_kept_out(&secrets, &logs, &errors, backend);
+    }
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+}
+
+/// Imports eve and asks for a login code by SMS and one by email; the two codes.
+async fn send_login_codes(lab: &Lab, backend: Backend) -> Vec<String> {
+    let engine = lab.engine().await;
+    engine
+        .import_identity(
+            &json!({ "traits": { "email": "eve@example.com", "phone": "+4917667111699" } }),
+        )
+        .await
+        .expect("import");
+    for identifier in ["+4917667111699", "eve@example.com"] {
+        let flow = engine
+            .create_login_flow(&crate::lab::api())
+            .await
+            .expect("flow");
+        let submission = otpctl::engine::LoginSubmission {
+            identifier: Some(identifier.into()),
+            ..Default::default()
+        };
+        engine
+            .submit_login(&crate::lab::id(&flow), &submission)
+            .await
+            .expect("send");
+    }
+    let messages = engine
+        .list_messages(&Default::default(), 100, 0)
+        .await
+        .expect("list");
+    assert_eq!(messages.len(), 2, "{backend:?}: one SMS, one email");
+    let codes: Vec<String> = messages
+        .iter()
+        .map(|m| {
+            m.template_data["login_code"]
+                .as_str()
+                .expect("a login code")
+                .to_string()
+        })
+        .collect();
+    assert_eq!(codes.len(), 2, "{backend:?}");
+    codes
+}
+
+/// The codes and the config's cookie and default secrets.
+fn secrets_of(lab: &Lab, codes: &[String]) -> Vec<String> {
+    let mut secrets: Vec<String> = codes.to_vec();
+    for kind in ["cookie", "default"] {
+        for secret in lab.config["secrets"][kind].as_array().expect("secrets") {
+            secrets.push(secret.as_str().expect("a secret").to_string());
+        }
+    }
+    assert!(secrets.len() >= 4, "{secrets:?}");
+    secrets
+}
+
+/// Runs `courier watch` on `config` until every message is abandoned; its
+/// output and the errors stored in `courier_message_dispatches`.
+fn watch_until_abandoned(
+    runtime: &tokio::runtime::Runtime,
+    lab: &Lab,
+    config: &std::path::Path,
+    backend: Backend,
+) -> (String, Vec<String>) {
+    let world = World::new();
+    let mut courier = world
+        .process()
+        .args(["courier", "watch", "--project"])
+        .arg(config)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("courier watch starts");
+    let db = Database::of(lab);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let messages = runtime.block_on(db.rows_of("courier_messages"));
+        if messages
+            .iter()
+            .all(|m| m.get("status") == Some("abandoned"))
+        {
+            break;
+        }
+        if Instant::now() > deadline || courier.try_wait().expect("wait").is_some() {
+            terminate(&mut courier);
+            let out = courier.wait_with_output().expect("output");
+            panic!(
+                "{backend:?}: not abandoned in time: {:?}\n{}",
+                messages.iter().map(|m| m.get("status")).collect::<Vec<_>>(),
+                stderr(&out)
+            );
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    terminate(&mut courier);
+    let out = courier.wait_with_output().expect("output");
+    let logs = format!("{}{}", stdout(&out), stderr(&out));
+    let errors: Vec<String> = runtime
+        .block_on(db.rows_of("courier_message_dispatches"))
+        .iter()
+        .filter_map(|d| d.get("error").map(str::to_string))
+        .collect();
+    (logs, errors)
+}
+
+/// No secret in the logs nor in a stored dispatch error.
+fn assert_kept_out(secrets: &[String], logs: &str, errors: &[String], backend: Backend) {
+    for secret in secrets {
+        assert!(
+            !logs.contains(secret.as_str()),
+            "{backend:?}: {secret:?} in the courier's output:\n{logs}"
+        );
+        for error in errors {
+            assert!(
+                !error.contains(secret.as_str()),
+                "{backend:?}: {secret:?} in a stored dispatch error: {error}"
+            );
         }
     }
 }

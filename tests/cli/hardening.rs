@@ -679,3 +679,42 @@ fn a_crafted_file_name_cannot_start_a_workflow_command_line() {
     assert!(text.contains("forged"), "{text}");
     assert!(!text.lines().any(|l| l.starts_with("::error")), "{text}");
 }
+
+// ---- the engine's `dsn` --------------------------------------------------------------
+
+/// A `dsn` naming a file that is not an SQLite database (or a device, or a FIFO)
+/// is refused at once with what it is, and the file is left as it was; before,
+/// `login` waited 30 s for a connection pool and said only that it timed out.
+#[test]
+fn a_dsn_naming_a_file_that_is_not_a_database_is_refused_at_once_and_left_alone() {
+    let w = World::new();
+    let id = w.project("email-sms");
+    let notes = w.write("notes.txt", "precious text\n");
+    for target in [notes.clone(), PathBuf::from("/dev/zero")] {
+        let dsn = format!("/dsn=\"sqlite://{}\"", target.display());
+        let out = w.run(&["patch", "identity-config", &id, "--yes", "--add", &dsn]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let started = std::time::Instant::now();
+        let out = w
+            .otpctl()
+            .args(["login", "--project", &id, "--identifier", "a@example.com"])
+            .timeout(Duration::from_secs(60))
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{:?}",
+            started.elapsed()
+        );
+        assert!(
+            stderr(&out).contains("not an SQLite database"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(&notes).expect("read"),
+        "precious text\n"
+    );
+}

@@ -147,12 +147,20 @@ pub struct SmtpServerBuilder {
     mode: SmtpMode,
     reply_code: Option<u16>,
     auth: Option<String>,
+    echo: bool,
 }
 
 impl SmtpServerBuilder {
     /// Refuse every message at DATA with this reply code (e.g. 550 or 451).
     pub fn reply_code(mut self, code: u16) -> Self {
         self.reply_code = Some(code);
+        self
+    }
+
+    /// With `reply_code`: the refusal quotes the password (plain and as AUTH
+    /// PLAIN sent it) and the whole message, as a careless server echoes.
+    pub fn echo(mut self) -> Self {
+        self.echo = true;
         self
     }
 
@@ -176,6 +184,9 @@ impl SmtpServerBuilder {
         if let Some(auth) = self.auth {
             args.extend(["--auth".to_string(), auth]);
         }
+        if self.echo {
+            args.push("--echo".to_string());
+        }
         SmtpServer {
             process: ServerProcess::start("smtp_server.py", &args),
         }
@@ -194,6 +205,7 @@ impl SmtpServer {
             mode,
             reply_code: None,
             auth: None,
+            echo: false,
         }
     }
 
@@ -236,7 +248,17 @@ impl HttpReceiver {
         HttpReceiver::launch(statuses, delay, false)
     }
 
+    /// A receiver answering 200, except that it records and never answers a
+    /// request whose body holds `text` (a silent upstream).
+    pub fn start_stalling_on(text: &str) -> HttpReceiver {
+        HttpReceiver::launch_with(&[200], Duration::ZERO, false, &["--stall-if", text])
+    }
+
     fn launch(statuses: &[u16], delay: Duration, echo: bool) -> HttpReceiver {
+        HttpReceiver::launch_with(statuses, delay, echo, &[])
+    }
+
+    fn launch_with(statuses: &[u16], delay: Duration, echo: bool, extra: &[&str]) -> HttpReceiver {
         let list = statuses
             .iter()
             .map(u16::to_string)
@@ -251,6 +273,7 @@ impl HttpReceiver {
         if echo {
             args.push("--echo".to_string());
         }
+        args.extend(extra.iter().map(|a| a.to_string()));
         HttpReceiver {
             process: ServerProcess::start("http_receiver.py", &args),
         }

@@ -42,6 +42,7 @@ impl World {
             "OTPCTL_PROJECT",
             "OTPCTL_DSN",
             "OTPCTL_COURIER_LEASE",
+            "OTPCTL_COURIER_BUDGET",
             "XDG_DATA_HOME",
         ] {
             cmd.env_remove(var);

@@ -5,7 +5,9 @@ Each request is appended to --out as one JSON line:
   {"method", "path", "headers": {lower-case name: value}, "body"}
 and answered with the next status of --statuses (the last one repeats), with the
 body `status <code>`, or with --echo the request itself (method, path, headers and
-body as JSON), as a careless upstream reflects what it was sent. Prints `ready <port>` on stdout once listening
+body as JSON), as a careless upstream reflects what it was sent. With --stall-if TEXT
+a request whose body holds TEXT is recorded and never answered, as a silent
+upstream that accepted the connection. Prints `ready <port>` on stdout once listening
 (--port 0 picks a free port).
 """
 
@@ -26,6 +28,7 @@ def parse_args():
     parser.add_argument("--statuses", default="200", help="e.g. 500,500,200")
     parser.add_argument("--delay-ms", type=int, default=0, help="wait before each reply")
     parser.add_argument("--echo", action="store_true", help="reply with the request as JSON")
+    parser.add_argument("--stall-if", default="", help="never answer a request whose body holds this")
     return parser.parse_args()
 
 
@@ -41,7 +44,7 @@ class Statuses:
             return self.codes.pop(0) if len(self.codes) > 1 else self.codes[0]
 
 
-def handler_class(out, statuses, delay, echo):
+def handler_class(out, statuses, delay, echo, stall_if):
     lock = threading.Lock()
 
     class Handler(BaseHTTPRequestHandler):
@@ -63,6 +66,9 @@ def handler_class(out, statuses, delay, echo):
             # Written before the reply, so a client that saw the status finds the line.
             with lock, open(out, "a", encoding="utf-8") as f:
                 f.write(json.dumps(record) + "\n")
+            if stall_if and stall_if in record["body"]:
+                time.sleep(3600)  # the process is killed long before
+                return
             if delay:
                 time.sleep(delay)
             status = statuses.next()
@@ -85,7 +91,7 @@ def handler_class(out, statuses, delay, echo):
 
 def main():
     args = parse_args()
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), handler_class(args.out, Statuses(args.statuses), args.delay_ms / 1000.0, args.echo))
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), handler_class(args.out, Statuses(args.statuses), args.delay_ms / 1000.0, args.echo, args.stall_if))
     print(f"ready {server.server_address[1]}", flush=True)
     try:
         server.serve_forever()

@@ -10,6 +10,7 @@ Prints `ready <port>` on stdout once listening (--port 0 picks a free port).
 """
 
 import argparse
+import base64
 import asyncio
 import datetime
 import email
@@ -36,6 +37,8 @@ def parse_args():
     parser.add_argument("--out", required=True, help="JSON Lines file of received messages")
     parser.add_argument("--reply-code", type=int, help="refuse every message with this code")
     parser.add_argument("--auth", help="user:pass required before MAIL (TLS modes only)")
+    parser.add_argument("--echo", action="store_true",
+                        help="with --reply-code: the refusal quotes the credentials and the message, as a careless server does")
     args = parser.parse_args()
     if args.auth and args.mode == "plain":
         parser.error("--auth needs --mode starttls or tls: credentials never travel in clear")
@@ -94,12 +97,19 @@ def parts(message):
 
 
 class Recorder:
-    def __init__(self, out, reply_code, implicit_tls):
+    def __init__(self, out, reply_code, implicit_tls, echo=None):
         self.out = out
         self.reply_code = reply_code
         self.implicit_tls = implicit_tls
+        self.echo = echo  # the user:pass to quote, "" for none; None: no echo
 
     async def handle_DATA(self, server, session, envelope):
+        if self.reply_code and self.echo is not None:
+            raw = (envelope.original_content or envelope.content).decode("utf-8", "replace")
+            user, _, password = self.echo.partition(":")
+            plain = base64.b64encode(f"\0{user}\0{password}".encode()).decode()
+            quoted = " ".join(f"{password} {plain} {raw}".split())[:900]
+            return f"{self.reply_code} message refused by the test server: {quoted}"
         if self.reply_code:
             return f"{self.reply_code} message refused by the test server"
         raw = envelope.original_content or envelope.content
@@ -138,7 +148,8 @@ def authenticator_for(credentials):
 
 async def serve(args):
     tls = self_signed_context() if args.mode != "plain" else None
-    handler = Recorder(args.out, args.reply_code, implicit_tls=args.mode == "tls")
+    handler = Recorder(args.out, args.reply_code, implicit_tls=args.mode == "tls",
+                       echo=(args.auth or "") if args.echo else None)
     options = {"hostname": "smtp.test.invalid"}
     if args.mode == "starttls":
         options.update(tls_context=tls, require_starttls=True)
