@@ -214,21 +214,44 @@ fn evaluators() -> Option<&'static Queue> {
                 let spawned = std::thread::Builder::new()
                     .name("jsonnet".to_string())
                     .stack_size(EVAL_STACK_BYTES)
-                    .spawn(move || {
-                        loop {
-                            let next = match receiver.lock() {
-                                Ok(queue) => queue.recv(),
-                                Err(_) => return,
-                            };
-                            let Ok((job, reply)) = next else { return };
-                            let _ = reply.send(job.run());
-                        }
-                    });
+                    .spawn(move || serve_jobs(&receiver));
                 started += usize::from(spawned.is_ok());
             }
             (started > 0).then(|| std::sync::Mutex::new(sender))
         })
         .as_ref()
+}
+
+/// How many evaluations one program serves before a new one is made: its
+/// arena keeps every source it loaded, so it is dropped now and then.
+const PROGRAM_RUNS: usize = 256;
+
+/// An evaluator thread's loop: jobs without external variables share one
+/// program (its standard library built once) for [`PROGRAM_RUNS`] runs.
+fn serve_jobs(receiver: &std::sync::Mutex<std::sync::mpsc::Receiver<(Job, Reply)>>) {
+    loop {
+        let arena = Arena::new();
+        let mut program = new_program(&arena);
+        for _ in 0..PROGRAM_RUNS {
+            let next = match receiver.lock() {
+                Ok(queue) => queue.recv(),
+                Err(_) => return,
+            };
+            let Ok((job, reply)) = next else { return };
+            let result = if job.ext_vars.is_empty() {
+                evaluate_in(
+                    &mut program,
+                    &job.code,
+                    &job.name,
+                    job.ctx.as_ref(),
+                    job.deadline,
+                )
+            } else {
+                job.run()
+            };
+            let _ = reply.send(result);
+        }
+    }
 }
 
 /// Runs `job` on an evaluator thread, or on a thread of its own if none
@@ -338,24 +361,46 @@ fn evaluate_here(
     deadline: Instant,
 ) -> Result<Value, JsonnetError> {
     let arena = Arena::new();
-    let mut program = Program::new(&arena);
+    let mut program = new_program(&arena);
+    add_ext_vars(&mut program, ext_vars)?;
+    evaluate_in(&mut program, code, name, ctx, deadline)
+}
+
+/// A program with the standard library built (most of an evaluation's cost
+/// when it is made for one small body) and the stack bound set.
+fn new_program(arena: &Arena) -> Program<'_> {
+    let mut program = Program::new(arena);
     program.set_max_stack(MAX_STACK);
+    program
+}
+
+/// Evaluates `code` in `program`, which may have run others before: the
+/// deadline and the memory budget start afresh, and what earlier runs left
+/// is collected first.
+fn evaluate_in(
+    program: &mut Program<'_>,
+    code: &str,
+    name: &str,
+    ctx: Option<&Value>,
+    deadline: Instant,
+) -> Result<Value, JsonnetError> {
+    program.gc();
+    program.reset_spent_bytes();
     program.set_limits(EvalLimits {
         deadline: Some(deadline),
         max_bytes: Some(MAX_ALLOC_BYTES),
         max_objects: Some(MAX_LIVE_VALUES),
     });
-    add_ext_vars(&mut program, ext_vars)?;
-    let (thunk, context) = load(&mut program, code, name)?;
+    let (thunk, context) = load(program, code, name)?;
     let run = Run {
         name,
         code,
         context,
     };
-    let value = run.call_top_level(&mut program, &thunk, ctx)?;
+    let value = run.call_top_level(program, &thunk, ctx)?;
     let text = program
         .manifest_json(&value, false)
-        .map_err(|e| run.eval_error(&program, &e))?;
+        .map_err(|e| run.eval_error(program, &e))?;
     if text.len() > MAX_OUTPUT_BYTES {
         return Err(JsonnetError::OutputTooLarge {
             name: name.to_string(),
@@ -805,6 +850,34 @@ mod tests {
                 "{code}: {err}"
             );
         }
+    }
+
+    /// The evaluator threads keep one program for many evaluations: each
+    /// still gets a whole memory budget of its own (100 runs of 8 MiB add up
+    /// to more than one budget), and a hostile run among them is still
+    /// stopped, without harming the next.
+    #[test]
+    fn a_kept_program_gives_every_evaluation_its_own_budget() {
+        let code = "std.length(std.repeat('x', 8 * 1024 * 1024))";
+        for run in 0..100 {
+            let length =
+                evaluate(code, "body", None, &[]).unwrap_or_else(|e| panic!("run {run}: {e}"));
+            assert_eq!(length, serde_json::json!(8 * 1024 * 1024));
+        }
+        let err = evaluate("std.length(std.repeat('x', 1e9))", "body", None, &[])
+            .expect_err("the memory bound still holds");
+        assert!(
+            matches!(&err, JsonnetError::Limit { what, .. } if what.contains("memory")),
+            "{err}"
+        );
+        let after = evaluate(
+            "function(ctx) ctx.n + 1",
+            "body",
+            Some(&serde_json::json!({"n": 1})),
+            &[],
+        )
+        .expect("the next evaluation runs");
+        assert_eq!(after, serde_json::json!(2));
     }
 
     #[test]

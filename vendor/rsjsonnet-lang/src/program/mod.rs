@@ -333,6 +333,12 @@ impl<'p> Program<'p> {
         self.limits = limits;
     }
 
+    /// otpctl patch: starts a new memory budget, for a program that evaluates
+    /// one source after another.
+    pub fn reset_spent_bytes(&mut self) {
+        self.spent_bytes = 0;
+    }
+
     /// Returns the source of the part of the standard library that
     /// is implemented in Jsonnet.
     pub fn get_stdlib_source(&self) -> (SourceId, &[u8]) {
