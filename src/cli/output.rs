@@ -185,7 +185,7 @@ pub(super) fn interactive() -> bool {
 }
 
 /// Asks a yes/no question on stderr (`dialoguer`: y or n, then Enter; Enter alone
-/// is no). `--yes` answers yes; without a terminal the answer is `None` (the caller
+/// is no; anything else is asked again). `--yes` answers yes; without a terminal the answer is `None` (the caller
 /// decides what that means), so nothing ever blocks. The end of input is no.
 pub(super) fn confirm(cx: super::Context, question: &str) -> Result<Option<bool>, Failure> {
     if cx.yes {
@@ -194,12 +194,30 @@ pub(super) fn confirm(cx: super::Context, question: &str) -> Result<Option<bool>
     if !interactive() {
         return Ok(None);
     }
-    let answer = dialoguer::Confirm::new()
-        .with_prompt(question)
-        .default(false)
-        .wait_for_newline(true)
-        .interact_on_opt(&dialoguer::console::Term::stderr());
-    Ok(Some(matches!(answer, Ok(Some(true)))))
+    // An input line rather than dialoguer's `Confirm`, which hides the cursor
+    // while it waits: Ctrl-C there would leave the terminal without one.
+    let answer = dialoguer::Input::<String>::new()
+        .with_prompt(format!("{question} [y/N]"))
+        .allow_empty(true)
+        .validate_with(|text: &String| match yes_or_no(text) {
+            Some(_) => Ok(()),
+            None => Err("answer y or n"),
+        })
+        .interact_text_on(&dialoguer::console::Term::stderr());
+    Ok(Some(matches!(
+        answer.as_deref().map(yes_or_no),
+        Ok(Some(true))
+    )))
+}
+
+/// `y`/`yes` is yes; `n`/`no` and nothing at all are no; anything else is
+/// not an answer.
+fn yes_or_no(text: &str) -> Option<bool> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "y" | "yes" => Some(true),
+        "" | "n" | "no" => Some(false),
+        _ => None,
+    }
 }
 
 /// A value as pretty JSON on stdout, one trailing newline.

@@ -171,6 +171,12 @@ fn on_a_terminal_turning_sms_on_asks_first() {
     );
     assert!(!refused.status.success(), "{screen}");
     assert_eq!(std::fs::read(&config).expect("read"), before);
+    // The prompt never hides the cursor, so Ctrl-C at it cannot leave the
+    // terminal without one.
+    assert!(
+        !screen.contains("\x1b[?25l"),
+        "the cursor was hidden: {screen:?}"
+    );
 
     let accepted = w.on_a_terminal(&command, "y\n");
     assert!(
