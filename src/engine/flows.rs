@@ -214,7 +214,7 @@ impl Engine {
 
     /// Whether a flow has expired.
     pub(super) fn is_expired(&self, flow: &Flow) -> bool {
-        self.now() >= flow.expires_at
+        flow.is_expired_at(self.now())
     }
 
     /// The message a replacement flow carries after expiry: "The … flow expired

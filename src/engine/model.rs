@@ -313,6 +313,11 @@ impl Flow {
         self.container()?.node(name)?.input()?.value.as_ref()
     }
 
+    /// Whether the flow has expired at `now_ms` (its expiry instant included).
+    pub fn is_expired_at(&self, now_ms: i64) -> bool {
+        now_ms >= self.expires_at
+    }
+
     /// The texts of the UI's error messages, the container's and each node's.
     pub fn error_texts(&self) -> Vec<String> {
         self.container()

@@ -59,7 +59,7 @@ async fn flow_page(app: &AppState, kind: FlowKind, uri: &Uri) -> Response {
         Ok(flow) if flow.kind == kind => flow,
         _ => return start_over(),
     };
-    if flow.expires_at <= app.engine.clock().now_ms() {
+    if flow.is_expired_at(app.engine.clock().now_ms()) {
         return start_over();
     }
     let ui = serde_json::to_value(flow.ui.container()).unwrap_or(Value::Null);

@@ -149,7 +149,7 @@ async fn get_flow(
         let token = flow.context.csrf_token.as_deref().unwrap_or_default();
         browser::check_csrf(&app, &headers, Some(token))?;
     }
-    if flow.expires_at <= app.engine.clock().now_ms() {
+    if flow.is_expired_at(app.engine.clock().now_ms()) {
         let init = app.public_url(&format!("self-service/{}/api", kind.as_str()));
         return Err(error::fetched_flow_expired(kind.as_str(), &init).into());
     }

@@ -6,44 +6,16 @@ use std::process::Stdio;
 use serde_json::{Value, json};
 
 use crate::lab::Backend;
-use crate::served::{Served, project_on};
+use crate::served::{Client, Served, project_on};
 use crate::support::{World, stderr, stdout};
-
-fn post(url: &str, body: &Value) -> (u16, Value) {
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    tokio::runtime::Runtime::new()
-        .expect("runtime")
-        .block_on(async {
-            let response = reqwest::Client::new()
-                .post(url)
-                .json(body)
-                .send()
-                .await
-                .expect("an answer");
-            let status = response.status().as_u16();
-            (status, response.json().await.unwrap_or(Value::Null))
-        })
-}
-
-fn get(url: &str) -> Value {
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    tokio::runtime::Runtime::new()
-        .expect("runtime")
-        .block_on(async {
-            reqwest::get(url)
-                .await
-                .expect("an answer")
-                .json()
-                .await
-                .expect("json")
-        })
-}
 
 #[test]
 fn a_waiting_get_code_prints_the_code_the_server_sends_and_it_completes_the_flow() {
     let world = World::new();
     project_on(&world, "email", Backend::Sqlite);
     let served = Served::start(&world, None, &[]);
+    let client = Client::new();
+    let post = |url: &str, body: &Value| client.post_json(url, body);
     let email = "waiter@example.com";
 
     // Nothing sent yet: refused at once without --wait.
@@ -70,7 +42,7 @@ fn a_waiting_get_code_prints_the_code_the_server_sends_and_it_completes_the_flow
         .stderr(Stdio::piped())
         .spawn()
         .expect("get code runs");
-    let flow = get(&format!("{}/self-service/registration/api", served.public));
+    let (_, flow) = client.get(&format!("{}/self-service/registration/api", served.public));
     let id = flow["id"].as_str().expect("id");
     let url = format!("{}/self-service/registration?flow={id}", served.public);
     let traits = json!({ "email": email });

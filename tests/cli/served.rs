@@ -8,6 +8,8 @@ use std::io::{BufRead, BufReader, Read};
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
+use serde_json::Value;
+
 use crate::lab::{self, Backend};
 use crate::support::World;
 
@@ -157,5 +159,41 @@ impl Drop for Served {
             let _ = child.kill();
             let _ = child.wait();
         }
+    }
+}
+
+/// A JSON client for the server's APIs (the status and the body as JSON,
+/// `Null` when the body is not JSON).
+pub struct Client {
+    runtime: tokio::runtime::Runtime,
+    pub http: reqwest::Client,
+}
+
+impl Client {
+    pub fn new() -> Client {
+        // reqwest is built without a default TLS provider (otpctl picks ring).
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        Client {
+            runtime: tokio::runtime::Runtime::new().expect("runtime"),
+            http: reqwest::Client::new(),
+        }
+    }
+
+    /// Sends `request`; the status and the body as JSON (Null if not JSON).
+    pub fn send(&self, request: reqwest::RequestBuilder) -> (u16, Value) {
+        self.runtime.block_on(async {
+            let response = request.send().await.expect("an answer");
+            let status = response.status().as_u16();
+            let text = response.text().await.expect("a body");
+            (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+        })
+    }
+
+    pub fn get(&self, url: &str) -> (u16, Value) {
+        self.send(self.http.get(url))
+    }
+
+    pub fn post_json(&self, url: &str, body: &Value) -> (u16, Value) {
+        self.send(self.http.post(url).json(body))
     }
 }

@@ -9,42 +9,8 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use crate::lab::Backend;
-use crate::served::{Served, project_on};
+use crate::served::{Client, Served, project_on};
 use crate::support::World;
-
-struct Client {
-    runtime: tokio::runtime::Runtime,
-    http: reqwest::Client,
-}
-
-impl Client {
-    fn new() -> Client {
-        // reqwest is built without a default TLS provider (otpctl picks ring).
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        Client {
-            runtime: tokio::runtime::Runtime::new().expect("runtime"),
-            http: reqwest::Client::new(),
-        }
-    }
-
-    /// Sends `request`; the status and the body as JSON (Null if not JSON).
-    fn send(&self, request: reqwest::RequestBuilder) -> (u16, Value) {
-        self.runtime.block_on(async {
-            let response = request.send().await.expect("an answer");
-            let status = response.status().as_u16();
-            let text = response.text().await.expect("a body");
-            (status, serde_json::from_str(&text).unwrap_or(Value::Null))
-        })
-    }
-
-    fn get(&self, url: &str) -> (u16, Value) {
-        self.send(self.http.get(url))
-    }
-
-    fn post_json(&self, url: &str, body: &Value) -> (u16, Value) {
-        self.send(self.http.post(url).json(body))
-    }
-}
 
 /// A herodot envelope with `status`.
 fn assert_error(answer: &(u16, Value), status: u16, what: &str) {
