@@ -156,9 +156,14 @@ impl World {
     /// a command still asking after it is stopped after a minute, and fails.
     pub fn on_a_terminal(&self, command: &str, input: &str) -> std::process::Output {
         use std::io::Write;
-        let bounded = format!("timeout 60 {command}");
+        // `--foreground` keeps the command in the terminal's foreground process
+        // group: a shell that forks instead of exec'ing its last command (dash, the
+        // `/bin/sh` that `script` runs when $SHELL is unset, as in CI) would otherwise
+        // leave it in `timeout`'s own group, stopped by SIGTTIN at its first read.
+        let bounded = format!("timeout --foreground 60 {command}");
         let mut child = std::process::Command::new("script")
             .args(["-qec", &bounded, "/dev/null"])
+            .env("SHELL", "/bin/sh")
             .env("OTPCTL_HOME", self.home())
             .env_remove("OTPCTL_PROJECT")
             .current_dir(self.dir.path())
