@@ -39,10 +39,11 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Replace an identity config with the contents of files')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a project, or an identity of its engine')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Validate configs, identity schemas and identities (for people and CI)')
-            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Sign up by code on the project''s local engine')
-            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in by code on the project''s local engine')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify an email address or phone number by code on the project''s local engine')
-            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import identities into the project''s local engine')
+            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Sign up by code on the project''s local engine (or a Kratos at --endpoint)')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in by code on the project''s local engine (or a Kratos at --endpoint)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify an email address or phone number by code (locally, or at --endpoint)')
+            [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show the session of a session token (Kratos'' /sessions/whoami)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import identities into the project''s local engine (or a Kratos at --admin-endpoint)')
             [CompletionResult]::new('courier', 'courier', [CompletionResultType]::ParameterValue, 'Run the courier that sends the local engine''s queued messages')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the project''s engine as Kratos'' public and admin HTTP APIs, with the courier')
             [CompletionResult]::new('quickstart', 'quickstart', [CompletionResultType]::ParameterValue, 'Run the whole product on a throwaway project: patch, validate, register, verify, log in by email and SMS')
@@ -106,8 +107,8 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('projects', 'projects', [CompletionResultType]::ParameterValue, 'List the local projects')
-            [CompletionResult]::new('courier-messages', 'courier-messages', [CompletionResultType]::ParameterValue, 'List the local engine''s courier messages (the outbox), newest first')
-            [CompletionResult]::new('identities', 'identities', [CompletionResultType]::ParameterValue, 'List the local engine''s identities')
+            [CompletionResult]::new('courier-messages', 'courier-messages', [CompletionResultType]::ParameterValue, 'List the courier messages (the outbox), newest first')
+            [CompletionResult]::new('identities', 'identities', [CompletionResultType]::ParameterValue, 'List the identities')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -122,8 +123,8 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('projects', 'projects', [CompletionResultType]::ParameterValue, 'List the local projects')
-            [CompletionResult]::new('courier-messages', 'courier-messages', [CompletionResultType]::ParameterValue, 'List the local engine''s courier messages (the outbox), newest first')
-            [CompletionResult]::new('identities', 'identities', [CompletionResultType]::ParameterValue, 'List the local engine''s identities')
+            [CompletionResult]::new('courier-messages', 'courier-messages', [CompletionResultType]::ParameterValue, 'List the courier messages (the outbox), newest first')
+            [CompletionResult]::new('identities', 'identities', [CompletionResultType]::ParameterValue, 'List the identities')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -162,6 +163,8 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine')
+            [CompletionResult]::new('--admin-endpoint', '--admin-endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -181,6 +184,8 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine')
+            [CompletionResult]::new('--admin-endpoint', '--admin-endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -198,6 +203,8 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine')
+            [CompletionResult]::new('--admin-endpoint', '--admin-endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -215,6 +222,8 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine')
+            [CompletionResult]::new('--admin-endpoint', '--admin-endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -227,8 +236,8 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         }
         'otpctl;list;help' {
             [CompletionResult]::new('projects', 'projects', [CompletionResultType]::ParameterValue, 'List the local projects')
-            [CompletionResult]::new('courier-messages', 'courier-messages', [CompletionResultType]::ParameterValue, 'List the local engine''s courier messages (the outbox), newest first')
-            [CompletionResult]::new('identities', 'identities', [CompletionResultType]::ParameterValue, 'List the local engine''s identities')
+            [CompletionResult]::new('courier-messages', 'courier-messages', [CompletionResultType]::ParameterValue, 'List the courier messages (the outbox), newest first')
+            [CompletionResult]::new('identities', 'identities', [CompletionResultType]::ParameterValue, 'List the identities')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -246,8 +255,8 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         }
         'otpctl;ls;help' {
             [CompletionResult]::new('projects', 'projects', [CompletionResultType]::ParameterValue, 'List the local projects')
-            [CompletionResult]::new('courier-messages', 'courier-messages', [CompletionResultType]::ParameterValue, 'List the local engine''s courier messages (the outbox), newest first')
-            [CompletionResult]::new('identities', 'identities', [CompletionResultType]::ParameterValue, 'List the local engine''s identities')
+            [CompletionResult]::new('courier-messages', 'courier-messages', [CompletionResultType]::ParameterValue, 'List the courier messages (the outbox), newest first')
+            [CompletionResult]::new('identities', 'identities', [CompletionResultType]::ParameterValue, 'List the identities')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -317,8 +326,8 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('kratos-config', 'kratos-config', [CompletionResultType]::ParameterValue, 'Print an identity config')
             [CompletionResult]::new('config-schema', 'config-schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema (draft-07) that `validate identity-config` checks configs against')
             [CompletionResult]::new('courier-message', 'courier-message', [CompletionResultType]::ParameterValue, 'Show a courier message with its delivery attempts')
-            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Show an identity of the local engine')
-            [CompletionResult]::new('identities', 'identities', [CompletionResultType]::ParameterValue, 'Show an identity of the local engine')
+            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Show an identity')
+            [CompletionResult]::new('identities', 'identities', [CompletionResultType]::ParameterValue, 'Show an identity')
             [CompletionResult]::new('code', 'code', [CompletionResultType]::ParameterValue, 'Print the newest code sent to an address (for scripts and end-to-end tests)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -403,6 +412,8 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine')
+            [CompletionResult]::new('--admin-endpoint', '--admin-endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -417,6 +428,8 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine')
+            [CompletionResult]::new('--admin-endpoint', '--admin-endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -431,6 +444,8 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine')
+            [CompletionResult]::new('--admin-endpoint', '--admin-endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -448,6 +463,8 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait up to this long (such as 30s) for a code to arrive')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine')
+            [CompletionResult]::new('--admin-endpoint', '--admin-endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -463,7 +480,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('identity-config', 'identity-config', [CompletionResultType]::ParameterValue, 'Print an identity config')
             [CompletionResult]::new('config-schema', 'config-schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema (draft-07) that `validate identity-config` checks configs against')
             [CompletionResult]::new('courier-message', 'courier-message', [CompletionResultType]::ParameterValue, 'Show a courier message with its delivery attempts')
-            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Show an identity of the local engine')
+            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Show an identity')
             [CompletionResult]::new('code', 'code', [CompletionResultType]::ParameterValue, 'Print the newest code sent to an address (for scripts and end-to-end tests)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -698,8 +715,8 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('project', 'project', [CompletionResultType]::ParameterValue, 'Delete a project and its files (asks first on a terminal; --yes otherwise)')
-            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Delete an identity of the local engine with its sessions (asks first on a terminal; --yes otherwise)')
-            [CompletionResult]::new('identities', 'identities', [CompletionResultType]::ParameterValue, 'Delete an identity of the local engine with its sessions (asks first on a terminal; --yes otherwise)')
+            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Delete an identity with its sessions (asks first on a terminal; --yes otherwise)')
+            [CompletionResult]::new('identities', 'identities', [CompletionResultType]::ParameterValue, 'Delete an identity with its sessions (asks first on a terminal; --yes otherwise)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -719,6 +736,8 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine')
+            [CompletionResult]::new('--admin-endpoint', '--admin-endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -733,6 +752,8 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine')
+            [CompletionResult]::new('--admin-endpoint', '--admin-endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -745,7 +766,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         }
         'otpctl;delete;help' {
             [CompletionResult]::new('project', 'project', [CompletionResultType]::ParameterValue, 'Delete a project and its files (asks first on a terminal; --yes otherwise)')
-            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Delete an identity of the local engine with its sessions (asks first on a terminal; --yes otherwise)')
+            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Delete an identity with its sessions (asks first on a terminal; --yes otherwise)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -901,6 +922,8 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine')
+            [CompletionResult]::new('--admin-endpoint', '--admin-endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -921,6 +944,8 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine')
+            [CompletionResult]::new('--admin-endpoint', '--admin-endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -941,12 +966,32 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine')
+            [CompletionResult]::new('--admin-endpoint', '--admin-endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
             [CompletionResult]::new('--resend', '--resend', [CompletionResultType]::ParameterName, 'Send a new code for --flow; older codes stop working')
             [CompletionResult]::new('--auto', '--auto', [CompletionResultType]::ParameterName, 'Read the code from the local outbox and complete the flow at once')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'otpctl;whoami' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('--session-token', '--session-token', [CompletionResultType]::ParameterName, 'The session token (printed by `login` and `register` as `session_token`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine')
+            [CompletionResult]::new('--admin-endpoint', '--admin-endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -972,6 +1017,8 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine')
+            [CompletionResult]::new('--admin-endpoint', '--admin-endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -986,6 +1033,8 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine')
+            [CompletionResult]::new('--admin-endpoint', '--admin-endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -1187,10 +1236,11 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Replace an identity config with the contents of files')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a project, or an identity of its engine')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Validate configs, identity schemas and identities (for people and CI)')
-            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Sign up by code on the project''s local engine')
-            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in by code on the project''s local engine')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify an email address or phone number by code on the project''s local engine')
-            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import identities into the project''s local engine')
+            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Sign up by code on the project''s local engine (or a Kratos at --endpoint)')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in by code on the project''s local engine (or a Kratos at --endpoint)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify an email address or phone number by code (locally, or at --endpoint)')
+            [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show the session of a session token (Kratos'' /sessions/whoami)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import identities into the project''s local engine (or a Kratos at --admin-endpoint)')
             [CompletionResult]::new('courier', 'courier', [CompletionResultType]::ParameterValue, 'Run the courier that sends the local engine''s queued messages')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the project''s engine as Kratos'' public and admin HTTP APIs, with the courier')
             [CompletionResult]::new('quickstart', 'quickstart', [CompletionResultType]::ParameterValue, 'Run the whole product on a throwaway project: patch, validate, register, verify, log in by email and SMS')
@@ -1209,8 +1259,8 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         }
         'otpctl;help;list' {
             [CompletionResult]::new('projects', 'projects', [CompletionResultType]::ParameterValue, 'List the local projects')
-            [CompletionResult]::new('courier-messages', 'courier-messages', [CompletionResultType]::ParameterValue, 'List the local engine''s courier messages (the outbox), newest first')
-            [CompletionResult]::new('identities', 'identities', [CompletionResultType]::ParameterValue, 'List the local engine''s identities')
+            [CompletionResult]::new('courier-messages', 'courier-messages', [CompletionResultType]::ParameterValue, 'List the courier messages (the outbox), newest first')
+            [CompletionResult]::new('identities', 'identities', [CompletionResultType]::ParameterValue, 'List the identities')
             break
         }
         'otpctl;help;list;projects' {
@@ -1234,7 +1284,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('identity-config', 'identity-config', [CompletionResultType]::ParameterValue, 'Print an identity config')
             [CompletionResult]::new('config-schema', 'config-schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema (draft-07) that `validate identity-config` checks configs against')
             [CompletionResult]::new('courier-message', 'courier-message', [CompletionResultType]::ParameterValue, 'Show a courier message with its delivery attempts')
-            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Show an identity of the local engine')
+            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Show an identity')
             [CompletionResult]::new('code', 'code', [CompletionResultType]::ParameterValue, 'Print the newest code sent to an address (for scripts and end-to-end tests)')
             break
         }
@@ -1272,7 +1322,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         }
         'otpctl;help;delete' {
             [CompletionResult]::new('project', 'project', [CompletionResultType]::ParameterValue, 'Delete a project and its files (asks first on a terminal; --yes otherwise)')
-            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Delete an identity of the local engine with its sessions (asks first on a terminal; --yes otherwise)')
+            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Delete an identity with its sessions (asks first on a terminal; --yes otherwise)')
             break
         }
         'otpctl;help;delete;project' {
@@ -1303,6 +1353,9 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             break
         }
         'otpctl;help;verify' {
+            break
+        }
+        'otpctl;help;whoami' {
             break
         }
         'otpctl;help;import' {

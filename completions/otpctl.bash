@@ -76,6 +76,9 @@ _otpctl() {
             otpctl,verify)
                 cmd="otpctl__subcmd__verify"
                 ;;
+            otpctl,whoami)
+                cmd="otpctl__subcmd__whoami"
+                ;;
             otpctl__subcmd__courier,help)
                 cmd="otpctl__subcmd__courier__subcmd__help"
                 ;;
@@ -240,6 +243,9 @@ _otpctl() {
                 ;;
             otpctl__subcmd__help,verify)
                 cmd="otpctl__subcmd__help__subcmd__verify"
+                ;;
+            otpctl__subcmd__help,whoami)
+                cmd="otpctl__subcmd__help__subcmd__whoami"
                 ;;
             otpctl__subcmd__help__subcmd__courier,watch)
                 cmd="otpctl__subcmd__help__subcmd__courier__subcmd__watch"
@@ -446,7 +452,7 @@ _otpctl() {
 
     case "${cmd}" in
         otpctl)
-            opts="-y -q -h -V --color --yes --quiet --help --version create list ls use get patch update delete validate register login verify import courier serve quickstart evaluate render completion help"
+            opts="-y -q -h -V --color --yes --quiet --help --version create list ls use get patch update delete validate register login verify whoami import courier serve quickstart evaluate render completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -736,7 +742,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__delete__subcmd__identity)
-            opts="-y -q -h -V --color --yes --quiet --project --allow-outside --help --version"
+            opts="-y -q -h -V --color --yes --quiet --project --allow-outside --endpoint --admin-endpoint --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -751,6 +757,14 @@ _otpctl() {
                     return 0
                     ;;
                 --allow-outside)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-endpoint)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -900,7 +914,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__get__subcmd__code)
-            opts="-y -q -h -V --color --yes --quiet --recipient --flow --wait --project --allow-outside --help --version"
+            opts="-y -q -h -V --color --yes --quiet --recipient --flow --wait --project --allow-outside --endpoint --admin-endpoint --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -930,6 +944,14 @@ _otpctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -956,7 +978,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__get__subcmd__courier__subcmd__message)
-            opts="-y -q -h -V --color --yes --quiet --project --allow-outside --help --version"
+            opts="-y -q -h -V --color --yes --quiet --project --allow-outside --endpoint --admin-endpoint --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -971,6 +993,14 @@ _otpctl() {
                     return 0
                     ;;
                 --allow-outside)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-endpoint)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1094,7 +1124,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__get__subcmd__identity)
-            opts="-y -q -h -V --color --yes --quiet --project --allow-outside --help --version"
+            opts="-y -q -h -V --color --yes --quiet --project --allow-outside --endpoint --admin-endpoint --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1109,6 +1139,14 @@ _otpctl() {
                     return 0
                     ;;
                 --allow-outside)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-endpoint)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1176,7 +1214,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__help)
-            opts="create list use get patch update delete validate register login verify import courier serve quickstart evaluate render completion help"
+            opts="create list use get patch update delete validate register login verify whoami import courier serve quickstart evaluate render completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1763,6 +1801,20 @@ _otpctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        otpctl__subcmd__help__subcmd__whoami)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         otpctl__subcmd__import)
             opts="-y -q -h -V --color --yes --quiet --help --version identities identity help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1824,7 +1876,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__import__subcmd__identities)
-            opts="-y -q -h -V --color --yes --quiet --project --allow-outside --help --version"
+            opts="-y -q -h -V --color --yes --quiet --project --allow-outside --endpoint --admin-endpoint --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1839,6 +1891,14 @@ _otpctl() {
                     return 0
                     ;;
                 --allow-outside)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-endpoint)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1868,7 +1928,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__list__subcmd__courier__subcmd__messages)
-            opts="-y -q -h -V --color --yes --quiet --status --recipient --page-size --page --format --project --allow-outside --help --version"
+            opts="-y -q -h -V --color --yes --quiet --status --recipient --page-size --page --format --project --allow-outside --endpoint --admin-endpoint --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1903,6 +1963,14 @@ _otpctl() {
                     return 0
                     ;;
                 --allow-outside)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-endpoint)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1984,7 +2052,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__list__subcmd__identities)
-            opts="-y -q -h -V --color --yes --quiet --page-size --page --format --project --allow-outside --help --version"
+            opts="-y -q -h -V --color --yes --quiet --page-size --page --format --project --allow-outside --endpoint --admin-endpoint --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2011,6 +2079,14 @@ _otpctl() {
                     return 0
                     ;;
                 --allow-outside)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-endpoint)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2044,7 +2120,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__login)
-            opts="-y -q -h -V --color --yes --quiet --identifier --flow --code --resend --auto --format --project --allow-outside --help --version"
+            opts="-y -q -h -V --color --yes --quiet --identifier --flow --code --resend --auto --format --project --allow-outside --endpoint --admin-endpoint --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2075,6 +2151,14 @@ _otpctl() {
                     return 0
                     ;;
                 --allow-outside)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-endpoint)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2230,7 +2314,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__register)
-            opts="-y -q -h -V --color --yes --quiet --trait --traits --flow --code --resend --auto --format --project --allow-outside --help --version"
+            opts="-y -q -h -V --color --yes --quiet --trait --traits --flow --code --resend --auto --format --project --allow-outside --endpoint --admin-endpoint --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2265,6 +2349,14 @@ _otpctl() {
                     return 0
                     ;;
                 --allow-outside)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-endpoint)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2774,7 +2866,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__verify)
-            opts="-y -q -h -V --color --yes --quiet --address --flow --code --resend --auto --format --project --allow-outside --help --version"
+            opts="-y -q -h -V --color --yes --quiet --address --flow --code --resend --auto --format --project --allow-outside --endpoint --admin-endpoint --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2805,6 +2897,56 @@ _otpctl() {
                     return 0
                     ;;
                 --allow-outside)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__whoami)
+            opts="-y -q -h -V --color --yes --quiet --session-token --format --project --allow-outside --endpoint --admin-endpoint --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --session-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-outside)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-endpoint)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

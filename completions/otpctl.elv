@@ -36,10 +36,11 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand update 'Replace an identity config with the contents of files'
             cand delete 'Delete a project, or an identity of its engine'
             cand validate 'Validate configs, identity schemas and identities (for people and CI)'
-            cand register 'Sign up by code on the project''s local engine'
-            cand login 'Log in by code on the project''s local engine'
-            cand verify 'Verify an email address or phone number by code on the project''s local engine'
-            cand import 'Import identities into the project''s local engine'
+            cand register 'Sign up by code on the project''s local engine (or a Kratos at --endpoint)'
+            cand login 'Log in by code on the project''s local engine (or a Kratos at --endpoint)'
+            cand verify 'Verify an email address or phone number by code (locally, or at --endpoint)'
+            cand whoami 'Show the session of a session token (Kratos'' /sessions/whoami)'
+            cand import 'Import identities into the project''s local engine (or a Kratos at --admin-endpoint)'
             cand courier 'Run the courier that sends the local engine''s queued messages'
             cand serve 'Serve the project''s engine as Kratos'' public and admin HTTP APIs, with the courier'
             cand quickstart 'Run the whole product on a throwaway project: patch, validate, register, verify, log in by email and SMS'
@@ -97,8 +98,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand projects 'List the local projects'
-            cand courier-messages 'List the local engine''s courier messages (the outbox), newest first'
-            cand identities 'List the local engine''s identities'
+            cand courier-messages 'List the courier messages (the outbox), newest first'
+            cand identities 'List the identities'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'otpctl;ls'= {
@@ -112,8 +113,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand projects 'List the local projects'
-            cand courier-messages 'List the local engine''s courier messages (the outbox), newest first'
-            cand identities 'List the local engine''s identities'
+            cand courier-messages 'List the courier messages (the outbox), newest first'
+            cand identities 'List the identities'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'otpctl;list;projects'= {
@@ -149,6 +150,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
+            cand --endpoint 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine'
+            cand --admin-endpoint 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -167,6 +170,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
+            cand --endpoint 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine'
+            cand --admin-endpoint 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -183,6 +188,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
+            cand --endpoint 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine'
+            cand --admin-endpoint 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -199,6 +206,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
+            cand --endpoint 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine'
+            cand --admin-endpoint 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -210,8 +219,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         }
         &'otpctl;list;help'= {
             cand projects 'List the local projects'
-            cand courier-messages 'List the local engine''s courier messages (the outbox), newest first'
-            cand identities 'List the local engine''s identities'
+            cand courier-messages 'List the courier messages (the outbox), newest first'
+            cand identities 'List the identities'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'otpctl;list;help;projects'= {
@@ -224,8 +233,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         }
         &'otpctl;ls;help'= {
             cand projects 'List the local projects'
-            cand courier-messages 'List the local engine''s courier messages (the outbox), newest first'
-            cand identities 'List the local engine''s identities'
+            cand courier-messages 'List the courier messages (the outbox), newest first'
+            cand identities 'List the identities'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'otpctl;ls;help;projects'= {
@@ -285,8 +294,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand kratos-config 'Print an identity config'
             cand config-schema 'Print the JSON Schema (draft-07) that `validate identity-config` checks configs against'
             cand courier-message 'Show a courier message with its delivery attempts'
-            cand identity 'Show an identity of the local engine'
-            cand identities 'Show an identity of the local engine'
+            cand identity 'Show an identity'
+            cand identities 'Show an identity'
             cand code 'Print the newest code sent to an address (for scripts and end-to-end tests)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -365,6 +374,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
+            cand --endpoint 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine'
+            cand --admin-endpoint 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -378,6 +389,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
+            cand --endpoint 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine'
+            cand --admin-endpoint 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -391,6 +404,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
+            cand --endpoint 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine'
+            cand --admin-endpoint 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -407,6 +422,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --wait 'Wait up to this long (such as 30s) for a code to arrive'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
+            cand --endpoint 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine'
+            cand --admin-endpoint 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -421,7 +438,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand identity-config 'Print an identity config'
             cand config-schema 'Print the JSON Schema (draft-07) that `validate identity-config` checks configs against'
             cand courier-message 'Show a courier message with its delivery attempts'
-            cand identity 'Show an identity of the local engine'
+            cand identity 'Show an identity'
             cand code 'Print the newest code sent to an address (for scripts and end-to-end tests)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -634,8 +651,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand project 'Delete a project and its files (asks first on a terminal; --yes otherwise)'
-            cand identity 'Delete an identity of the local engine with its sessions (asks first on a terminal; --yes otherwise)'
-            cand identities 'Delete an identity of the local engine with its sessions (asks first on a terminal; --yes otherwise)'
+            cand identity 'Delete an identity with its sessions (asks first on a terminal; --yes otherwise)'
+            cand identities 'Delete an identity with its sessions (asks first on a terminal; --yes otherwise)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'otpctl;delete;project'= {
@@ -653,6 +670,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
+            cand --endpoint 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine'
+            cand --admin-endpoint 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -666,6 +685,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
+            cand --endpoint 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine'
+            cand --admin-endpoint 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -677,7 +698,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         }
         &'otpctl;delete;help'= {
             cand project 'Delete a project and its files (asks first on a terminal; --yes otherwise)'
-            cand identity 'Delete an identity of the local engine with its sessions (asks first on a terminal; --yes otherwise)'
+            cand identity 'Delete an identity with its sessions (asks first on a terminal; --yes otherwise)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'otpctl;delete;help;project'= {
@@ -817,6 +838,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
+            cand --endpoint 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine'
+            cand --admin-endpoint 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -836,6 +859,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
+            cand --endpoint 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine'
+            cand --admin-endpoint 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -855,12 +880,31 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
+            cand --endpoint 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine'
+            cand --admin-endpoint 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
             cand --quiet 'Print nothing on stderr but errors'
             cand --resend 'Send a new code for --flow; older codes stop working'
             cand --auto 'Read the code from the local outbox and complete the flow at once'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otpctl;whoami'= {
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand --session-token 'The session token (printed by `login` and `register` as `session_token`)'
+            cand --format 'Output format'
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
+            cand --endpoint 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine'
+            cand --admin-endpoint 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -884,6 +928,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
+            cand --endpoint 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine'
+            cand --admin-endpoint 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -897,6 +943,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
+            cand --endpoint 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine'
+            cand --admin-endpoint 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -1076,10 +1124,11 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand update 'Replace an identity config with the contents of files'
             cand delete 'Delete a project, or an identity of its engine'
             cand validate 'Validate configs, identity schemas and identities (for people and CI)'
-            cand register 'Sign up by code on the project''s local engine'
-            cand login 'Log in by code on the project''s local engine'
-            cand verify 'Verify an email address or phone number by code on the project''s local engine'
-            cand import 'Import identities into the project''s local engine'
+            cand register 'Sign up by code on the project''s local engine (or a Kratos at --endpoint)'
+            cand login 'Log in by code on the project''s local engine (or a Kratos at --endpoint)'
+            cand verify 'Verify an email address or phone number by code (locally, or at --endpoint)'
+            cand whoami 'Show the session of a session token (Kratos'' /sessions/whoami)'
+            cand import 'Import identities into the project''s local engine (or a Kratos at --admin-endpoint)'
             cand courier 'Run the courier that sends the local engine''s queued messages'
             cand serve 'Serve the project''s engine as Kratos'' public and admin HTTP APIs, with the courier'
             cand quickstart 'Run the whole product on a throwaway project: patch, validate, register, verify, log in by email and SMS'
@@ -1095,8 +1144,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         }
         &'otpctl;help;list'= {
             cand projects 'List the local projects'
-            cand courier-messages 'List the local engine''s courier messages (the outbox), newest first'
-            cand identities 'List the local engine''s identities'
+            cand courier-messages 'List the courier messages (the outbox), newest first'
+            cand identities 'List the identities'
         }
         &'otpctl;help;list;projects'= {
         }
@@ -1114,7 +1163,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand identity-config 'Print an identity config'
             cand config-schema 'Print the JSON Schema (draft-07) that `validate identity-config` checks configs against'
             cand courier-message 'Show a courier message with its delivery attempts'
-            cand identity 'Show an identity of the local engine'
+            cand identity 'Show an identity'
             cand code 'Print the newest code sent to an address (for scripts and end-to-end tests)'
         }
         &'otpctl;help;get;project'= {
@@ -1141,7 +1190,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         }
         &'otpctl;help;delete'= {
             cand project 'Delete a project and its files (asks first on a terminal; --yes otherwise)'
-            cand identity 'Delete an identity of the local engine with its sessions (asks first on a terminal; --yes otherwise)'
+            cand identity 'Delete an identity with its sessions (asks first on a terminal; --yes otherwise)'
         }
         &'otpctl;help;delete;project'= {
         }
@@ -1163,6 +1212,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;help;login'= {
         }
         &'otpctl;help;verify'= {
+        }
+        &'otpctl;help;whoami'= {
         }
         &'otpctl;help;import'= {
             cand identities 'Import identities (Kratos createIdentityBody documents) from JSON or YAML files'

@@ -40,10 +40,11 @@ complete -c otpctl -n "__fish_otpctl_needs_command" -f -a "patch" -d 'Change an 
 complete -c otpctl -n "__fish_otpctl_needs_command" -f -a "update" -d 'Replace an identity config with the contents of files'
 complete -c otpctl -n "__fish_otpctl_needs_command" -f -a "delete" -d 'Delete a project, or an identity of its engine'
 complete -c otpctl -n "__fish_otpctl_needs_command" -f -a "validate" -d 'Validate configs, identity schemas and identities (for people and CI)'
-complete -c otpctl -n "__fish_otpctl_needs_command" -f -a "register" -d 'Sign up by code on the project\'s local engine'
-complete -c otpctl -n "__fish_otpctl_needs_command" -f -a "login" -d 'Log in by code on the project\'s local engine'
-complete -c otpctl -n "__fish_otpctl_needs_command" -f -a "verify" -d 'Verify an email address or phone number by code on the project\'s local engine'
-complete -c otpctl -n "__fish_otpctl_needs_command" -f -a "import" -d 'Import identities into the project\'s local engine'
+complete -c otpctl -n "__fish_otpctl_needs_command" -f -a "register" -d 'Sign up by code on the project\'s local engine (or a Kratos at --endpoint)'
+complete -c otpctl -n "__fish_otpctl_needs_command" -f -a "login" -d 'Log in by code on the project\'s local engine (or a Kratos at --endpoint)'
+complete -c otpctl -n "__fish_otpctl_needs_command" -f -a "verify" -d 'Verify an email address or phone number by code (locally, or at --endpoint)'
+complete -c otpctl -n "__fish_otpctl_needs_command" -f -a "whoami" -d 'Show the session of a session token (Kratos\' /sessions/whoami)'
+complete -c otpctl -n "__fish_otpctl_needs_command" -f -a "import" -d 'Import identities into the project\'s local engine (or a Kratos at --admin-endpoint)'
 complete -c otpctl -n "__fish_otpctl_needs_command" -f -a "courier" -d 'Run the courier that sends the local engine\'s queued messages'
 complete -c otpctl -n "__fish_otpctl_needs_command" -f -a "serve" -d 'Serve the project\'s engine as Kratos\' public and admin HTTP APIs, with the courier'
 complete -c otpctl -n "__fish_otpctl_needs_command" -f -a "quickstart" -d 'Run the whole product on a throwaway project: patch, validate, register, verify, log in by email and SMS'
@@ -85,8 +86,8 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand list; and not __fish_seen_
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and not __fish_seen_subcommand_from projects courier-messages identities help" -s h -l help -d 'Print help'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and not __fish_seen_subcommand_from projects courier-messages identities help" -s V -l version -d 'Print version'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and not __fish_seen_subcommand_from projects courier-messages identities help" -f -a "projects" -d 'List the local projects'
-complete -c otpctl -n "__fish_otpctl_using_subcommand list; and not __fish_seen_subcommand_from projects courier-messages identities help" -f -a "courier-messages" -d 'List the local engine\'s courier messages (the outbox), newest first'
-complete -c otpctl -n "__fish_otpctl_using_subcommand list; and not __fish_seen_subcommand_from projects courier-messages identities help" -f -a "identities" -d 'List the local engine\'s identities'
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and not __fish_seen_subcommand_from projects courier-messages identities help" -f -a "courier-messages" -d 'List the courier messages (the outbox), newest first'
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and not __fish_seen_subcommand_from projects courier-messages identities help" -f -a "identities" -d 'List the identities'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and not __fish_seen_subcommand_from projects courier-messages identities help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from projects" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
@@ -111,6 +112,8 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subc
 json\t'`{"version":1,…}` with messages as Kratos\' admin API returns them'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -l endpoint -d 'Call Kratos\' public API at URL (`otpctl serve`, or any Kratos) instead of the project\'s local engine' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -l admin-endpoint -d 'Call Kratos\' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from courier-messages" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -124,13 +127,15 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subc
 json\t'`{"version":1,…}` with identities as Kratos\' admin API returns them'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -l endpoint -d 'Call Kratos\' public API at URL (`otpctl serve`, or any Kratos) instead of the project\'s local engine' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -l admin-endpoint -d 'Call Kratos\' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from identities" -s V -l version -d 'Print version'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from help" -f -a "projects" -d 'List the local projects'
-complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from help" -f -a "courier-messages" -d 'List the local engine\'s courier messages (the outbox), newest first'
-complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from help" -f -a "identities" -d 'List the local engine\'s identities'
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from help" -f -a "courier-messages" -d 'List the courier messages (the outbox), newest first'
+complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from help" -f -a "identities" -d 'List the identities'
 complete -c otpctl -n "__fish_otpctl_using_subcommand list; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and not __fish_seen_subcommand_from projects courier-messages identities help" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
@@ -140,8 +145,8 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and not __fish_seen_su
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and not __fish_seen_subcommand_from projects courier-messages identities help" -s h -l help -d 'Print help'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and not __fish_seen_subcommand_from projects courier-messages identities help" -s V -l version -d 'Print version'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and not __fish_seen_subcommand_from projects courier-messages identities help" -f -a "projects" -d 'List the local projects'
-complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and not __fish_seen_subcommand_from projects courier-messages identities help" -f -a "courier-messages" -d 'List the local engine\'s courier messages (the outbox), newest first'
-complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and not __fish_seen_subcommand_from projects courier-messages identities help" -f -a "identities" -d 'List the local engine\'s identities'
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and not __fish_seen_subcommand_from projects courier-messages identities help" -f -a "courier-messages" -d 'List the courier messages (the outbox), newest first'
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and not __fish_seen_subcommand_from projects courier-messages identities help" -f -a "identities" -d 'List the identities'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and not __fish_seen_subcommand_from projects courier-messages identities help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from projects" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
@@ -166,6 +171,8 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcom
 json\t'`{"version":1,…}` with messages as Kratos\' admin API returns them'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -l endpoint -d 'Call Kratos\' public API at URL (`otpctl serve`, or any Kratos) instead of the project\'s local engine' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -l admin-endpoint -d 'Call Kratos\' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from courier-messages" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -179,13 +186,15 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcom
 json\t'`{"version":1,…}` with identities as Kratos\' admin API returns them'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -l endpoint -d 'Call Kratos\' public API at URL (`otpctl serve`, or any Kratos) instead of the project\'s local engine' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -l admin-endpoint -d 'Call Kratos\' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from identities" -s V -l version -d 'Print version'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from help" -f -a "projects" -d 'List the local projects'
-complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from help" -f -a "courier-messages" -d 'List the local engine\'s courier messages (the outbox), newest first'
-complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from help" -f -a "identities" -d 'List the local engine\'s identities'
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from help" -f -a "courier-messages" -d 'List the courier messages (the outbox), newest first'
+complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from help" -f -a "identities" -d 'List the identities'
 complete -c otpctl -n "__fish_otpctl_using_subcommand ls; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand use; and not __fish_seen_subcommand_from project help" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
@@ -220,8 +229,8 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand get; and not __fish_seen_s
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and not __fish_seen_subcommand_from project identity-config ic kratos-config config-schema courier-message identity identities code help" -f -a "kratos-config" -d 'Print an identity config'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and not __fish_seen_subcommand_from project identity-config ic kratos-config config-schema courier-message identity identities code help" -f -a "config-schema" -d 'Print the JSON Schema (draft-07) that `validate identity-config` checks configs against'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and not __fish_seen_subcommand_from project identity-config ic kratos-config config-schema courier-message identity identities code help" -f -a "courier-message" -d 'Show a courier message with its delivery attempts'
-complete -c otpctl -n "__fish_otpctl_using_subcommand get; and not __fish_seen_subcommand_from project identity-config ic kratos-config config-schema courier-message identity identities code help" -f -a "identity" -d 'Show an identity of the local engine'
-complete -c otpctl -n "__fish_otpctl_using_subcommand get; and not __fish_seen_subcommand_from project identity-config ic kratos-config config-schema courier-message identity identities code help" -f -a "identities" -d 'Show an identity of the local engine'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and not __fish_seen_subcommand_from project identity-config ic kratos-config config-schema courier-message identity identities code help" -f -a "identity" -d 'Show an identity'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and not __fish_seen_subcommand_from project identity-config ic kratos-config config-schema courier-message identity identities code help" -f -a "identities" -d 'Show an identity'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and not __fish_seen_subcommand_from project identity-config ic kratos-config config-schema courier-message identity identities code help" -f -a "code" -d 'Print the newest code sent to an address (for scripts and end-to-end tests)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and not __fish_seen_subcommand_from project identity-config ic kratos-config config-schema courier-message identity identities code help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from project" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
@@ -281,6 +290,8 @@ always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from courier-message" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from courier-message" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from courier-message" -l endpoint -d 'Call Kratos\' public API at URL (`otpctl serve`, or any Kratos) instead of the project\'s local engine' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from courier-message" -l admin-endpoint -d 'Call Kratos\' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from courier-message" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from courier-message" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from courier-message" -s h -l help -d 'Print help'
@@ -290,6 +301,8 @@ always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity" -l endpoint -d 'Call Kratos\' public API at URL (`otpctl serve`, or any Kratos) instead of the project\'s local engine' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity" -l admin-endpoint -d 'Call Kratos\' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identity" -s h -l help -d 'Print help'
@@ -299,6 +312,8 @@ always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identities" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identities" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identities" -l endpoint -d 'Call Kratos\' public API at URL (`otpctl serve`, or any Kratos) instead of the project\'s local engine' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identities" -l admin-endpoint -d 'Call Kratos\' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identities" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identities" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from identities" -s h -l help -d 'Print help'
@@ -311,6 +326,8 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subco
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from code" -l wait -d 'Wait up to this long (such as 30s) for a code to arrive' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from code" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from code" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from code" -l endpoint -d 'Call Kratos\' public API at URL (`otpctl serve`, or any Kratos) instead of the project\'s local engine' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from code" -l admin-endpoint -d 'Call Kratos\' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from code" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from code" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from code" -s h -l help -d 'Print help'
@@ -319,7 +336,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subco
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "identity-config" -d 'Print an identity config'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "config-schema" -d 'Print the JSON Schema (draft-07) that `validate identity-config` checks configs against'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "courier-message" -d 'Show a courier message with its delivery attempts'
-complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "identity" -d 'Show an identity of the local engine'
+complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "identity" -d 'Show an identity'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "code" -d 'Print the newest code sent to an address (for scripts and end-to-end tests)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand patch; and not __fish_seen_subcommand_from identity-config ic kratos-config help" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
@@ -464,8 +481,8 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and not __fish_see
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and not __fish_seen_subcommand_from project identity identities help" -s h -l help -d 'Print help'
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and not __fish_seen_subcommand_from project identity identities help" -s V -l version -d 'Print version'
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and not __fish_seen_subcommand_from project identity identities help" -f -a "project" -d 'Delete a project and its files (asks first on a terminal; --yes otherwise)'
-complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and not __fish_seen_subcommand_from project identity identities help" -f -a "identity" -d 'Delete an identity of the local engine with its sessions (asks first on a terminal; --yes otherwise)'
-complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and not __fish_seen_subcommand_from project identity identities help" -f -a "identities" -d 'Delete an identity of the local engine with its sessions (asks first on a terminal; --yes otherwise)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and not __fish_seen_subcommand_from project identity identities help" -f -a "identity" -d 'Delete an identity with its sessions (asks first on a terminal; --yes otherwise)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and not __fish_seen_subcommand_from project identity identities help" -f -a "identities" -d 'Delete an identity with its sessions (asks first on a terminal; --yes otherwise)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and not __fish_seen_subcommand_from project identity identities help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from project" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
@@ -479,6 +496,8 @@ always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identity" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identity" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identity" -l endpoint -d 'Call Kratos\' public API at URL (`otpctl serve`, or any Kratos) instead of the project\'s local engine' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identity" -l admin-endpoint -d 'Call Kratos\' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identity" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identity" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identity" -s h -l help -d 'Print help'
@@ -488,12 +507,14 @@ always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identities" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identities" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identities" -l endpoint -d 'Call Kratos\' public API at URL (`otpctl serve`, or any Kratos) instead of the project\'s local engine' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identities" -l admin-endpoint -d 'Call Kratos\' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identities" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identities" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identities" -s h -l help -d 'Print help'
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from identities" -s V -l version -d 'Print version'
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "project" -d 'Delete a project and its files (asks first on a terminal; --yes otherwise)'
-complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "identity" -d 'Delete an identity of the local engine with its sessions (asks first on a terminal; --yes otherwise)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "identity" -d 'Delete an identity with its sessions (asks first on a terminal; --yes otherwise)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand validate; and not __fish_seen_subcommand_from identity-config ic kratos-config identity-schema identity identities help" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
@@ -614,6 +635,8 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand register" -l format -d 'Ou
 json\t'`{"version":1,…}` with the flow, session or identity as Kratos returns them'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand register" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand register" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand register" -l endpoint -d 'Call Kratos\' public API at URL (`otpctl serve`, or any Kratos) instead of the project\'s local engine' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand register" -l admin-endpoint -d 'Call Kratos\' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand register" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand register" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand register" -l resend -d 'Send a new code for --flow; older codes stop working'
@@ -630,6 +653,8 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand login" -l format -d 'Outpu
 json\t'`{"version":1,…}` with the flow, session or identity as Kratos returns them'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand login" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand login" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand login" -l endpoint -d 'Call Kratos\' public API at URL (`otpctl serve`, or any Kratos) instead of the project\'s local engine' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand login" -l admin-endpoint -d 'Call Kratos\' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand login" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand login" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand login" -l resend -d 'Send a new code for --flow; older codes stop working'
@@ -646,12 +671,28 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -l format -d 'Outp
 json\t'`{"version":1,…}` with the flow, session or identity as Kratos returns them'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -l endpoint -d 'Call Kratos\' public API at URL (`otpctl serve`, or any Kratos) instead of the project\'s local engine' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -l admin-endpoint -d 'Call Kratos\' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -l resend -d 'Send a new code for --flow; older codes stop working'
 complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -l auto -d 'Read the code from the local outbox and complete the flow at once'
 complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otpctl -n "__fish_otpctl_using_subcommand verify" -s V -l version -d 'Print version'
+complete -c otpctl -n "__fish_otpctl_using_subcommand whoami" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c otpctl -n "__fish_otpctl_using_subcommand whoami" -l session-token -d 'The session token (printed by `login` and `register` as `session_token`)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand whoami" -l format -d 'Output format' -r -f -a "text\t'`key: value` lines (flow, identity, session_token, verified)'
+json\t'`{"version":1,…}` with the flow, session or identity as Kratos returns them'"
+complete -c otpctl -n "__fish_otpctl_using_subcommand whoami" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand whoami" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand whoami" -l endpoint -d 'Call Kratos\' public API at URL (`otpctl serve`, or any Kratos) instead of the project\'s local engine' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand whoami" -l admin-endpoint -d 'Call Kratos\' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand whoami" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand whoami" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c otpctl -n "__fish_otpctl_using_subcommand whoami" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otpctl -n "__fish_otpctl_using_subcommand whoami" -s V -l version -d 'Print version'
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and not __fish_seen_subcommand_from identities identity help" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -667,6 +708,8 @@ always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identities" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identities" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identities" -l endpoint -d 'Call Kratos\' public API at URL (`otpctl serve`, or any Kratos) instead of the project\'s local engine' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identities" -l admin-endpoint -d 'Call Kratos\' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identities" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identities" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identities" -s h -l help -d 'Print help'
@@ -676,6 +719,8 @@ always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identity" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identity" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
+complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identity" -l endpoint -d 'Call Kratos\' public API at URL (`otpctl serve`, or any Kratos) instead of the project\'s local engine' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identity" -l admin-endpoint -d 'Call Kratos\' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identity" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identity" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand import; and __fish_seen_subcommand_from identity" -s h -l help -d 'Print help'
@@ -785,40 +830,41 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand completion" -s y -l yes -d
 complete -c otpctl -n "__fish_otpctl_using_subcommand completion" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand completion" -s h -l help -d 'Print help'
 complete -c otpctl -n "__fish_otpctl_using_subcommand completion" -s V -l version -d 'Print version'
-complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify import courier serve quickstart evaluate render completion help" -f -a "create" -d 'Create a local project'
-complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify import courier serve quickstart evaluate render completion help" -f -a "list" -d 'List projects, or the local engine\'s identities and courier messages'
-complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify import courier serve quickstart evaluate render completion help" -f -a "use" -d 'Select the project that config commands use by default'
-complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify import courier serve quickstart evaluate render completion help" -f -a "get" -d 'Show a project, its identity config, or an identity or courier message of its engine'
-complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify import courier serve quickstart evaluate render completion help" -f -a "patch" -d 'Change an identity config with JSON Patch operations, keeping its comments'
-complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify import courier serve quickstart evaluate render completion help" -f -a "update" -d 'Replace an identity config with the contents of files'
-complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify import courier serve quickstart evaluate render completion help" -f -a "delete" -d 'Delete a project, or an identity of its engine'
-complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify import courier serve quickstart evaluate render completion help" -f -a "validate" -d 'Validate configs, identity schemas and identities (for people and CI)'
-complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify import courier serve quickstart evaluate render completion help" -f -a "register" -d 'Sign up by code on the project\'s local engine'
-complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify import courier serve quickstart evaluate render completion help" -f -a "login" -d 'Log in by code on the project\'s local engine'
-complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify import courier serve quickstart evaluate render completion help" -f -a "verify" -d 'Verify an email address or phone number by code on the project\'s local engine'
-complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify import courier serve quickstart evaluate render completion help" -f -a "import" -d 'Import identities into the project\'s local engine'
-complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify import courier serve quickstart evaluate render completion help" -f -a "courier" -d 'Run the courier that sends the local engine\'s queued messages'
-complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify import courier serve quickstart evaluate render completion help" -f -a "serve" -d 'Serve the project\'s engine as Kratos\' public and admin HTTP APIs, with the courier'
-complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify import courier serve quickstart evaluate render completion help" -f -a "quickstart" -d 'Run the whole product on a throwaway project: patch, validate, register, verify, log in by email and SMS'
-complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify import courier serve quickstart evaluate render completion help" -f -a "evaluate" -d 'Evaluate a Jsonnet OIDC claims mapper against claims'
-complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify import courier serve quickstart evaluate render completion help" -f -a "render" -d 'Preview what the courier would send'
-complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify import courier serve quickstart evaluate render completion help" -f -a "completion" -d 'Print a shell completion script'
-complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify import courier serve quickstart evaluate render completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify whoami import courier serve quickstart evaluate render completion help" -f -a "create" -d 'Create a local project'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify whoami import courier serve quickstart evaluate render completion help" -f -a "list" -d 'List projects, or the local engine\'s identities and courier messages'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify whoami import courier serve quickstart evaluate render completion help" -f -a "use" -d 'Select the project that config commands use by default'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify whoami import courier serve quickstart evaluate render completion help" -f -a "get" -d 'Show a project, its identity config, or an identity or courier message of its engine'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify whoami import courier serve quickstart evaluate render completion help" -f -a "patch" -d 'Change an identity config with JSON Patch operations, keeping its comments'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify whoami import courier serve quickstart evaluate render completion help" -f -a "update" -d 'Replace an identity config with the contents of files'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify whoami import courier serve quickstart evaluate render completion help" -f -a "delete" -d 'Delete a project, or an identity of its engine'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify whoami import courier serve quickstart evaluate render completion help" -f -a "validate" -d 'Validate configs, identity schemas and identities (for people and CI)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify whoami import courier serve quickstart evaluate render completion help" -f -a "register" -d 'Sign up by code on the project\'s local engine (or a Kratos at --endpoint)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify whoami import courier serve quickstart evaluate render completion help" -f -a "login" -d 'Log in by code on the project\'s local engine (or a Kratos at --endpoint)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify whoami import courier serve quickstart evaluate render completion help" -f -a "verify" -d 'Verify an email address or phone number by code (locally, or at --endpoint)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify whoami import courier serve quickstart evaluate render completion help" -f -a "whoami" -d 'Show the session of a session token (Kratos\' /sessions/whoami)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify whoami import courier serve quickstart evaluate render completion help" -f -a "import" -d 'Import identities into the project\'s local engine (or a Kratos at --admin-endpoint)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify whoami import courier serve quickstart evaluate render completion help" -f -a "courier" -d 'Run the courier that sends the local engine\'s queued messages'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify whoami import courier serve quickstart evaluate render completion help" -f -a "serve" -d 'Serve the project\'s engine as Kratos\' public and admin HTTP APIs, with the courier'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify whoami import courier serve quickstart evaluate render completion help" -f -a "quickstart" -d 'Run the whole product on a throwaway project: patch, validate, register, verify, log in by email and SMS'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify whoami import courier serve quickstart evaluate render completion help" -f -a "evaluate" -d 'Evaluate a Jsonnet OIDC claims mapper against claims'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify whoami import courier serve quickstart evaluate render completion help" -f -a "render" -d 'Preview what the courier would send'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify whoami import courier serve quickstart evaluate render completion help" -f -a "completion" -d 'Print a shell completion script'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and not __fish_seen_subcommand_from create list use get patch update delete validate register login verify whoami import courier serve quickstart evaluate render completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "project" -d 'Create a project from a preset: a commented identity config and its identity schema'
 complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from list" -f -a "projects" -d 'List the local projects'
-complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from list" -f -a "courier-messages" -d 'List the local engine\'s courier messages (the outbox), newest first'
-complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from list" -f -a "identities" -d 'List the local engine\'s identities'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from list" -f -a "courier-messages" -d 'List the courier messages (the outbox), newest first'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from list" -f -a "identities" -d 'List the identities'
 complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from use" -f -a "project" -d 'Select a project; without an ID, print the selected one'
 complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "project" -d 'Show a project\'s metadata'
 complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "identity-config" -d 'Print an identity config'
 complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "config-schema" -d 'Print the JSON Schema (draft-07) that `validate identity-config` checks configs against'
 complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "courier-message" -d 'Show a courier message with its delivery attempts'
-complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "identity" -d 'Show an identity of the local engine'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "identity" -d 'Show an identity'
 complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "code" -d 'Print the newest code sent to an address (for scripts and end-to-end tests)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from patch" -f -a "identity-config" -d 'Apply --add/--replace/--remove/--file operations to an identity config'
 complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from update" -f -a "identity-config" -d 'Replace an identity config with one or more files, merged in order'
 complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "project" -d 'Delete a project and its files (asks first on a terminal; --yes otherwise)'
-complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "identity" -d 'Delete an identity of the local engine with its sessions (asks first on a terminal; --yes otherwise)'
+complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "identity" -d 'Delete an identity with its sessions (asks first on a terminal; --yes otherwise)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from validate" -f -a "identity-config" -d 'Validate identity configs: schema, cross-checks, and the identity schemas they reference'
 complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from validate" -f -a "identity-schema" -d 'Validate identity schemas: draft-07 and the `ory.sh/kratos` extension rules'
 complete -c otpctl -n "__fish_otpctl_using_subcommand help; and __fish_seen_subcommand_from validate" -f -a "identity" -d 'Validate identity documents against the project\'s identity schemas'

@@ -2,10 +2,11 @@
 //! in the Ory Kratos model.
 //!
 //! Layers, top to bottom (docs/architecture.md; `tests/cli/architecture.rs` keeps
-//! them): `cli` → `server` → `protocol` → `engine` → `courier` → `store` → the leaves `schema`, `project`,
+//! them): `cli` → `client` → `server` → `protocol` → `engine` → `courier` → `store` → the leaves `schema`, `project`,
 //! `jsonnet`, `diag`, `config` and `time`. Nothing imports a layer above it.
 
 pub mod cli;
+pub mod client;
 pub mod config;
 pub mod courier;
 pub mod diag;

@@ -3,11 +3,11 @@
 
 use clap::{Args, ValueEnum};
 use serde::Serialize;
-use serde_json::json;
+use serde_json::{Value, json};
 
-use super::engine::{self, Opened, Page};
+use super::backend::{self, EndpointFlags, ListedMessage, MessageSelect, success};
+use super::engine::{self, Page};
 use super::{Context, Failure, ProjectFlag, output};
-use crate::courier::outbox::{CourierMessage, DispatchRecord, MessageFilter, MessageRecord};
 use crate::courier::worker::PassReport;
 use crate::time::clock::rfc3339_ms;
 
@@ -60,6 +60,8 @@ pub(super) struct ListArgs {
     format: MessageFormat,
     #[command(flatten)]
     project: ProjectFlag,
+    #[command(flatten)]
+    endpoints: EndpointFlags,
 }
 
 // `get courier-message`.
@@ -69,6 +71,8 @@ pub(super) struct GetArgs {
     id: String,
     #[command(flatten)]
     project: ProjectFlag,
+    #[command(flatten)]
+    endpoints: EndpointFlags,
 }
 
 // `courier watch`.
@@ -80,51 +84,33 @@ pub(super) struct WatchArgs {
 
 /// Lists messages.
 pub(super) fn list(args: ListArgs) -> Result<(), Failure> {
-    let opened = engine::open(&args.project)?;
-    let filter = MessageFilter {
-        status: args.status.map(|s| s.as_str().to_string()),
-        recipient: args.recipient.clone(),
+    let backend = backend::open(&args.endpoints, &args.project)?;
+    let select = MessageSelect {
+        status: args.status.map(Status::as_str),
+        recipient: args.recipient.as_deref(),
         flow_id: None,
     };
-    let messages = opened
-        .runtime
-        .block_on(
-            opened
-                .engine
-                .list_messages(&filter, args.page.size, args.page.offset()),
-        )
-        .map_err(Failure::op)?;
+    let messages = backend.list_messages(select, args.page)?;
     match args.format {
-        MessageFormat::Json => {
-            let messages = messages
-                .iter()
-                .map(|m| CourierMessage::new(m, None))
-                .collect();
-            emit(&MessagesOutput {
-                version: 1,
-                messages,
-            })
-        }
+        MessageFormat::Json => emit(&MessagesOutput {
+            version: 1,
+            messages: messages.into_iter().map(|m| m.message).collect(),
+        }),
         MessageFormat::Table => output::emit(&table(&messages)),
     }
 }
 
 /// Shows one message with its dispatch attempts.
 pub(super) fn get(args: GetArgs) -> Result<(), Failure> {
-    let opened = engine::open(&args.project)?;
-    let (message, dispatches) = load(&opened, &args.id)?;
+    let backend = backend::open(&args.endpoints, &args.project)?;
+    let reply = success(
+        backend.get_message(&args.id)?,
+        &format!("courier message `{}`", args.id),
+    )?;
     emit(&MessageOutput {
         version: 1,
-        message: CourierMessage::new(&message, Some(&dispatches)),
+        message: reply.body,
     })
-}
-
-fn load(opened: &Opened, id: &str) -> Result<(MessageRecord, Vec<DispatchRecord>), Failure> {
-    opened
-        .runtime
-        .block_on(opened.engine.get_message(id))
-        .map_err(Failure::op)?
-        .ok_or_else(|| Failure::op(format!("courier message `{id}` not found")))
 }
 
 /// Runs the courier until interrupted, one JSON line per pass that did work.
@@ -189,14 +175,14 @@ pub(super) async fn shutdown_signal() {
 #[derive(Debug, Serialize)]
 struct MessagesOutput {
     version: u32,
-    messages: Vec<CourierMessage>,
+    messages: Vec<Value>,
 }
 
 /// `get courier-message`: versioned.
 #[derive(Debug, Serialize)]
 struct MessageOutput {
     version: u32,
-    message: CourierMessage,
+    message: Value,
 }
 
 fn emit(output: &impl Serialize) -> Result<(), Failure> {
@@ -207,7 +193,7 @@ fn emit(output: &impl Serialize) -> Result<(), Failure> {
 
 /// The outbox as a table: with each message's subject and the code it carries,
 /// which is what a user of the local outbox is looking for.
-fn table(messages: &[MessageRecord]) -> String {
+fn table(messages: &[ListedMessage]) -> String {
     let header = [
         "ID",
         "STATUS",
@@ -219,21 +205,25 @@ fn table(messages: &[MessageRecord]) -> String {
         "SENT",
         "CREATED",
     ];
+    let text = |value: &Value| match value {
+        Value::String(text) => text.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    };
     let rows: Vec<[String; 9]> = messages
         .iter()
-        .map(|m| {
+        .map(|listed| {
+            let m = &listed.message;
             [
-                m.id.clone(),
-                m.status.clone(),
-                m.message_type.clone(),
-                m.recipient.clone(),
-                cell(&m.subject),
-                crate::courier::outbox::code_of(m)
-                    .unwrap_or("-")
-                    .to_string(),
-                m.template_type.clone(),
-                m.send_count.to_string(),
-                rfc3339_ms(m.created_at),
+                text(&m["id"]),
+                text(&m["status"]),
+                text(&m["type"]),
+                text(&m["recipient"]),
+                cell(&text(&m["subject"])),
+                listed.code.clone().unwrap_or_else(|| "-".to_string()),
+                text(&m["template_type"]),
+                text(&m["send_count"]),
+                text(&m["created_at"]),
             ]
         })
         .collect();
@@ -268,6 +258,8 @@ pub(super) struct CodeArgs {
     wait: Option<std::time::Duration>,
     #[command(flatten)]
     project: ProjectFlag,
+    #[command(flatten)]
+    endpoints: EndpointFlags,
 }
 
 fn parse_wait(text: &str) -> Result<std::time::Duration, String> {
@@ -278,23 +270,21 @@ fn parse_wait(text: &str) -> Result<std::time::Duration, String> {
 /// for one with `--wait`: what a shell script or an end-to-end test reads
 /// instead of a mailbox.
 pub(super) fn code(args: CodeArgs) -> Result<(), Failure> {
-    let opened = engine::open(&args.project)?;
+    let backend = backend::open(&args.endpoints, &args.project)?;
     let recipient = crate::engine::identifier::normalize_gracefully(&args.recipient);
-    let filter = MessageFilter {
-        recipient: Some(recipient.clone()),
-        flow_id: args.flow.clone(),
-        ..MessageFilter::default()
+    let select = MessageSelect {
+        recipient: Some(&recipient),
+        flow_id: args.flow.as_deref(),
+        status: None,
+    };
+    let newest = Page {
+        size: 20,
+        number: 0,
     };
     let deadline = std::time::Instant::now() + args.wait.unwrap_or_default();
     loop {
-        let messages = opened
-            .runtime
-            .block_on(opened.engine.list_messages(&filter, 20, 0))
-            .map_err(Failure::op)?;
-        if let Some(code) = messages
-            .iter()
-            .find_map(|m| crate::courier::outbox::code_of(m).map(str::to_string))
-        {
+        let messages = backend.list_messages(select, newest)?;
+        if let Some(code) = messages.into_iter().find_map(|m| m.code) {
             return output::emit_line(&code);
         }
         if std::time::Instant::now() >= deadline {

@@ -1,18 +1,17 @@
-//! `register`, `login` and `verify`: drive a code flow on the embedded engine.
+//! `register`, `login` and `verify`: drive a code flow on the embedded engine,
+//! or on a Kratos over HTTP (`--endpoint`).
 //! A step that sends a code then asks for it on a terminal, reads it from the
 //! local outbox with `--auto`, or prints the flow id for `--flow ID --code C`.
 
 use clap::Args;
 use serde_json::{Value, json};
 
-use super::engine::{self, Opened};
+use super::backend::{self, Backend, EndpointFlags};
+use super::engine;
 use super::step_output::{StepFormat, StepResult, emit_output, print_result, refuse};
 use super::{Context, Failure, ProjectFlag, output};
-use crate::engine::{
-    Flow, FlowKind, FlowRequest, FlowState, LoginSubmission, Outcome, RegistrationSubmission,
-    VerificationSubmission,
-};
-use crate::protocol::{Answer, unless_done};
+use crate::client::{FlowView, Reply};
+use crate::engine::FlowKind;
 
 // How a flow verb proceeds after the first step.
 #[derive(Debug, Clone, Args)]
@@ -34,6 +33,8 @@ pub(super) struct StepArgs {
     format: StepFormat,
     #[command(flatten)]
     project: ProjectFlag,
+    #[command(flatten)]
+    endpoints: EndpointFlags,
 }
 
 // `login`.
@@ -131,54 +132,63 @@ fn drive(kind: Kind, step: &StepArgs, cx: Context) -> Result<(), Failure> {
     if step.flow.is_some() && step.code.is_none() && !step.resend {
         return Err(Failure::usage("--flow needs --code CODE or --resend"));
     }
-    let opened = engine::open(&step.project)?;
-    let flow = match &step.flow {
-        Some(id) => opened
-            .runtime
-            .block_on(opened.engine.get_flow(id))
-            .map_err(Failure::op)?,
-        None => create(&opened, &kind)?,
+    let backend = backend::open(&step.endpoints, &step.project)?;
+    let flow_kind = kind.flow_kind();
+    let reply = match &step.flow {
+        Some(id) => backend.get_flow(flow_kind, id)?,
+        None => backend.create_flow(flow_kind)?,
     };
-    let flow_id = flow.id.clone();
-    let (mut code, recipients) = match (&step.flow, &step.code) {
-        (Some(_), Some(code)) => (code.clone(), None),
+    let flow = match (reply.flow(), &step.flow) {
+        (Some(flow), _) if reply.status == 200 => flow,
+        (_, Some(id)) if reply.status == 404 => {
+            return Err(Failure::op(format!(
+                "{} flow `{id}` not found",
+                flow_kind.as_str()
+            )));
+        }
+        (_, None) if reply.status == 404 => {
+            return Err(Failure::op(format!(
+                "GET /self-service/{}/api answered 404: is --endpoint Kratos' public API?",
+                flow_kind.as_str()
+            )));
+        }
+        _ => return Err(refuse(step.format, reply)?),
+    };
+    let (flow, mut code, recipients) = match (&step.flow, &step.code) {
+        (Some(_), Some(code)) => (flow, code.clone(), None),
         _ => {
-            let sent = send_code(&opened, &kind, &flow, step, cx)?;
-            match obtain_code(&opened, step, &sent, cx)? {
-                Some(Obtained::Typed { code, recipients }) => (code, Some(recipients)),
-                Some(Obtained::FromOutbox(code)) => (code, None),
-                None => return finish_pending(step, &sent, cx),
+            let (sent, body) = send_code(&backend, &kind, &flow, step, cx)?;
+            match obtain_code(&backend, &kind, step, &sent)? {
+                Some(Obtained::Typed { code, recipients }) => (sent, code, Some(recipients)),
+                Some(Obtained::FromOutbox(code)) => (sent, code, None),
+                None => return finish_pending(step, &sent, body, cx),
             }
         }
     };
     loop {
-        let fresh = opened
-            .runtime
-            .block_on(opened.engine.get_flow(&flow_id))
-            .map_err(Failure::op)?;
-        let since = opened.engine.clock().now_ms();
-        let outcome = submit_code(&opened, &kind, &fresh, &code)?;
-        opened.deliver_and_report(cx, &flow_id, since)?;
-        let answer = match outcome {
+        let since = backend.now_ms();
+        let reply = backend.submit(flow_kind, &flow.id, code_body(&kind, &flow, &code))?;
+        backend.after_step(cx, &flow.id, since)?;
+        let reply = match completed(&kind, &flow, reply) {
             Ok(done) => return print_result(step.format, done),
-            Err(answer) => answer,
+            Err(reply) => reply,
         };
         // A code typed on a terminal that was wrong is asked for again; the
         // engine counts the submissions and refuses with another message once
         // the flow's are used up, which ends the loop.
         let retyped = match &recipients {
-            Some(recipients) if wrong_code(&answer) => retry_code(&answer, recipients)?,
+            Some(recipients) if wrong_code(&reply) => retry_code(&reply, recipients)?,
             _ => None,
         };
         match retyped {
             Some(again) => code = again,
-            None => return Err(refuse(step.format, answer)?),
+            None => return Err(refuse(step.format, reply)?),
         }
     }
 }
 
 /// Kratos' "the code is invalid or has already been used" of each flow.
-fn wrong_code(answer: &Answer) -> bool {
+fn wrong_code(reply: &Reply) -> bool {
     use crate::engine::texts::{
         LOGIN_CODE_INVALID, REGISTRATION_CODE_INVALID, VERIFICATION_CODE_INVALID,
     };
@@ -187,19 +197,14 @@ fn wrong_code(answer: &Answer) -> bool {
         REGISTRATION_CODE_INVALID.0,
         VERIFICATION_CODE_INVALID.0,
     ];
-    match &answer.body {
-        crate::protocol::Body::Flow(flow) => flow
-            .container()
-            .into_iter()
-            .flat_map(|ui| ui.errors())
-            .any(|error| ids.contains(&error.id)),
-        _ => false,
-    }
+    reply
+        .flow()
+        .is_some_and(|flow| flow.errors().any(|error| ids.contains(&error.id)))
 }
 
 /// Says the code was wrong and where it can be read, and asks again.
-fn retry_code(answer: &Answer, recipients: &str) -> Result<Option<String>, Failure> {
-    if let crate::protocol::Body::Flow(flow) = &answer.body {
+fn retry_code(reply: &Reply, recipients: &str) -> Result<Option<String>, Failure> {
+    if let Some(flow) = reply.flow() {
         output::warning(&format!(
             "{} The code sent to {recipients} is in the local outbox when no SMTP server is set: otpctl list courier-messages --recipient {}",
             flow.error_texts().join(" "),
@@ -213,119 +218,73 @@ fn retry_code(answer: &Answer, recipients: &str) -> Result<Option<String>, Failu
 enum Obtained {
     /// Typed on the terminal; it can be asked for again.
     Typed { code: String, recipients: String },
-    /// Read from the local outbox (`--auto`).
+    /// Read from the outbox (`--auto`).
     FromOutbox(String),
 }
 
-fn create(opened: &Opened, kind: &Kind) -> Result<Flow, Failure> {
-    let request = FlowRequest::default();
-    let engine = &opened.engine;
-    let created = match kind {
-        Kind::Login(_) => opened.runtime.block_on(engine.create_login_flow(&request)),
-        Kind::Registration(_) => opened
-            .runtime
-            .block_on(engine.create_registration_flow(&request)),
-        Kind::Verification(_) => opened
-            .runtime
-            .block_on(engine.create_verification_flow(&request)),
-    };
-    created.map_err(Failure::op)
-}
-
-/// The first step (or a resend): the engine sends a code; the flow comes back.
+/// The first step (or a resend): a code is sent; the flow comes back, read and
+/// as Kratos sent it.
 fn send_code(
-    opened: &Opened,
+    backend: &Backend,
     kind: &Kind,
-    flow: &Flow,
+    flow: &FlowView,
     step: &StepArgs,
     cx: Context,
-) -> Result<Flow, Failure> {
-    let id = flow.id.as_str();
-    let engine = &opened.engine;
-    let since = engine.clock().now_ms();
-    let outcome = match kind {
+) -> Result<(FlowView, Value), Failure> {
+    let mut body = json!({ "method": "code" });
+    match kind {
         Kind::Login(identifier) => {
-            let submission = LoginSubmission {
-                identifier: identifier
-                    .clone()
-                    .or_else(|| hidden_value(flow, "identifier")),
-                resend: true,
-                ..LoginSubmission::default()
-            };
-            let result = opened
-                .runtime
-                .block_on(engine.submit_login(id, &submission));
-            result.map_err(Failure::op)?.map(drop)
+            body["identifier"] = json!(identifier.clone().or_else(|| flow.text("identifier")));
         }
         Kind::Registration(traits) => {
-            let submission = RegistrationSubmission {
-                traits: traits.clone().or_else(|| hidden_traits(flow)),
-                resend: true,
-                ..RegistrationSubmission::default()
-            };
-            let result = opened
-                .runtime
-                .block_on(engine.submit_registration(id, &submission));
-            result.map_err(Failure::op)?.map(drop)
+            body["traits"] = json!(traits.clone().or_else(|| hidden_traits(flow)));
         }
         Kind::Verification(address) => {
-            let submission = VerificationSubmission {
-                email: address.clone().or_else(|| flow_address(flow)),
-                ..VerificationSubmission::default()
-            };
-            let result = opened
-                .runtime
-                .block_on(engine.submit_verification(id, &submission));
-            result.map_err(Failure::op)?.map(drop)
+            body["email"] = json!(address.clone().or_else(|| flow_address(flow)));
         }
+    }
+    if step.resend && !matches!(kind, Kind::Verification(_)) {
+        body["resend"] = json!("code");
+    }
+    let since = backend.now_ms();
+    let reply = backend.submit(kind.flow_kind(), &flow.id, body)?;
+    let sent = reply
+        .flow()
+        .filter(|sent| sent.state == "sent_email" && sent.errors().next().is_none());
+    let Some(sent) = sent.filter(|_| matches!(reply.status, 200 | 400)) else {
+        return Err(refuse(step.format, reply)?);
     };
-    let sent = match outcome {
-        Outcome::Flow(flow)
-            if flow.state == FlowState::SentEmail && flow.error_texts().is_empty() =>
-        {
-            flow
-        }
-        other => {
-            let now = engine.clock().now_ms();
-            let answer = match unless_done(kind.flow_kind(), other, now) {
-                Err(answer) => answer,
-                Ok(()) => return Err(Failure::op("unexpected completion")),
-            };
-            return Err(refuse(step.format, answer)?);
-        }
-    };
-    opened.deliver_and_report(cx, id, since)?;
-    Ok(sent)
+    backend.after_step(cx, &sent.id, since)?;
+    Ok((sent, reply.body))
 }
 
 /// The code for a flow whose code was just sent: from the outbox (`--auto`), a
 /// prompt on a terminal, or None for scripts.
 fn obtain_code(
-    opened: &Opened,
+    backend: &Backend,
+    kind: &Kind,
     step: &StepArgs,
-    flow: &Flow,
-    _cx: Context,
+    flow: &FlowView,
 ) -> Result<Option<Obtained>, Failure> {
-    let id = flow.id.as_str();
     if step.auto {
-        return opened
-            .code_from_outbox(id)
+        return backend
+            .code_for(kind.flow_kind(), flow)
             .map(|code| Some(Obtained::FromOutbox(code)));
     }
     if step.resend {
         return Ok(None);
     }
-    let recipients = opened
-        .messages_of_flow(id)?
-        .iter()
-        .map(|m| m.recipient.clone())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let recipients = backend.recipients(flow)?;
     Ok(engine::prompt_code(&recipients)?.map(|code| Obtained::Typed { code, recipients }))
 }
 
 /// A code was sent and nobody can type it here: print the flow to continue.
-fn finish_pending(step: &StepArgs, flow: &Flow, cx: Context) -> Result<(), Failure> {
+fn finish_pending(
+    step: &StepArgs,
+    flow: &FlowView,
+    body: Value,
+    cx: Context,
+) -> Result<(), Failure> {
     let id = flow.id.as_str();
     match step.format {
         StepFormat::Text => {
@@ -336,94 +295,65 @@ fn finish_pending(step: &StepArgs, flow: &Flow, cx: Context) -> Result<(), Failu
             );
             Ok(())
         }
-        StepFormat::Json => emit_output(StepResult::CodeSent { flow: flow.clone() }),
+        StepFormat::Json => emit_output(StepResult::CodeSent { flow: body }),
     }
 }
 
-/// The second step: the code (with the identifier or traits the flow holds).
-/// The outer error is a failure to run the step; the inner one Kratos' answer
-/// to a step that did not complete.
-fn submit_code(
-    opened: &Opened,
-    kind: &Kind,
-    flow: &Flow,
-    code: &str,
-) -> Result<Result<StepResult, Answer>, Failure> {
-    let id = flow.id.as_str();
-    let engine = &opened.engine;
-    let code = Some(code.to_string());
-    let flow_kind = kind.flow_kind();
-    let now = || engine.clock().now_ms();
-    Ok(match kind {
+/// The second step's body: the code, with the identifier or traits the flow
+/// holds.
+fn code_body(kind: &Kind, flow: &FlowView, code: &str) -> Value {
+    let mut body = json!({ "method": "code", "code": code });
+    match kind {
         Kind::Login(identifier) => {
-            let submission = LoginSubmission {
-                identifier: identifier
-                    .clone()
-                    .or_else(|| hidden_value(flow, "identifier")),
-                code,
-                ..LoginSubmission::default()
-            };
-            let outcome = opened
-                .runtime
-                .block_on(engine.submit_login(id, &submission))
-                .map_err(Failure::op)?;
-            unless_done(flow_kind, outcome, now()).map(|done| StepResult::Session {
-                session_token: done.session_token,
-                session: Box::new(done.session),
-                continue_with: done.continue_with,
-            })
+            body["identifier"] = json!(identifier.clone().or_else(|| flow.text("identifier")));
         }
         Kind::Registration(traits) => {
-            let submission = RegistrationSubmission {
-                traits: traits.clone().or_else(|| hidden_traits(flow)),
-                code,
-                ..RegistrationSubmission::default()
-            };
-            let outcome = opened
-                .runtime
-                .block_on(engine.submit_registration(id, &submission))
-                .map_err(Failure::op)?;
-            unless_done(flow_kind, outcome, now()).map(|done| StepResult::Identity {
-                identity: Box::new(done.identity),
-                session_token: done.session_token,
-                session: done.session.map(Box::new),
-                continue_with: done.continue_with,
-            })
+            body["traits"] = json!(traits.clone().or_else(|| hidden_traits(flow)));
         }
-        Kind::Verification(address) => {
-            let submission = VerificationSubmission {
-                code,
-                ..VerificationSubmission::default()
-            };
-            let address = address.clone().or_else(|| flow_address(flow));
-            let outcome = opened
-                .runtime
-                .block_on(engine.submit_verification(id, &submission))
-                .map_err(Failure::op)?;
-            unless_done(flow_kind, outcome, now())
-                .map(|flow| StepResult::Verified { address, flow })
-        }
-    })
+        Kind::Verification(_) => {}
+    }
+    body
 }
 
-/// The value of a hidden input of a flow's UI.
-fn hidden_value(flow: &Flow, name: &str) -> Option<String> {
-    flow.node_value(name)
-        .and_then(Value::as_str)
-        .map(str::to_string)
+/// The result of a completed step, or the reply that refused it.
+fn completed(kind: &Kind, flow: &FlowView, reply: Reply) -> Result<StepResult, Reply> {
+    if reply.status != 200 {
+        return Err(reply);
+    }
+    let continue_with = |reply: &Reply| match reply.field("continue_with") {
+        Value::Array(items) => items,
+        _ => Vec::new(),
+    };
+    let string = |reply: &Reply, name: &str| reply.field(name).as_str().map(str::to_string);
+    match kind {
+        Kind::Login(_) if reply.body.get("session").is_some() => Ok(StepResult::Session {
+            session_token: string(&reply, "session_token").unwrap_or_default(),
+            session: reply.field("session"),
+            continue_with: continue_with(&reply),
+        }),
+        Kind::Registration(_) if reply.body.get("identity").is_some() => Ok(StepResult::Identity {
+            identity: reply.field("identity"),
+            session_token: string(&reply, "session_token"),
+            session: reply.body.get("session").cloned(),
+            continue_with: continue_with(&reply),
+        }),
+        Kind::Verification(address)
+            if reply.flow().is_some_and(|f| f.state == "passed_challenge") =>
+        {
+            Ok(StepResult::Verified {
+                address: address.clone().or_else(|| flow_address(flow)),
+                flow: reply.body,
+            })
+        }
+        _ => Err(reply),
+    }
 }
 
 /// The traits a registration flow sent its code for, from its hidden nodes.
-fn hidden_traits(flow: &Flow) -> Option<Value> {
+fn hidden_traits(flow: &FlowView) -> Option<Value> {
     let mut traits = json!({});
     let mut any = false;
-    for node in &flow.container()?.nodes {
-        let Some(input) = node.input() else {
-            continue;
-        };
-        let (Some(path), Some(value)) = (input.name.strip_prefix("traits."), &input.value) else {
-            continue;
-        };
+    for (path, value) in flow.values_under("traits.") {
         set_path(&mut traits, path, value.clone());
         any = true;
     }
@@ -431,8 +361,8 @@ fn hidden_traits(flow: &Flow) -> Option<Value> {
 }
 
 /// The address a verification flow sent its code to (its resend node).
-fn flow_address(flow: &Flow) -> Option<String> {
-    hidden_value(flow, "email").or_else(|| hidden_value(flow, "sms"))
+fn flow_address(flow: &FlowView) -> Option<String> {
+    flow.text("email").or_else(|| flow.text("sms"))
 }
 
 fn set_path(target: &mut Value, dotted: &str, value: Value) {

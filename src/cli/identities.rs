@@ -1,4 +1,5 @@
-//! `list|get|import|delete identities` on the embedded engine's store.
+//! `list|get|import|delete identities`: on the embedded engine, or through
+//! Kratos' admin API (`--admin-endpoint`).
 
 use std::path::PathBuf;
 
@@ -6,24 +7,23 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::engine::{self, Page};
+use super::backend::{self, EndpointFlags, success};
+use super::engine::Page;
 use super::{Context, Failure, ProjectFlag, output};
 use crate::config::{Format, parse_value};
-use crate::engine::{Identity, ImportError};
-use crate::time::format::rfc3339_millis;
 
 /// `list identities --format json`: versioned.
 #[derive(Debug, Serialize)]
 struct IdentitiesOutput<'a> {
     version: u32,
-    identities: &'a [Identity],
+    identities: &'a [Value],
 }
 
 /// `get identity`: versioned.
 #[derive(Debug, Serialize)]
 struct IdentityOutput<'a> {
     version: u32,
-    identity: &'a Identity,
+    identity: &'a Value,
 }
 
 fn emit(output: &impl Serialize) -> Result<(), Failure> {
@@ -51,6 +51,8 @@ pub(super) struct ListArgs {
     format: IdentityFormat,
     #[command(flatten)]
     project: ProjectFlag,
+    #[command(flatten)]
+    endpoints: EndpointFlags,
 }
 
 // `get identity`.
@@ -60,6 +62,8 @@ pub(super) struct GetArgs {
     id: String,
     #[command(flatten)]
     project: ProjectFlag,
+    #[command(flatten)]
+    endpoints: EndpointFlags,
 }
 
 // `import identities`.
@@ -70,6 +74,8 @@ pub(super) struct ImportArgs {
     files: Vec<PathBuf>,
     #[command(flatten)]
     project: ProjectFlag,
+    #[command(flatten)]
+    endpoints: EndpointFlags,
 }
 
 // `delete identity`.
@@ -79,19 +85,14 @@ pub(super) struct DeleteArgs {
     id: String,
     #[command(flatten)]
     project: ProjectFlag,
+    #[command(flatten)]
+    endpoints: EndpointFlags,
 }
 
 /// Lists identities.
 pub(super) fn list(args: ListArgs) -> Result<(), Failure> {
-    let opened = engine::open(&args.project)?;
-    let identities = opened
-        .runtime
-        .block_on(
-            opened
-                .engine
-                .list_identities(args.page.size, args.page.offset()),
-        )
-        .map_err(Failure::op)?;
+    let backend = backend::open(&args.endpoints, &args.project)?;
+    let identities = backend.list_identities(args.page)?;
     match args.format {
         IdentityFormat::Json => emit(&IdentitiesOutput {
             version: 1,
@@ -103,32 +104,31 @@ pub(super) fn list(args: ListArgs) -> Result<(), Failure> {
 
 /// Shows one identity.
 pub(super) fn get(args: GetArgs) -> Result<(), Failure> {
-    let opened = engine::open(&args.project)?;
-    let identity = opened
-        .runtime
-        .block_on(opened.engine.get_identity(&args.id))
-        .map_err(Failure::op)?;
+    let backend = backend::open(&args.endpoints, &args.project)?;
+    let reply = success(
+        backend.get_identity(&args.id)?,
+        &format!("identity `{}`", args.id),
+    )?;
     emit(&IdentityOutput {
         version: 1,
-        identity: &identity,
+        identity: &reply.body,
     })
 }
 
-/// Imports identities; each document stands alone, and every failure is named.
+/// Imports identities; each document stands alone, and every refusal is
+/// named (Kratos' 400 and 409); anything else stops the import.
 pub(super) fn import(args: ImportArgs, cx: Context) -> Result<(), Failure> {
     let documents = read_documents(&args.files)?;
-    let opened = engine::open(&args.project)?;
+    let backend = backend::open(&args.endpoints, &args.project)?;
     let mut failed = Vec::new();
     for (name, document) in &documents {
-        match opened
-            .runtime
-            .block_on(opened.engine.import_identity(document))
-        {
-            Ok(identity) => {
-                output::emit_line(&identity.id)?;
+        let reply = backend.create_identity(document)?;
+        match reply.status {
+            200..=299 => output::emit_line(reply.body["id"].as_str().unwrap_or_default())?,
+            400..=499 => failed.push(format!("{name}: {}", reply.reason())),
+            _ => {
+                success(reply, name)?;
             }
-            Err(ImportError::Engine(e)) => return Err(Failure::op(e)),
-            Err(e) => failed.push(format!("{name}: {e}")),
         }
     }
     let imported = documents.len() - failed.len();
@@ -148,7 +148,7 @@ pub(super) fn import(args: ImportArgs, cx: Context) -> Result<(), Failure> {
 
 /// Deletes an identity (asks on a terminal; `--yes` otherwise).
 pub(super) fn delete(args: DeleteArgs, cx: Context) -> Result<(), Failure> {
-    let opened = engine::open(&args.project)?;
+    let backend = backend::open(&args.endpoints, &args.project)?;
     let question = format!(
         "Delete identity {} with its sessions and addresses?",
         args.id
@@ -162,10 +162,10 @@ pub(super) fn delete(args: DeleteArgs, cx: Context) -> Result<(), Failure> {
             ));
         }
     }
-    opened
-        .runtime
-        .block_on(opened.engine.delete_identity(&args.id))
-        .map_err(Failure::op)?;
+    success(
+        backend.delete_identity(&args.id)?,
+        &format!("identity `{}`", args.id),
+    )?;
     output::emit_line(&args.id)
 }
 
@@ -194,7 +194,7 @@ fn read_documents(files: &[PathBuf]) -> Result<Vec<(String, Value)>, Failure> {
     Ok(documents)
 }
 
-fn table(identities: &[Identity]) -> String {
+fn table(identities: &[Value]) -> String {
     let header = [
         "ID",
         "SCHEMA",
@@ -203,24 +203,29 @@ fn table(identities: &[Identity]) -> String {
         "VERIFIED",
         "CREATED",
     ];
+    let text = |value: &Value| value.as_str().unwrap_or_default().to_string();
     let rows: Vec<[String; 6]> = identities
         .iter()
         .map(|i| {
-            let identifiers = i
-                .credentials
-                .as_ref()
-                .and_then(|c| c.get("code"))
-                .map(|code| code.identifiers.join(","))
+            let identifiers = i["credentials"]["code"]["identifiers"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect::<Vec<_>>()
+                .join(",");
+            let addresses = i["verifiable_addresses"]
+                .as_array()
+                .cloned()
                 .unwrap_or_default();
-            let addresses = &i.verifiable_addresses;
-            let verified = addresses.iter().filter(|a| a.verified).count();
+            let verified = addresses.iter().filter(|a| a["verified"] == true).count();
             [
-                i.id.clone(),
-                i.schema_id.clone(),
-                i.state.clone(),
+                text(&i["id"]),
+                text(&i["schema_id"]),
+                text(&i["state"]),
                 identifiers,
                 format!("{verified}/{}", addresses.len()),
-                rfc3339_millis(i.created_at),
+                text(&i["created_at"]),
             ]
         })
         .collect();

@@ -1,5 +1,6 @@
 //! The command line: the only place that knows clap, stdout and exit codes.
 
+mod backend;
 mod completion;
 mod courier;
 mod engine;
@@ -12,6 +13,7 @@ mod project;
 mod quickstart;
 mod render;
 mod serve;
+mod session;
 mod step_output;
 mod target;
 mod validate;
@@ -83,13 +85,15 @@ enum Command {
     /// Validate configs, identity schemas and identities (for people and CI).
     #[command(subcommand)]
     Validate(ValidateCommand),
-    /// Sign up by code on the project's local engine.
+    /// Sign up by code on the project's local engine (or a Kratos at --endpoint).
     Register(flows::RegisterArgs),
-    /// Log in by code on the project's local engine.
+    /// Log in by code on the project's local engine (or a Kratos at --endpoint).
     Login(flows::LoginArgs),
-    /// Verify an email address or phone number by code on the project's local engine.
+    /// Verify an email address or phone number by code (locally, or at --endpoint).
     Verify(flows::VerifyArgs),
-    /// Import identities into the project's local engine.
+    /// Show the session of a session token (Kratos' /sessions/whoami).
+    Whoami(session::WhoamiArgs),
+    /// Import identities into the project's local engine (or a Kratos at --admin-endpoint).
     #[command(subcommand)]
     Import(ImportCommand),
     /// Run the courier that sends the local engine's queued messages.
@@ -137,10 +141,10 @@ enum ListCommand {
     /// List the local projects.
     #[command(alias = "project")]
     Projects(project::ListArgs),
-    /// List the local engine's courier messages (the outbox), newest first.
+    /// List the courier messages (the outbox), newest first.
     #[command(name = "courier-messages", alias = "courier-message")]
     CourierMessages(courier::ListArgs),
-    /// List the local engine's identities.
+    /// List the identities.
     #[command(alias = "identity")]
     Identities(identities::ListArgs),
 }
@@ -166,7 +170,7 @@ enum GetCommand {
     /// Show a courier message with its delivery attempts.
     #[command(name = "courier-message")]
     CourierMessage(courier::GetArgs),
-    /// Show an identity of the local engine.
+    /// Show an identity.
     #[command(visible_alias = "identities")]
     Identity(identities::GetArgs),
     /// Print the newest code sent to an address (for scripts and end-to-end tests).
@@ -208,7 +212,7 @@ enum ValidateCommand {
 enum DeleteCommand {
     /// Delete a project and its files (asks first on a terminal; --yes otherwise).
     Project(project::DeleteArgs),
-    /// Delete an identity of the local engine with its sessions (asks first on a terminal; --yes otherwise).
+    /// Delete an identity with its sessions (asks first on a terminal; --yes otherwise).
     #[command(visible_alias = "identities")]
     Identity(identities::DeleteArgs),
 }
@@ -372,6 +376,7 @@ fn dispatch(command: Command, matches: &clap::ArgMatches, cx: Context) -> Result
         Command::Register(args) => flows::register(args, cx),
         Command::Login(args) => flows::login(args, cx),
         Command::Verify(args) => flows::verify(args, cx),
+        Command::Whoami(args) => session::whoami(args),
         Command::Import(ImportCommand::Identities(args)) => identities::import(args, cx),
         Command::Courier(CourierCommand::Watch(args)) => courier::watch(args, cx),
         Command::List(ListCommand::CourierMessages(args)) => courier::list(args),

@@ -6,8 +6,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{Failure, output};
-use crate::engine::{ContinueWith, Flow, Identity, Session};
-use crate::protocol::{Answer, Body};
+use crate::client::{FlowView, Reply};
 
 /// Output of the flow verbs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -28,79 +27,75 @@ struct StepOutput {
     result: StepResult,
 }
 
-/// The result of a flow verb.
+/// The result of a flow verb: the flow, session or identity as Kratos
+/// answered them.
 #[derive(Debug, Serialize)]
 #[serde(tag = "result", rename_all = "snake_case")]
 pub(super) enum StepResult {
     /// A code was sent; finish with `--flow ID --code CODE`.
     CodeSent {
-        /// The flow, as Kratos returns it.
-        flow: Flow,
+        /// The flow.
+        flow: Value,
     },
     /// A login completed.
     Session {
         /// The token for `Authorization: Bearer` / `X-Session-Token`.
         session_token: String,
         /// The session, identity included.
-        session: Box<Session>,
+        session: Value,
         /// Follow-up actions.
-        continue_with: Vec<ContinueWith>,
+        continue_with: Vec<Value>,
     },
     /// A registration completed.
     Identity {
         /// The new identity.
-        identity: Box<Identity>,
+        identity: Value,
         /// With the `session` hook: its token.
         session_token: Option<String>,
         /// With the `session` hook: the session.
-        session: Option<Box<Session>>,
+        session: Option<Value>,
         /// Follow-up actions.
-        continue_with: Vec<ContinueWith>,
+        continue_with: Vec<Value>,
     },
     /// A verification completed.
     Verified {
         /// The address verified.
         address: Option<String>,
         /// The flow, in `passed_challenge`.
-        flow: Flow,
+        flow: Value,
     },
     /// The step was refused: Kratos' status and answer (the flow with its
     /// messages, or the error envelope).
     Refused {
-        /// The HTTP status Kratos would answer with.
+        /// The HTTP status.
         status: u16,
-        /// The body Kratos would answer with.
-        answer: Answer,
+        /// The body.
+        answer: Value,
     },
 }
 
 /// Prints Kratos' answer to a refused step on stdout (the flow with its
 /// messages, or the error envelope, so scripts can read the message id) and
 /// returns the failure to report on stderr.
-pub(super) fn refuse(format: StepFormat, answer: Answer) -> Result<Failure, Failure> {
-    let message = refusal_message(&answer);
+pub(super) fn refuse(format: StepFormat, reply: Reply) -> Result<Failure, Failure> {
+    let message = refusal_message(&reply);
     match format {
         StepFormat::Json => emit_output(StepResult::Refused {
-            status: answer.status,
-            answer,
+            status: reply.status,
+            answer: reply.body,
         })?,
         StepFormat::Text => {
             let mut lines = Vec::new();
-            match &answer.body {
-                Body::Flow(flow) => {
-                    lines.push(format!("flow: {}", flow.id));
-                    for error in flow.container().into_iter().flat_map(|ui| ui.errors()) {
-                        lines.push(format!("message: {} {}", error.id, error.text));
-                    }
+            if let Some(flow) = reply.flow() {
+                lines.push(format!("flow: {}", flow.id));
+                for error in flow.errors() {
+                    lines.push(format!("message: {} {}", error.id, error.text));
                 }
-                Body::Error(body) => {
-                    if let Some(next) = &body.use_flow_id {
-                        lines.push(format!("flow: {next}"));
-                    }
-                    let id = body.error.id.unwrap_or(body.error.status);
-                    lines.push(format!("error: {id}"));
+            } else if let Some(error) = reply.error() {
+                if let Some(next) = &error.use_flow_id {
+                    lines.push(format!("flow: {next}"));
                 }
-                Body::Login(_) | Body::Registration(_) => {}
+                lines.push(format!("error: {}", error.id_or_status()));
             }
             output::emit(&(lines.join("\n") + "\n"))?;
         }
@@ -109,48 +104,40 @@ pub(super) fn refuse(format: StepFormat, answer: Answer) -> Result<Failure, Fail
 }
 
 /// The one-line reason for a refused step, in the UI's words.
-fn refusal_message(answer: &Answer) -> String {
-    match &answer.body {
-        Body::Flow(flow) => {
-            let errors = flow.error_texts();
-            if errors.is_empty() {
-                format!("flow `{}` is in state {}", flow.id, flow.state.as_str())
-            } else {
-                let hints = phone_hints(flow);
-                errors
-                    .into_iter()
-                    .chain(hints)
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            }
+fn refusal_message(reply: &Reply) -> String {
+    if let Some(flow) = reply.flow() {
+        let errors = flow.error_texts();
+        return if errors.is_empty() {
+            format!("flow `{}` is in state {}", flow.id, flow.state)
+        } else {
+            errors
+                .into_iter()
+                .chain(phone_hints(&flow))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+    }
+    let Some(error) = reply.error() else {
+        return format!("unexpected answer (HTTP status {})", reply.status);
+    };
+    match (error.error.id.as_deref(), &error.use_flow_id) {
+        (Some("self_service_flow_expired"), Some(next)) => {
+            format!("the flow expired; start again (a new flow `{next}` replaces it)")
         }
-        Body::Error(body) => match (body.error.id, &body.use_flow_id) {
-            (Some("self_service_flow_expired"), Some(next)) => {
-                format!("the flow expired; start again (a new flow `{next}` replaces it)")
-            }
-            (_, Some(next)) => format!(
-                "{} (a new flow `{next}` replaces it)",
-                body.error.reason.as_deref().unwrap_or(&body.error.message)
-            ),
-            (Some("session_verified_address_required"), None) => {
-                let verification = body
-                    .error
-                    .details
-                    .as_ref()
-                    .and_then(|d| d.pointer("/continue_with/0/flow/id"))
-                    .and_then(Value::as_str)
-                    .unwrap_or_default();
-                format!(
-                    "your email or phone address is not yet verified: a verification code was sent (verification flow `{verification}`)"
-                )
-            }
-            _ => body
+        (_, Some(next)) => format!("{} (a new flow `{next}` replaces it)", error.reason()),
+        (Some("session_verified_address_required"), None) => {
+            let verification = error
                 .error
-                .reason
-                .clone()
-                .unwrap_or_else(|| body.error.message.clone()),
-        },
-        Body::Login(_) | Body::Registration(_) => "unexpected completion".to_string(),
+                .details
+                .as_ref()
+                .and_then(|d| d.pointer("/continue_with/0/flow/id"))
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            format!(
+                "your email or phone address is not yet verified: a verification code was sent (verification flow `{verification}`)"
+            )
+        }
+        _ => error.reason(),
     }
 }
 
@@ -159,14 +146,12 @@ const INVALID_PHONE: u32 = 4000041;
 
 /// What to do about each phone number Kratos refused: a number without `+` needs
 /// its country code (E.164); one with it is not valid for that country.
-fn phone_hints(flow: &Flow) -> Vec<String> {
-    let Some(ui) = flow.container() else {
-        return Vec::new();
-    };
-    ui.nodes
+fn phone_hints(flow: &FlowView) -> Vec<String> {
+    flow.ui
+        .nodes
         .iter()
         .filter(|node| node.messages.iter().any(|m| m.id == INVALID_PHONE))
-        .filter_map(|node| node.input()?.value.as_ref()?.as_str())
+        .filter_map(|node| node.attributes.value.as_ref()?.as_str())
         .map(|number| {
             if number.trim_start().starts_with('+') {
                 format!("`{number}` is not a valid number for that country")
@@ -191,14 +176,15 @@ pub(super) fn print_result(format: StepFormat, result: StepResult) -> Result<(),
         return emit_output(result);
     }
     let mut lines = Vec::new();
-    let identity_id = |identity: &Identity| format!("identity: {}", identity.id);
+    let identity_id =
+        |identity: &Value| format!("identity: {}", identity["id"].as_str().unwrap_or_default());
     match &result {
         StepResult::Session {
             session_token,
             session,
             ..
         } => {
-            lines.push(identity_id(&session.identity));
+            lines.push(identity_id(&session["identity"]));
             lines.push(format!("session_token: {session_token}"));
         }
         StepResult::Identity {

@@ -3,9 +3,9 @@
 //! server's `POST /self-service/{kind}?flow=`).
 
 use super::answer::{self, Answer};
-use super::error::ErrorBody;
+use super::error::{self, ErrorBody};
 use super::submission::{self, Payload};
-use crate::engine::{Engine, EngineError, Flow, FlowKind, FlowRequest};
+use crate::engine::{Engine, EngineError, Flow, FlowKind, FlowRequest, ImportError};
 
 /// Why a step got no answer of its own: the request was wrong (its answer is
 /// Kratos' 4xx) or the engine failed (the caller logs it; the client sees
@@ -21,6 +21,19 @@ pub enum StepError {
 impl From<ErrorBody> for StepError {
     fn from(body: ErrorBody) -> Self {
         StepError::Refused(body)
+    }
+}
+
+/// Why an identity was not written, as Kratos answers it: 400 for the body or
+/// the traits, 409 for an identifier another identity has.
+impl From<ImportError> for StepError {
+    fn from(error: ImportError) -> Self {
+        match error {
+            ImportError::Shape(reason) => error::bad_request(reason).into(),
+            refused @ ImportError::Traits(_) => error::bad_request(refused.to_string()).into(),
+            ImportError::Duplicate => error::identity_conflict().into(),
+            ImportError::Engine(engine) => engine.into(),
+        }
     }
 }
 
@@ -79,4 +92,27 @@ pub async fn create(
         FlowKind::Registration => engine.create_registration_flow(request).await,
         FlowKind::Verification => engine.create_verification_flow(request).await,
     }
+}
+
+/// The flow `id` of `kind`, as `GET /self-service/{kind}/flows?id=` looks it
+/// up: a malformed id, an unknown flow and one of another kind are all 404.
+pub async fn fetch(engine: &Engine, kind: FlowKind, id: &str) -> Result<Flow, StepError> {
+    if uuid::Uuid::parse_str(id).is_err() {
+        return Err(error::not_found().into());
+    }
+    let flow = engine.get_flow(id).await?;
+    if flow.kind != kind {
+        return Err(error::not_found().into());
+    }
+    Ok(flow)
+}
+
+/// The flow, unless it expired: then Kratos' 410, naming where a new one starts.
+pub fn unexpired(engine: &Engine, flow: Flow) -> Result<Flow, ErrorBody> {
+    if !flow.is_expired_at(engine.clock().now_ms()) {
+        return Ok(flow);
+    }
+    let base = engine.settings().public_base_url.trim_end_matches('/');
+    let init = format!("{base}/self-service/{}/api", flow.kind.as_str());
+    Err(error::fetched_flow_expired(flow.kind.as_str(), &init))
 }

@@ -15,8 +15,8 @@ use super::request;
 use super::response::{self, Failure, Reply};
 use super::state::AppState;
 use crate::courier::outbox::{CourierMessage, MessageFilter};
-use crate::engine::ImportError;
 use crate::protocol::error::{self, ErrorBody};
+use crate::protocol::steps::StepError;
 
 /// Kratos' default and largest page sizes for identities and messages.
 const DEFAULT_PAGE_SIZE: i64 = 250;
@@ -138,7 +138,11 @@ async fn list_identities(State(app): State<AppState>, uri: Uri) -> Reply {
 /// schema refuses, 409 for an identifier another identity has.
 async fn create_identity(State(app): State<AppState>, headers: HeaderMap, body: Body) -> Reply {
     let body = request::json_body(&headers, body, app.body_limit).await?;
-    let identity = app.engine.import_identity(&body).await.map_err(refused)?;
+    let identity = app
+        .engine
+        .import_identity(&body)
+        .await
+        .map_err(StepError::from)?;
     Ok(response::json(201, &identity))
 }
 
@@ -179,18 +183,7 @@ async fn rewrite(app: &AppState, id: &str, headers: &HeaderMap, body: Body, how:
         Rewrite::Replace => app.engine.update_identity(id, &body).await,
         Rewrite::Patch => app.engine.patch_identity(id, &body).await,
     };
-    Ok(response::json(200, &written.map_err(refused)?))
-}
-
-/// Why an identity was not written, as Kratos answers it: 400 for the body
-/// or traits, 409 for an identifier another identity has.
-fn refused(error: ImportError) -> Failure {
-    match error {
-        ImportError::Shape(reason) => error::bad_request(reason).into(),
-        refused @ ImportError::Traits(_) => error::bad_request(refused.to_string()).into(),
-        ImportError::Duplicate => error::identity_conflict().into(),
-        ImportError::Engine(engine) => engine.into(),
-    }
+    Ok(response::json(200, &written.map_err(StepError::from)?))
 }
 
 /// `GET /admin/identities/{id}`, with credentials.

@@ -138,21 +138,12 @@ async fn get_flow(
 ) -> Reply {
     let query: IdQuery = request::query(&uri)?;
     let id = query.id.unwrap_or_default();
-    if uuid::Uuid::parse_str(&id).is_err() {
-        return Err(error::not_found().into());
-    }
-    let flow = app.engine.get_flow(&id).await?;
-    if flow.kind != kind {
-        return Err(error::not_found().into());
-    }
+    let flow = steps::fetch(&app.engine, kind, &id).await?;
     if flow.flow_type == FlowType::Browser {
         let token = flow.context.csrf_token.as_deref().unwrap_or_default();
         browser::check_csrf(&app, &headers, Some(token))?;
     }
-    if flow.is_expired_at(app.engine.clock().now_ms()) {
-        let init = app.public_url(&format!("self-service/{}/api", kind.as_str()));
-        return Err(error::fetched_flow_expired(kind.as_str(), &init).into());
-    }
+    let flow = steps::unexpired(&app.engine, flow)?;
     Ok(response::json(200, &flow))
 }
 

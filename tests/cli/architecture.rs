@@ -14,8 +14,8 @@ use syn::visit::Visit;
 
 /// Top to bottom: a module may import itself and any module after it.
 const LAYERS: &[&str] = &[
-    "cli", "server", "protocol", "engine", "courier", "store", "schema", "project", "jsonnet",
-    "diag", "config", "time",
+    "cli", "client", "server", "protocol", "engine", "courier", "store", "schema", "project",
+    "jsonnet", "diag", "config", "time",
 ];
 
 /// A module path (`["engine", "login"]`) and the file that holds it.

@@ -12,6 +12,7 @@ mod contract;
 mod courier;
 mod db;
 mod delivery;
+mod endpoint;
 mod engine;
 mod fixtures;
 mod flows;
