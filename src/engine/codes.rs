@@ -146,7 +146,7 @@ impl Engine {
         Ok(Claim::Invalid)
     }
 
-    fn signing_secret(&self) -> &[u8] {
+    pub(super) fn signing_secret(&self) -> &[u8] {
         self.inner
             .secrets
             .first()

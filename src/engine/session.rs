@@ -12,6 +12,9 @@ use crate::time::clock::rfc3339_ms;
 /// Session token prefix, as Kratos.
 const SESSION_TOKEN_PREFIX: &str = "ory_st_";
 
+/// Logout token prefix, as Kratos.
+const LOGOUT_TOKEN_PREFIX: &str = "ory_lo_";
+
 impl Engine {
     /// Creates a session for an identity that just completed the code method.
     pub(super) async fn create_session(
@@ -42,6 +45,15 @@ impl Engine {
         };
         store::insert_session(tx, &session);
         Ok(session)
+    }
+
+    /// The token that logs a browser session out (`logout_url`'s `token`).
+    /// Kratos stores a random one on the session; this one is derived from the
+    /// session id with the code-signing key, so it is as unguessable, never
+    /// stored, and ends with the session.
+    pub fn logout_token(&self, session: &Session) -> String {
+        let digest = code::hash(&format!("logout\0{}", session.id), self.signing_secret());
+        format!("{LOGOUT_TOKEN_PREFIX}{}", &digest[..32])
     }
 
     /// The active session of a token (`/sessions/whoami`), or None.

@@ -77,15 +77,20 @@ fn unmask(sent: &str) -> Option<[u8; TOKEN_BYTES]> {
 /// the cookie's token; compared in constant time.
 pub fn verify(cookie_token: &str, sent: &str) -> bool {
     match (cookie_bytes(cookie_token), unmask(sent)) {
-        (Some(expected), Some(actual)) => {
-            expected
-                .iter()
-                .zip(actual.iter())
-                .fold(0_u8, |diff, (a, b)| diff | (a ^ b))
-                == 0
-        }
+        (Some(expected), Some(actual)) => same_bytes(&expected, &actual),
         _ => false,
     }
+}
+
+/// Whether two secrets are equal, in time that does not depend on where
+/// they differ.
+pub fn same_bytes(expected: &[u8], actual: &[u8]) -> bool {
+    expected.len() == actual.len()
+        && expected
+            .iter()
+            .zip(actual)
+            .fold(0_u8, |diff, (a, b)| diff | (a ^ b))
+            == 0
 }
 
 /// What a refused browser step lacked, in nosurf's words (`CSRFErrorReason`).

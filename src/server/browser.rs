@@ -116,7 +116,10 @@ pub(super) fn check_csrf(
 
 /// A `return_to` the config allows (`allowed_return_urls`, the default
 /// return URL's origin, or this server's own pages), else Kratos' 400.
-fn checked_return_to(app: &AppState, return_to: Option<String>) -> Result<Option<String>, Failure> {
+pub(super) fn checked_return_to(
+    app: &AppState,
+    return_to: Option<String>,
+) -> Result<Option<String>, Failure> {
     let Some(url) = return_to.filter(|u| !u.is_empty()) else {
         return Ok(None);
     };
@@ -154,7 +157,7 @@ fn same_origin(allowed: &str, url: &str) -> bool {
     origin_of(allowed) == origin_of(url)
 }
 
-fn default_return(app: &AppState) -> String {
+pub(super) fn default_return(app: &AppState) -> String {
     app.engine.settings().default_browser_return_url.clone()
 }
 
@@ -172,7 +175,13 @@ pub(super) fn flow_page(app: &AppState, kind: FlowKind, id: &str) -> String {
 
 /// Appends a cookie: `Path=/`, `HttpOnly`, `SameSite=Lax`, and `Secure`
 /// unless served over plain HTTP on loopback or with `--dev`.
-fn set_cookie(response: &mut Response, name: &str, value: &str, max_age: u64, app: &AppState) {
+pub(super) fn set_cookie(
+    response: &mut Response,
+    name: &str,
+    value: &str,
+    max_age: u64,
+    app: &AppState,
+) {
     let secure = if app.secure_cookies { "; Secure" } else { "" };
     let cookie =
         format!("{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}");

@@ -9,6 +9,7 @@ mod browser;
 mod cors;
 mod listen;
 mod log;
+mod logout;
 mod outbox;
 mod pages;
 mod public;

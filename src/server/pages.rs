@@ -216,10 +216,18 @@ async fn welcome(State(app): State<AppState>, headers: HeaderMap) -> Response {
     match session {
         Some(session) => {
             let traits = serde_json::to_string_pretty(&session.identity.traits).unwrap_or_default();
+            // A plain link logs out, as Kratos' `logout_url` does; it comes back here.
+            let back: String =
+                form_urlencoded::byte_serialize(app.public_url("ui/welcome").as_bytes()).collect();
+            let logout = format!(
+                "/self-service/logout?token={}&return_to={back}",
+                app.engine.logout_token(&session)
+            );
             let body = format!(
-                r#"<p class="msg success">You are logged in.</p><p>Identity <code>{}</code></p><pre>{}</pre>"#,
+                r#"<p class="msg success">You are logged in.</p><p>Identity <code>{}</code></p><pre>{}</pre><p class="alt"><a id="logout" href="{}">Log out</a></p>"#,
                 escape(&session.identity.id),
-                escape(&traits)
+                escape(&traits),
+                escape(&logout)
             );
             html(StatusCode::OK, "Welcome", &body)
         }

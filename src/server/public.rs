@@ -13,7 +13,7 @@ use serde_json::json;
 
 use super::response::{self, Reply};
 use super::state::AppState;
-use super::{browser, pages, request};
+use super::{browser, logout, pages, request};
 use crate::engine::{FlowKind, FlowRequest, FlowType};
 use crate::protocol::error;
 use crate::protocol::steps;
@@ -63,6 +63,8 @@ pub(super) fn routes() -> Router<AppState> {
                 .options(whoami),
         )
         .route("/self-service/logout/api", delete(logout_api))
+        .route("/self-service/logout/browser", get(logout::create))
+        .route("/self-service/logout", get(logout::complete))
         .merge(shared_routes())
 }
 

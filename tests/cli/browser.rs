@@ -243,6 +243,157 @@ fn a_browser_signs_up_by_code_on_the_pages_and_lands_logged_in() {
     served.stop();
 }
 
+/// A session for `email`, made by the CLI (the preset's `session` hook).
+fn session_token(world: &World, email: &str) -> String {
+    let out = world.run(&["register", "--trait", &format!("email={email}"), "--auto"]);
+    assert!(out.status.success(), "{}", crate::support::stderr(&out));
+    stdout(&out)
+        .lines()
+        .find_map(|line| line.strip_prefix("session_token: "))
+        .expect("a session token")
+        .to_string()
+}
+
+impl Browser {
+    fn get_json(&mut self, url: &str) -> (u16, Value) {
+        let request = self.http.get(url).header("accept", "application/json");
+        let page = self.send(request);
+        (
+            page.status,
+            serde_json::from_str(&page.body).unwrap_or(Value::Null),
+        )
+    }
+}
+
+/// Kratos' browser logout (`selfservice/flow/logout/handler.go`): the logout
+/// URL of the session in the cookie, then the URL ends that session only,
+/// clears the cookie and sends the browser on; every wrong request is
+/// refused with Kratos' status and reason, and the session survives it.
+#[test]
+fn a_browser_logs_out_with_its_logout_url_and_only_its_own() {
+    let world = World::new();
+    project_on(&world, "email", Backend::Sqlite);
+    let served = Served::start(&world, None, &[]);
+    let public = served.public.clone();
+    let token = session_token(&world, "ada@example.com");
+    let other = session_token(&world, "bob@example.com");
+    let mut browser = Browser::new();
+
+    // Without a session: 401 session_inactive.
+    let (status, body) = browser.get_json(&format!("{public}/self-service/logout/browser"));
+    assert_eq!(status, 401, "{body}");
+    assert_eq!(body["error"]["id"], "session_inactive");
+
+    browser
+        .cookies
+        .insert("ory_kratos_session".into(), token.clone());
+    let (status, body) = browser.get_json(&format!("{public}/self-service/logout/browser"));
+    assert_eq!(status, 200, "{body}");
+    let logout_token = body["logout_token"]
+        .as_str()
+        .expect("a logout token")
+        .to_string();
+    assert!(
+        logout_token.starts_with("ory_lo_") && logout_token.len() == 39,
+        "{logout_token}"
+    );
+    let logout_url = body["logout_url"]
+        .as_str()
+        .expect("a logout url")
+        .to_string();
+    assert_eq!(
+        logout_url,
+        format!("{public}/self-service/logout?token={logout_token}")
+    );
+    let (status, body) = browser.get_json(&format!(
+        "{public}/self-service/logout/browser?return_to=https://evil.test/"
+    ));
+    assert_eq!(status, 400, "{body}");
+
+    // Refusals, and the session is still there after each.
+    let mut bob = Browser::new();
+    bob.cookies
+        .insert("ory_kratos_session".into(), other.clone());
+    let (_, bobs) = bob.get_json(&format!("{public}/self-service/logout/browser"));
+    let bobs_token = bobs["logout_token"]
+        .as_str()
+        .expect("bob's token")
+        .to_string();
+    assert_ne!(bobs_token, logout_token);
+    for (url, status, reason) in [
+        (
+            format!("{public}/self-service/logout"),
+            400,
+            "Please include a token in the URL query.",
+        ),
+        (
+            format!("{public}/self-service/logout?token=ory_lo_forged"),
+            403,
+            "does not match the session cookie",
+        ),
+        (
+            format!("{public}/self-service/logout?token={bobs_token}"),
+            403,
+            "does not match the session cookie",
+        ),
+    ] {
+        let page = browser.get(&url);
+        assert_eq!(page.status, status, "{url}: {}", page.body);
+        assert!(page.body.contains(reason), "{url}: {}", page.body);
+        let (status, _) = browser.get_json(&format!("{public}/sessions/whoami"));
+        assert_eq!(status, 200, "the session survived {url}");
+    }
+
+    // The logout URL: 303 to the default return URL, the cookie cleared, the
+    // session gone; Bob's session is untouched.
+    let out = browser.get(&logout_url);
+    assert_eq!(out.status, 303, "{}", out.body);
+    assert_eq!(out.location.as_deref(), Some("http://127.0.0.1:3000/"));
+    assert_eq!(
+        browser
+            .cookies
+            .get("ory_kratos_session")
+            .map(String::as_str),
+        Some("")
+    );
+    let (status, _) = Browser::new().get_json(&format!("{public}/sessions/whoami"));
+    assert_eq!(status, 401);
+    let mut by_token = Browser::new();
+    by_token
+        .cookies
+        .insert("ory_kratos_session".into(), token.clone());
+    let (status, _) = by_token.get_json(&format!("{public}/sessions/whoami"));
+    assert_eq!(
+        status, 401,
+        "the session must be revoked, not only its cookie cleared"
+    );
+    let (status, _) = bob.get_json(&format!("{public}/sessions/whoami"));
+    assert_eq!(status, 200);
+    // Used again, the URL has no session to end.
+    let again = by_token.get(&logout_url);
+    assert_eq!(again.status, 401, "{}", again.body);
+
+    // The welcome page's link logs out and comes back to it; JSON clients get 204.
+    let welcome = bob.get(&format!("{public}/ui/welcome"));
+    let link = attribute(&welcome.body, "id=\"logout\"", "href");
+    let out = bob.get(&format!("{public}{link}"));
+    assert_eq!(out.status, 303, "{}", out.body);
+    assert_eq!(out.location, Some(format!("{public}/ui/welcome")));
+    let back = bob.get(&format!("{public}/ui/welcome"));
+    assert!(
+        back.body.contains("You are not logged in."),
+        "{}",
+        back.body
+    );
+    let carl = session_token(&world, "carl@example.com");
+    let mut json = Browser::new();
+    json.cookies.insert("ory_kratos_session".into(), carl);
+    let (_, flow) = json.get_json(&format!("{public}/self-service/logout/browser"));
+    let (status, _) = json.get_json(flow["logout_url"].as_str().expect("url"));
+    assert_eq!(status, 204);
+    served.stop();
+}
+
 #[test]
 fn the_verification_link_opens_the_page_with_the_code_filled_in() {
     let world = World::new();

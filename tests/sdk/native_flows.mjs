@@ -100,6 +100,20 @@ await refused(
   frontend.performNativeLogout({ performNativeLogoutBody: { session_token: "ory_st_unknown" } }),
   403, "ErrorGeneric", "logout with an unknown token");
 
+// Browser logout with the registration's session in the cookie: the logout
+// flow (LogoutFlow), a wrong token refused (403) with the session kept, then
+// the logout URL (204 for a JSON client) ends that session.
+assert.match(registered.session_token, /^ory_st_/);
+const cookie = `ory_kratos_session=${registered.session_token}`;
+const logoutFlow = model("LogoutFlow", (await frontend.createBrowserLogoutFlow({ cookie })).data, "browser logout flow");
+assert.match(logoutFlow.logout_token, /^ory_lo_/);
+assert.ok(logoutFlow.logout_url.endsWith(`/self-service/logout?token=${logoutFlow.logout_token}`), logoutFlow.logout_url);
+await refused(frontend.updateLogoutFlow({ token: "ory_lo_forged", cookie }), 403, "ErrorGeneric", "browser logout with a wrong token");
+model("Session", (await frontend.toSession({ xSessionToken: registered.session_token })).data, "whoami after a refused logout");
+const loggedOut = await frontend.updateLogoutFlow({ token: logoutFlow.logout_token, cookie });
+assert.equal(loggedOut.status, 204);
+await refused(frontend.toSession({ xSessionToken: registered.session_token }), 401, "ErrorGeneric", "whoami after browser logout");
+
 // Verification: send (200, sent_email), submit (200, passed_challenge).
 const verification = model("VerificationFlow", (await frontend.createNativeVerificationFlow()).data, "new verification flow");
 const verificationSent = model("VerificationFlow", (await frontend.updateVerificationFlow({

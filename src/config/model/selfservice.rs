@@ -99,6 +99,25 @@ pub struct Flows {
     pub registration: RegistrationFlow,
     /// `verification`.
     pub verification: VerificationFlow,
+    /// `logout`.
+    pub logout: LogoutFlow,
+}
+
+/// `selfservice.flows.logout`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct LogoutFlow {
+    /// `after`.
+    pub after: LogoutAfter,
+}
+
+/// `selfservice.flows.logout.after`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct LogoutAfter {
+    /// `default_browser_return_url`: where a browser goes once logged out
+    /// (default: `selfservice.default_browser_return_url`).
+    pub default_browser_return_url: Option<String>,
 }
 
 /// `selfservice.flows.login` (reference A.3, A.4).
