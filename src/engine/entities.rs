@@ -176,3 +176,19 @@ impl Session {
         }
     }
 }
+
+/// A self-service error (Kratos' `flowError`): what a browser was sent to the
+/// error page with.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FlowError {
+    /// UUID, the page's `?id=`.
+    pub id: String,
+    /// herodot's error object.
+    pub error: Value,
+    /// Milliseconds since the epoch.
+    #[serde(serialize_with = "rfc3339")]
+    pub created_at: i64,
+    /// Milliseconds since the epoch.
+    #[serde(serialize_with = "rfc3339")]
+    pub updated_at: i64,
+}

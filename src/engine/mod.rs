@@ -5,6 +5,7 @@
 pub mod code;
 mod codes;
 pub mod entities;
+mod errors;
 mod flows;
 pub mod identifier;
 mod identity;
@@ -25,7 +26,7 @@ use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use entities::{Credential, Identity, Session, VerifiableAddress};
+pub use entities::{Credential, FlowError, Identity, Session, VerifiableAddress};
 pub use identity::ImportError;
 pub use login::{LoginSubmission, LoginSuccess};
 pub use model::{

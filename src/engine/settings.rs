@@ -17,6 +17,9 @@ pub struct Settings {
     pub registration: RegistrationFlow,
     /// `selfservice.flows.verification`.
     pub verification: VerificationFlow,
+    /// `selfservice.flows.error.ui_url`: where a browser is sent with an
+    /// error's id (default: `otpctl serve`'s own error page).
+    pub error_ui_url: String,
     /// `selfservice.default_browser_return_url`.
     pub default_browser_return_url: String,
     /// `session`.
@@ -141,6 +144,7 @@ impl Settings {
                 notify_unknown_recipients: verification.notify_unknown_recipients,
                 after_return_url: verification.after.default_browser_return_url.clone(),
             },
+            error_ui_url: ui_url(&selfservice.flows.error.ui_url, config, "error"),
             default_browser_return_url: selfservice.default_browser_return_url.clone(),
             session: SessionSettings {
                 lifespan: config.session.lifespan.get(),

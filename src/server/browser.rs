@@ -194,12 +194,12 @@ pub(super) fn set_cookie(
 /// without the session token, with `redirect_browser_to` and the session
 /// cookie; form posts get 303s to the flow's page or to where the flow
 /// returns.
-pub(super) fn answer(app: &AppState, kind: FlowKind, answer: Answer, json: bool) -> Response {
+pub(super) async fn answer(app: &AppState, kind: FlowKind, answer: Answer, json: bool) -> Response {
     let (token, return_to) = session_of(&answer);
     let mut response = if json {
         json_answer(app, answer, return_to.as_deref())
     } else {
-        form_answer(app, kind, &answer, return_to.as_deref())
+        form_answer(app, kind, &answer, return_to.as_deref()).await
     };
     if let Some(token) = token {
         let max_age = app.engine.settings().session.lifespan.as_secs();
@@ -242,7 +242,7 @@ fn json_answer(app: &AppState, mut answer: Answer, return_to: Option<&str>) -> R
     response::answer(&answer)
 }
 
-fn form_answer(
+async fn form_answer(
     app: &AppState,
     kind: FlowKind,
     answer: &Answer,
@@ -253,7 +253,7 @@ fn form_answer(
         Body::Error(body) => match (&body.use_flow_id, verification_url(body)) {
             (Some(next), _) => redirect(&flow_page(app, kind, next)),
             (None, Some(url)) => redirect(&url),
-            (None, None) => super::pages::error_page(body),
+            (None, None) => super::errors::forward(app, body).await,
         },
         Body::Login(done) => redirect(&after(app, &done.continue_with, return_to)),
         Body::Registration(done) => redirect(&after(app, &done.continue_with, return_to)),

@@ -10,7 +10,7 @@ use serde_json::json;
 
 use super::response::{self, Failure, Reply, redirect};
 use super::state::AppState;
-use super::{browser, pages, request};
+use super::{browser, errors, request};
 use crate::engine::Session;
 use crate::protocol::csrf::same_bytes;
 use crate::protocol::error;
@@ -61,7 +61,7 @@ pub(super) async fn complete(State(app): State<AppState>, uri: Uri, headers: Hea
             browser::set_cookie(&mut response, request::SESSION_COOKIE, "", 0, &app);
             Ok(response)
         }
-        Err(Failure::Refused(body)) if !json => Ok(pages::error_page(&body)),
+        Err(Failure::Refused(body)) if !json => Ok(errors::forward(&app, &body).await),
         Err(other) => Err(other),
     }
 }

@@ -7,6 +7,7 @@
 mod admin;
 mod browser;
 mod cors;
+mod errors;
 mod listen;
 mod log;
 mod logout;

@@ -23,7 +23,9 @@ use crate::protocol::error::ErrorBody;
 
 /// The page routes.
 pub(super) fn routes() -> Router<AppState> {
-    let mut router = Router::new().route("/ui/welcome", get(welcome));
+    let mut router = Router::new()
+        .route("/ui/welcome", get(welcome))
+        .route("/ui/error", get(error_flow_page));
     for kind in [
         FlowKind::Login,
         FlowKind::Registration,
@@ -189,21 +191,58 @@ fn render_input(out: &mut String, attributes: &Value, label: &str, code: Option<
     }
 }
 
-/// An error a browser step ended with, as a page with its status.
+/// An error a browser step ended with, as a page with its status (where it
+/// could not be stored for the error page).
 pub(super) fn error_page(body: &ErrorBody) -> Response {
-    let error = &body.error;
+    let status = StatusCode::from_u16(body.status()).unwrap_or(StatusCode::BAD_REQUEST);
+    let error = serde_json::to_value(&*body.error).unwrap_or(Value::Null);
+    error_html(status, &error)
+}
+
+/// `/ui/error?id=`, the default `selfservice.flows.error.ui_url`: the error a
+/// browser was sent here with, read as any error page reads it.
+async fn error_flow_page(State(app): State<AppState>, uri: Uri) -> Response {
+    let id = request::query::<IdQuery>(&uri)
+        .ok()
+        .and_then(|q| q.id)
+        .filter(|id| uuid::Uuid::parse_str(id).is_ok());
+    let stored = match id {
+        Some(id) => app.engine.flow_error(&id).await.ok(),
+        None => None,
+    };
+    match stored {
+        Some(stored) => error_html(StatusCode::OK, &stored.error),
+        None => html(
+            StatusCode::NOT_FOUND,
+            "Something went wrong",
+            r#"<p class="msg error">This error is not known, or the link to it is incomplete.</p><p class="alt"><a href="/ui/login">Start again</a></p>"#,
+        ),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct IdQuery {
+    id: Option<String>,
+}
+
+/// herodot's error object as a page: its id (or code), message and reason.
+fn error_html(status: StatusCode, error: &Value) -> Response {
+    let text_of = |name: &str| error[name].as_str().unwrap_or_default();
+    let id = match &error["id"] {
+        Value::String(id) => id.clone(),
+        _ => error["code"].to_string(),
+    };
     let mut text = String::new();
     let _ = write!(
         text,
         r#"<p class="msg error" data-id="{}">{}</p>"#,
-        escape(error.id.unwrap_or_default()),
-        escape(&error.message)
+        escape(&id),
+        escape(text_of("message"))
     );
-    if let Some(reason) = &error.reason {
-        let _ = write!(text, "<p>{}</p>", escape(reason));
+    if !text_of("reason").is_empty() {
+        let _ = write!(text, "<p>{}</p>", escape(text_of("reason")));
     }
     text.push_str(r#"<p class="alt"><a href="/ui/login">Start again</a></p>"#);
-    let status = StatusCode::from_u16(body.status()).unwrap_or(StatusCode::BAD_REQUEST);
     html(status, "Something went wrong", &text)
 }
 

@@ -13,7 +13,7 @@ use serde_json::json;
 
 use super::response::{self, Reply};
 use super::state::AppState;
-use super::{browser, logout, pages, request};
+use super::{browser, errors, logout, request};
 use crate::engine::{FlowKind, FlowRequest, FlowType};
 use crate::protocol::error;
 use crate::protocol::steps;
@@ -36,7 +36,8 @@ pub(super) fn routes() -> Router<AppState> {
                 &format!("/self-service/{name}/browser"),
                 get(
                     move |State(app): State<AppState>, uri: Uri, headers: HeaderMap| async move {
-                        browser::create_flow(&app, kind, &uri, &headers).await
+                        let reply = browser::create_flow(&app, kind, &uri, &headers).await;
+                        errors::for_browser(&app, &headers, reply).await
                     },
                 ),
             )
@@ -73,6 +74,7 @@ pub(super) fn routes() -> Router<AppState> {
 pub(super) fn shared_routes() -> Router<AppState> {
     Router::new()
         .route("/schemas", get(list_schemas))
+        .route("/self-service/errors", get(errors::fetch))
         .route("/schemas/{id}", get(get_schema))
         .route("/health/alive", get(alive))
         .route("/health/ready", get(ready))
@@ -181,8 +183,8 @@ async fn submit(
     let json = request::wants_json(&headers);
     let check = |sent: Option<&str>| browser::check_csrf(&app, &headers, sent);
     match steps::submit(&app.engine, kind, &id, payload, check).await {
-        Ok(answer) => Ok(browser::answer(&app, kind, answer, json)),
-        Err(steps::StepError::Refused(body)) if !json => Ok(pages::error_page(&body)),
+        Ok(answer) => Ok(browser::answer(&app, kind, answer, json).await),
+        Err(steps::StepError::Refused(body)) if !json => Ok(errors::forward(&app, &body).await),
         Err(other) => Err(other.into()),
     }
 }

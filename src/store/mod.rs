@@ -3,6 +3,7 @@
 
 mod batch;
 mod dsn;
+mod errors;
 mod flows;
 mod identities;
 mod meta;
@@ -24,6 +25,7 @@ use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AnyPool, Executor, SqlSafeStr};
 
 pub(crate) use dsn::{Dsn, DsnError};
+pub(crate) use errors::*;
 pub(crate) use flows::*;
 pub(crate) use identities::*;
 pub(crate) use meta::*;
@@ -48,11 +50,18 @@ fn migrator() -> Migrator {
             false,
         )
     };
-    Migrator::with_migrations(vec![migration(
-        20261122000001,
-        "engine",
-        include_str!("../../migrations/20261122000001_engine.sql"),
-    )])
+    Migrator::with_migrations(vec![
+        migration(
+            20261122000001,
+            "engine",
+            include_str!("../../migrations/20261122000001_engine.sql"),
+        ),
+        migration(
+            20261207000001,
+            "errors",
+            include_str!("../../migrations/20261207000001_errors.sql"),
+        ),
+    ])
 }
 
 /// Which database a store talks to.

@@ -123,6 +123,22 @@ fn open_page(browser: &mut Browser, served: &Served, kind: &str) -> (String, Str
     (page_url, action, csrf)
 }
 
+/// A refused browser request: 303 to the error page with the stored error's
+/// id (Kratos' error flow); the page it opens, and the error's JSON.
+fn follow_error(browser: &mut Browser, served: &Served, refused: &Page) -> (Page, Value) {
+    assert_eq!(refused.status, 303, "{}", refused.body);
+    let to = refused.location.clone().expect("a redirect");
+    let prefix = format!("{}/ui/error?id=", served.public);
+    let id = to.strip_prefix(&prefix).unwrap_or_else(|| panic!("{to}"));
+    let (status, error) =
+        browser.get_json(&format!("{}/self-service/errors?id={id}", served.public));
+    assert_eq!(status, 200, "{error}");
+    assert_eq!(error["id"], id);
+    let page = browser.get(&to);
+    assert_eq!(page.status, 200, "{}", page.body);
+    (page, error)
+}
+
 fn code_for(world: &World, email: &str) -> String {
     let out = world.run(&["get", "code", "--recipient", email, "--wait", "10s"]);
     assert!(out.status.success());
@@ -152,11 +168,13 @@ fn a_browser_signs_up_by_code_on_the_pages_and_lands_logged_in() {
             ("traits.email", email),
         ],
     );
-    assert_eq!(forged.status, 403);
+    let (page, error) = follow_error(&mut browser, &served, &forged);
+    assert_eq!(error["error"]["id"], "security_csrf_violation");
+    assert_eq!(error["error"]["code"], 403);
     assert!(
-        forged.body.contains("data-id=\"security_csrf_violation\""),
+        page.body.contains("data-id=\"security_csrf_violation\""),
         "{}",
-        forged.body
+        page.body
     );
     let request = browser
         .http
@@ -234,12 +252,18 @@ fn a_browser_signs_up_by_code_on_the_pages_and_lands_logged_in() {
     assert_eq!(again.status, 303);
     assert_eq!(again.location.as_deref(), Some("http://127.0.0.1:3000/"));
 
-    // A return_to the config does not allow is Kratos' 400.
-    let refused = browser.get(&format!(
+    // A return_to the config does not allow is Kratos' 400: the error page
+    // for a browser, the error itself for a JSON client.
+    let url = format!(
         "{}/self-service/login/browser?return_to=https://evil.test/",
         served.public
-    ));
-    assert_eq!(refused.status, 400, "{}", refused.body);
+    );
+    let refused = browser.get(&url);
+    let (page, error) = follow_error(&mut browser, &served, &refused);
+    assert_eq!(error["error"]["code"], 400);
+    assert!(page.body.contains("is not allowed"), "{}", page.body);
+    let (status, error) = browser.get_json(&url);
+    assert_eq!(status, 400, "{error}");
     served.stop();
 }
 
@@ -337,8 +361,11 @@ fn a_browser_logs_out_with_its_logout_url_and_only_its_own() {
             "does not match the session cookie",
         ),
     ] {
-        let page = browser.get(&url);
-        assert_eq!(page.status, status, "{url}: {}", page.body);
+        let (_, json) = browser.get_json(&url);
+        assert_eq!(json["error"]["code"], status, "{url}: {json}");
+        let refused = browser.get(&url);
+        let (page, error) = follow_error(&mut browser, &served, &refused);
+        assert_eq!(error["error"]["code"], status, "{url}: {error}");
         assert!(page.body.contains(reason), "{url}: {}", page.body);
         let (status, _) = browser.get_json(&format!("{public}/sessions/whoami"));
         assert_eq!(status, 200, "the session survived {url}");
@@ -371,7 +398,8 @@ fn a_browser_logs_out_with_its_logout_url_and_only_its_own() {
     assert_eq!(status, 200);
     // Used again, the URL has no session to end.
     let again = by_token.get(&logout_url);
-    assert_eq!(again.status, 401, "{}", again.body);
+    let (_, error) = follow_error(&mut by_token, &served, &again);
+    assert_eq!(error["error"]["id"], "session_inactive");
 
     // The welcome page's link logs out and comes back to it; JSON clients get 204.
     let welcome = bob.get(&format!("{public}/ui/welcome"));
@@ -391,6 +419,87 @@ fn a_browser_logs_out_with_its_logout_url_and_only_its_own() {
     let (_, flow) = json.get_json(&format!("{public}/self-service/logout/browser"));
     let (status, _) = json.get_json(flow["logout_url"].as_str().expect("url"));
     assert_eq!(status, 204);
+    served.stop();
+}
+
+/// Kratos' error flow: a refused browser request is stored and the browser
+/// sent to `selfservice.flows.error.ui_url?id=` (an app's own page here),
+/// and `GET /self-service/errors?id=` gives it on both ports; unknown ids are
+/// 404, `stub:500` is Kratos' stub.
+#[test]
+fn a_browser_error_goes_to_the_configured_error_page_and_is_read_by_id() {
+    let world = World::new();
+    project_on(&world, "email", Backend::Sqlite);
+    let patched = world.run(&[
+        "patch",
+        "identity-config",
+        "--yes",
+        "--add",
+        r#"/selfservice/flows/error={"ui_url": "https://app.test/error?lang=en"}"#,
+    ]);
+    assert!(
+        patched.status.success(),
+        "{}",
+        crate::support::stderr(&patched)
+    );
+    let served = Served::start(&world, None, &[]);
+    let mut browser = Browser::new();
+    let (_, action, _) = open_page(&mut browser, &served, "login");
+    let refused = browser.post_form(
+        &action,
+        &[
+            ("csrf_token", "forged"),
+            ("method", "code"),
+            ("identifier", "a@b.c"),
+        ],
+    );
+    assert_eq!(refused.status, 303, "{}", refused.body);
+    let to = refused.location.expect("a redirect");
+    let id = to
+        .strip_prefix("https://app.test/error?lang=en&id=")
+        .unwrap_or_else(|| panic!("{to}"))
+        .to_string();
+    for port in [&served.public, &served.admin] {
+        let (status, error) = browser.get_json(&format!("{port}/self-service/errors?id={id}"));
+        assert_eq!(status, 200, "{error}");
+        assert_eq!(error["id"], id.as_str());
+        assert_eq!(error["error"]["id"], "security_csrf_violation");
+        assert_eq!(error["error"]["code"], 403);
+        assert!(
+            error["created_at"]
+                .as_str()
+                .is_some_and(|t| t.ends_with('Z')),
+            "{error}"
+        );
+    }
+    // The default page reads any stored error too.
+    let page = browser.get(&format!("{}/ui/error?id={id}", served.public));
+    assert!(
+        page.body.contains("data-id=\"security_csrf_violation\""),
+        "{}",
+        page.body
+    );
+
+    let unknown = "01a2517e-0000-7000-8000-000000000000";
+    for bad in [unknown, "nope", ""] {
+        let (status, error) =
+            browser.get_json(&format!("{}/self-service/errors?id={bad}", served.public));
+        assert_eq!(status, 404, "{bad}: {error}");
+        assert_eq!(error["error"]["code"], 404);
+    }
+    assert_eq!(
+        browser
+            .get(&format!("{}/ui/error?id={unknown}", served.public))
+            .status,
+        404
+    );
+    let (status, stub) = browser.get_json(&format!(
+        "{}/self-service/errors?id=stub:500",
+        served.public
+    ));
+    assert_eq!(status, 200);
+    assert_eq!(stub["error"]["code"], 500);
+    assert_eq!(stub["error"]["reason"], "This is a stub error.");
     served.stop();
 }
 

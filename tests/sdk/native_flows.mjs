@@ -114,6 +114,11 @@ const loggedOut = await frontend.updateLogoutFlow({ token: logoutFlow.logout_tok
 assert.equal(loggedOut.status, 204);
 await refused(frontend.toSession({ xSessionToken: registered.session_token }), 401, "ErrorGeneric", "whoami after browser logout");
 
+// The error flow's endpoint (getFlowError): Kratos' stub error, and 404 for an unknown id.
+const stub = model("FlowError", (await frontend.getFlowError({ id: "stub:500" })).data, "the stub error");
+assert.equal(stub.error.code, 500);
+await refused(frontend.getFlowError({ id: "01a2517e-0000-7000-8000-000000000000" }), 404, "ErrorGeneric", "an unknown error");
+
 // Verification: send (200, sent_email), submit (200, passed_challenge).
 const verification = model("VerificationFlow", (await frontend.createNativeVerificationFlow()).data, "new verification flow");
 const verificationSent = model("VerificationFlow", (await frontend.updateVerificationFlow({

@@ -101,6 +101,16 @@ pub struct Flows {
     pub verification: VerificationFlow,
     /// `logout`.
     pub logout: LogoutFlow,
+    /// `error`.
+    pub error: ErrorFlow,
+}
+
+/// `selfservice.flows.error`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct ErrorFlow {
+    /// `ui_url`; without one, `otpctl serve`'s own error page.
+    pub ui_url: Option<String>,
 }
 
 /// `selfservice.flows.logout`.

@@ -1,0 +1,11 @@
+-- Self-service errors (Kratos' `selfservice_errors`): an error a browser was
+-- sent to the error page with, read back by id from `/self-service/errors`.
+-- Same dialect as the engine's tables: UUID text, BIGINT milliseconds, TEXT JSON.
+
+CREATE TABLE selfservice_errors (
+    id TEXT PRIMARY KEY,
+    error TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    seen_at BIGINT
+);
