@@ -9,3 +9,7 @@ CREATE TABLE selfservice_errors (
     updated_at BIGINT NOT NULL,
     seen_at BIGINT
 );
+
+-- Only the newest errors are kept (`store::errors::KEPT_ERRORS`): a flood of
+-- refused requests cannot grow the table without end.
+CREATE INDEX selfservice_errors_created_at ON selfservice_errors (created_at);

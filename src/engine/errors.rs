@@ -21,7 +21,7 @@ impl Engine {
         self.in_tx(move |_, tx| {
             let record = record.clone();
             async move {
-                store::insert_error(&tx, &record);
+                store::insert_error(&tx, &record, store::KEPT_ERRORS);
                 Ok(())
             }
         })
