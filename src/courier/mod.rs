@@ -7,4 +7,5 @@ pub mod outbox;
 mod scrub;
 pub mod smtp;
 pub mod template;
+mod tls_stream;
 pub mod worker;

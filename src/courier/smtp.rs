@@ -12,12 +12,15 @@ use std::time::Duration;
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, Message, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::{Credentials, DEFAULT_MECHANISMS};
-use lettre::transport::smtp::client::{AsyncSmtpConnection, TlsParameters, TlsVersion};
+use lettre::transport::smtp::client::{
+    AsyncSmtpConnection, AsyncTokioStream, TlsParameters, TlsVersion,
+};
 use lettre::transport::smtp::extension::ClientId;
 use reqwest::Url;
 
 use super::delivery::{DeliveryError, install_crypto_provider};
 use super::scrub::Secrets;
+use super::tls_stream::ImplicitTls;
 
 pub use crate::config::model::{DEFAULT_FROM_ADDRESS, DEFAULT_LOCAL_NAME};
 
@@ -237,23 +240,26 @@ impl SmtpChannel {
     }
 
     async fn connect(&self) -> Result<AsyncSmtpConnection, lettre::transport::smtp::Error> {
-        let mut connection = match &self.security {
-            Security::Implicit(tls) => self.dial(Some(tls.clone())).await?,
-            Security::Plain | Security::StartTls(_) => {
-                match tokio::net::TcpStream::connect((self.host.as_str(), self.port)).await {
-                    // Without Nagle: lettre writes a message's body and its final
-                    // `.` apart, and the second write would wait for the server's
-                    // delayed ACK (40 ms per email).
-                    Ok(stream) => {
-                        let _ = stream.set_nodelay(true);
-                        AsyncSmtpConnection::connect_with_transport(Box::new(stream), &self.hello)
-                            .await?
-                    }
-                    // lettre's own dial names the failure in its words.
-                    Err(_) => self.dial(None).await?,
-                }
-            }
+        let implicit = match &self.security {
+            Security::Implicit(tls) => Some(tls),
+            Security::Plain | Security::StartTls(_) => None,
         };
+        let mut connection =
+            match tokio::net::TcpStream::connect((self.host.as_str(), self.port)).await {
+                // Without Nagle: lettre writes a message's body and its final `.`
+                // apart, and the second write would wait for the server's delayed
+                // ACK (40 ms per email), over TLS as in the clear.
+                Ok(socket) => {
+                    let _ = socket.set_nodelay(true);
+                    let stream: Box<dyn AsyncTokioStream> = match implicit {
+                        Some(tls) => Box::new(ImplicitTls::handshake(socket, tls.clone()).await?),
+                        None => Box::new(socket),
+                    };
+                    AsyncSmtpConnection::connect_with_transport(stream, &self.hello).await?
+                }
+                // lettre's own dial names the failure in its words.
+                Err(_) => self.dial(implicit.cloned()).await?,
+            };
         if let Security::StartTls(tls) = &self.security {
             // Fails when the server does not offer STARTTLS: it is mandatory for `smtp://`.
             connection.starttls(tls.clone(), &self.hello).await?;
