@@ -36,6 +36,10 @@ pub struct Identity {
     pub recovery_addresses: Value,
     /// Public metadata, or null.
     pub metadata_public: Option<Value>,
+    /// Admin metadata: with the admin API only (as credentials), omitted
+    /// when empty, as Kratos' `omitempty`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata_admin: Option<Value>,
     /// Created.
     #[serde(serialize_with = "rfc3339")]
     pub created_at: i64,
@@ -125,6 +129,7 @@ impl Identity {
             verifiable_addresses: addresses.iter().map(VerifiableAddress::from).collect(),
             recovery_addresses: record.recovery_addresses.clone(),
             metadata_public: record.metadata_public.clone(),
+            metadata_admin: None,
             created_at: record.created_at,
             updated_at: record.updated_at,
             organization_id: None,

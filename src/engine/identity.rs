@@ -139,6 +139,7 @@ impl Engine {
                 state: "active".to_string(),
                 recovery_addresses: Value::Array(recovery),
                 metadata_public: None,
+                metadata_admin: None,
                 created_at: now,
                 updated_at: now,
             },
@@ -227,6 +228,7 @@ impl Engine {
             })
             .collect();
         out.credentials = Some(credentials);
+        out.metadata_admin = identity.metadata_admin.clone();
         Ok(out)
     }
 
@@ -287,7 +289,7 @@ impl Engine {
 
     /// Imports one identity from a Kratos `createIdentityBody`: `schema_id`
     /// (default schema if absent), `traits`, optional `state`,
-    /// `metadata_public`, and `verifiable_addresses` whose `verified: true`
+    /// `metadata_public`, `metadata_admin`, and `verifiable_addresses` whose `verified: true`
     /// entries are kept verified. Credentials other than code are not imported.
     pub async fn import_identity(&self, body: &Value) -> Result<Identity, ImportError> {
         let identity = self.identity_from_body(body, false)?;
@@ -304,7 +306,7 @@ impl Engine {
     }
 
     /// Replaces an identity from a Kratos `updateIdentityBody` (`schema_id`,
-    /// `traits` and `state` required, `metadata_public`): its credentials and
+    /// `traits` and `state` required, `metadata_public`, `metadata_admin`): its credentials and
     /// addresses are derived again; an address it keeps keeps its id and
     /// verification (`PUT /admin/identities/{id}`).
     pub async fn update_identity(&self, id: &str, body: &Value) -> Result<Identity, ImportError> {
@@ -386,10 +388,9 @@ impl Engine {
                 )));
             }
         }
-        identity.record.metadata_public = object
-            .get("metadata_public")
-            .filter(|v| !v.is_null())
-            .cloned();
+        let metadata = |key: &str| object.get(key).filter(|v| !v.is_null()).cloned();
+        identity.record.metadata_public = metadata("metadata_public");
+        identity.record.metadata_admin = metadata("metadata_admin");
         Ok(identity)
     }
 }

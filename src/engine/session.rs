@@ -112,7 +112,9 @@ impl Engine {
                         kind: "identity",
                         id: identity_id.clone(),
                     })?;
-                let identity = engine.load_identity(&tx, &record).await?;
+                let mut identity = engine.load_identity(&tx, &record).await?;
+                // An admin answer: Kratos' `AdminSession` shows the admin metadata.
+                identity.metadata_admin = record.metadata_admin.clone();
                 let now = engine.now();
                 let sessions = store::sessions_of(&tx, &identity_id).await?;
                 Ok(sessions

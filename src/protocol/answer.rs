@@ -244,6 +244,7 @@ mod tests {
             verifiable_addresses: Vec::new(),
             recovery_addresses: serde_json::json!([]),
             metadata_public: None,
+            metadata_admin: None,
             created_at: 0,
             updated_at: 0,
             organization_id: None,

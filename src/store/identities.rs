@@ -25,6 +25,8 @@ pub(crate) struct IdentityRecord {
     pub recovery_addresses: Value,
     /// Public metadata, if any.
     pub metadata_public: Option<Value>,
+    /// Admin metadata, if any.
+    pub metadata_admin: Option<Value>,
     /// Milliseconds since the epoch.
     pub created_at: i64,
     /// Milliseconds since the epoch.
@@ -77,7 +79,7 @@ pub(crate) async fn insert_identity(
     let mut statements = vec![
         Statement::new(
             "INSERT INTO identities (id, schema_id, traits, state, recovery_addresses, metadata_public, \
-             created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+             metadata_admin, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(&identity.id)
         .bind(&identity.schema_id)
@@ -85,6 +87,7 @@ pub(crate) async fn insert_identity(
         .bind(&identity.state)
         .bind(identity.recovery_addresses.to_string())
         .bind(identity.metadata_public.as_ref().map(Value::to_string))
+        .bind(identity.metadata_admin.as_ref().map(Value::to_string))
         .bind(identity.created_at)
         .bind(identity.updated_at),
     ];
@@ -105,7 +108,7 @@ pub(crate) async fn replace_identity(
 ) -> Result<bool> {
     let changed = Statement::new(
         "UPDATE identities SET schema_id = $2, traits = $3, state = $4, recovery_addresses = $5, \
-         metadata_public = $6, updated_at = $7 WHERE id = $1",
+         metadata_public = $6, metadata_admin = $7, updated_at = $8 WHERE id = $1",
     )
     .bind(&identity.id)
     .bind(&identity.schema_id)
@@ -113,6 +116,7 @@ pub(crate) async fn replace_identity(
     .bind(&identity.state)
     .bind(identity.recovery_addresses.to_string())
     .bind(identity.metadata_public.as_ref().map(Value::to_string))
+    .bind(identity.metadata_admin.as_ref().map(Value::to_string))
     .bind(identity.updated_at)
     .execute(tx)
     .await?;
@@ -182,7 +186,7 @@ fn insert_address(address: &AddressRecord) -> Statement {
     .bind(address.updated_at)
 }
 
-const IDENTITY_COLUMNS: &str = "i.id, i.schema_id, i.traits, i.state, i.recovery_addresses, i.metadata_public, i.created_at, i.updated_at";
+const IDENTITY_COLUMNS: &str = "i.id, i.schema_id, i.traits, i.state, i.recovery_addresses, i.metadata_public, i.metadata_admin, i.created_at, i.updated_at";
 
 fn identity_from(mut row: Row) -> Result<IdentityRecord> {
     identity_columns(&mut row)
@@ -199,6 +203,10 @@ fn identity_columns(row: &mut Row) -> Result<IdentityRecord> {
         metadata_public: row
             .opt_text("metadata_public")?
             .map(|t| json_column("identities.metadata_public", &t))
+            .transpose()?,
+        metadata_admin: row
+            .opt_text("metadata_admin")?
+            .map(|t| json_column("identities.metadata_admin", &t))
             .transpose()?,
         created_at: row.int("created_at")?,
         updated_at: row.int("updated_at")?,

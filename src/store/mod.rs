@@ -61,6 +61,11 @@ fn migrator() -> Migrator {
             "errors",
             include_str!("../../migrations/20261207000001_errors.sql"),
         ),
+        migration(
+            20261207000002,
+            "metadata_admin",
+            include_str!("../../migrations/20261207000002_metadata_admin.sql"),
+        ),
     ])
 }
 

@@ -136,7 +136,7 @@ fn script(runner: &Runner) -> Vec<Step> {
     let people = runner.world.write(
         "people.json",
         serde_json::json!([
-            { "traits": { "email": "kim@example.com" } },
+            { "traits": { "email": "kim@example.com" }, "metadata_admin": { "role": "support" } },
             { "traits": { "email": "not-an-email" } },
             { "traits": { "email": "eve@example.com" } }
         ])
@@ -285,6 +285,12 @@ fn every_verb_prints_the_same_on_the_embedded_engine_and_over_http() {
     assert_eq!(code_of("login with a wrong code"), Some(1));
     assert_eq!(code_of("whoami with a forged token"), Some(1));
     assert_eq!(code_of("get a deleted identity"), Some(1));
+    let listed = &embedded
+        .iter()
+        .find(|s| s.0 == "list identities --format json")
+        .expect("step")
+        .2;
+    assert!(listed.contains("\"role\": \"support\""), "{listed}");
     let login = &embedded
         .iter()
         .find(|s| s.0 == "login with the code")

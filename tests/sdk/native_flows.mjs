@@ -144,6 +144,30 @@ const kept = model("Identity", (await identities.updateIdentity({
 assert.equal(kept.verifiable_addresses[0].verified, true, "an address the update keeps stays verified");
 assert.equal(kept.verifiable_addresses[0].id, identity.verifiable_addresses[0].id);
 assert.deepEqual(kept.metadata_public, { plan: "pro" });
+// metadata_admin: kept and shown by the admin API (its sessions too), never in
+// a session's identity; a JSON Patch changes it.
+const withAdmin = model("Identity", (await identities.patchIdentity({
+  id: identityId,
+  jsonPatch: [{ op: "add", path: "/metadata_admin", value: { role: "support" } }],
+})).data, "admin: metadata_admin patched in");
+assert.deepEqual(withAdmin.metadata_admin, { role: "support" });
+assert.deepEqual(withAdmin.metadata_public, { plan: "pro" });
+assert.deepEqual((await identities.getIdentity({ id: identityId })).data.metadata_admin, { role: "support" });
+const adminSessions = (await identities.listIdentitySessions({ id: identityId })).data;
+assert.deepEqual(adminSessions[0].identity.metadata_admin, { role: "support" });
+const again = (await frontend.updateLoginFlow({
+  flow: (await frontend.createNativeLoginFlow()).data.id,
+  updateLoginFlowBody: { method: "code", identifier: email },
+}).catch((e) => e.response)).data;
+const againCode = await codeFor(email, verifyCode);
+const relogged = model("SuccessfulNativeLogin", (await frontend.updateLoginFlow({
+  flow: again.id,
+  updateLoginFlowBody: { method: "code", identifier: email, code: againCode },
+})).data, "login again");
+assert.equal(relogged.session.identity.metadata_admin, undefined, "a login's session hides metadata_admin");
+const whoami = (await frontend.toSession({ xSessionToken: relogged.session_token })).data;
+assert.equal(whoami.identity.metadata_admin, undefined, "whoami hides metadata_admin");
+assert.deepEqual(whoami.identity.metadata_public, { plan: "pro" });
 const found = (await identities.listIdentities({ credentialsIdentifier: email })).data;
 found.forEach((item) => model("Identity", item, "admin: identity by identifier"));
 assert.deepEqual(found.map((i) => i.id), [identityId]);
