@@ -273,7 +273,18 @@ fn every_verb_prints_the_same_on_the_embedded_engine_and_over_http() {
         "{}",
         stderr(&out)
     );
-    served.stop();
+    let log = served.stop();
+    // The HTTP half really went over HTTP: the server answered every kind of call.
+    for path in [
+        "/self-service/registration/api",
+        "/self-service/login/flows",
+        "/self-service/verification",
+        "/sessions/whoami",
+        "/admin/identities",
+        "/admin/courier/messages",
+    ] {
+        assert!(log.contains(path), "the server never saw {path}:\n{log}");
+    }
 
     assert_eq!(embedded.len(), over_http.len());
     for (local, remote) in embedded.iter().zip(&over_http) {
