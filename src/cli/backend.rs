@@ -13,7 +13,8 @@ use super::engine::{self, Opened, Page};
 use super::{Context, Failure, ProjectFlag};
 use crate::client::{ClientError, FlowView, MessageQuery, Remote, Reply};
 use crate::courier::outbox::{self, CourierMessage, MessageFilter};
-use crate::engine::{FlowKind, FlowRequest};
+use crate::engine::{Flow, FlowKind, FlowRequest, FlowType};
+use crate::protocol::csrf::{self, Rejection};
 use crate::protocol::error::{self, ErrorBody};
 use crate::protocol::steps::{self, StepError};
 use crate::protocol::submission::Payload;
@@ -121,7 +122,7 @@ impl Backend {
     pub(super) fn get_flow(&self, kind: FlowKind, id: &str) -> Result<Reply, Failure> {
         match self {
             Backend::Local(opened) => local(opened, async {
-                let flow = steps::fetch(&opened.engine, kind, id).await?;
+                let flow = without_cookies(steps::fetch(&opened.engine, kind, id).await?)?;
                 json_reply(200, &steps::unexpired(&opened.engine, flow)?)
             }),
             Backend::Remote(http) => http.call(|kratos| kratos.get_flow(kind, id)),
@@ -132,6 +133,7 @@ impl Backend {
     pub(super) fn submit(&self, kind: FlowKind, id: &str, body: Value) -> Result<Reply, Failure> {
         match self {
             Backend::Local(opened) => local(opened, async {
+                without_cookies(steps::fetch(&opened.engine, kind, id).await?)?;
                 let payload = Payload::Json(body);
                 let answer = steps::submit(&opened.engine, kind, id, payload, |_| Ok(())).await?;
                 Reply::from_answer(&answer).map_err(unshowable)
@@ -356,6 +358,15 @@ impl Http {
     {
         remote(self.runtime.block_on(call(&self.kratos)))
     }
+}
+
+/// The flow, as the server gives it to a client without cookies, which the
+/// CLI is: a browser flow needs its CSRF cookie (Kratos' 403).
+fn without_cookies(flow: Flow) -> Result<Flow, StepError> {
+    if flow.flow_type == FlowType::Browser {
+        return Err(csrf::violation(Rejection::NoCookies, false).into());
+    }
+    Ok(flow)
 }
 
 /// Runs a step on the embedded engine: a refusal becomes Kratos' error

@@ -50,6 +50,39 @@ impl Runner<'_> {
     }
 }
 
+impl Runner<'_> {
+    /// A new browser login flow's id, made over HTTP (the embedded world gets
+    /// a server of its own for the moment): the CLI holds no CSRF cookie for it.
+    fn browser_login_flow(&self) -> String {
+        match &self.way {
+            Way::Http(served) => browser_flow(&served.public),
+            Way::Embedded => {
+                let served = Served::start(self.world, None, &[]);
+                let id = browser_flow(&served.public);
+                served.stop();
+                id
+            }
+        }
+    }
+}
+
+fn browser_flow(public: &str) -> String {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let flow: Value = runtime.block_on(async {
+        reqwest::Client::new()
+            .get(format!("{public}/self-service/login/browser"))
+            .header("accept", "application/json")
+            .send()
+            .await
+            .expect("an answer")
+            .json()
+            .await
+            .expect("a flow")
+    });
+    flow["id"].as_str().expect("an id").to_string()
+}
+
 /// What one step printed: its name, exit code and stdout.
 type Step = (String, i32, String);
 
@@ -114,6 +147,16 @@ fn script(runner: &Runner) -> Vec<Step> {
         "123456",
     ]);
     record("login with an unknown flow", &out);
+
+    let browser = runner.browser_login_flow();
+    let out = runner.run(
+        &[
+            &["login", "--flow", &browser, "--code", "123456"][..],
+            &json,
+        ]
+        .concat(),
+    );
+    record("login on a browser flow, without its CSRF cookie", &out);
 
     let out = runner.run(&[&["whoami", "--session-token", &token][..], &json].concat());
     record("whoami --format json", &out);
@@ -296,6 +339,12 @@ fn every_verb_prints_the_same_on_the_embedded_engine_and_over_http() {
     assert_eq!(code_of("login with a wrong code"), Some(1));
     assert_eq!(code_of("whoami with a forged token"), Some(1));
     assert_eq!(code_of("get a deleted identity"), Some(1));
+    let csrf = &embedded
+        .iter()
+        .find(|s| s.0 == "login on a browser flow, without its CSRF cookie")
+        .expect("step");
+    assert_eq!(csrf.1, 1);
+    assert!(csrf.2.contains("security_csrf_violation"), "{}", csrf.2);
     let listed = &embedded
         .iter()
         .find(|s| s.0 == "list identities --format json")
