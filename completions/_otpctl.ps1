@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in by code on the project''s local engine (or a Kratos at --endpoint)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify an email address or phone number by code (locally, or at --endpoint)')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show the session of a session token (Kratos'' /sessions/whoami)')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'End the session of a session token (Kratos'' native logout)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import identities into the project''s local engine (or a Kratos at --admin-endpoint)')
             [CompletionResult]::new('courier', 'courier', [CompletionResultType]::ParameterValue, 'Run the courier that sends the local engine''s queued messages')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the project''s engine as Kratos'' public and admin HTTP APIs, with the courier')
@@ -998,6 +999,23 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'otpctl;logout' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('--session-token', '--session-token', [CompletionResultType]::ParameterName, 'The session token to end')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
+            [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine')
+            [CompletionResult]::new('--admin-endpoint', '--admin-endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'otpctl;import' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
@@ -1240,6 +1258,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in by code on the project''s local engine (or a Kratos at --endpoint)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify an email address or phone number by code (locally, or at --endpoint)')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show the session of a session token (Kratos'' /sessions/whoami)')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'End the session of a session token (Kratos'' native logout)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import identities into the project''s local engine (or a Kratos at --admin-endpoint)')
             [CompletionResult]::new('courier', 'courier', [CompletionResultType]::ParameterValue, 'Run the courier that sends the local engine''s queued messages')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the project''s engine as Kratos'' public and admin HTTP APIs, with the courier')
@@ -1356,6 +1375,9 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
             break
         }
         'otpctl;help;whoami' {
+            break
+        }
+        'otpctl;help;logout' {
             break
         }
         'otpctl;help;import' {

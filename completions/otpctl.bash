@@ -46,6 +46,9 @@ _otpctl() {
             otpctl,login)
                 cmd="otpctl__subcmd__login"
                 ;;
+            otpctl,logout)
+                cmd="otpctl__subcmd__logout"
+                ;;
             otpctl,ls)
                 cmd="otpctl__subcmd__list"
                 ;;
@@ -216,6 +219,9 @@ _otpctl() {
                 ;;
             otpctl__subcmd__help,login)
                 cmd="otpctl__subcmd__help__subcmd__login"
+                ;;
+            otpctl__subcmd__help,logout)
+                cmd="otpctl__subcmd__help__subcmd__logout"
                 ;;
             otpctl__subcmd__help,patch)
                 cmd="otpctl__subcmd__help__subcmd__patch"
@@ -452,7 +458,7 @@ _otpctl() {
 
     case "${cmd}" in
         otpctl)
-            opts="-y -q -h -V --color --yes --quiet --help --version create list ls use get patch update delete validate register login verify whoami import courier serve quickstart evaluate render completion help"
+            opts="-y -q -h -V --color --yes --quiet --help --version create list ls use get patch update delete validate register login verify whoami logout import courier serve quickstart evaluate render completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1214,7 +1220,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__help)
-            opts="create list use get patch update delete validate register login verify whoami import courier serve quickstart evaluate render completion help"
+            opts="create list use get patch update delete validate register login verify whoami logout import courier serve quickstart evaluate render completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1564,6 +1570,20 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__help__subcmd__login)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__help__subcmd__logout)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2144,6 +2164,44 @@ _otpctl() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-outside)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otpctl__subcmd__logout)
+            opts="-y -q -h -V --color --yes --quiet --session-token --project --allow-outside --endpoint --admin-endpoint --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --session-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --project)

@@ -40,6 +40,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand login 'Log in by code on the project''s local engine (or a Kratos at --endpoint)'
             cand verify 'Verify an email address or phone number by code (locally, or at --endpoint)'
             cand whoami 'Show the session of a session token (Kratos'' /sessions/whoami)'
+            cand logout 'End the session of a session token (Kratos'' native logout)'
             cand import 'Import identities into the project''s local engine (or a Kratos at --admin-endpoint)'
             cand courier 'Run the courier that sends the local engine''s queued messages'
             cand serve 'Serve the project''s engine as Kratos'' public and admin HTTP APIs, with the courier'
@@ -910,6 +911,22 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'otpctl;logout'= {
+            cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
+            cand --session-token 'The session token to end'
+            cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
+            cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
+            cand --endpoint 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine'
+            cand --admin-endpoint 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"'
+            cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'otpctl;import'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
@@ -1128,6 +1145,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
             cand login 'Log in by code on the project''s local engine (or a Kratos at --endpoint)'
             cand verify 'Verify an email address or phone number by code (locally, or at --endpoint)'
             cand whoami 'Show the session of a session token (Kratos'' /sessions/whoami)'
+            cand logout 'End the session of a session token (Kratos'' native logout)'
             cand import 'Import identities into the project''s local engine (or a Kratos at --admin-endpoint)'
             cand courier 'Run the courier that sends the local engine''s queued messages'
             cand serve 'Serve the project''s engine as Kratos'' public and admin HTTP APIs, with the courier'
@@ -1214,6 +1232,8 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;help;verify'= {
         }
         &'otpctl;help;whoami'= {
+        }
+        &'otpctl;help;logout'= {
         }
         &'otpctl;help;import'= {
             cand identities 'Import identities (Kratos createIdentityBody documents) from JSON or YAML files'

@@ -156,6 +156,18 @@ impl Backend {
         }
     }
 
+    /// Ends the session of a token (`DELETE /self-service/logout/api`): 204,
+    /// or 403 for a token no session has.
+    pub(super) fn logout(&self, token: &str) -> Result<Reply, Failure> {
+        match self {
+            Backend::Local(opened) => local(opened, async {
+                steps::logout(&opened.engine, token).await?;
+                Ok(Reply::ok(204, Value::Null))
+            }),
+            Backend::Remote(http) => http.call(|kratos| kratos.logout(token)),
+        }
+    }
+
     /// Locally: sends what the step on `flow_id` queued since `since` and
     /// reports it. A server's own courier sends what it queued.
     pub(super) fn after_step(&self, cx: Context, flow_id: &str, since: i64) -> Result<(), Failure> {

@@ -93,6 +93,8 @@ enum Command {
     Verify(flows::VerifyArgs),
     /// Show the session of a session token (Kratos' /sessions/whoami).
     Whoami(session::WhoamiArgs),
+    /// End the session of a session token (Kratos' native logout).
+    Logout(session::LogoutArgs),
     /// Import identities into the project's local engine (or a Kratos at --admin-endpoint).
     #[command(subcommand)]
     Import(ImportCommand),
@@ -377,6 +379,7 @@ fn dispatch(command: Command, matches: &clap::ArgMatches, cx: Context) -> Result
         Command::Login(args) => flows::login(args, cx),
         Command::Verify(args) => flows::verify(args, cx),
         Command::Whoami(args) => session::whoami(args),
+        Command::Logout(args) => session::logout(args, cx),
         Command::Import(ImportCommand::Identities(args)) => identities::import(args, cx),
         Command::Courier(CourierCommand::Watch(args)) => courier::watch(args, cx),
         Command::List(ListCommand::CourierMessages(args)) => courier::list(args),

@@ -1,12 +1,13 @@
-//! `whoami`: the session a session token stands for, as Kratos'
-//! `GET /sessions/whoami` answers it, on the embedded engine or over HTTP.
+//! `whoami` and `logout`: the session a session token stands for, and ending
+//! it, as Kratos' `GET /sessions/whoami` and `DELETE /self-service/logout/api`
+//! answer them, on the embedded engine or over HTTP.
 
 use clap::Args;
 use serde_json::json;
 
 use super::backend::{self, EndpointFlags};
 use super::step_output::StepFormat;
-use super::{Failure, ProjectFlag, output};
+use super::{Context, Failure, ProjectFlag, output};
 
 // `whoami`.
 #[derive(Debug, Args)]
@@ -26,6 +27,34 @@ pub(super) struct WhoamiArgs {
     project: ProjectFlag,
     #[command(flatten)]
     endpoints: EndpointFlags,
+}
+
+// `logout`.
+#[derive(Debug, Args)]
+pub(super) struct LogoutArgs {
+    /// The session token to end.
+    #[arg(
+        long,
+        env = "OTPCTL_SESSION_TOKEN",
+        value_name = "TOKEN",
+        hide_env_values = true
+    )]
+    session_token: String,
+    #[command(flatten)]
+    project: ProjectFlag,
+    #[command(flatten)]
+    endpoints: EndpointFlags,
+}
+
+/// Ends the session; fails with Kratos' reason for a token without one.
+pub(super) fn logout(args: LogoutArgs, cx: Context) -> Result<(), Failure> {
+    let backend = backend::open(&args.endpoints, &args.project)?;
+    let reply = backend.logout(&args.session_token)?;
+    if !reply.is_success() {
+        return Err(Failure::op(reply.reason()));
+    }
+    output::status(cx, "the session has ended");
+    Ok(())
 }
 
 /// Prints the session, or fails with Kratos' reason (`session_inactive`).

@@ -146,6 +146,15 @@ impl Remote {
             .await
     }
 
+    /// `DELETE /self-service/logout/api` with `{"session_token"}`.
+    pub async fn logout(&self, token: &str) -> Result<Reply, ClientError> {
+        let base = self.endpoint(&self.public, "logout", "public", "--endpoint")?;
+        let url = join(base, &["self-service", "logout", "api"]);
+        let body = serde_json::json!({ "session_token": token });
+        self.call(self.http.request(Method::DELETE, url).json(&body))
+            .await
+    }
+
     /// `GET /admin/identities`, one page.
     pub async fn list_identities(
         &self,

@@ -116,3 +116,16 @@ pub fn unexpired(engine: &Engine, flow: Flow) -> Result<Flow, ErrorBody> {
     let init = format!("{base}/self-service/{}/api", flow.kind.as_str());
     Err(error::fetched_flow_expired(flow.kind.as_str(), &init))
 }
+
+/// Ends the session of a token (`DELETE /self-service/logout/api`): Kratos'
+/// 403 for a token no session has.
+pub async fn logout(engine: &Engine, session_token: &str) -> Result<(), StepError> {
+    if engine.logout(session_token).await? {
+        Ok(())
+    } else {
+        Err(error::forbidden(
+            "The provided Ory Session Token could not be found, is invalid, or otherwise malformed.",
+        )
+        .into())
+    }
+}

@@ -242,14 +242,8 @@ async fn logout_api(State(app): State<AppState>, headers: HeaderMap, body: Body)
     let value = request::json_body(&headers, body, app.body_limit).await?;
     let body: LogoutBody = serde_json::from_value(value)
         .map_err(|e| error::bad_request(format!("Unable to decode JSON body: {e}")))?;
-    if app.engine.logout(&body.session_token).await? {
-        Ok(response::no_content())
-    } else {
-        Err(error::forbidden(
-            "The provided Ory Session Token could not be found, is invalid, or otherwise malformed.",
-        )
-        .into())
-    }
+    steps::logout(&app.engine, &body.session_token).await?;
+    Ok(response::no_content())
 }
 
 /// `GET /schemas`: `[{id, schema}]`.

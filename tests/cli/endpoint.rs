@@ -164,6 +164,15 @@ fn script(runner: &Runner) -> Vec<Step> {
     record("whoami", &out);
     let out = runner.run(&["whoami", "--session-token", "ory_st_forged"]);
     record("whoami with a forged token", &out);
+    let out = runner.run(&["logout", "--session-token", &token]);
+    record("logout", &out);
+    let out = runner.run(&["whoami", "--session-token", &token]);
+    record("whoami after logout", &out);
+    // As in Kratos, a token that names an ended session logs out again (204).
+    let out = runner.run(&["logout", "--session-token", &token]);
+    record("logout again", &out);
+    let out = runner.run(&["logout", "--session-token", "ory_st_forged"]);
+    record("logout with a forged token", &out);
 
     let out = runner.run(
         &[
@@ -323,6 +332,7 @@ fn every_verb_prints_the_same_on_the_embedded_engine_and_over_http() {
         "/self-service/login/flows",
         "/self-service/verification",
         "/sessions/whoami",
+        "/self-service/logout/api",
         "/admin/identities",
         "/admin/courier/messages",
     ] {
@@ -339,6 +349,10 @@ fn every_verb_prints_the_same_on_the_embedded_engine_and_over_http() {
     assert_eq!(code_of("login with a wrong code"), Some(1));
     assert_eq!(code_of("whoami with a forged token"), Some(1));
     assert_eq!(code_of("get a deleted identity"), Some(1));
+    assert_eq!(code_of("logout"), Some(0));
+    assert_eq!(code_of("whoami after logout"), Some(1));
+    assert_eq!(code_of("logout again"), Some(0));
+    assert_eq!(code_of("logout with a forged token"), Some(1));
     let csrf = &embedded
         .iter()
         .find(|s| s.0 == "login on a browser flow, without its CSRF cookie")
