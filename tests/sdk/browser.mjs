@@ -1,7 +1,8 @@
 // A real browser (Debian's Chromium, driven by playwright-core) on the
 // self-service pages of `otpctl serve`: sign up by code, read the code on the
 // outbox page, type it, land logged in; then follow the verification
-// message's link, which opens the page with the code filled in, and verify.
+// message's link, which opens the page with the code filled in, and verify;
+// log out from the welcome page; a forged CSRF token ends on the error page.
 // Screenshots of each page go to SHOTS_DIR.
 //
 // Usage: node browser.mjs PUBLIC_URL ADMIN_URL SHOTS_DIR
@@ -75,6 +76,26 @@ try {
   await page.click('button[name="method"]');
   await page.waitForSelector('[data-id="1080002"]');
   await shot("6-verified");
+
+  // Log out from the welcome page's link: back on it, logged out; the old
+  // session cookie is gone.
+  await page.goto(`${publicUrl}/ui/welcome`);
+  await page.click("#logout");
+  await page.waitForURL(/\/ui\/welcome$/);
+  assert.ok(await page.isVisible("text=You are not logged in."), await page.content());
+  const cookies = await context.cookies(publicUrl);
+  assert.ok(!cookies.some((c) => c.name === "ory_kratos_session" && c.value), JSON.stringify(cookies));
+  await shot("7-logged-out");
+
+  // A form posted with a forged CSRF token ends on the error page, which
+  // reads the stored error by id.
+  await page.goto(`${publicUrl}/self-service/login/browser`);
+  await page.fill('input[name="identifier"]', email);
+  await page.evaluate(() => { document.querySelector('input[name="csrf_token"]').value = "forged"; });
+  await page.click('button[name="method"]');
+  await page.waitForURL(/\/ui\/error\?id=/);
+  assert.ok(await page.isVisible('[data-id="security_csrf_violation"]'), await page.content());
+  await shot("8-error");
   console.log(JSON.stringify({ ok: true, email }));
 } finally {
   await browser.close();
