@@ -88,7 +88,11 @@ pub fn postgres_url() -> Option<String> {
 pub async fn fresh_postgres_database() -> String {
     let base = postgres_url().expect("OTPCTL_TEST_POSTGRES_URL");
     sqlx::any::install_default_drivers();
-    let name = format!("otpctl_{}", uuid::Uuid::new_v4().simple());
+    // The creation time in the name lets scripts/pg drop it a day later.
+    let created = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let name = format!("otpctl_{created}_{}", uuid::Uuid::new_v4().simple());
     let mut admin = sqlx::AnyConnection::connect(&base)
         .await
         .expect("connect to the test PostgreSQL");
