@@ -984,11 +984,11 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         'otpctl;whoami' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--session-token', '--session-token', [CompletionResultType]::ParameterName, 'The session token (printed by `login` and `register` as `session_token`)')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine')
             [CompletionResult]::new('--admin-endpoint', '--admin-endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -1001,7 +1001,7 @@ Register-ArgumentCompleter -Native -CommandName 'otpctl' -ScriptBlock {
         }
         'otpctl;logout' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never')
-            [CompletionResult]::new('--session-token', '--session-token', [CompletionResultType]::ParameterName, 'The session token to end')
+            [CompletionResult]::new('--session-token', '--session-token', [CompletionResultType]::ParameterName, 'The session token (printed by `login` and `register` as `session_token`)')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)')
             [CompletionResult]::new('--allow-outside', '--allow-outside', [CompletionResultType]::ParameterName, 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository')
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine')

@@ -2974,7 +2974,7 @@ _otpctl() {
             return 0
             ;;
         otpctl__subcmd__whoami)
-            opts="-y -q -h -V --color --yes --quiet --session-token --format --project --allow-outside --endpoint --admin-endpoint --help --version"
+            opts="-y -q -h -V --color --yes --quiet --session-token --project --allow-outside --endpoint --admin-endpoint --format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2986,10 +2986,6 @@ _otpctl() {
                     ;;
                 --session-token)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 --project)
@@ -3006,6 +3002,10 @@ _otpctl() {
                     ;;
                 --admin-endpoint)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)

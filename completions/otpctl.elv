@@ -897,11 +897,11 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         &'otpctl;whoami'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
             cand --session-token 'The session token (printed by `login` and `register` as `session_token`)'
-            cand --format 'Output format'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand --endpoint 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine'
             cand --admin-endpoint 'Call Kratos'' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"'
+            cand --format 'Output format'
             cand -y 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand --yes 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
             cand -q 'Print nothing on stderr but errors'
@@ -913,7 +913,7 @@ set edit:completion:arg-completer[otpctl] = {|@words|
         }
         &'otpctl;logout'= {
             cand --color 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never'
-            cand --session-token 'The session token to end'
+            cand --session-token 'The session token (printed by `login` and `register` as `session_token`)'
             cand --project 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)'
             cand --allow-outside 'Let the config''s file:// references reach PATH too (repeatable); by default they stay inside the config''s directory, or its git repository'
             cand --endpoint 'Call Kratos'' public API at URL (`otpctl serve`, or any Kratos) instead of the project''s local engine'

@@ -684,12 +684,12 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand whoami" -l color -d 'When 
 always\t''
 never\t''"
 complete -c otpctl -n "__fish_otpctl_using_subcommand whoami" -l session-token -d 'The session token (printed by `login` and `register` as `session_token`)' -r
-complete -c otpctl -n "__fish_otpctl_using_subcommand whoami" -l format -d 'Output format' -r -f -a "text\t'`key: value` lines (flow, identity, session_token, verified)'
-json\t'`{"version":1,…}` with the flow, session or identity as Kratos returns them'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand whoami" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand whoami" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand whoami" -l endpoint -d 'Call Kratos\' public API at URL (`otpctl serve`, or any Kratos) instead of the project\'s local engine' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand whoami" -l admin-endpoint -d 'Call Kratos\' admin API at URL for identities and courier messages (and to read codes for --auto); `otpctl serve` prints it as "admin API"' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand whoami" -l format -d 'Output format' -r -f -a "text\t'`key: value` lines (flow, identity, session_token, verified)'
+json\t'`{"version":1,…}` with the flow, session or identity as Kratos returns them'"
 complete -c otpctl -n "__fish_otpctl_using_subcommand whoami" -s y -l yes -d 'Answer yes to every question (needed to confirm anything when stdin is not a terminal)'
 complete -c otpctl -n "__fish_otpctl_using_subcommand whoami" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c otpctl -n "__fish_otpctl_using_subcommand whoami" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -697,7 +697,7 @@ complete -c otpctl -n "__fish_otpctl_using_subcommand whoami" -s V -l version -d
 complete -c otpctl -n "__fish_otpctl_using_subcommand logout" -l color -d 'When to colour diagnostics: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c otpctl -n "__fish_otpctl_using_subcommand logout" -l session-token -d 'The session token to end' -r
+complete -c otpctl -n "__fish_otpctl_using_subcommand logout" -l session-token -d 'The session token (printed by `login` and `register` as `session_token`)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand logout" -l project -d 'Project ID, unambiguous ID or name prefix, or a path to a config file or directory (default: the selected project)' -r
 complete -c otpctl -n "__fish_otpctl_using_subcommand logout" -l allow-outside -d 'Let the config\'s file:// references reach PATH too (repeatable); by default they stay inside the config\'s directory, or its git repository' -r -F
 complete -c otpctl -n "__fish_otpctl_using_subcommand logout" -l endpoint -d 'Call Kratos\' public API at URL (`otpctl serve`, or any Kratos) instead of the project\'s local engine' -r

@@ -106,9 +106,10 @@ impl Backend {
         match self {
             Backend::Local(opened) => local(opened, async {
                 let engine = &opened.engine;
-                let base = engine.settings().public_base_url.trim_end_matches('/');
                 let request = FlowRequest {
-                    request_url: Some(format!("{base}/self-service/{}/api", kind.as_str())),
+                    request_url: Some(
+                        engine.public_url(format_args!("self-service/{}/api", kind.as_str())),
+                    ),
                     ..FlowRequest::default()
                 };
                 let flow = steps::create(engine, kind, &request).await?;
@@ -132,8 +133,10 @@ impl Backend {
     /// A step of flow `id` (`POST /self-service/{kind}?flow=` with JSON).
     pub(super) fn submit(&self, kind: FlowKind, id: &str, body: Value) -> Result<Reply, Failure> {
         match self {
+            // The flow verbs fetch a flow (`get_flow`, which refuses browser
+            // flows as the server refuses a client without cookies) or create
+            // one before any step.
             Backend::Local(opened) => local(opened, async {
-                without_cookies(steps::fetch(&opened.engine, kind, id).await?)?;
                 let payload = Payload::Json(body);
                 let answer = steps::submit(&opened.engine, kind, id, payload, |_| Ok(())).await?;
                 Reply::from_answer(&answer).map_err(unshowable)
@@ -219,8 +222,8 @@ impl Backend {
             };
             let reply = http.call(|kratos| kratos.list_messages(query, 20, None))?;
             let reply = success(reply, "listing courier messages")?;
-            let code = items(&reply)
-                .iter()
+            let code = into_items(reply)
+                .into_iter()
                 .filter(|m| m["template_type"] == template.as_str())
                 .find_map(|m| code_in_body(m["body"].as_str().unwrap_or_default()));
             if let Some(code) = code {
@@ -437,8 +440,11 @@ pub(super) fn success(reply: Reply, what: &str) -> Result<Reply, Failure> {
 }
 
 /// The items of a listing's body (an array).
-fn items(reply: &Reply) -> Vec<Value> {
-    reply.body.as_array().cloned().unwrap_or_default()
+fn into_items(reply: Reply) -> Vec<Value> {
+    match reply.body {
+        Value::Array(items) => items,
+        _ => Vec::new(),
+    }
 }
 
 /// Page `page.number` of a listing over HTTP: Kratos' pages are reached by
@@ -454,7 +460,7 @@ fn nth_page(
             None => return Ok(Vec::new()),
         }
     }
-    Ok(items(&reply))
+    Ok(into_items(reply))
 }
 
 /// The addresses a flow holds: the identifier (login), the address

@@ -205,11 +205,7 @@ fn table(messages: &[ListedMessage]) -> String {
         "SENT",
         "CREATED",
     ];
-    let text = |value: &Value| match value {
-        Value::String(text) => text.clone(),
-        Value::Null => String::new(),
-        other => other.to_string(),
-    };
+    let text = super::project::json_cell;
     let rows: Vec<[String; 9]> = messages
         .iter()
         .map(|listed| {

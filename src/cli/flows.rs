@@ -167,7 +167,8 @@ fn drive(kind: Kind, step: &StepArgs, cx: Context) -> Result<(), Failure> {
     };
     loop {
         let since = backend.now_ms();
-        let reply = backend.submit(flow_kind, &flow.id, code_body(&kind, &flow, &code))?;
+        let body = step_body(&kind, &flow, Some(&code), false);
+        let reply = backend.submit(flow_kind, &flow.id, body)?;
         backend.after_step(cx, &flow.id, since)?;
         let reply = match completed(&kind, &flow, reply) {
             Ok(done) => return print_result(step.format, done),
@@ -231,22 +232,8 @@ fn send_code(
     step: &StepArgs,
     cx: Context,
 ) -> Result<(FlowView, Value), Failure> {
-    let mut body = json!({ "method": "code" });
-    match kind {
-        Kind::Login(identifier) => {
-            body["identifier"] = json!(identifier.clone().or_else(|| flow.text("identifier")));
-        }
-        Kind::Registration(traits) => {
-            body["traits"] = json!(traits.clone().or_else(|| hidden_traits(flow)));
-        }
-        Kind::Verification(address) => {
-            body["email"] = json!(address.clone().or_else(|| flow_address(flow)));
-        }
-    }
-    if step.resend && !matches!(kind, Kind::Verification(_)) {
-        body["resend"] = json!("code");
-    }
     let since = backend.now_ms();
+    let body = step_body(kind, flow, None, step.resend);
     let reply = backend.submit(kind.flow_kind(), &flow.id, body)?;
     let sent = reply
         .flow()
@@ -299,10 +286,12 @@ fn finish_pending(
     }
 }
 
-/// The second step's body: the code, with the identifier or traits the flow
-/// holds.
-fn code_body(kind: &Kind, flow: &FlowView, code: &str) -> Value {
-    let mut body = json!({ "method": "code", "code": code });
+/// A step's JSON body: the identifier (login), the traits (registration) or,
+/// to send a code, the address (verification), each from the command line or
+/// else from the flow; then the `code`, or `resend` for a new one (Kratos'
+/// verification resends by sending the address again).
+fn step_body(kind: &Kind, flow: &FlowView, code: Option<&str>, resend: bool) -> Value {
+    let mut body = json!({ "method": "code" });
     match kind {
         Kind::Login(identifier) => {
             body["identifier"] = json!(identifier.clone().or_else(|| flow.text("identifier")));
@@ -310,7 +299,15 @@ fn code_body(kind: &Kind, flow: &FlowView, code: &str) -> Value {
         Kind::Registration(traits) => {
             body["traits"] = json!(traits.clone().or_else(|| hidden_traits(flow)));
         }
+        Kind::Verification(address) if code.is_none() => {
+            body["email"] = json!(address.clone().or_else(|| flow_address(flow)));
+        }
         Kind::Verification(_) => {}
+    }
+    match code {
+        Some(code) => body["code"] = json!(code),
+        None if resend && !matches!(kind, Kind::Verification(_)) => body["resend"] = json!("code"),
+        None => {}
     }
     body
 }

@@ -203,7 +203,7 @@ fn table(identities: &[Value]) -> String {
         "VERIFIED",
         "CREATED",
     ];
-    let text = |value: &Value| value.as_str().unwrap_or_default().to_string();
+    let text = super::project::json_cell;
     let rows: Vec<[String; 6]> = identities
         .iter()
         .map(|i| {
@@ -216,8 +216,7 @@ fn table(identities: &[Value]) -> String {
                 .join(",");
             let addresses = i["verifiable_addresses"]
                 .as_array()
-                .cloned()
-                .unwrap_or_default();
+                .map_or(&[][..], Vec::as_slice);
             let verified = addresses.iter().filter(|a| a["verified"] == true).count();
             [
                 text(&i["id"]),

@@ -94,7 +94,7 @@ enum Command {
     /// Show the session of a session token (Kratos' /sessions/whoami).
     Whoami(session::WhoamiArgs),
     /// End the session of a session token (Kratos' native logout).
-    Logout(session::LogoutArgs),
+    Logout(session::SessionArgs),
     /// Import identities into the project's local engine (or a Kratos at --admin-endpoint).
     #[command(subcommand)]
     Import(ImportCommand),

@@ -145,6 +145,16 @@ fn table(rows: &[ProjectOut<'_>]) -> String {
     columns(&header, &cells)
 }
 
+/// A JSON value as the text of a table cell: a string as it is, null as
+/// nothing, anything else as JSON.
+pub(super) fn json_cell(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(text) => text.clone(),
+        serde_json::Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
 /// Rows as aligned columns under a header, two spaces apart.
 pub(super) fn columns<const N: usize>(header: &[&str; N], rows: &[[String; N]]) -> String {
     let widths: Vec<usize> = (0..N)

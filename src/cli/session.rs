@@ -9,9 +9,9 @@ use super::backend::{self, EndpointFlags};
 use super::step_output::StepFormat;
 use super::{Context, Failure, ProjectFlag, output};
 
-// `whoami`.
+// The session a command works on, and where it is kept.
 #[derive(Debug, Args)]
-pub(super) struct WhoamiArgs {
+pub(super) struct SessionArgs {
     /// The session token (printed by `login` and `register` as `session_token`).
     #[arg(
         long,
@@ -20,34 +20,24 @@ pub(super) struct WhoamiArgs {
         hide_env_values = true
     )]
     session_token: String,
+    #[command(flatten)]
+    project: ProjectFlag,
+    #[command(flatten)]
+    endpoints: EndpointFlags,
+}
+
+// `whoami`.
+#[derive(Debug, Args)]
+pub(super) struct WhoamiArgs {
+    #[command(flatten)]
+    session: SessionArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = StepFormat::Text)]
     format: StepFormat,
-    #[command(flatten)]
-    project: ProjectFlag,
-    #[command(flatten)]
-    endpoints: EndpointFlags,
-}
-
-// `logout`.
-#[derive(Debug, Args)]
-pub(super) struct LogoutArgs {
-    /// The session token to end.
-    #[arg(
-        long,
-        env = "OTPCTL_SESSION_TOKEN",
-        value_name = "TOKEN",
-        hide_env_values = true
-    )]
-    session_token: String,
-    #[command(flatten)]
-    project: ProjectFlag,
-    #[command(flatten)]
-    endpoints: EndpointFlags,
 }
 
 /// Ends the session; fails with Kratos' reason for a token without one.
-pub(super) fn logout(args: LogoutArgs, cx: Context) -> Result<(), Failure> {
+pub(super) fn logout(args: SessionArgs, cx: Context) -> Result<(), Failure> {
     let backend = backend::open(&args.endpoints, &args.project)?;
     let reply = backend.logout(&args.session_token)?;
     if !reply.is_success() {
@@ -59,8 +49,13 @@ pub(super) fn logout(args: LogoutArgs, cx: Context) -> Result<(), Failure> {
 
 /// Prints the session, or fails with Kratos' reason (`session_inactive`).
 pub(super) fn whoami(args: WhoamiArgs) -> Result<(), Failure> {
-    let backend = backend::open(&args.endpoints, &args.project)?;
-    let reply = backend.whoami(&args.session_token)?;
+    let SessionArgs {
+        session_token,
+        project,
+        endpoints,
+    } = &args.session;
+    let backend = backend::open(endpoints, project)?;
+    let reply = backend.whoami(session_token)?;
     if !reply.is_success() {
         let id = reply
             .error()

@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::{Failure, output};
 use crate::client::{FlowView, Reply};
+use crate::engine::traits::UI_PHONE;
 
 /// Output of the flow verbs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -141,16 +142,13 @@ fn refusal_message(reply: &Reply) -> String {
     }
 }
 
-/// Kratos' message id for a trait that is not a valid phone number.
-const INVALID_PHONE: u32 = 4000041;
-
 /// What to do about each phone number Kratos refused: a number without `+` needs
 /// its country code (E.164); one with it is not valid for that country.
 fn phone_hints(flow: &FlowView) -> Vec<String> {
     flow.ui
         .nodes
         .iter()
-        .filter(|node| node.messages.iter().any(|m| m.id == INVALID_PHONE))
+        .filter(|node| node.messages.iter().any(|m| m.id == UI_PHONE))
         .filter_map(|node| node.attributes.value.as_ref()?.as_str())
         .map(|number| {
             if number.trim_start().starts_with('+') {

@@ -220,7 +220,7 @@ impl Engine {
 
     /// `<public base URL>/<path>`: `path` is written straight after the base
     /// URL's slash, into one string (a flow makes several of these).
-    fn public_url(&self, path: std::fmt::Arguments<'_>) -> String {
+    pub fn public_url(&self, path: std::fmt::Arguments<'_>) -> String {
         use std::fmt::Write as _;
         let base = self.inner.settings.public_base_url.trim_end_matches('/');
         let mut url = String::with_capacity(base.len() + 64);

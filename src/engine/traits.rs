@@ -12,7 +12,8 @@ use crate::schema::identity_model::{Extension, IdentityModel, SchemaNode, ViaSpe
 const UI_GENERIC: u32 = 4_000_001;
 const UI_REQUIRED: u32 = 4_000_002;
 const UI_EMAIL: u32 = 4_000_040;
-const UI_PHONE: u32 = 4_000_041;
+/// Kratos' message id for a value that is not a valid phone number.
+pub const UI_PHONE: u32 = 4_000_041;
 
 /// An address a message can be sent to.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -112,8 +112,7 @@ pub fn unexpired(engine: &Engine, flow: Flow) -> Result<Flow, ErrorBody> {
     if !flow.is_expired_at(engine.clock().now_ms()) {
         return Ok(flow);
     }
-    let base = engine.settings().public_base_url.trim_end_matches('/');
-    let init = format!("{base}/self-service/{}/api", flow.kind.as_str());
+    let init = engine.public_url(format_args!("self-service/{}/api", flow.kind.as_str()));
     Err(error::fetched_flow_expired(flow.kind.as_str(), &init))
 }
 

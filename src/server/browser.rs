@@ -38,11 +38,10 @@ pub(super) async fn create_flow(
     let query: BrowserQuery = request::query(uri)?;
     let json = request::wants_json(headers);
     let return_to = checked_return_to(app, query.return_to)?;
-    let logged_in = match request::session_token(headers) {
-        Some(token) if kind != FlowKind::Verification => app.engine.whoami(&token).await?.is_some(),
-        _ => false,
-    };
-    if logged_in && !(kind == FlowKind::Login && query.refresh.as_deref() == Some("true")) {
+    if app
+        .logged_in_for(kind, headers, query.refresh.as_deref())
+        .await?
+    {
         if json {
             return Err(error::already_logged_in(kind.as_str()).into());
         }

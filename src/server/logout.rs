@@ -11,7 +11,6 @@ use serde_json::json;
 use super::response::{self, Failure, Reply, redirect};
 use super::state::AppState;
 use super::{browser, errors, request};
-use crate::engine::Session;
 use crate::protocol::csrf::same_bytes;
 use crate::protocol::error;
 
@@ -31,7 +30,7 @@ struct LogoutQuery {
 /// `session_inactive` without one, 400 for a `return_to` not allowed.
 pub(super) async fn create(State(app): State<AppState>, uri: Uri, headers: HeaderMap) -> Reply {
     let query: CreateQuery = request::query(&uri)?;
-    let session = current_session(&app, &headers).await?;
+    let session = app.require_session(&headers).await?;
     let return_to = browser::checked_return_to(&app, query.return_to)?;
     let token = app.engine.logout_token(&session);
     let mut url = format!("{}?token={token}", app.public_url("self-service/logout"));
@@ -50,20 +49,16 @@ pub(super) async fn create(State(app): State<AppState>, uri: Uri, headers: Heade
 /// browser goes next (204 for JSON clients). 400 without a token, 401 without
 /// a session, 403 for another session's token; a browser gets those as a page.
 pub(super) async fn complete(State(app): State<AppState>, uri: Uri, headers: HeaderMap) -> Reply {
-    let json = request::wants_json(&headers);
-    match log_out(&app, &uri, &headers).await {
-        Ok(next) => {
-            let mut response = if json {
-                response::no_content()
-            } else {
-                redirect(&next)
-            };
-            browser::set_cookie(&mut response, request::SESSION_COOKIE, "", 0, &app);
-            Ok(response)
-        }
-        Err(Failure::Refused(body)) if !json => Ok(errors::forward(&app, &body).await),
-        Err(other) => Err(other),
-    }
+    let reply = log_out(&app, &uri, &headers).await.map(|next| {
+        let mut response = if request::wants_json(&headers) {
+            response::no_content()
+        } else {
+            redirect(&next)
+        };
+        browser::set_cookie(&mut response, request::SESSION_COOKIE, "", 0, &app);
+        response
+    });
+    errors::for_browser(&app, &headers, reply).await
 }
 
 /// Ends the session whose logout token the query carries; where to go next.
@@ -73,7 +68,7 @@ async fn log_out(app: &AppState, uri: &Uri, headers: &HeaderMap) -> Result<Strin
         .token
         .filter(|token| !token.is_empty())
         .ok_or_else(|| error::bad_request("Please include a token in the URL query."))?;
-    let session = current_session(app, headers).await?;
+    let session = app.require_session(headers).await?;
     let token = app.engine.logout_token(&session);
     if !same_bytes(token.as_bytes(), expected.as_bytes()) {
         return Err(error::forbidden(
@@ -84,16 +79,6 @@ async fn log_out(app: &AppState, uri: &Uri, headers: &HeaderMap) -> Result<Strin
     let next = browser::checked_return_to(app, query.return_to)?;
     app.engine.revoke_session(&session.id).await?;
     Ok(next.unwrap_or_else(|| after_logout(app)))
-}
-
-/// The session of the request (cookie or token header), else 401.
-async fn current_session(app: &AppState, headers: &HeaderMap) -> Result<Session, Failure> {
-    let token = request::session_token(headers).ok_or_else(error::session_inactive)?;
-    Ok(app
-        .engine
-        .whoami(&token)
-        .await?
-        .ok_or_else(error::session_inactive)?)
 }
 
 /// `selfservice.flows.logout.after.default_browser_return_url`, else the

@@ -248,11 +248,7 @@ fn error_html(status: StatusCode, error: &Value) -> Response {
 
 /// Where a browser lands logged in: who it is, from the session cookie.
 async fn welcome(State(app): State<AppState>, headers: HeaderMap) -> Response {
-    let session = match request::session_token(&headers) {
-        Some(token) => app.engine.whoami(&token).await.ok().flatten(),
-        None => None,
-    };
-    match session {
+    match app.session(&headers).await.ok().flatten() {
         Some(session) => {
             let traits = serde_json::to_string_pretty(&session.identity.traits).unwrap_or_default();
             // A plain link logs out, as Kratos' `logout_url` does; it comes back here.

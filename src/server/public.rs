@@ -96,8 +96,11 @@ async fn create_api_flow(
     headers: HeaderMap,
 ) -> Reply {
     let query: CreateQuery = request::query(&uri)?;
-    if kind != FlowKind::Verification {
-        refuse_when_logged_in(&app, kind, &headers, query.refresh.as_deref()).await?;
+    if app
+        .logged_in_for(kind, &headers, query.refresh.as_deref())
+        .await?
+    {
+        return Err(error::already_logged_in(kind.as_str()).into());
     }
     let request = FlowRequest {
         flow_type: FlowType::Api,
@@ -107,24 +110,6 @@ async fn create_api_flow(
     };
     let flow = steps::create(&app.engine, kind, &request).await?;
     Ok(response::json(200, &flow))
-}
-
-async fn refuse_when_logged_in(
-    app: &AppState,
-    kind: FlowKind,
-    headers: &HeaderMap,
-    refresh: Option<&str>,
-) -> Result<(), response::Failure> {
-    let Some(token) = request::session_token(headers) else {
-        return Ok(());
-    };
-    if kind == FlowKind::Login && refresh == Some("true") {
-        return Ok(());
-    }
-    match app.engine.whoami(&token).await? {
-        Some(_) => Err(error::already_logged_in(kind.as_str()).into()),
-        None => Ok(()),
-    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -180,13 +165,15 @@ async fn submit(
         let answer = steps::submit(&app.engine, kind, &id, payload, |_| Ok(())).await?;
         return Ok(response::answer(&answer));
     }
-    let json = request::wants_json(&headers);
     let check = |sent: Option<&str>| browser::check_csrf(&app, &headers, sent);
-    match steps::submit(&app.engine, kind, &id, payload, check).await {
-        Ok(answer) => Ok(browser::answer(&app, kind, answer, json).await),
-        Err(steps::StepError::Refused(body)) if !json => Ok(errors::forward(&app, &body).await),
-        Err(other) => Err(other.into()),
-    }
+    let reply = match steps::submit(&app.engine, kind, &id, payload, check).await {
+        Ok(answer) => {
+            let json = request::wants_json(&headers);
+            Ok(browser::answer(&app, kind, answer, json).await)
+        }
+        Err(refused) => Err(refused.into()),
+    };
+    errors::for_browser(&app, &headers, reply).await
 }
 
 #[derive(Debug, Deserialize)]
@@ -216,12 +203,7 @@ async fn verification_link(State(app): State<AppState>, uri: Uri) -> Reply {
 /// `GET /sessions/whoami`: the session of the token or cookie (200, with
 /// `X-Kratos-Authenticated-Identity-Id`), else 401 `session_inactive`.
 async fn whoami(State(app): State<AppState>, headers: HeaderMap) -> Reply {
-    let token = request::session_token(&headers).ok_or_else(error::session_inactive)?;
-    let session = app
-        .engine
-        .whoami(&token)
-        .await?
-        .ok_or_else(error::session_inactive)?;
+    let session = app.require_session(&headers).await?;
     let mut response = response::json(200, &session);
     if let Ok(id) = HeaderValue::from_str(&session.identity.id) {
         response

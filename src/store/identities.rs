@@ -76,11 +76,21 @@ pub(crate) async fn insert_identity(
     credentials: &[CredentialRecord],
     addresses: &[AddressRecord],
 ) -> Result<()> {
-    let mut statements = vec![
-        Statement::new(
-            "INSERT INTO identities (id, schema_id, traits, state, recovery_addresses, metadata_public, \
-             metadata_admin, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        )
+    let insert = Statement::new(
+        "INSERT INTO identities (id, schema_id, traits, state, recovery_addresses, metadata_public, \
+         metadata_admin, updated_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    );
+    let mut statements = vec![bind_identity(insert, identity).bind(identity.created_at)];
+    statements.extend(derived_rows(&identity.id, credentials, addresses));
+    tx.run_all(statements).await?;
+    Ok(())
+}
+
+/// Binds an identity's columns as `$1`–`$8`, in the order its INSERT and
+/// UPDATE name them: id, schema, traits, state, recovery addresses, public
+/// and admin metadata, `updated_at`.
+fn bind_identity(statement: Statement, identity: &IdentityRecord) -> Statement {
+    statement
         .bind(&identity.id)
         .bind(&identity.schema_id)
         .bind(identity.traits.to_string())
@@ -88,12 +98,7 @@ pub(crate) async fn insert_identity(
         .bind(identity.recovery_addresses.to_string())
         .bind(identity.metadata_public.as_ref().map(Value::to_string))
         .bind(identity.metadata_admin.as_ref().map(Value::to_string))
-        .bind(identity.created_at)
-        .bind(identity.updated_at),
-    ];
-    statements.extend(derived_rows(&identity.id, credentials, addresses));
-    tx.run_all(statements).await?;
-    Ok(())
+        .bind(identity.updated_at)
 }
 
 /// Replaces an identity's schema, traits, state and metadata and everything
@@ -106,20 +111,11 @@ pub(crate) async fn replace_identity(
     credentials: &[CredentialRecord],
     addresses: &[AddressRecord],
 ) -> Result<bool> {
-    let changed = Statement::new(
+    let update = Statement::new(
         "UPDATE identities SET schema_id = $2, traits = $3, state = $4, recovery_addresses = $5, \
          metadata_public = $6, metadata_admin = $7, updated_at = $8 WHERE id = $1",
-    )
-    .bind(&identity.id)
-    .bind(&identity.schema_id)
-    .bind(identity.traits.to_string())
-    .bind(&identity.state)
-    .bind(identity.recovery_addresses.to_string())
-    .bind(identity.metadata_public.as_ref().map(Value::to_string))
-    .bind(identity.metadata_admin.as_ref().map(Value::to_string))
-    .bind(identity.updated_at)
-    .execute(tx)
-    .await?;
+    );
+    let changed = bind_identity(update, identity).execute(tx).await?;
     if changed == 0 {
         return Ok(false);
     }
